@@ -1,0 +1,90 @@
+// The shape of one referential version, validated with zod. A referential is data written by
+// the federation's authors; this schema is what keeps a faulty version out of the database.
+import { z } from 'zod';
+
+export const THEME_SLUGS = ['identite', 'services', 'fonctions-support', 'amelioration-continue'] as const;
+export type ThemeSlug = (typeof THEME_SLUGS)[number];
+
+export const STRUCTURE_TYPES = ['AI', 'ACI', 'EI', 'ETTI', 'EITI', 'GEIQ', 'EBE', 'autre'] as const;
+export type StructureType = (typeof STRUCTURE_TYPES)[number];
+
+/** ISO 9001:2015 clauses a question may be mapped to (groups 4 to 10). */
+export const ISO9001_CLAUSES = [
+  '4.1', '4.2', '4.3', '4.4',
+  '5.1', '5.1.1', '5.1.2', '5.2', '5.3',
+  '6.1', '6.2', '6.3',
+  '7.1', '7.1.1', '7.1.2', '7.1.3', '7.1.4', '7.1.5', '7.1.6', '7.2', '7.3', '7.4', '7.5',
+  '8.1', '8.2', '8.3', '8.4', '8.5', '8.6', '8.7',
+  '9.1', '9.1.1', '9.1.2', '9.1.3', '9.2', '9.3',
+  '10.1', '10.2', '10.3',
+] as const;
+export type Iso9001Clause = (typeof ISO9001_CLAUSES)[number];
+
+/** The seven core subjects of ISO 26000. */
+export const ISO26000_SUBJECTS = [
+  'gouvernance',
+  'droits-humains',
+  'relations-conditions-travail',
+  'environnement',
+  'loyaute-pratiques',
+  'consommateurs',
+  'communautes-developpement-local',
+] as const;
+export type Iso26000Subject = (typeof ISO26000_SUBJECTS)[number];
+
+export const SERVICE_KINDS = ['formation', 'juridique', 'outil', 'accompagnement', 'partenaire', 'financement'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+const text = (max = 2000) => z.string().trim().min(1, 'texte obligatoire').max(max);
+
+export const questionSchema = z.object({
+  code: z.string().regex(/^[A-Z]{2,3}-\d+\.\d+$/, 'code attendu du type « ID-2.3 »'),
+  text: text(500),
+  help: text(),
+  /** Level descriptors 0 to 4, written for this question. */
+  levels: z.array(text(600)).length(5, 'exactement cinq descripteurs de niveau (0 à 4)'),
+  evidence: z.array(text(300)).min(1),
+  weight: z.number().int().min(1).max(3),
+  legal: z.boolean(),
+  naAllowed: z.boolean(),
+  appliesTo: z.array(z.enum(STRUCTURE_TYPES)).min(1),
+  iso9001: z.array(z.enum(ISO9001_CLAUSES)),
+  iso26000: z.array(z.enum(ISO26000_SUBJECTS)),
+  services: z.array(z.string().min(1)).min(1).max(3),
+  recommendation: text(),
+});
+
+export const criterionSchema = z.object({
+  code: z.string().regex(/^[A-Z]{2,3}-\d+$/, 'code attendu du type « ID-2 »'),
+  title: text(200),
+  description: z.string().trim().max(2000).default(''),
+  questions: z.array(questionSchema).min(1),
+});
+
+export const themeSchema = z.object({
+  slug: z.enum(THEME_SLUGS),
+  title: text(200),
+  description: text(),
+  criteria: z.array(criterionSchema).min(1),
+});
+
+export const referentialSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'identifiant en minuscules, chiffres et tirets'),
+  label: text(120),
+  language: z.literal('fr'),
+  themes: z.array(themeSchema).length(4, 'exactement quatre thèmes'),
+});
+
+export type Question = z.infer<typeof questionSchema>;
+export type Criterion = z.infer<typeof criterionSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+export type Referential = z.infer<typeof referentialSchema>;
+
+export const serviceSchema = z.object({
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,40}$/, 'code en majuscules, chiffres et tirets'),
+  name: text(200),
+  kind: z.enum(SERVICE_KINDS),
+  description: text(),
+  contact: text(300),
+});
+export type Service = z.infer<typeof serviceSchema>;
