@@ -1,0 +1,85 @@
+// Comparison of two diagnostics, on the mini referential. Expected values worked out by hand.
+import { describe, it, expect } from 'vitest';
+import { miniReferential } from '../fixtures/mini-referential.ts';
+import { compareScore, compareScores, scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
+
+const answers = (o: Record<string, Level>): ReadonlyMap<string, Level> => new Map(Object.entries(o));
+
+// Last year (same as scenario A of scoring.test.ts): identite 75, services 60, fonctions-support 43.75, AC null.
+const previous = scoreDiagnostic(miniReferential, ['AI'], answers({ 'ID-1.1': 4, 'ID-1.2': 0, 'ID-2.1': 'na', 'SE-1.1': 2, 'SE-1.2': 3, 'FS-1.1': 1, 'FS-2.1': 4, 'AC-1.1': 'na' }));
+// This year: ID-1.2 0→2 (up), ID-2.1 N/A→3 (not compared), SE-1.2 3→1 (down), SE-1.3 none→2 (not
+// compared), FS-1.1 1→3 (up); ID-1.1, SE-1.1, FS-2.1 unchanged.
+const current = scoreDiagnostic(miniReferential, ['AI'], answers({ 'ID-1.1': 4, 'ID-1.2': 2, 'ID-2.1': 3, 'SE-1.1': 2, 'SE-1.2': 1, 'SE-1.3': 2, 'FS-1.1': 3, 'FS-2.1': 4, 'AC-1.1': 'na' }));
+
+describe('compareScores', () => {
+  const c = compareScores(previous, current);
+
+  it('compares themes by slug, in the current order', () => {
+    expect(c.themes.map((t) => [t.slug, t.trend])).toEqual([
+      ['identite', 'up'],
+      ['services', 'down'],
+      ['fonctions-support', 'up'],
+      ['amelioration-continue', 'n/a'],
+    ]);
+    // identite: (3×100 + 1×50 + 2×75) / 6 = 500 / 6 = 83.33…, was 75
+    expect(c.themes[0]).toMatchObject({ title: 'Identité et projet', before: 75, after: 500 / 6 });
+    expect(c.themes[0]?.delta).toBeCloseTo(500 / 6 - 75, 10);
+    // services: (3×50 + 2×25 + 1×50) / 6 = 250 / 6 = 41.67, was 60
+    expect(c.themes[1]).toMatchObject({ before: 60, after: 250 / 6 });
+    expect(c.themes[1]?.delta).toBeCloseTo(250 / 6 - 60, 10);
+    // fonctions-support: (3×75 + 1×100) / 4 = 81.25, was 43.75 → +37.5
+    expect(c.themes[2]).toMatchObject({ before: 43.75, after: 81.25, delta: 37.5 });
+    // amelioration-continue: no score either year
+    expect(c.themes[3]).toMatchObject({ before: null, after: null, delta: null });
+  });
+
+  it('compares questions answered with a level in both, by level', () => {
+    expect(c.questions.map((q) => [q.code, q.before, q.after, q.trend])).toEqual([
+      ['ID-1.1', 4, 4, 'same'],
+      ['ID-1.2', 0, 2, 'up'],
+      ['SE-1.1', 2, 2, 'same'],
+      ['SE-1.2', 3, 1, 'down'],
+      ['FS-1.1', 1, 3, 'up'],
+      ['FS-2.1', 4, 4, 'same'],
+    ]);
+    expect(c.questions[1]?.text).toBe('Question ID-1.2');
+    expect(c.counts).toEqual({ up: 2, down: 1, same: 3 });
+  });
+
+  it('compares the overall score', () => {
+    // before 775 / 13 ; after (300 + 50 + 150 + 150 + 50 + 50 + 225 + 100) / (3+1+2+3+2+1+3+1) = 1075 / 16
+    expect(c.overall).toMatchObject({ before: 775 / 13, after: 1075 / 16, trend: 'up' });
+  });
+
+  it('skips questions that apply to only one of the two diagnostics', () => {
+    const asAci = scoreDiagnostic(miniReferential, ['ACI'], answers({ 'SE-1.1': 1, 'SE-1.2': 1 }));
+    const asAi = scoreDiagnostic(miniReferential, ['AI'], answers({ 'SE-1.1': 3, 'SE-1.2': 4 }));
+    const cmp = compareScores(asAci, asAi);
+    expect(cmp.questions.map((q) => q.code)).toEqual(['SE-1.1']);
+    expect(cmp.counts).toEqual({ up: 1, down: 0, same: 0 });
+  });
+
+  it('compares a diagnostic with itself as unchanged', () => {
+    const same = compareScores(current, current);
+    expect(same.themes.map((t) => t.trend)).toEqual(['same', 'same', 'same', 'n/a']);
+    expect(same.counts).toEqual({ up: 0, down: 0, same: current.questions.filter((q) => typeof q.level === 'number').length });
+  });
+});
+
+describe('compareScore — half a point threshold', () => {
+  it.each([
+    [60, 60.4, 'same'],
+    [60, 60.5, 'up'],
+    [60, 59.6, 'same'],
+    [60, 59.5, 'down'],
+    [60, 60, 'same'],
+    [null, 60, 'n/a'],
+    [60, null, 'n/a'],
+  ] as const)('%s → %s is %s', (before, after, trend) => {
+    expect(compareScore(before, after).trend).toBe(trend);
+  });
+
+  it('keeps the exact delta even when the trend is « same »', () => {
+    expect(compareScore(60, 60.25)).toEqual({ before: 60, after: 60.25, delta: 0.25, trend: 'same' });
+  });
+});
