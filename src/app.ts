@@ -1,0 +1,130 @@
+// createApp builds the whole web application from injected dependencies; nothing is global, so
+// every test gets its own app on its own in-memory database.
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './context.ts';
+import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
+import { csrfProtect, csrfToken, CsrfError } from './auth/csrf.ts';
+import { takeFlash } from './web/flash.ts';
+import { errorPage } from './web/errors.tsx';
+import { hasAnyUser } from './db/users.ts';
+import { LoginThrottle } from './auth/throttle.ts';
+import { staticFiles } from './web/static.ts';
+import { authRoutes } from './routes/auth.tsx';
+import { homeRoutes } from './routes/home.tsx';
+import { organisationRoutes } from './routes/organisations.tsx';
+import { adminUserRoutes } from './routes/admin-users.tsx';
+import { adminOrganisationRoutes } from './routes/admin-organisations.tsx';
+import { t } from './i18n/index.ts';
+
+export interface CreateAppOptions {
+  db: AppDeps['db'];
+  clock?: () => Date;
+  secureCookies?: boolean;
+  throttle?: LoginThrottle;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+export function createApp(options: CreateAppOptions) {
+  const deps: AppDeps = {
+    db: options.db,
+    clock: options.clock ?? (() => new Date()),
+    secureCookies: options.secureCookies ?? false,
+    throttle: options.throttle ?? new LoginThrottle(),
+  };
+  // Once a user exists there is no going back to the setup state: remember it.
+  let setupDone = false;
+
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Inline style attributes draw progress bars; scripts stay strictly external.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/healthz', (c) => {
+    try {
+      deps.db.$client.prepare('SELECT 1').get();
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'error' }, 503);
+    }
+  });
+
+  app.route('/static', staticFiles());
+
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('user', null);
+    c.set('sessionId', null);
+    c.set('csrf', '');
+    c.set('flash', null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const s = resolveSession(deps.db, token, deps.clock());
+      if (s) {
+        c.set('user', s.user);
+        c.set('csrf', s.csrf);
+        c.set('sessionId', s.id);
+      }
+    }
+    if (c.req.method === 'GET') c.set('flash', takeFlash(c));
+    await next();
+  });
+
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: (c) => c.html(errorPage(c as never, 413, t.common.tooLarge), 413),
+    }),
+  );
+
+  app.use(async (c, next) => {
+    if (!setupDone) setupDone = hasAnyUser(deps.db);
+    if (!setupDone && !c.req.path.startsWith('/setup')) return c.redirect('/setup', 303);
+    await next();
+  });
+
+  app.use(csrfToken);
+  app.use(csrfProtect);
+
+  app.route('/', authRoutes);
+  app.route('/', homeRoutes);
+  app.route('/organisations', organisationRoutes);
+  app.route('/admin/users', adminUserRoutes);
+  app.route('/admin/organisations', adminOrganisationRoutes);
+
+  app.notFound((c) => c.html(errorPage(c, 404, t.common.notFound), 404));
+
+  app.onError((err, c) => {
+    if (err instanceof CsrfError) return c.html(errorPage(c, 403, t.common.csrf), 403);
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      if (status === 404) return c.html(errorPage(c, 404, t.common.notFound), 404);
+      return c.html(errorPage(c, status, err.message || t.common.badRequest), status);
+    }
+    console.error(`[cap] ${c.req.method} ${c.req.path} failed:`, err);
+    return c.html(errorPage(c, 500, t.common.serverError), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

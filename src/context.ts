@@ -1,0 +1,33 @@
+// Types shared by the app, its middleware and its route modules.
+import type { Db } from './db/open.ts';
+import type { Actor } from './auth/permissions.ts';
+import type { LoginThrottle } from './auth/throttle.ts';
+
+export interface CurrentUser extends Actor {
+  name: string;
+  email: string;
+}
+
+export interface Flash {
+  kind: 'success' | 'error' | 'info';
+  message: string;
+}
+
+export interface AppDeps {
+  db: Db;
+  /** Injected so tests can move time (session expiry, overdue actions, throttling). */
+  clock: () => Date;
+  /** Secure cookies: on in production (behind HTTPS). */
+  secureCookies: boolean;
+  throttle: LoginThrottle;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    user: CurrentUser | null;
+    sessionId: string | null;
+    csrf: string;
+    flash: Flash | null;
+  };
+};

@@ -1,0 +1,94 @@
+// Core reads about diagnostics and their answers, shared by the questionnaire, results, plan and
+// federation modules. Writes live with the module that owns them.
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from './open.ts';
+import { answers, diagnostics, organisations, users } from './schema.ts';
+import type { Organisation } from './organisations.ts';
+import { getReferential } from '../referential/store.ts';
+import type { Referential, StructureType } from '../referential/schema.ts';
+import { scoreDiagnostic, type DiagnosticScores, type Level } from '../scoring/index.ts';
+
+export type DiagnosticRow = typeof diagnostics.$inferSelect;
+export type AnswerRow = typeof answers.$inferSelect;
+export type DiagnosticStatus = DiagnosticRow['status'];
+
+/** A diagnostic with what every page about it needs. */
+export interface DiagnosticContext {
+  diagnostic: DiagnosticRow;
+  organisation: Organisation;
+  referential: Referential;
+}
+
+export function getDiagnosticContext(db: Db, id: string): DiagnosticContext | undefined {
+  const row = db.select({ d: diagnostics, o: organisations }).from(diagnostics).innerJoin(organisations, eq(organisations.id, diagnostics.organisationId)).where(eq(diagnostics.id, id)).get();
+  if (!row) return undefined;
+  const referential = getReferential(db, row.d.referentialId);
+  if (!referential) return undefined;
+  return { diagnostic: row.d, organisation: row.o, referential };
+}
+
+/** The permission resource of a diagnostic: its organisation. */
+export function diagnosticScope(ctx: DiagnosticContext) {
+  return { organisationId: ctx.organisation.id, region: ctx.organisation.region };
+}
+
+export function listOrganisationDiagnostics(db: Db, organisationId: string): DiagnosticRow[] {
+  return db.select().from(diagnostics).where(eq(diagnostics.organisationId, organisationId)).orderBy(desc(diagnostics.createdAt)).all();
+}
+
+export function loadAnswers(db: Db, diagnosticId: string): AnswerRow[] {
+  return db.select().from(answers).where(eq(answers.diagnosticId, diagnosticId)).all();
+}
+
+export interface AnswerWithAuthor extends AnswerRow {
+  authorName: string | null;
+}
+
+/** Answers with the display name of whoever set them last (deleted users show as such). */
+export function loadAnswersWithAuthors(db: Db, diagnosticId: string): AnswerWithAuthor[] {
+  return db
+    .select({ a: answers, name: users.name, deleted: users.deleted })
+    .from(answers)
+    .leftJoin(users, eq(users.id, answers.updatedBy))
+    .where(eq(answers.diagnosticId, diagnosticId))
+    .all()
+    .map((r) => ({ ...r.a, authorName: r.deleted ? 'utilisateur supprimé' : r.name }));
+}
+
+export function getAnswer(db: Db, diagnosticId: string, code: string): AnswerRow | undefined {
+  return db.select().from(answers).where(and(eq(answers.diagnosticId, diagnosticId), eq(answers.questionCode, code))).get();
+}
+
+export function answerLevel(a: Pick<AnswerRow, 'level' | 'na'>): Level | null {
+  if (a.na) return 'na';
+  return a.level === null ? null : (a.level as Level);
+}
+
+export function levelsOf(rows: readonly Pick<AnswerRow, 'questionCode' | 'level' | 'na'>[]): Map<string, Level> {
+  const m = new Map<string, Level>();
+  for (const r of rows) {
+    const l = answerLevel(r);
+    if (l !== null) m.set(r.questionCode, l);
+  }
+  return m;
+}
+
+export function scoresOf(ctx: DiagnosticContext, rows: readonly AnswerRow[]): DiagnosticScores {
+  return scoreDiagnostic(ctx.referential, ctx.organisation.types as StructureType[], levelsOf(rows));
+}
+
+export function scoreDiagnosticById(db: Db, ctx: DiagnosticContext): DiagnosticScores {
+  return scoresOf(ctx, loadAnswers(db, ctx.diagnostic.id));
+}
+
+export const STATUS_LABELS: Record<DiagnosticStatus, string> = {
+  draft: 'Brouillon',
+  submitted: 'Soumis',
+  changes_requested: 'Modifications demandées',
+  validated: 'Validé',
+};
+
+/** Members may edit answers only while the diagnostic is open. */
+export function isEditable(status: DiagnosticStatus): boolean {
+  return status === 'draft' || status === 'changes_requested';
+}

@@ -1,0 +1,154 @@
+// The database schema. Ids are random text (never sequential), timestamps are ISO strings in
+// UTC, JSON columns hold small lists that are always read whole.
+import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['member', 'consultant', 'admin'] }).notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+}, (t) => [uniqueIndex('users_email').on(t.email)]);
+
+export const organisations = sqliteTable('organisations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  siret: text('siret').notNull(),
+  types: text('types', { mode: 'json' }).$type<string[]>().notNull(),
+  region: text('region').notNull(),
+  ftePermanent: real('fte_permanent').notNull().default(0),
+  ftePathway: real('fte_pathway').notNull().default(0),
+  ges: integer('ges', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('organisations_region').on(t.region), index('organisations_name').on(t.name)]);
+
+export const memberships = sqliteTable('memberships', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.userId, t.organisationId] }), index('memberships_org').on(t.organisationId)]);
+
+export const consultantRegions = sqliteTable('consultant_regions', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  region: text('region').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.region] })]);
+
+export const sessions = sqliteTable('sessions', {
+  /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: text('created_at').notNull(),
+  lastSeenAt: text('last_seen_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+}, (t) => [index('sessions_user').on(t.userId)]);
+
+export const referentials = sqliteTable('referentials', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  document: text('document', { mode: 'json' }).notNull(),
+  /** SHA-256 of the canonical JSON, to detect a changed built-in text. */
+  checksum: text('checksum').notNull(),
+  status: text('status', { enum: ['draft', 'published'] }).notNull(),
+  isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+  publishedAt: text('published_at'),
+});
+
+export const services = sqliteTable('services', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  description: text('description').notNull(),
+  contact: text('contact').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const diagnostics = sqliteTable('diagnostics', {
+  id: text('id').primaryKey(),
+  organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+  referentialId: text('referential_id').notNull().references(() => referentials.id),
+  status: text('status', { enum: ['draft', 'submitted', 'changes_requested', 'validated'] }).notNull(),
+  mode: text('mode', { enum: ['autodiagnostic', 'accompagne'] }).notNull(),
+  participants: text('participants', { mode: 'json' }).$type<{ name: string; role: string }[]>().notNull(),
+  previousId: text('previous_id'),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: text('created_at').notNull(),
+  submittedAt: text('submitted_at'),
+  submittedBy: text('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+  validatedAt: text('validated_at'),
+  validatedBy: text('validated_by').references(() => users.id, { onDelete: 'set null' }),
+  reviewMessage: text('review_message'),
+  /** Overall score cached when submitted, so lists and dashboards need not re-score. */
+  overallScore: real('overall_score'),
+  themeScores: text('theme_scores', { mode: 'json' }).$type<Record<string, number | null>>(),
+}, (t) => [index('diagnostics_org_created').on(t.organisationId, t.createdAt)]);
+
+export const answers = sqliteTable('answers', {
+  diagnosticId: text('diagnostic_id').notNull().references(() => diagnostics.id, { onDelete: 'cascade' }),
+  questionCode: text('question_code').notNull(),
+  /** 0-4, or null when the answer is « non applicable ». */
+  level: integer('level'),
+  na: integer('na', { mode: 'boolean' }).notNull().default(false),
+  comment: text('comment').notNull().default(''),
+  updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedByRole: text('updated_by_role'),
+  updatedAt: text('updated_at').notNull(),
+  revision: integer('revision').notNull().default(1),
+  /** Date of the diagnostic this answer was copied from, until someone touches it. */
+  prefilledFrom: text('prefilled_from'),
+}, (t) => [primaryKey({ columns: [t.diagnosticId, t.questionCode] })]);
+
+export const reviewComments = sqliteTable('review_comments', {
+  id: text('id').primaryKey(),
+  diagnosticId: text('diagnostic_id').notNull().references(() => diagnostics.id, { onDelete: 'cascade' }),
+  targetKind: text('target_kind', { enum: ['diagnostic', 'theme', 'question'] }).notNull(),
+  target: text('target').notNull().default(''),
+  authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+  body: text('body').notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('review_comments_diag').on(t.diagnosticId)]);
+
+export const actions = sqliteTable('actions', {
+  id: text('id').primaryKey(),
+  diagnosticId: text('diagnostic_id').notNull().references(() => diagnostics.id, { onDelete: 'cascade' }),
+  questionCode: text('question_code'),
+  origin: text('origin', { enum: ['proposed', 'custom', 'carried'] }).notNull(),
+  carriedFromId: text('carried_from_id'),
+  themeSlug: text('theme_slug').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  services: text('services', { mode: 'json' }).$type<string[]>().notNull(),
+  priority: text('priority').notNull(),
+  rank: integer('rank').notNull().default(0),
+  quickWin: integer('quick_win', { mode: 'boolean' }).notNull().default(false),
+  owner: text('owner').notNull().default(''),
+  dueDate: text('due_date'),
+  status: text('status', { enum: ['todo', 'in_progress', 'done'] }).notNull().default('todo'),
+  notes: text('notes').notNull().default(''),
+  droppedReason: text('dropped_reason'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+}, (t) => [index('actions_diag').on(t.diagnosticId)]);
+
+export const auditEvents = sqliteTable('audit_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  organisationId: text('organisation_id'),
+  diagnosticId: text('diagnostic_id'),
+  before: text('before', { mode: 'json' }),
+  after: text('after', { mode: 'json' }),
+}, (t) => [
+  index('audit_diag').on(t.diagnosticId, t.at),
+  index('audit_user').on(t.userId),
+  index('audit_at').on(t.at),
+]);

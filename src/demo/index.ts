@@ -1,0 +1,10 @@
+// The whole demo dataset, in the order its parts depend on each other.
+import type { Db } from '../db/open.ts';
+import { ensureBuiltins } from '../referential/store.ts';
+import { loadBaseDemo, type DemoIds } from './base.ts';
+
+export async function loadDemo(db: Db, now: Date): Promise<DemoIds> {
+  ensureBuiltins(db, now);
+  const ids = await loadBaseDemo(db, now);
+  return ids;
+}

@@ -1,0 +1,13 @@
+// One catalogue for every string of the interface. Sections live in src/i18n/fr/*.ts so that
+// each part of the app owns its strings; a second language is another object of the same type.
+import { common } from './fr/common.ts';
+import { auth } from './fr/auth.ts';
+import { admin } from './fr/admin.ts';
+import { orgs } from './fr/orgs.ts';
+import { home } from './fr/home.ts';
+
+export const fr = { common, auth, admin, orgs, home };
+export type Messages = typeof fr;
+
+/** The interface language today is French; `t` is the catalogue the views read. */
+export const t: Messages = fr;

@@ -1,0 +1,149 @@
+// Referential versions and the services catalogue in the database. A published version never
+// changes; the built-in text is stored once, and a changed built-in text becomes a new version.
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { referentials, services, diagnostics } from '../db/schema.ts';
+import { referentialSchema, serviceSchema, type Referential, type Service } from './schema.ts';
+import { validateReferential, type ValidationResult } from './validate.ts';
+import { CAP_2023 } from './cap-2023/index.ts';
+import { SERVICES } from './services-data.ts';
+import { audit } from '../db/audit.ts';
+
+export type ReferentialRow = typeof referentials.$inferSelect;
+export type ServiceRow = typeof services.$inferSelect;
+
+/** Canonical JSON (stable key order) so that equal documents have equal checksums. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function checksum(doc: unknown): string {
+  return createHash('sha256').update(canonicalJson(doc)).digest('hex');
+}
+
+export function builtinReferential(): Referential {
+  return referentialSchema.parse(CAP_2023);
+}
+
+export function builtinServices(): Service[] {
+  return SERVICES.map((s) => serviceSchema.parse(s));
+}
+
+// Parsed documents are immutable once published: cache them by id for the hot paths.
+const parsedCache = new WeakMap<Db, Map<string, Referential>>();
+
+export function getReferential(db: Db, id: string): Referential | undefined {
+  let cache = parsedCache.get(db);
+  if (!cache) parsedCache.set(db, (cache = new Map()));
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const row = db.select().from(referentials).where(eq(referentials.id, id)).get();
+  if (!row) return undefined;
+  const doc = referentialSchema.parse(row.document);
+  if (row.status === 'published') cache.set(id, doc);
+  return doc;
+}
+
+export function getReferentialRow(db: Db, id: string): ReferentialRow | undefined {
+  return db.select().from(referentials).where(eq(referentials.id, id)).get();
+}
+
+export function listReferentials(db: Db): ReferentialRow[] {
+  return db.select().from(referentials).orderBy(asc(referentials.createdAt)).all();
+}
+
+export function defaultReferentialId(db: Db): string | undefined {
+  return db.select({ id: referentials.id }).from(referentials).where(eq(referentials.isDefault, true)).get()?.id;
+}
+
+export function serviceCodes(db: Db): Set<string> {
+  return new Set(db.select({ code: services.code }).from(services).all().map((s) => s.code));
+}
+
+export function listServices(db: Db, opts: { activeOnly?: boolean } = {}): ServiceRow[] {
+  const q = db.select().from(services);
+  return (opts.activeOnly ? q.where(eq(services.active, true)) : q).orderBy(asc(services.kind), asc(services.name)).all();
+}
+
+export function getServicesByCode(db: Db, codes: readonly string[]): Map<string, ServiceRow> {
+  if (!codes.length) return new Map();
+  return new Map(db.select().from(services).where(inArray(services.code, [...new Set(codes)])).all().map((s) => [s.code, s]));
+}
+
+export function isReferentialInUse(db: Db, id: string): boolean {
+  return !!db.select({ id: diagnostics.id }).from(diagnostics).where(eq(diagnostics.referentialId, id)).limit(1).get();
+}
+
+/** Validates and stores a new draft version; nothing is stored when anything is wrong. */
+export function importReferential(db: Db, input: unknown, userId: string | null, now: Date): ValidationResult {
+  const result = validateReferential(input, serviceCodes(db));
+  if (!result.ok) return result;
+  const ref = result.referential;
+  if (getReferentialRow(db, ref.id)) {
+    return { ok: false, errors: [{ path: 'id', message: `la version « ${ref.id} » existe déjà : choisissez un autre identifiant` }] };
+  }
+  db.transaction((tx) => {
+    tx.insert(referentials).values({ id: ref.id, label: ref.label, document: ref, checksum: checksum(ref), status: 'draft', isDefault: false, builtin: false, createdAt: now.toISOString() }).run();
+    audit(tx, { userId, action: 'import', entity: 'referential', entityId: ref.id, after: { id: ref.id, label: ref.label } }, now);
+  });
+  return result;
+}
+
+export function publishReferential(db: Db, id: string, userId: string | null, now: Date): boolean {
+  const row = getReferentialRow(db, id);
+  if (!row || row.status === 'published') return false;
+  db.transaction((tx) => {
+    tx.update(referentials).set({ status: 'published', publishedAt: now.toISOString() }).where(eq(referentials.id, id)).run();
+    audit(tx, { userId, action: 'publish', entity: 'referential', entityId: id, before: { status: row.status }, after: { status: 'published' } }, now);
+  });
+  return true;
+}
+
+export function setDefaultReferential(db: Db, id: string, userId: string | null, now: Date): boolean {
+  const row = getReferentialRow(db, id);
+  if (!row || row.status !== 'published') return false;
+  const before = defaultReferentialId(db);
+  db.transaction((tx) => {
+    tx.update(referentials).set({ isDefault: false }).where(eq(referentials.isDefault, true)).run();
+    tx.update(referentials).set({ isDefault: true }).where(eq(referentials.id, id)).run();
+    audit(tx, { userId, action: 'set-default', entity: 'referential', entityId: id, before: { default: before }, after: { default: id } }, now);
+  });
+  return true;
+}
+
+/**
+ * Stores the built-in catalogue and referential if missing. When the built-in text changed since
+ * it was stored, a new version (`cap-2023-2`, …) is published and made default; the old one stays
+ * untouched for the diagnostics that use it.
+ */
+export function ensureBuiltins(db: Db, now: Date): void {
+  const known = serviceCodes(db);
+  const missing = builtinServices().filter((s) => !known.has(s.code));
+  if (missing.length) {
+    db.transaction((tx) => {
+      for (const s of missing) tx.insert(services).values({ ...s, active: true }).run();
+    });
+  }
+  const ref = builtinReferential();
+  const sum = checksum(ref);
+  const builtins = db.select().from(referentials).where(eq(referentials.builtin, true)).all();
+  if (builtins.some((r) => r.checksum === sum)) return;
+  let id = ref.id;
+  for (let n = 2; getReferentialRow(db, id); n++) id = `${ref.id}-${n}`;
+  const doc: Referential = { ...ref, id, label: id === ref.id ? ref.label : `${ref.label} (révision ${id.slice(ref.id.length + 1)})` };
+  const hasDefault = !!defaultReferentialId(db);
+  const replacesDefault = builtins.some((r) => r.isDefault);
+  db.transaction((tx) => {
+    if (replacesDefault) tx.update(referentials).set({ isDefault: false }).where(and(eq(referentials.isDefault, true), eq(referentials.builtin, true))).run();
+    tx.insert(referentials)
+      .values({ id, label: doc.label, document: doc, checksum: sum, status: 'published', isDefault: !hasDefault || replacesDefault, builtin: true, createdAt: now.toISOString(), publishedAt: now.toISOString() })
+      .run();
+    audit(tx, { userId: null, action: 'create', entity: 'referential', entityId: id, after: { id, label: doc.label, builtin: true } }, now);
+  });
+}

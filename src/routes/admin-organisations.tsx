@@ -1,0 +1,82 @@
+// Admin pages to create, edit, deactivate organisations. The list is /organisations.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { t } from '../i18n/index.ts';
+import { page } from '../web/render.tsx';
+import { redirectWith } from '../web/flash.ts';
+import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
+import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
+import { organisationForm, ORGANISATION_MULTI, type OrganisationForm as OrgFormData } from '../validation/organisation.ts';
+import { findOrganisationBySiret, getOrganisation, insertOrganisation, updateOrganisation } from '../db/organisations.ts';
+import { audit } from '../db/audit.ts';
+import { OrganisationForm } from '../../views/organisations.tsx';
+
+export const adminOrganisationRoutes = new Hono<AppEnv>();
+adminOrganisationRoutes.use(requireAdmin);
+
+async function parse(c: Context<AppEnv>, selfId?: string) {
+  const values = formObject(await readForm(c), ORGANISATION_MULTI);
+  const parsed = organisationForm.safeParse(values);
+  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) } as const;
+  const clash = findOrganisationBySiret(c.get('deps').db, parsed.data.siret);
+  if (clash && clash.id !== selfId) return { values, errors: { siret: t.orgs.siretTaken } } as const;
+  return { values, data: parsed.data } as const;
+}
+
+adminOrganisationRoutes.get('/new', (c) =>
+  page(c, t.orgs.createTitle, <OrganisationForm csrf={c.get('csrf')} action="/admin/organisations" title={t.orgs.createTitle} values={{}} errors={{}} />),
+);
+
+adminOrganisationRoutes.post('/', async (c) => {
+  const { db, clock } = c.get('deps');
+  const r = await parse(c);
+  if (!r.data) {
+    return page(c, t.orgs.createTitle, <OrganisationForm csrf={c.get('csrf')} action="/admin/organisations" title={t.orgs.createTitle} values={r.values} errors={r.errors} />, { status: 422 });
+  }
+  const now = clock();
+  const data: OrgFormData = r.data;
+  const id = insertOrganisation(db, data, now);
+  audit(db, { userId: currentUser(c).id, action: 'create', entity: 'organisation', entityId: id, organisationId: id, after: data }, now);
+  return redirectWith(c, `/organisations/${id}`, { kind: 'success', message: t.orgs.created(data.name) });
+});
+
+adminOrganisationRoutes.get('/:orgId/edit', (c) => {
+  const org = getOrganisation(c.get('deps').db, c.req.param('orgId')) ?? notFound();
+  const title = t.orgs.editTitle(org.name);
+  return page(
+    c,
+    title,
+    <OrganisationForm
+      csrf={c.get('csrf')}
+      action={`/admin/organisations/${org.id}`}
+      title={title}
+      values={org}
+      errors={{}}
+      activeToggle={{ active: org.active, action: `/admin/organisations/${org.id}/active` }}
+    />,
+  );
+});
+
+adminOrganisationRoutes.post('/:orgId', async (c) => {
+  const { db, clock } = c.get('deps');
+  const org = getOrganisation(db, c.req.param('orgId')) ?? notFound();
+  const r = await parse(c, org.id);
+  if (!r.data) {
+    const title = t.orgs.editTitle(org.name);
+    return page(c, title, <OrganisationForm csrf={c.get('csrf')} action={`/admin/organisations/${org.id}`} title={title} values={r.values} errors={r.errors} />, { status: 422 });
+  }
+  const now = clock();
+  updateOrganisation(db, org.id, r.data);
+  audit(db, { userId: currentUser(c).id, action: 'update', entity: 'organisation', entityId: org.id, organisationId: org.id, before: org, after: r.data }, now);
+  return redirectWith(c, `/organisations/${org.id}`, { kind: 'success', message: t.orgs.updated(r.data.name) });
+});
+
+adminOrganisationRoutes.post('/:orgId/active', async (c) => {
+  const { db, clock } = c.get('deps');
+  const org = getOrganisation(db, c.req.param('orgId')) ?? notFound();
+  const active = (await readForm(c)).get('active') === '1';
+  updateOrganisation(db, org.id, { active });
+  audit(db, { userId: currentUser(c).id, action: active ? 'reactivate' : 'deactivate', entity: 'organisation', entityId: org.id, organisationId: org.id, before: { active: org.active }, after: { active } }, clock());
+  return redirectWith(c, `/organisations/${org.id}`, { kind: 'success', message: active ? t.orgs.reactivated(org.name) : t.orgs.deactivated(org.name) });
+});

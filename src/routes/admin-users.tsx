@@ -1,0 +1,115 @@
+// Admin pages for accounts: create, edit (role, scope, password reset), deactivate.
+import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import type { AppEnv } from '../context.ts';
+import { t } from '../i18n/index.ts';
+import { page } from '../web/render.tsx';
+import { redirectWith } from '../web/flash.ts';
+import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
+import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
+import { editUserForm, newUserForm, USER_MULTI } from '../validation/user.ts';
+import { findUser, findUserByEmail, insertUser, listUsers, setUserScope } from '../db/users.ts';
+import { listVisibleOrganisations } from '../db/organisations.ts';
+import { users } from '../db/schema.ts';
+import { hashPassword } from '../auth/password.ts';
+import { deleteUserSessions, loadActor } from '../auth/sessions.ts';
+import { audit } from '../db/audit.ts';
+import { UserForm, UserList } from '../../views/admin-users.tsx';
+
+export const adminUserRoutes = new Hono<AppEnv>();
+adminUserRoutes.use(requireAdmin);
+
+adminUserRoutes.get('/', (c) => {
+  const { db } = c.get('deps');
+  const orgs = listVisibleOrganisations(db, currentUser(c));
+  return page(c, t.admin.usersTitle, <UserList users={listUsers(db)} orgNames={new Map(orgs.map((o) => [o.id, o.name]))} />, { wide: true });
+});
+
+adminUserRoutes.get('/new', (c) => {
+  const orgs = listVisibleOrganisations(c.get('deps').db, currentUser(c));
+  return page(c, t.admin.createUserTitle, <UserForm csrf={c.get('csrf')} action="/admin/users" title={t.admin.createUserTitle} values={{ role: 'member' }} errors={{}} orgs={orgs} isNew />);
+});
+
+adminUserRoutes.post('/', async (c) => {
+  const { db, clock } = c.get('deps');
+  const values = formObject(await readForm(c), USER_MULTI);
+  const orgs = listVisibleOrganisations(db, currentUser(c));
+  const parsed = newUserForm.safeParse(values);
+  const errors = parsed.success ? (findUserByEmail(db, parsed.data.email) ? { email: t.admin.emailTaken } : null) : fieldErrors(parsed.error);
+  if (!parsed.success || errors) {
+    return page(c, t.admin.createUserTitle, <UserForm csrf={c.get('csrf')} action="/admin/users" title={t.admin.createUserTitle} values={values} errors={errors ?? {}} orgs={orgs} isNew />, { status: 422 });
+  }
+  const d = parsed.data;
+  const known = new Set(orgs.map((o) => o.id));
+  const organisationIds = d.role === 'member' ? d.organisationIds.filter((id) => known.has(id)) : [];
+  const regions = d.role === 'consultant' ? d.regions : [];
+  const now = clock();
+  const id = insertUser(db, { email: d.email, name: d.name, role: d.role, passwordHash: await hashPassword(d.password), organisationIds, regions }, now);
+  audit(db, { userId: currentUser(c).id, action: 'create', entity: 'user', entityId: id, after: { email: d.email, name: d.name, role: d.role, organisationIds, regions } }, now);
+  return redirectWith(c, '/admin/users', { kind: 'success', message: t.admin.userCreated(d.name) });
+});
+
+adminUserRoutes.get('/:userId/edit', (c) => {
+  const { db } = c.get('deps');
+  const u = findUser(db, c.req.param('userId'));
+  if (!u || u.deleted) notFound();
+  const scope = loadActor(db, u.id);
+  const orgs = listVisibleOrganisations(db, currentUser(c));
+  const title = t.admin.editUserTitle(u.name);
+  return page(
+    c,
+    title,
+    <UserForm
+      csrf={c.get('csrf')}
+      action={`/admin/users/${u.id}`}
+      title={title}
+      values={{ name: u.name, email: u.email, role: u.role, ...scope }}
+      errors={{}}
+      orgs={orgs}
+      isNew={false}
+      activeToggle={{ active: u.active, action: `/admin/users/${u.id}/active` }}
+    />,
+  );
+});
+
+adminUserRoutes.post('/:userId', async (c) => {
+  const { db, clock } = c.get('deps');
+  const u = findUser(db, c.req.param('userId'));
+  if (!u || u.deleted) notFound();
+  const values = formObject(await readForm(c), USER_MULTI);
+  const orgs = listVisibleOrganisations(db, currentUser(c));
+  const parsed = editUserForm.safeParse(values);
+  const clash = parsed.success ? findUserByEmail(db, parsed.data.email) : undefined;
+  const errors = parsed.success ? (clash && clash.id !== u.id ? { email: t.admin.emailTaken } : null) : fieldErrors(parsed.error);
+  if (!parsed.success || errors) {
+    const title = t.admin.editUserTitle(u.name);
+    return page(c, title, <UserForm csrf={c.get('csrf')} action={`/admin/users/${u.id}`} title={title} values={values} errors={errors ?? {}} orgs={orgs} isNew={false} />, { status: 422 });
+  }
+  const d = parsed.data;
+  const known = new Set(orgs.map((o) => o.id));
+  const organisationIds = d.role === 'member' ? d.organisationIds.filter((id) => known.has(id)) : [];
+  const regions = d.role === 'consultant' ? d.regions : [];
+  const before = { name: u.name, email: u.email, role: u.role, ...loadActor(db, u.id) };
+  const now = clock();
+  const passwordHash = d.password ? await hashPassword(d.password) : undefined;
+  db.transaction((tx) => {
+    tx.update(users).set({ name: d.name, email: d.email, role: d.role, ...(passwordHash ? { passwordHash } : {}) }).where(eq(users.id, u.id)).run();
+  });
+  setUserScope(db, u.id, organisationIds, regions);
+  // A reset password, or a change of role, must not leave old sessions running.
+  if (passwordHash || d.role !== u.role) deleteUserSessions(db, u.id);
+  audit(db, { userId: currentUser(c).id, action: passwordHash ? 'update+password-reset' : 'update', entity: 'user', entityId: u.id, before, after: { name: d.name, email: d.email, role: d.role, organisationIds, regions } }, now);
+  return redirectWith(c, '/admin/users', { kind: 'success', message: t.admin.userUpdated(d.name) });
+});
+
+adminUserRoutes.post('/:userId/active', async (c) => {
+  const { db, clock } = c.get('deps');
+  const u = findUser(db, c.req.param('userId'));
+  if (!u || u.deleted) notFound();
+  const active = (await readForm(c)).get('active') === '1';
+  if (!active && u.id === currentUser(c).id) return redirectWith(c, `/admin/users/${u.id}/edit`, { kind: 'error', message: t.admin.cannotDeactivateSelf });
+  db.update(users).set({ active }).where(eq(users.id, u.id)).run();
+  if (!active) deleteUserSessions(db, u.id);
+  audit(db, { userId: currentUser(c).id, action: active ? 'reactivate' : 'deactivate', entity: 'user', entityId: u.id, before: { active: u.active }, after: { active } }, clock());
+  return redirectWith(c, '/admin/users', { kind: 'success', message: active ? t.admin.userReactivated(u.name) : t.admin.userDeactivated(u.name) });
+});

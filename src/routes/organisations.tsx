@@ -1,0 +1,41 @@
+// Organisations as their members and consultants see them.
+import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import type { AppEnv } from '../context.ts';
+import { t } from '../i18n/index.ts';
+import { page } from '../web/render.tsx';
+import { authorize, currentUser, requireUser } from '../web/guards.ts';
+import { getOrganisation, listVisibleOrganisations, orgScope } from '../db/organisations.ts';
+import { memberships, users } from '../db/schema.ts';
+import { OrganisationList, OrganisationPage } from '../../views/organisations.tsx';
+import { organisationDiagnosticsSection } from './organisation-diagnostics.tsx';
+
+export const organisationRoutes = new Hono<AppEnv>();
+organisationRoutes.use(requireUser);
+
+organisationRoutes.get('/', (c) => {
+  const user = currentUser(c);
+  const orgs = listVisibleOrganisations(c.get('deps').db, user);
+  const intro = user.role === 'admin' ? t.orgs.listIntroAdmin : user.role === 'consultant' ? t.orgs.listIntroConsultant : t.orgs.listIntroMember;
+  return page(c, t.orgs.listTitle, <OrganisationList orgs={orgs} intro={intro} canCreate={user.role === 'admin'} />);
+});
+
+organisationRoutes.get('/:orgId', (c) => {
+  const { db } = c.get('deps');
+  const org = getOrganisation(db, c.req.param('orgId'));
+  authorize(c, 'organisation.view', org && orgScope(org));
+  const members = db
+    .select({ name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, org!.id))
+    .orderBy(users.name)
+    .all();
+  return page(
+    c,
+    org!.name,
+    <OrganisationPage org={org!} members={members} isAdmin={currentUser(c).role === 'admin'}>
+      {organisationDiagnosticsSection(c, org!)}
+    </OrganisationPage>,
+  );
+});

@@ -1,0 +1,23 @@
+// The organisation form, written once and used by creation and edition.
+import { z } from 'zod';
+import { fields } from './forms.ts';
+import { isValidSiret, normaliseSiret } from './siret.ts';
+import { STRUCTURE_TYPES } from '../referential/schema.ts';
+import { REGIONS } from '../i18n/fr/common.ts';
+import { t } from '../i18n/index.ts';
+
+export const organisationForm = z.object({
+  name: fields.requiredText(200),
+  siret: z
+    .string({ error: t.common.validation.required })
+    .transform(normaliseSiret)
+    .refine(isValidSiret, t.orgs.siretInvalid),
+  types: z.array(z.enum(STRUCTURE_TYPES, { error: t.common.validation.choice })).min(1, t.orgs.typesRequired),
+  region: z.enum(REGIONS, { error: t.common.validation.choice }),
+  ftePermanent: fields.nonNegative,
+  ftePathway: fields.nonNegative,
+  ges: fields.checkbox,
+});
+
+export type OrganisationForm = z.infer<typeof organisationForm>;
+export const ORGANISATION_MULTI = ['types'] as const;

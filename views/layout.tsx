@@ -1,0 +1,94 @@
+import type { Child } from 'hono/jsx';
+import { t } from '../src/i18n/index.ts';
+import type { CurrentUser, Flash } from '../src/context.ts';
+
+export interface LayoutProps {
+  title: string;
+  user: CurrentUser | null;
+  csrf: string;
+  flash?: Flash | null;
+  children?: Child;
+  /** Current path, to mark the active navigation link. */
+  path?: string;
+  wide?: boolean;
+}
+
+function NavLink({ href, path, children }: { href: string; path?: string; children: Child }) {
+  const current = path === href || (href !== '/' && path?.startsWith(href + '/')) || path === href;
+  return (
+    <li>
+      <a href={href} aria-current={current ? 'page' : undefined}>
+        {children}
+      </a>
+    </li>
+  );
+}
+
+export function Layout({ title, user, csrf, flash, children, path, wide }: LayoutProps) {
+  const n = t.common.nav;
+  return (
+    <html lang="fr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="csrf-token" content={csrf} />
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+        <title>{`${title} — ${t.common.appName}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/vendor/htmx.min.js" defer></script>
+        <script src="/static/app.js" defer></script>
+      </head>
+      <body hx-headers={JSON.stringify({ 'X-CSRF-Token': csrf })}>
+        <a class="skip-link" href="#contenu">
+          {t.common.skipLink}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="brand" href="/">
+              <span class="brand__name">{t.common.appName}</span>
+              <span class="brand__tagline">{t.common.appTagline}</span>
+            </a>
+            {user && (
+              <div class="user-box">
+                <span>
+                  {user.name} <span class="badge">{t.common.roles[user.role]}</span>
+                </span>
+                <form method="post" action="/logout" class="inline">
+                  <input type="hidden" name="_csrf" value={csrf} />
+                  <button type="submit" class="button button--link">
+                    {t.common.logout}
+                  </button>
+                </form>
+              </div>
+            )}
+          </div>
+          {user && (
+            <nav aria-label={t.common.mainNav} class="main-nav">
+              <ul>
+                <NavLink href="/" path={path}>{n.home}</NavLink>
+                <NavLink href="/organisations" path={path}>{n.organisations}</NavLink>
+                {user.role !== 'member' && <NavLink href="/federation" path={path}>{n.federation}</NavLink>}
+                {user.role === 'admin' && <NavLink href="/admin/users" path={path}>{n.users}</NavLink>}
+                {user.role === 'admin' && <NavLink href="/admin/referentials" path={path}>{n.referentials}</NavLink>}
+                {user.role === 'admin' && <NavLink href="/admin/services" path={path}>{n.services}</NavLink>}
+                {user.role === 'admin' && <NavLink href="/admin/audit" path={path}>{n.audit}</NavLink>}
+                <NavLink href="/account" path={path}>{n.account}</NavLink>
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="contenu" class={wide ? 'main main--wide' : 'main'} tabindex={-1}>
+          {flash && (
+            <div class={`flash flash--${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
+              {flash.message}
+            </div>
+          )}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>CAP — Coorace Ambition Progrès</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

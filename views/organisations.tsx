@@ -1,0 +1,151 @@
+import type { Child } from 'hono/jsx';
+import { t } from '../src/i18n/index.ts';
+import type { Organisation } from '../src/db/organisations.ts';
+import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
+import { REGIONS } from '../src/i18n/fr/common.ts';
+import { Checkbox, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
+
+export function typesLabel(types: readonly string[]): string {
+  return types.join(', ');
+}
+
+export function OrganisationList({ orgs, intro, canCreate }: { orgs: Organisation[]; intro: string; canCreate: boolean }) {
+  return (
+    <section>
+      <h1>{t.orgs.listTitle}</h1>
+      <p>{intro}</p>
+      {canCreate && (
+        <p>
+          <a class="button" href="/admin/organisations/new">
+            {t.orgs.newButton}
+          </a>
+        </p>
+      )}
+      {orgs.length === 0 ? (
+        <p>{t.orgs.empty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t.orgs.listTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.orgs.name}</th>
+                <th scope="col">{t.orgs.types}</th>
+                <th scope="col">{t.orgs.region}</th>
+                <th scope="col">{t.orgs.siret}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {orgs.map((o) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/organisations/${o.id}`}>{o.name}</a>
+                    {!o.active && <span class="badge badge--muted"> {t.orgs.inactive}</span>}
+                  </th>
+                  <td>{typesLabel(o.types)}</td>
+                  <td>{o.region}</td>
+                  <td class="nowrap">{o.siret}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function OrganisationDetails({ org }: { org: Organisation }) {
+  return (
+    <dl class="details">
+      <dt>{t.orgs.types}</dt>
+      <dd>{org.types.map((ty) => t.common.structureTypes[ty] ?? ty).join(' ; ')}</dd>
+      <dt>{t.orgs.region}</dt>
+      <dd>{org.region}</dd>
+      <dt>{t.orgs.siret}</dt>
+      <dd>{org.siret}</dd>
+      <dt>Effectifs</dt>
+      <dd>{t.orgs.fte(org.ftePermanent, org.ftePathway)}</dd>
+      <dt>{t.orgs.gesShort}</dt>
+      <dd>{org.ges ? t.common.yes : t.common.no}</dd>
+    </dl>
+  );
+}
+
+export function OrganisationPage({ org, members, isAdmin, children }: { org: Organisation; members: { name: string }[]; isAdmin: boolean; children?: Child }) {
+  return (
+    <section>
+      <p class="breadcrumb">
+        <a href="/organisations">{t.orgs.listTitle}</a>
+      </p>
+      <h1>
+        {org.name} {!org.active && <span class="badge badge--muted">{t.orgs.inactive}</span>}
+      </h1>
+      <OrganisationDetails org={org} />
+      {isAdmin && (
+        <p>
+          <a class="button button--secondary" href={`/admin/organisations/${org.id}/edit`}>
+            {t.common.edit}
+          </a>
+        </p>
+      )}
+      <h2>{t.orgs.members}</h2>
+      {members.length ? (
+        <ul>
+          {members.map((m) => (
+            <li>{m.name}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.orgs.noMembers}</p>
+      )}
+      {children}
+    </section>
+  );
+}
+
+export function OrganisationForm(p: {
+  csrf: string;
+  action: string;
+  title: string;
+  values: Record<string, unknown>;
+  errors: FieldErrors;
+  activeToggle?: { active: boolean; action: string };
+}) {
+  const v = (k: string) => (typeof p.values[k] === 'string' || typeof p.values[k] === 'number' ? String(p.values[k]) : '');
+  const types = Array.isArray(p.values.types) ? (p.values.types as string[]) : [];
+  const ges = p.values.ges === true || p.values.ges === '1';
+  return (
+    <section class="narrow">
+      <h1>{p.title}</h1>
+      <ErrorSummary errors={p.errors} />
+      <form method="post" action={p.action} class="form" novalidate>
+        <CsrfField token={p.csrf} />
+        <TextField name="name" label={t.orgs.name} value={v('name')} error={p.errors.name} required maxlength={200} />
+        <TextField name="siret" label={t.orgs.siret} value={v('siret')} error={p.errors.siret} hint={t.orgs.siretHint} required inputmode="numeric" />
+        <CheckboxGroup
+          name="types"
+          legend={t.orgs.types}
+          hint={t.orgs.typesHint}
+          options={STRUCTURE_TYPES.map((s) => [s, t.common.structureTypes[s] ?? s] as const)}
+          values={types}
+          error={p.errors.types}
+        />
+        <SelectField name="region" label={t.orgs.region} value={v('region')} error={p.errors.region} required options={REGIONS.map((r) => [r, r] as const)} />
+        <TextField name="ftePermanent" label={t.orgs.ftePermanent} value={v('ftePermanent')} error={p.errors.ftePermanent} inputmode="decimal" />
+        <TextField name="ftePathway" label={t.orgs.ftePathway} value={v('ftePathway')} error={p.errors.ftePathway} inputmode="decimal" />
+        <Checkbox name="ges" label={t.orgs.ges} checked={ges} />
+        <SubmitButton>{t.common.save}</SubmitButton>
+      </form>
+      {p.activeToggle && (
+        <form method="post" action={p.activeToggle.action} class="form form--danger">
+          <CsrfField token={p.csrf} />
+          <input type="hidden" name="active" value={p.activeToggle.active ? '0' : '1'} />
+          <button type="submit" class="button button--secondary">
+            {p.activeToggle.active ? t.orgs.deactivate : t.orgs.reactivate}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
