@@ -5,6 +5,7 @@ import { dataFile, openDatabase } from './db/open.ts';
 import { createApp } from './app.ts';
 import { ensureAdminFromSettings } from './bootstrap.ts';
 import { ensureBuiltins } from './referential/store.ts';
+import { releasePidFile, writePidFile } from './db/pidfile.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -23,6 +24,10 @@ const file = dataFile(settings.CAP_DATA_DIR);
 const db = openDatabase(file);
 ensureBuiltins(db, new Date());
 await ensureAdminFromSettings(db, settings, new Date());
+
+// cap.pid tells `npm run restore` that a server holds the database; any exit removes it.
+writePidFile(settings.CAP_DATA_DIR);
+process.on('exit', () => releasePidFile(settings.CAP_DATA_DIR));
 
 const app = createApp({ db, secureCookies: settings.NODE_ENV === 'production' });
 const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
