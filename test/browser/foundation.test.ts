@@ -235,4 +235,27 @@ describe('demo accounts', () => {
       await nojs.close();
     }
   });
+
+  test('at 320 px wide the foundation pages reflow without horizontal scrolling (WCAG 1.4.10)', async () => {
+    const narrow = await newContext({ viewport: { width: 320, height: 640 } });
+    try {
+      const page = await firstPage(narrow);
+      const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.goto(`${srv.url}/login`);
+      expect(await overflow()).toBe(0);
+      await login(page, srv.url, DEMO.admin);
+      const paths = ['/', '/organisations', `/organisations/${srv.demo!.organisations[5]}`, '/admin/organisations/new'];
+      const wide: string[] = [];
+      for (const path of paths) {
+        await page.goto(`${srv.url}${path}`);
+        const px = await overflow();
+        if (px > 0) wide.push(`${path}: ${px}px too wide`);
+      }
+      expect(wide).toEqual([]);
+      await page.goto(`${srv.url}/organisations`);
+      await screenshot(page, 'foundation-org-list-320');
+    } finally {
+      await narrow.close();
+    }
+  });
 });
