@@ -18,6 +18,7 @@ import { homeRoutes } from './routes/home.tsx';
 import { organisationRoutes } from './routes/organisations.tsx';
 import { adminUserRoutes } from './routes/admin-users.tsx';
 import { adminOrganisationRoutes } from './routes/admin-organisations.tsx';
+import { benchRoutes } from './routes/bench.tsx';
 import { t } from './i18n/index.ts';
 
 export interface CreateAppOptions {
@@ -25,6 +26,8 @@ export interface CreateAppOptions {
   clock?: () => Date;
   secureCookies?: boolean;
   throttle?: LoginThrottle;
+  /** Mounts POST /bench/baseline for bench/run.ts; off unless CAP_BENCH=1. */
+  benchBaseline?: boolean;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -110,6 +113,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/organisations', organisationRoutes);
   app.route('/admin/users', adminUserRoutes);
   app.route('/admin/organisations', adminOrganisationRoutes);
+  if (options.benchBaseline) app.route('/bench', benchRoutes);
 
   app.notFound((c) => c.html(errorPage(c, 404, t.common.notFound), 404));
 

@@ -10,6 +10,8 @@ const settingsSchema = z
     CAP_ADMIN_EMAIL: z.email().optional(),
     CAP_ADMIN_PASSWORD: z.string().min(10).optional(),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** 1 mounts the benchmark's baseline route (npm run bench); never in an ordinary deployment. */
+    CAP_BENCH: z.enum(['0', '1']).transform((v) => v === '1').optional(),
   })
   .refine((s) => !s.CAP_ADMIN_EMAIL === !s.CAP_ADMIN_PASSWORD, {
     path: ['CAP_ADMIN_PASSWORD'],
@@ -25,6 +27,7 @@ const MESSAGES: Record<string, string> = {
   CAP_ADMIN_EMAIL: 'une adresse électronique valide est attendue',
   CAP_ADMIN_PASSWORD: '10 caractères au moins sont attendus',
   NODE_ENV: 'development, production ou test',
+  CAP_BENCH: '0 ou 1',
 };
 
 export class SettingsError extends Error {}
