@@ -7,13 +7,14 @@
 //   await login(page, srv.url, DEMO.member1, DEMO_PASSWORD);
 //   expect(await checkA11y(page)).toEqual([]);
 //   await ctx.close(); await srv.close();
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { openDatabase, dataFile, type Db } from '../../../src/db/open.ts';
 import { createApp } from '../../../src/app.ts';
 import { ensureBuiltins } from '../../../src/referential/store.ts';
@@ -122,6 +123,20 @@ const ARGS = [
   '--disable-quic',
 ];
 
+// Temp profiles still on disk; whatever a crashed test left is removed when the process exits.
+const profiles = new Set<string>();
+function removeProfile(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    profiles.delete(dir);
+  } catch {
+    /* retried at exit */
+  }
+}
+process.once('exit', () => {
+  for (const dir of profiles) removeProfile(dir);
+});
+
 export interface LaunchOptions {
   /** Viewport size (default 1280 × 900). */
   viewport?: { width: number; height: number };
@@ -146,16 +161,13 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserCo
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
   });
   ctx.setDefaultTimeout(15_000);
-  ctx.once('close', () => {
-    // Chromium may still flush its profile for a moment: best effort, never fail a test on it.
-    setTimeout(() => {
-      try {
-        rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-      } catch {
-        /* left in tmp */
-      }
-    }, 200).unref();
-  });
+  profiles.add(profile);
+  // close() waits for Chromium to exit, then removes its profile.
+  const close = ctx.close.bind(ctx);
+  ctx.close = async (...a: Parameters<BrowserContext['close']>) => {
+    await close(...a);
+    removeProfile(profile);
+  };
   return ctx;
 }
 
@@ -208,6 +220,47 @@ export async function login(page: Page, url: string, email: string, password: st
 /** Logs out with the header button. */
 export async function logout(page: Page): Promise<void> {
   await Promise.all([page.waitForURL((u) => u.pathname === '/login' || u.pathname === '/'), page.getByRole('button', { name: 'Se déconnecter' }).click()]);
+}
+
+// ---------------------------------------------------------------- htmx
+
+/**
+ * Runs `action` (a click, a fill…), waits for the htmx request it triggers (optionally the one
+ * whose URL matches `url`) and for htmx to finish swapping and settling. Returns the response.
+ *
+ *   const res = await htmxRequest(page, () => page.getByLabel('Niveau 3').check(), /\/answers\//);
+ */
+export async function htmxRequest(page: Page, action: () => Promise<unknown>, url?: string | RegExp): Promise<Response> {
+  const response = page.waitForResponse((r) => {
+    if (r.request().headers()['hx-request'] !== 'true') return false;
+    if (url === undefined) return true;
+    return typeof url === 'string' ? r.url().includes(url) : url.test(r.url());
+  });
+  await action();
+  const res = await response;
+  await htmxIdle(page);
+  return res;
+}
+
+/** Waits until no htmx request, swap or settle is in progress in the page. */
+export async function htmxIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added'));
+}
+
+// ---------------------------------------------------------------- files (PDF, CSV)
+
+/**
+ * GETs `path` with the cookies of the page's browser session (for PDF or CSV exports, which a
+ * browser would download rather than display) and returns status, headers and body.
+ */
+export async function fetchAsUser(page: Page, url: string): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  const res = await page.context().request.get(url, { maxRedirects: 0 });
+  return { status: res.status(), headers: res.headers(), body: await res.body() };
+}
+
+/** Text of a PDF (poppler's pdftotext, layout kept), to assert what a PDF says. */
+export function pdfText(pdf: Uint8Array): string {
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
 }
 
 // ---------------------------------------------------------------- accessibility
