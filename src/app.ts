@@ -19,6 +19,7 @@ import { organisationRoutes } from './routes/organisations.tsx';
 import { adminUserRoutes } from './routes/admin-users.tsx';
 import { adminOrganisationRoutes } from './routes/admin-organisations.tsx';
 import { benchRoutes } from './routes/bench.tsx';
+import { resultRoutes } from './routes/results.tsx';
 import { t } from './i18n/index.ts';
 
 export interface CreateAppOptions {
@@ -114,6 +115,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/admin/users', adminUserRoutes);
   app.route('/admin/organisations', adminOrganisationRoutes);
   if (options.benchBaseline) app.route('/bench', benchRoutes);
+  app.route('/diagnostics', resultRoutes);
 
   app.notFound((c) => c.html(errorPage(c, 404, t.common.notFound), 404));
 

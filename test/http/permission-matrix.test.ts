@@ -41,6 +41,7 @@ export const MATRIX: Record<string, Access> = {
   'GET /admin/organisations/:orgId/edit': 'admin',
   'POST /admin/organisations/:orgId': 'admin',
   'POST /admin/organisations/:orgId/active': 'admin',
+  'GET /diagnostics/:id/results': 'org',
 };
 
 // Visitors who should be refused go first, so that a write by an allowed visitor cannot change

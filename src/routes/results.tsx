@@ -1,0 +1,59 @@
+// GET /diagnostics/:id/results: scores, radar, readiness, comparison with the previous diagnostic
+// and with similar structures.
+import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import type { AppEnv } from '../context.ts';
+import { t } from '../i18n/index.ts';
+import { page } from '../web/render.tsx';
+import { authorize, requireUser } from '../web/guards.ts';
+import { diagnosticScope, getDiagnosticContext, scoreDiagnosticById } from '../db/diagnostics.ts';
+import { benchmarkFor, previousDiagnostic } from '../db/benchmark.ts';
+import { users } from '../db/schema.ts';
+import { compareScores } from '../scoring/index.ts';
+import { hasResults, NoResultsYet, ResultsPage } from '../../views/results.tsx';
+
+export const resultRoutes = new Hono<AppEnv>();
+
+// The guard sits on the route itself: other modules mount their own routes under /diagnostics.
+resultRoutes.get('/:id/results', requireUser, (c) => {
+  const { db } = c.get('deps');
+  const ctx = getDiagnosticContext(db, c.req.param('id'));
+  authorize(c, 'diagnostic.view', ctx && diagnosticScope(ctx));
+  const { diagnostic, organisation } = ctx!;
+  const scores = scoreDiagnosticById(db, ctx!);
+  const title = t.results.titleOf(organisation.name);
+
+  if (!scores.complete && !hasResults(scores)) {
+    return page(c, title, <NoResultsYet diagnostic={diagnostic} organisation={organisation} scores={scores} />);
+  }
+
+  const prev = previousDiagnostic(db, diagnostic);
+  const prevCtx = prev ? getDiagnosticContext(db, prev.id) : undefined;
+  const comparison = prevCtx ? { previous: prevCtx.diagnostic, result: compareScores(scoreDiagnosticById(db, prevCtx), scores) } : null;
+
+  const validator =
+    diagnostic.status === 'validated' && diagnostic.validatedAt
+      ? db.select({ name: users.name, deleted: users.deleted }).from(users).where(eq(users.id, diagnostic.validatedBy ?? '')).get()
+      : undefined;
+  const validation =
+    diagnostic.status === 'validated' && diagnostic.validatedAt
+      ? { name: !validator || validator.deleted ? t.results.formerConsultant : validator.name, at: diagnostic.validatedAt }
+      : null;
+
+  return page(
+    c,
+    title,
+    <ResultsPage
+      diagnostic={diagnostic}
+      organisation={organisation}
+      referentialLabel={ctx!.referential.label}
+      scores={scores}
+      comparison={comparison}
+      benchmark={benchmarkFor(db, ctx!)}
+      validation={validation}
+      // Federation module: pass the review comments here (reviewComments={<ReviewComments … />}).
+      reviewComments={undefined}
+    />,
+    { wide: true },
+  );
+});

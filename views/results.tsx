@@ -1,0 +1,551 @@
+// The results page: where the structure stands (overall, themes, criteria, questions), how far it
+// is from ISO 9001 and an RSE label, how it moved since its previous diagnostic, and how it
+// compares with similar structures. Every percentage says what it counts and links to its questions.
+import type { Child } from 'hono/jsx';
+import { t } from '../src/i18n/index.ts';
+import type { DiagnosticRow } from '../src/db/diagnostics.ts';
+import type { Organisation } from '../src/db/organisations.ts';
+import type { Benchmark, BenchmarkGroup } from '../src/db/benchmark.ts';
+import type { Comparison, Coverage, DiagnosticScores, QuestionComparison, QuestionScore, ThemeScore } from '../src/scoring/index.ts';
+import { RadarChart, RadarTable } from './radar.tsx';
+
+const r = t.results;
+
+export interface ResultsPageProps {
+  diagnostic: DiagnosticRow;
+  organisation: Organisation;
+  referentialLabel: string;
+  scores: DiagnosticScores;
+  comparison: { previous: DiagnosticRow; result: Comparison } | null;
+  benchmark: Benchmark;
+  /** Set once a consultant has validated the diagnostic. */
+  validation: { name: string; at: string } | null;
+  /** Federation module: the consultant's review comments, shown in their own section when given. */
+  reviewComments?: Child;
+}
+
+export const themeHref = (diagnosticId: string, slug: string) => `/diagnostics/${diagnosticId}/themes/${slug}`;
+export const questionHref = (diagnosticId: string, slug: string, code: string) => `${themeHref(diagnosticId, slug)}#q-${code}`;
+
+/** A theme with at least one applicable question, all answered: enough to show results. */
+export function hasResults(scores: DiagnosticScores): boolean {
+  return scores.themes.some((th) => th.complete && th.coverage.applicable > 0);
+}
+
+/**
+ * The three strongest and three weakest scored questions of a theme. Ties go to the heavier
+ * question (it matters more), then to referential order. With fewer than six scored questions the
+ * two lists share them out instead of repeating the same question as a strength and a weakness.
+ */
+export function strengthsAndWeaknesses(theme: ThemeScore, n = 3): { strongest: QuestionScore[]; weakest: QuestionScore[] } {
+  const scored = theme.criteria.flatMap((c) => c.questions).filter((q) => q.score !== null);
+  const order = new Map(scored.map((q, i) => [q.code, i]));
+  const byStrength = [...scored].sort((a, b) => b.score! - a.score! || b.weight - a.weight || order.get(a.code)! - order.get(b.code)!);
+  const byWeakness = [...scored].sort((a, b) => a.score! - b.score! || b.weight - a.weight || order.get(a.code)! - order.get(b.code)!);
+  const strongest = byStrength.slice(0, Math.min(n, Math.ceil(scored.length / 2)));
+  const taken = new Set(strongest.map((q) => q.code));
+  const weakest = byWeakness.filter((q) => !taken.has(q.code)).slice(0, n);
+  return { strongest, weakest };
+}
+
+function ScoreBar({ score }: { score: number | null }) {
+  const width = score === null ? 0 : Math.max(0, Math.min(100, score));
+  return (
+    <div class="progress">
+      <span class="progress__bar" aria-hidden="true">
+        <span class="progress__fill" style={`width: ${width.toFixed(1)}%`}></span>
+      </span>
+      <span class="progress__label">{score === null ? r.noScore : r.pct(score)}</span>
+    </div>
+  );
+}
+
+function CoverageText({ coverage }: { coverage: Coverage }) {
+  return <span class="results-coverage">{r.coverage(coverage)}</span>;
+}
+
+function QuestionLink({ diagnosticId, q }: { diagnosticId: string; q: Pick<QuestionScore, 'code' | 'themeSlug'> }) {
+  return (
+    <a href={questionHref(diagnosticId, q.themeSlug, q.code)} class="question__code">
+      {q.code}
+    </a>
+  );
+}
+
+function QuestionItem({ diagnosticId, q }: { diagnosticId: string; q: QuestionScore }) {
+  return (
+    <li>
+      <QuestionLink diagnosticId={diagnosticId} q={q} /> {q.text}{' '}
+      {typeof q.level === 'number' && <span class="muted">({r.levelOf(q.level)})</span>}
+    </li>
+  );
+}
+
+function CodeLinks({ diagnosticId, codes, themeOf }: { diagnosticId: string; codes: readonly string[]; themeOf: Map<string, string> }) {
+  if (codes.length === 0) return <span class="muted">{r.noQuestions}</span>;
+  return (
+    <span class="results-codes">
+      {codes.map((code, i) => (
+        <>
+          {i > 0 && ', '}
+          <a href={questionHref(diagnosticId, themeOf.get(code) ?? '', code)}>{code}</a>
+        </>
+      ))}
+    </span>
+  );
+}
+
+function Summary({ diagnostic, scores }: { diagnostic: DiagnosticRow; scores: DiagnosticScores }) {
+  return (
+    <section aria-labelledby="synthese" class="results-grid">
+      <div class="panel">
+        <h2 id="synthese">{r.summaryTitle}</h2>
+        {scores.overall === null ? (
+          <p>{r.noOverall}</p>
+        ) : (
+          <>
+            <p class="results-overall">
+              <span class="results-overall__label">{r.overallLabel}</span>{' '}
+              <span class="score-big">{r.pct(scores.overall)}</span>
+            </p>
+            <ScoreBar score={scores.overall} />
+          </>
+        )}
+        <p>
+          <CoverageText coverage={scores.coverage} />.
+        </p>
+        {scores.band && (
+          <div class="results-band">
+            <p>
+              {r.bandLabel} : <strong class={`badge badge--brand results-band__label`}>{scores.band.label}</strong>
+            </p>
+            <p>{scores.band.description}</p>
+          </div>
+        )}
+        <p class="hint">
+          {r.scoreRule} {r.coverageNote}
+        </p>
+      </div>
+      <div class="panel results-radar">
+        <h2 id="profil">{r.radarTitle}</h2>
+        <RadarChart items={scores.themes.map((th) => ({ label: th.title, value: th.score }))} />
+        <RadarTable
+          rows={scores.themes.map((th) => ({ label: th.title, value: th.score, href: themeHref(diagnostic.id, th.slug), detail: <CoverageText coverage={th.coverage} /> }))}
+        />
+      </div>
+    </section>
+  );
+}
+
+function ThemeResults({ diagnosticId, theme }: { diagnosticId: string; theme: ThemeScore }) {
+  const { strongest, weakest } = strengthsAndWeaknesses(theme);
+  const headingId = `theme-${theme.slug}`;
+  return (
+    <section class="panel results-theme" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <a href={themeHref(diagnosticId, theme.slug)}>{theme.title}</a>{' '}
+        {!theme.complete && <span class="badge badge--warn">{r.themeIncomplete}</span>}
+      </h3>
+      <ScoreBar score={theme.score} />
+      <p class="hint">
+        <CoverageText coverage={theme.coverage} />
+      </p>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">{theme.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{r.criterion}</th>
+              <th scope="col">{r.score}</th>
+              <th scope="col">{r.coverageCol}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {theme.criteria.map((c) => (
+              <tr>
+                <th scope="row">
+                  <span class="question__code">{c.code}</span> {c.title}
+                </th>
+                <td class="results-bar-cell">
+                  <ScoreBar score={c.score} />
+                </td>
+                <td>
+                  <CoverageText coverage={c.coverage} />
+                  {c.questions.length > 0 && (
+                    <>
+                      {' — '}
+                      <CodeLinks diagnosticId={diagnosticId} codes={c.questions.map((q) => q.code)} themeOf={new Map(c.questions.map((q) => [q.code, q.themeSlug]))} />
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="results-sw">
+        <div>
+          <h4>{r.strongest}</h4>
+          {strongest.length === 0 ? (
+            <p class="muted">{r.noStrongest}</p>
+          ) : (
+            <ol class="results-list results-list--strong">
+              {strongest.map((q) => (
+                <QuestionItem diagnosticId={diagnosticId} q={q} />
+              ))}
+            </ol>
+          )}
+        </div>
+        <div>
+          <h4>{r.weakest}</h4>
+          {weakest.length === 0 ? (
+            <p class="muted">{r.noWeakest}</p>
+          ) : (
+            <ol class="results-list results-list--weak">
+              {weakest.map((q) => (
+                <QuestionItem diagnosticId={diagnosticId} q={q} />
+              ))}
+            </ol>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function LegalAndCoverage({ diagnosticId, scores }: { diagnosticId: string; scores: DiagnosticScores }) {
+  return (
+    <>
+      <section aria-labelledby="obligations">
+        <h2 id="obligations">{r.legalTitle}</h2>
+        {scores.legalFlags.length === 0 ? (
+          <p>{r.legalNone}</p>
+        ) : (
+          <div class="notice">
+            <p>{r.legalIntro}</p>
+            <ul class="results-list">
+              {scores.legalFlags.map((q) => (
+                <QuestionItem diagnosticId={diagnosticId} q={q} />
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="sans-reponse">
+        <h2 id="sans-reponse">{r.coverageTitle}</h2>
+        {scores.unanswered.length === 0 ? (
+          <p>{r.allAnswered}</p>
+        ) : (
+          <details class="results-details">
+            <summary>{r.unansweredIntro(scores.unanswered.length)}</summary>
+            <ul class="results-list">
+              {scores.unanswered.map((q) => (
+                <li>
+                  <QuestionLink diagnosticId={diagnosticId} q={q} /> {q.text}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Readiness({ diagnosticId, scores }: { diagnosticId: string; scores: DiagnosticScores }) {
+  const themeOf = new Map(scores.questions.map((q) => [q.code, q.themeSlug as string]));
+  return (
+    <section aria-labelledby="preparation">
+      <h2 id="preparation">{r.readinessTitle}</h2>
+      <p class="notice">{r.readinessDisclaimer}</p>
+      <h3>{r.isoTitle}</h3>
+      <div class="table-wrap">
+        <table class="results-readiness">
+          <caption class="visually-hidden">{r.isoTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{r.isoGroup}</th>
+              <th scope="col">{r.score}</th>
+              <th scope="col">{r.coverageCol}</th>
+              <th scope="col">{r.questionsBehind}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scores.iso9001.map((g) => (
+              <tr>
+                <th scope="row">{r.isoGroupLabel(g.group, g.label)}</th>
+                <td class="results-bar-cell">
+                  <ScoreBar score={g.score} />
+                </td>
+                <td>
+                  <CoverageText coverage={g.coverage} />
+                </td>
+                <td>
+                  <CodeLinks diagnosticId={diagnosticId} codes={g.questions} themeOf={themeOf} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{r.rseTitle}</h3>
+      <p>
+        <strong>{scores.rse.level && scores.rse.points !== null ? r.rseOverall(Math.round(scores.rse.points).toLocaleString('fr-FR'), scores.rse.level.label) : r.rseOverallNone}</strong>{' '}
+        {scores.rse.level?.description}
+      </p>
+      <div class="table-wrap">
+        <table class="results-readiness">
+          <caption class="visually-hidden">{r.rseTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{r.rseSubject}</th>
+              <th scope="col">{r.score}</th>
+              <th scope="col">{r.rseLevel}</th>
+              <th scope="col">{r.questionsBehind}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scores.iso26000.map((s) => (
+              <tr>
+                <th scope="row">{s.label}</th>
+                <td class="results-bar-cell">
+                  <ScoreBar score={s.score} />
+                  <span class="hint">
+                    <CoverageText coverage={s.coverage} />
+                  </span>
+                </td>
+                <td>{s.rseLevel ? s.rseLevel.label : <span class="muted">{r.noScore}</span>}</td>
+                <td>
+                  <CodeLinks diagnosticId={diagnosticId} codes={s.questions} themeOf={themeOf} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="hint">{r.rseScale}</p>
+    </section>
+  );
+}
+
+function Trend({ trend, delta }: { trend: string; delta: number | null }) {
+  return (
+    <span class={`trend-${trend === 'n/a' ? 'same' : trend}`}>
+      <span aria-hidden="true">{r.trendSymbol[trend]} </span>
+      {delta === null ? r.trend[trend] : trend === 'same' ? r.trend.same : r.delta(delta)}
+    </span>
+  );
+}
+
+function QuestionTrendList({ diagnosticId, items, themeOf }: { diagnosticId: string; items: QuestionComparison[]; themeOf: Map<string, string> }) {
+  if (items.length === 0) return <p class="muted">{r.noneInList}</p>;
+  return (
+    <ul class="results-list">
+      {items.map((q) => (
+        <li>
+          <a class="question__code" href={questionHref(diagnosticId, themeOf.get(q.code) ?? '', q.code)}>
+            {q.code}
+          </a>{' '}
+          {q.text} <span class={`trend-${q.trend}`}>({r.levelChange(q.before, q.after)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ComparisonSection({ diagnosticId, scores, comparison }: { diagnosticId: string; scores: DiagnosticScores; comparison: ResultsPageProps['comparison'] }) {
+  const themeOf = new Map(scores.questions.map((q) => [q.code, q.themeSlug as string]));
+  return (
+    <section aria-labelledby="evolution">
+      <h2 id="evolution">{r.comparisonTitle}</h2>
+      {!comparison ? (
+        <p>{r.comparisonNone}</p>
+      ) : (
+        <>
+          <p>{r.comparisonIntro(r.date(comparison.previous.createdAt))}</p>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{r.comparisonTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{r.theme}</th>
+                  <th scope="col" class="num">
+                    {r.before}
+                  </th>
+                  <th scope="col" class="num">
+                    {r.after}
+                  </th>
+                  <th scope="col">{r.evolution}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[{ title: r.overallRow, ...comparison.result.overall }, ...comparison.result.themes].map((row) => (
+                  <tr>
+                    <th scope="row">{row.title}</th>
+                    <td class="num">{row.before === null ? r.noScore : r.pct(row.before)}</td>
+                    <td class="num">{row.after === null ? r.noScore : r.pct(row.after)}</td>
+                    <td>
+                      <Trend trend={row.trend} delta={row.delta} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>{r.questionCounts(comparison.result.counts)}</p>
+          <div class="results-sw">
+            <div>
+              <h3>{r.questionsUp}</h3>
+              <QuestionTrendList diagnosticId={diagnosticId} items={comparison.result.questions.filter((q) => q.trend === 'up')} themeOf={themeOf} />
+            </div>
+            <div>
+              <h3>{r.questionsDown}</h3>
+              <QuestionTrendList diagnosticId={diagnosticId} items={comparison.result.questions.filter((q) => q.trend === 'down')} themeOf={themeOf} />
+            </div>
+          </div>
+          <details class="results-details">
+            <summary>{r.questionsSame(comparison.result.counts.same)}</summary>
+            <QuestionTrendList diagnosticId={diagnosticId} items={comparison.result.questions.filter((q) => q.trend === 'same')} themeOf={themeOf} />
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+function groupHeading(g: BenchmarkGroup): string {
+  return g.scope === 'national' ? r.benchmarkNational : r.benchmarkRegional(g.region ?? '');
+}
+
+function hiddenSentence(g: BenchmarkGroup, min: number): string {
+  const scope = g.scope === 'national' ? r.benchmarkScopeNational : r.benchmarkScopeRegional(g.region ?? '');
+  return r.benchmarkHidden(scope, g.peers, min);
+}
+
+function BenchmarkSection({ scores, benchmark }: { scores: DiagnosticScores; benchmark: Benchmark }) {
+  const groups = [benchmark.national, benchmark.regional];
+  const shown = groups.filter((g) => g.shown);
+  const hidden = groups.filter((g) => !g.shown);
+  const cell = (v: number | null) => (v === null ? r.noScore : r.pct(v));
+  return (
+    <section aria-labelledby="comparaison">
+      <h2 id="comparaison">{r.benchmarkTitle}</h2>
+      <p>{r.benchmarkIntro(benchmark.types.join(', '))}</p>
+      {shown.length > 0 && (
+        <div class="table-wrap">
+          <table class="results-benchmark">
+            <caption class="visually-hidden">{r.benchmarkTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{r.theme}</th>
+                <th scope="col" class="num">
+                  {r.benchmarkYou}
+                </th>
+                {shown.map((g) => (
+                  <th scope="col" class="num">
+                    {groupHeading(g)}
+                    <br />
+                    <span class="muted">{r.benchmarkPeers(g.peers)}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{r.overallRow}</th>
+                <td class="num">{cell(scores.overall)}</td>
+                {shown.map((g) => (
+                  <td class="num">{cell(g.overall)}</td>
+                ))}
+              </tr>
+              {scores.themes.map((th) => (
+                <tr>
+                  <th scope="row">{th.title}</th>
+                  <td class="num">{cell(th.score)}</td>
+                  {shown.map((g) => (
+                    <td class="num">{cell(g.themes[th.slug])}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {hidden.map((g) => (
+        <p class="results-benchmark-hidden">{hiddenSentence(g, benchmark.minPeers)}</p>
+      ))}
+    </section>
+  );
+}
+
+export function ResultsPage(p: ResultsPageProps) {
+  const { diagnostic: d, organisation: org, scores } = p;
+  const completeThemes = scores.themes.filter((th) => th.complete && th.coverage.applicable > 0).length;
+  return (
+    <article class="results">
+      <p class="breadcrumb">
+        <a href={`/organisations/${org.id}`}>{org.name}</a> › <a href={`/diagnostics/${d.id}`}>{r.breadcrumbOverview}</a>
+      </p>
+      <h1>{r.titleOf(org.name)}</h1>
+      <p class="muted">
+        {r.meta(p.referentialLabel, r.date(d.createdAt))}
+        {d.submittedAt && <>, {r.submittedOn(r.date(d.submittedAt))}</>}.
+      </p>
+      {p.validation && <p class="stamp">{r.validatedWith(p.validation.name, r.date(p.validation.at))}</p>}
+      {scores.partial && (
+        <p class="notice results-partial">
+          <span class="badge badge--warn">{r.partialLabel}</span> {r.partialExplain(completeThemes, scores.themes.length)}
+        </p>
+      )}
+      <nav aria-label={r.title} class="results-toc">
+        <ul class="theme-nav">
+          <li><a href="#synthese">{r.summaryTitle}</a></li>
+          <li><a href="#themes">{r.themesTitle}</a></li>
+          <li><a href="#obligations">{r.legalTitle}</a></li>
+          <li><a href="#preparation">{r.readinessTitle}</a></li>
+          <li><a href="#evolution">{r.comparisonTitle}</a></li>
+          <li><a href="#comparaison">{r.benchmarkTitle}</a></li>
+        </ul>
+      </nav>
+      <Summary diagnostic={d} scores={scores} />
+      {p.reviewComments != null && p.reviewComments !== false && (
+        <section aria-labelledby="remarques" class="results-review">
+          <h2 id="remarques">{r.reviewTitle}</h2>
+          {p.reviewComments}
+        </section>
+      )}
+      <section aria-labelledby="themes">
+        <h2 id="themes">{r.themesTitle}</h2>
+        {scores.themes.map((th) => (
+          <ThemeResults diagnosticId={d.id} theme={th} />
+        ))}
+      </section>
+      <LegalAndCoverage diagnosticId={d.id} scores={scores} />
+      <Readiness diagnosticId={d.id} scores={scores} />
+      <ComparisonSection diagnosticId={d.id} scores={scores} comparison={p.comparison} />
+      <BenchmarkSection scores={scores} benchmark={p.benchmark} />
+    </article>
+  );
+}
+
+/** Shown instead of results while no theme is complete. */
+export function NoResultsYet({ diagnostic, organisation, scores }: { diagnostic: DiagnosticRow; organisation: Organisation; scores: DiagnosticScores }) {
+  return (
+    <article class="results">
+      <p class="breadcrumb">
+        <a href={`/organisations/${organisation.id}`}>{organisation.name}</a> › <a href={`/diagnostics/${diagnostic.id}`}>{r.breadcrumbOverview}</a>
+      </p>
+      <h1>{r.titleOf(organisation.name)}</h1>
+      <div class="notice">
+        <h2>{r.notYetTitle}</h2>
+        <p>{r.notYet}</p>
+        <p>{r.notYetProgress(scores.coverage.answered, scores.coverage.applicable)}</p>
+      </div>
+      <p>
+        <a class="button" href={`/diagnostics/${diagnostic.id}`}>
+          {r.continueLink}
+        </a>
+      </p>
+    </article>
+  );
+}
