@@ -29,6 +29,7 @@ export interface CreateAppOptions {
   throttle?: LoginThrottle;
   /** Mounts POST /bench/baseline for bench/run.ts; off unless CAP_BENCH=1. */
   benchBaseline?: boolean;
+  trustProxy?: boolean;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -39,6 +40,7 @@ export function createApp(options: CreateAppOptions) {
     clock: options.clock ?? (() => new Date()),
     secureCookies: options.secureCookies ?? false,
     throttle: options.throttle ?? new LoginThrottle(),
+    trustProxy: options.trustProxy ?? false,
   };
   // Once a user exists there is no going back to the setup state: remember it.
   let setupDone = false;

@@ -20,6 +20,8 @@ export interface AppDeps {
   /** Secure cookies: on in production (behind HTTPS). */
   secureCookies: boolean;
   throttle: LoginThrottle;
+  /** Behind a reverse proxy, the client address comes from X-Forwarded-For (its last entry). */
+  trustProxy?: boolean;
 }
 
 export type AppEnv = {

@@ -29,7 +29,7 @@ await ensureAdminFromSettings(db, settings, new Date());
 writePidFile(settings.CAP_DATA_DIR);
 process.on('exit', () => releasePidFile(settings.CAP_DATA_DIR));
 
-const app = createApp({ db, secureCookies: settings.NODE_ENV === 'production', benchBaseline: settings.CAP_BENCH });
+const app = createApp({ db, secureCookies: settings.NODE_ENV === 'production', benchBaseline: settings.CAP_BENCH, trustProxy: settings.CAP_TRUST_PROXY });
 const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
   const host = info.address.includes(':') ? `[${info.address}]` : info.address;
   console.log(`CAP est prêt : http://${host}:${info.port}/ (données : ${file})`);

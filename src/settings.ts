@@ -12,6 +12,8 @@ const settingsSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     /** 1 mounts the benchmark's baseline route (npm run bench); never in an ordinary deployment. */
     CAP_BENCH: z.enum(['0', '1']).transform((v) => v === '1').optional(),
+    /** 1 behind a reverse proxy: the client address is then read from X-Forwarded-For. */
+    CAP_TRUST_PROXY: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   })
   .refine((s) => !s.CAP_ADMIN_EMAIL === !s.CAP_ADMIN_PASSWORD, {
     path: ['CAP_ADMIN_PASSWORD'],
@@ -28,6 +30,7 @@ const MESSAGES: Record<string, string> = {
   CAP_ADMIN_PASSWORD: '10 caractères au moins sont attendus',
   NODE_ENV: 'development, production ou test',
   CAP_BENCH: '0 ou 1',
+  CAP_TRUST_PROXY: '0 ou 1',
 };
 
 export class SettingsError extends Error {}

@@ -4,8 +4,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { timingSafeEqual } from 'node:crypto';
+import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context.ts';
 import { newToken } from '../ids.ts';
+import { t } from '../i18n/index.ts';
 
 export const ANON_CSRF_COOKIE = 'cap_csrf';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -41,7 +43,10 @@ async function submittedToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Prom
     return new URLSearchParams(body).get('_csrf') ?? '';
   }
   if (type.startsWith('multipart/form-data')) {
-    const form = await c.req.formData();
+    // A broken multipart body is a bad request, not a server error.
+    const form = await c.req.formData().catch(() => {
+      throw new HTTPException(400, { message: t.common.badRequest });
+    });
     const v = form.get('_csrf');
     return typeof v === 'string' ? v : '';
   }

@@ -26,7 +26,16 @@ const setupSchema = z
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: t.auth.passwordMismatch });
 
-function clientAddress(c: Context): string {
+/**
+ * The address login throttling counts per. Behind a reverse proxy every request comes from the
+ * proxy, so with trustProxy the last X-Forwarded-For entry (the one the proxy appended) is used.
+ * Without a socket (app.request in tests) every request counts as 'local'.
+ */
+export function clientAddress(c: Context<AppEnv>): string {
+  if (c.get('deps').trustProxy) {
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
   try {
     return getConnInfo(c).remote.address ?? 'local';
   } catch {

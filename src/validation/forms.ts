@@ -1,6 +1,7 @@
 // Reading forms: bodies are parsed once as URL-encoded text (faster than formData) and checked with
 // zod; errors come back as French messages keyed by field name.
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { t } from '../i18n/index.ts';
 
@@ -9,7 +10,9 @@ export type FormData = URLSearchParams;
 export async function readForm(c: Context): Promise<URLSearchParams> {
   const type = c.req.header('Content-Type') ?? '';
   if (type.startsWith('multipart/form-data')) {
-    const fd = await c.req.formData();
+    const fd = await c.req.formData().catch(() => {
+      throw new HTTPException(400, { message: t.common.badRequest });
+    });
     const p = new URLSearchParams();
     for (const [k, v] of fd.entries()) if (typeof v === 'string') p.append(k, v);
     return p;
