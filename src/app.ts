@@ -18,6 +18,8 @@ import { homeRoutes } from './routes/home.tsx';
 import { organisationRoutes } from './routes/organisations.tsx';
 import { adminUserRoutes } from './routes/admin-users.tsx';
 import { adminOrganisationRoutes } from './routes/admin-organisations.tsx';
+import { adminReferentialRoutes } from './routes/admin-referentials.tsx';
+import { adminServiceRoutes } from './routes/admin-services.tsx';
 import { benchRoutes } from './routes/bench.tsx';
 import { resultRoutes } from './routes/results.tsx';
 import { t } from './i18n/index.ts';
@@ -116,6 +118,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/organisations', organisationRoutes);
   app.route('/admin/users', adminUserRoutes);
   app.route('/admin/organisations', adminOrganisationRoutes);
+  app.route('/admin/referentials', adminReferentialRoutes);
+  app.route('/admin/services', adminServiceRoutes);
   if (options.benchBaseline) app.route('/bench', benchRoutes);
   app.route('/diagnostics', resultRoutes);
 

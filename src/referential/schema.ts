@@ -37,7 +37,14 @@ export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 const text = (max = 2000) => z.string().trim().min(1, 'texte obligatoire').max(max);
 
-export const questionSchema = z.object({
+/** A French message for an unknown enum value, naming the value received. */
+const unknownValue = (what: string, allowed: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'champ obligatoire manquant' : `${what} ${JSON.stringify(issue.input)} ; ${allowed}`;
+
+// Strict objects: a misspelt key (« recomendation ») is reported with its path instead of being
+// silently dropped from the stored version.
+
+export const questionSchema = z.strictObject({
   code: z.string().regex(/^[A-Z]{2,3}-\d+\.\d+$/, 'code attendu du type « ID-2.3 »'),
   text: text(500),
   help: text(),
@@ -47,28 +54,28 @@ export const questionSchema = z.object({
   weight: z.number().int().min(1).max(3),
   legal: z.boolean(),
   naAllowed: z.boolean(),
-  appliesTo: z.array(z.enum(STRUCTURE_TYPES)).min(1),
-  iso9001: z.array(z.enum(ISO9001_CLAUSES)),
-  iso26000: z.array(z.enum(ISO26000_SUBJECTS)),
+  appliesTo: z.array(z.enum(STRUCTURE_TYPES, { error: unknownValue('type de structure inconnu', `types admis : ${STRUCTURE_TYPES.join(', ')}`) })).min(1),
+  iso9001: z.array(z.enum(ISO9001_CLAUSES, { error: unknownValue('clause ISO 9001 inconnue', 'clauses admises : 4.1 à 4.4, 5.1 à 5.3, 6.1 à 6.3, 7.1 à 7.5, 8.1 à 8.7, 9.1 à 9.3, 10.1 à 10.3 et leurs sous-clauses 5.1.1, 5.1.2, 7.1.1 à 7.1.6, 9.1.1 à 9.1.3') })),
+  iso26000: z.array(z.enum(ISO26000_SUBJECTS, { error: unknownValue('question centrale ISO 26000 inconnue', `valeurs admises : ${ISO26000_SUBJECTS.join(', ')}`) })),
   services: z.array(z.string().min(1)).min(1).max(3),
   recommendation: text(),
 });
 
-export const criterionSchema = z.object({
+export const criterionSchema = z.strictObject({
   code: z.string().regex(/^[A-Z]{2,3}-\d+$/, 'code attendu du type « ID-2 »'),
   title: text(200),
   description: z.string().trim().max(2000).default(''),
   questions: z.array(questionSchema).min(1),
 });
 
-export const themeSchema = z.object({
-  slug: z.enum(THEME_SLUGS),
+export const themeSchema = z.strictObject({
+  slug: z.enum(THEME_SLUGS, { error: unknownValue('thème inconnu', `slugs admis : ${THEME_SLUGS.join(', ')}`) }),
   title: text(200),
   description: text(),
   criteria: z.array(criterionSchema).min(1),
 });
 
-export const referentialSchema = z.object({
+export const referentialSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'identifiant en minuscules, chiffres et tirets'),
   label: text(120),
   language: z.literal('fr'),

@@ -1,7 +1,7 @@
 // Referential versions and the services catalogue in the database. A published version never
 // changes; the built-in text is stored once, and a changed built-in text becomes a new version.
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { referentials, services, diagnostics } from '../db/schema.ts';
 import { referentialSchema, serviceSchema, type Referential, type Service } from './schema.ts';
@@ -117,20 +117,29 @@ export function setDefaultReferential(db: Db, id: string, userId: string | null,
   return true;
 }
 
+/** What ensureBuiltins stores: the built-in text by default; tests pass a changed text. */
+export interface BuiltinSource {
+  referential: Referential;
+  services: Service[];
+}
+
 /**
  * Stores the built-in catalogue and referential if missing. When the built-in text changed since
  * it was stored, a new version (`cap-2023-2`, …) is published and made default; the old one stays
- * untouched for the diagnostics that use it.
+ * untouched for the diagnostics that use it. Services already stored are left as admins edited them.
  */
-export function ensureBuiltins(db: Db, now: Date): void {
+export function ensureBuiltins(db: Db, now: Date, source: BuiltinSource = { referential: builtinReferential(), services: builtinServices() }): void {
   const known = serviceCodes(db);
-  const missing = builtinServices().filter((s) => !known.has(s.code));
+  const missing = source.services.filter((s) => !known.has(s.code));
   if (missing.length) {
     db.transaction((tx) => {
-      for (const s of missing) tx.insert(services).values({ ...s, active: true }).run();
+      for (const s of missing) {
+        tx.insert(services).values({ ...s, active: true }).run();
+        audit(tx, { userId: null, action: 'create', entity: 'service', entityId: s.code, after: { ...s, builtin: true } }, now);
+      }
     });
   }
-  const ref = builtinReferential();
+  const ref = source.referential;
   const sum = checksum(ref);
   const builtins = db.select().from(referentials).where(eq(referentials.builtin, true)).all();
   if (builtins.some((r) => r.checksum === sum)) return;
@@ -146,4 +155,55 @@ export function ensureBuiltins(db: Db, now: Date): void {
       .run();
     audit(tx, { userId: null, action: 'create', entity: 'referential', entityId: id, after: { id, label: doc.label, builtin: true } }, now);
   });
+}
+
+/** Number of diagnostics per referential version (versions without any are absent). */
+export function referentialUsage(db: Db): Map<string, number> {
+  const rows = db.select({ id: diagnostics.referentialId, n: count() }).from(diagnostics).groupBy(diagnostics.referentialId).all();
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+// ---- The services catalogue, edited by admins ----
+
+export function getService(db: Db, code: string): ServiceRow | undefined {
+  return db.select().from(services).where(eq(services.code, code)).get();
+}
+
+export function insertService(db: Db, s: Service, userId: string | null, now: Date): void {
+  db.transaction((tx) => {
+    tx.insert(services).values({ ...s, active: true }).run();
+    audit(tx, { userId, action: 'create', entity: 'service', entityId: s.code, after: s }, now);
+  });
+}
+
+/** Updates what admins may change; the code is fixed because referentials cite it. */
+export function updateService(db: Db, code: string, data: Omit<Service, 'code'>, userId: string | null, now: Date): void {
+  const before = getService(db, code);
+  if (!before) return;
+  db.transaction((tx) => {
+    tx.update(services).set({ name: data.name, kind: data.kind, description: data.description, contact: data.contact }).where(eq(services.code, code)).run();
+    audit(tx, { userId, action: 'update', entity: 'service', entityId: code, before, after: { code, ...data, active: before.active } }, now);
+  });
+}
+
+export function setServiceActive(db: Db, code: string, active: boolean, userId: string | null, now: Date): void {
+  const before = getService(db, code);
+  if (!before || before.active === active) return;
+  db.transaction((tx) => {
+    tx.update(services).set({ active }).where(eq(services.code, code)).run();
+    audit(tx, { userId, action: active ? 'reactivate' : 'deactivate', entity: 'service', entityId: code, before: { active: before.active }, after: { active } }, now);
+  });
+}
+
+/** Codes of the services that may still be proposed (a deactivated one stays on old plans only). */
+export function activeServiceCodes(db: Db): Set<string> {
+  return new Set(db.select({ code: services.code }).from(services).where(eq(services.active, true)).all().map((s) => s.code));
+}
+
+/**
+ * Drops deactivated services from proposed actions before they are stored in a plan. Pure: pass
+ * `activeServiceCodes(db)`. Actions already stored keep their services as they were.
+ */
+export function withActiveServices<T extends { services: readonly string[] }>(items: readonly T[], active: ReadonlySet<string>): T[] {
+  return items.map((item) => (item.services.every((s) => active.has(s)) ? item : { ...item, services: item.services.filter((s) => active.has(s)) }));
 }

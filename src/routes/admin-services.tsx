@@ -1,0 +1,109 @@
+// Admin pages for the services catalogue. A service is never deleted: plans and referential
+// versions cite its code. Deactivating it keeps it on existing plans and stops proposing it.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../context.ts';
+import { t } from '../i18n/index.ts';
+import { page } from '../web/render.tsx';
+import { redirectWith } from '../web/flash.ts';
+import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
+import { fieldErrors, fields, formObject, readForm } from '../validation/forms.ts';
+import { SERVICE_KINDS } from '../referential/schema.ts';
+import { defaultReferentialId, getReferential, getService, insertService, listServices, setServiceActive, updateService } from '../referential/store.ts';
+import { ServiceForm, ServiceList } from '../../views/admin-services.tsx';
+
+export const adminServiceRoutes = new Hono<AppEnv>();
+adminServiceRoutes.use(requireAdmin);
+
+const s = t.referentials.catalogue;
+
+const serviceFields = z.object({
+  name: fields.requiredText(200),
+  kind: z.enum(SERVICE_KINDS, { error: t.common.validation.choice }),
+  description: fields.requiredText(2000),
+  contact: fields.requiredText(300),
+});
+const newServiceForm = serviceFields.extend({
+  code: z
+    .string({ error: t.common.validation.required })
+    .trim()
+    .toUpperCase()
+    .min(1, t.common.validation.required)
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,40}$/, s.codeInvalid),
+});
+
+adminServiceRoutes.get('/', (c) => {
+  const { db } = c.get('deps');
+  // How many questions of the default version cite each service: tells an admin what a change touches.
+  const usage = new Map<string, number>();
+  const defId = defaultReferentialId(db);
+  const ref = defId ? getReferential(db, defId) : undefined;
+  for (const th of ref?.themes ?? []) for (const cr of th.criteria) for (const q of cr.questions) for (const code of q.services) usage.set(code, (usage.get(code) ?? 0) + 1);
+  return page(c, s.listTitle, <ServiceList services={listServices(db)} usage={usage} />, { wide: true });
+});
+
+adminServiceRoutes.get('/new', (c) => page(c, s.createTitle, <ServiceForm csrf={c.get('csrf')} action="/admin/services" title={s.createTitle} values={{}} errors={{}} isNew />));
+
+adminServiceRoutes.post('/', async (c) => {
+  const { db, clock } = c.get('deps');
+  const values = formObject(await readForm(c));
+  const parsed = newServiceForm.safeParse(values);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  if (parsed.success && getService(db, parsed.data.code)) errors.code = s.codeTaken;
+  if (!parsed.success || Object.keys(errors).length) {
+    return page(c, s.createTitle, <ServiceForm csrf={c.get('csrf')} action="/admin/services" title={s.createTitle} values={values} errors={errors} isNew />, { status: 422 });
+  }
+  insertService(db, parsed.data, currentUser(c).id, clock());
+  return redirectWith(c, '/admin/services', { kind: 'success', message: s.created(parsed.data.name) });
+});
+
+adminServiceRoutes.get('/:code/edit', (c) => {
+  const sv = getService(c.get('deps').db, c.req.param('code')) ?? notFound();
+  const title = s.editTitle(sv.name);
+  return page(
+    c,
+    title,
+    <ServiceForm
+      csrf={c.get('csrf')}
+      action={`/admin/services/${encodeURIComponent(sv.code)}`}
+      title={title}
+      values={sv}
+      errors={{}}
+      isNew={false}
+      activeToggle={{ active: sv.active, action: `/admin/services/${encodeURIComponent(sv.code)}/active` }}
+    />,
+  );
+});
+
+adminServiceRoutes.post('/:code', async (c) => {
+  const { db, clock } = c.get('deps');
+  const sv = getService(c.get('deps').db, c.req.param('code')) ?? notFound();
+  const values = formObject(await readForm(c));
+  const parsed = serviceFields.safeParse(values);
+  if (!parsed.success) {
+    const title = s.editTitle(sv.name);
+    return page(
+      c,
+      title,
+      <ServiceForm
+        csrf={c.get('csrf')}
+        action={`/admin/services/${encodeURIComponent(sv.code)}`}
+        title={title}
+        values={{ ...values, code: sv.code }}
+        errors={fieldErrors(parsed.error)}
+        isNew={false}
+      />,
+      { status: 422 },
+    );
+  }
+  updateService(db, sv.code, parsed.data, currentUser(c).id, clock());
+  return redirectWith(c, '/admin/services', { kind: 'success', message: s.updated(parsed.data.name) });
+});
+
+adminServiceRoutes.post('/:code/active', async (c) => {
+  const { db, clock } = c.get('deps');
+  const sv = getService(c.get('deps').db, c.req.param('code')) ?? notFound();
+  const active = (await readForm(c)).get('active') === '1';
+  setServiceActive(db, sv.code, active, currentUser(c).id, clock());
+  return redirectWith(c, `/admin/services/${encodeURIComponent(sv.code)}/edit`, { kind: 'success', message: active ? s.reactivated(sv.name) : s.deactivated(sv.name) });
+});

@@ -1,0 +1,201 @@
+// The referential schema and its cross-checks: each kind of fault is refused with the path of the
+// faulty field and a French message, and the built-in « CAP 2023 » passes and meets every count
+// the federation asked for.
+import { describe, it, expect } from 'vitest';
+import { builtinReferential, builtinServices } from '../../src/referential/store.ts';
+import { parseReferentialJson, questionCount, validateReferential, type ValidationError } from '../../src/referential/validate.ts';
+import { ISO26000_SUBJECTS, STRUCTURE_TYPES, THEME_SLUGS, type Question, type Referential } from '../../src/referential/schema.ts';
+import { isApplicable } from '../../src/scoring/index.ts';
+
+const SERVICE_CODES = new Set(builtinServices().map((s) => s.code));
+
+// A deep copy as plain JSON, the way an author's file arrives.
+function copy(): any {
+  return JSON.parse(JSON.stringify(builtinReferential()));
+}
+
+function errorsOf(doc: unknown): ValidationError[] {
+  const r = validateReferential(doc, SERVICE_CODES);
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.errors;
+}
+
+function questions(ref: Referential): Question[] {
+  return ref.themes.flatMap((th) => th.criteria.flatMap((c) => c.questions));
+}
+
+describe('validateReferential refuses each kind of fault with its path', () => {
+  it('a duplicate question code, naming the first use', () => {
+    const doc = copy();
+    doc.themes[1].criteria[2].questions[1].code = doc.themes[0].criteria[0].questions[0].code;
+    const errors = errorsOf(doc);
+    expect(errors).toEqual([
+      { path: 'themes[1].criteria[2].questions[1].code', message: expect.stringMatching(/^code « ID-1\.1 » déjà utilisé \(themes\[0\]\.criteria\[0\]\.questions\[0\]\.code\)$/) },
+    ]);
+  });
+
+  it('a duplicate criterion code', () => {
+    const doc = copy();
+    doc.themes[2].criteria[1].code = doc.themes[2].criteria[0].code;
+    expect(errorsOf(doc).map((e) => e.path)).toEqual(['themes[2].criteria[1].code']);
+  });
+
+  it('a service absent from the catalogue', () => {
+    const doc = copy();
+    doc.themes[3].criteria[1].questions[0].services[1] = 'SERVICE-FANTOME';
+    expect(errorsOf(doc)).toEqual([{ path: 'themes[3].criteria[1].questions[0].services[1]', message: 'service « SERVICE-FANTOME » absent du catalogue' }]);
+  });
+
+  it('an unknown ISO 9001 clause', () => {
+    const doc = copy();
+    doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
+    const [e, ...rest] = errorsOf(doc);
+    expect(rest).toEqual([]);
+    expect(e!.path).toBe('themes[2].criteria[0].questions[2].iso9001[1]');
+    expect(e!.message).toMatch(/^clause ISO 9001 inconnue "4\.9"/);
+  });
+
+  it('an unknown ISO 26000 core subject', () => {
+    const doc = copy();
+    doc.themes[0].criteria[1].questions[0].iso26000 = ['sante-securite'];
+    const [e, ...rest] = errorsOf(doc);
+    expect(rest).toEqual([]);
+    expect(e!.path).toBe('themes[0].criteria[1].questions[0].iso26000[0]');
+    expect(e!.message).toContain('question centrale ISO 26000 inconnue "sante-securite"');
+    expect(e!.message).toContain('communautes-developpement-local');
+  });
+
+  it('four level descriptors instead of five', () => {
+    const doc = copy();
+    doc.themes[1].criteria[0].questions[3].levels.pop();
+    expect(errorsOf(doc)).toEqual([{ path: 'themes[1].criteria[0].questions[3].levels', message: 'exactement cinq descripteurs de niveau (0 à 4)' }]);
+  });
+
+  it('a fifth theme', () => {
+    const doc = copy();
+    doc.themes.push({ ...doc.themes[0], slug: 'autre-theme', criteria: [] });
+    const errors = errorsOf(doc);
+    expect(errors[0]).toEqual({ path: 'themes', message: 'exactement quatre thèmes' });
+  });
+
+  it('a missing theme, even when four are listed', () => {
+    const doc = copy();
+    doc.themes[3] = { ...doc.themes[3], slug: 'services' };
+    const errors = errorsOf(doc);
+    expect(errors).toContainEqual({ path: 'themes[3].slug', message: 'thème « services » en double' });
+    expect(errors).toContainEqual({ path: 'themes', message: 'thème « amelioration-continue » manquant' });
+  });
+
+  it('weight 4', () => {
+    const doc = copy();
+    doc.themes[0].criteria[0].questions[0].weight = 4;
+    expect(errorsOf(doc)).toEqual([{ path: 'themes[0].criteria[0].questions[0].weight', message: 'valeur maximale : 3' }]);
+  });
+
+  it('a wrong type, a missing field, a misspelt key and a repeated structure type, all in one pass', () => {
+    const doc = copy();
+    const q = doc.themes[1].criteria[1].questions[0];
+    q.legal = 'oui';
+    delete q.help;
+    q.recomendation = q.recommendation;
+    q.appliesTo = ['AI', 'AI'];
+    doc.themes[0].criteria[0].questions[0].services[0] = 'INCONNU';
+    const errors = errorsOf(doc);
+    const base = 'themes[1].criteria[1].questions[0]';
+    expect(errors).toContainEqual({ path: `${base}.legal`, message: 'true ou false est attendu, pas "oui"' });
+    expect(errors).toContainEqual({ path: `${base}.help`, message: 'champ obligatoire manquant' });
+    expect(errors).toContainEqual({ path: `${base}.recomendation`, message: 'champ inconnu (faute de frappe ?)' });
+    expect(errors).toContainEqual({ path: `${base}.appliesTo`, message: 'type de structure en double' });
+    // Listed in document order: the first theme's error comes first.
+    expect(errors[0]!.path).toBe('themes[0].criteria[0].questions[0].services[0]');
+    expect(errors).toHaveLength(5);
+  });
+
+  it('an unknown structure type and a bad code format', () => {
+    const doc = copy();
+    doc.themes[0].criteria[0].questions[0].appliesTo = ['SIAE'];
+    doc.themes[0].criteria[0].questions[1].code = 'id-1.2';
+    const errors = errorsOf(doc);
+    expect(errors).toContainEqual({ path: 'themes[0].criteria[0].questions[0].appliesTo[0]', message: expect.stringMatching(/^type de structure inconnu "SIAE"/) });
+    expect(errors).toContainEqual({ path: 'themes[0].criteria[0].questions[1].code', message: 'code attendu du type « ID-2.3 »' });
+  });
+
+  it('a document that is not an object, and a file that is not JSON', () => {
+    expect(errorsOf([])).toEqual([{ path: '(document)', message: 'un objet est attendu, pas []' }]);
+    const broken = parseReferentialJson('{\n  "id": "x",\n  "label" "y"\n}');
+    expect(broken.ok).toBe(false);
+    expect(broken.ok ? '' : broken.errors[0]!.message).toMatch(/^Le contenu n’est pas un JSON lisible \(vers la ligne 3, colonne \d+\)/);
+    expect(parseReferentialJson('\uFEFF{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
+  });
+});
+
+describe('the built-in referential « CAP 2023 »', () => {
+  const ref = builtinReferential();
+  const all = questions(ref);
+
+  it('validates against the schema and the built-in catalogue', () => {
+    const r = validateReferential(JSON.parse(JSON.stringify(ref)), SERVICE_CODES);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    expect(r.ok && r.referential).toEqual(ref);
+  });
+
+  it('has the four themes in order, at least 64 questions, 14 per theme and 3 criteria per theme', () => {
+    expect(ref.themes.map((th) => th.slug)).toEqual([...THEME_SLUGS]);
+    expect(questionCount(ref)).toBeGreaterThanOrEqual(64);
+    for (const th of ref.themes) {
+      expect(th.criteria.length, th.slug).toBeGreaterThanOrEqual(3);
+      expect(th.criteria.reduce((n, c) => n + c.questions.length, 0), th.slug).toBeGreaterThanOrEqual(14);
+    }
+  });
+
+  it('gives every question five distinct descriptors, 1 to 3 services, evidence, and a code under its criterion', () => {
+    for (const c of ref.themes.flatMap((th) => th.criteria)) for (const q of c.questions) expect(q.code.startsWith(`${c.code}.`), q.code).toBe(true);
+    for (const q of all) {
+      expect(q.levels, q.code).toHaveLength(5);
+      expect(new Set(q.levels).size, q.code).toBe(5);
+      expect(q.services.length, q.code).toBeGreaterThanOrEqual(1);
+      expect(q.services.length, q.code).toBeLessThanOrEqual(3);
+      expect(q.evidence.length, q.code).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('maps at least one question to each ISO 9001 clause group 4 to 10 and each ISO 26000 core subject', () => {
+    const groups = new Set(all.flatMap((q) => q.iso9001.map((c) => c.split('.')[0])));
+    expect([...groups].sort((a, b) => Number(a) - Number(b))).toEqual(['4', '5', '6', '7', '8', '9', '10']);
+    const subjects = new Set(all.flatMap((q) => q.iso26000));
+    for (const s of ISO26000_SUBJECTS) expect(subjects.has(s), s).toBe(true);
+  });
+
+  it('ships a catalogue of at least 20 services, every one cited by some question', () => {
+    const services = builtinServices();
+    expect(services.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(services.map((s) => s.code)).size).toBe(services.length);
+    const cited = new Set(all.flatMap((q) => q.services));
+    expect(services.filter((s) => !cited.has(s.code)).map((s) => s.code)).toEqual([]);
+  });
+
+  it('applies type-specific legal questions only to the right types', () => {
+    const byText = (re: RegExp) => all.filter((q) => re.test(q.text));
+    const ai480 = byText(/480 heures/);
+    expect(ai480).toHaveLength(1);
+    expect(ai480[0]!.appliesTo).toEqual(['AI']);
+    expect(ai480[0]!.legal).toBe(true);
+    expect(isApplicable(ai480[0]!, ['AI'])).toBe(true);
+    expect(isApplicable(ai480[0]!, ['ACI', 'EI', 'ETTI'])).toBe(false);
+    const triple = byText(/triple exclusivité/);
+    expect(triple).toHaveLength(1);
+    expect(triple[0]!.appliesTo).toEqual(['ETTI']);
+    // The PASS IAE is an IAE rule: not for GEIQ, EBE or other members.
+    const pass = byText(/PASS IAE/)[0]!;
+    expect(pass.appliesTo).not.toContain('GEIQ');
+    expect(pass.appliesTo).not.toContain('EBE');
+    expect(pass.appliesTo).not.toContain('autre');
+  });
+
+  it('flags as legal only a minority of questions, and names only known structure types', () => {
+    const legal = all.filter((q) => q.legal);
+    expect(legal.length).toBeGreaterThan(5);
+    expect(legal.length).toBeLessThan(all.length / 3);
+    for (const q of all) for (const ty of q.appliesTo) expect(STRUCTURE_TYPES).toContain(ty);
+  });
+});

@@ -1,0 +1,173 @@
+// Storage of referential versions and of the services catalogue: the built-ins are stored once, a
+// changed built-in text becomes a new version and never rewrites the one diagnostics use, imports
+// are all-or-nothing, and a deactivated service stops being proposed.
+import { describe, it, expect } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { openDatabase, type Db } from '../../src/db/open.ts';
+import { auditEvents, diagnostics, referentials, services } from '../../src/db/schema.ts';
+import { insertOrganisation } from '../../src/db/organisations.ts';
+import {
+  activeServiceCodes,
+  builtinReferential,
+  builtinServices,
+  defaultReferentialId,
+  ensureBuiltins,
+  getReferential,
+  getReferentialRow,
+  importReferential,
+  listReferentials,
+  publishReferential,
+  referentialUsage,
+  setDefaultReferential,
+  setServiceActive,
+  updateService,
+  withActiveServices,
+} from '../../src/referential/store.ts';
+import type { Referential } from '../../src/referential/schema.ts';
+
+const T0 = new Date('2026-01-05T08:00:00Z');
+const T1 = new Date('2026-06-01T08:00:00Z');
+
+function fresh(): Db {
+  const db = openDatabase(':memory:');
+  ensureBuiltins(db, T0);
+  return db;
+}
+
+function auditCount(db: Db): number {
+  return db.select().from(auditEvents).all().length;
+}
+
+function startDiagnostic(db: Db, referentialId: string): string {
+  const orgId = insertOrganisation(db, { name: 'Structure', siret: '73282932000074', types: ['ACI'], region: 'Occitanie', ftePermanent: 3, ftePathway: 12, ges: false }, T0);
+  db.insert(diagnostics).values({ id: 'diag-1', organisationId: orgId, referentialId, status: 'draft', mode: 'autodiagnostic', participants: [], createdAt: T0.toISOString() }).run();
+  return 'diag-1';
+}
+
+/** The built-in text as a later release of CAP would ship it: one question reworded. */
+function revisedBuiltin(): Referential {
+  const ref = structuredClone(builtinReferential());
+  ref.themes[0]!.criteria[0]!.questions[0]!.help += ' (texte révisé)';
+  return ref;
+}
+
+describe('ensureBuiltins', () => {
+  it('stores the built-in referential as the published default and the catalogue, each write audited', () => {
+    const db = fresh();
+    const rows = listReferentials(db);
+    expect(rows.map((r) => [r.id, r.status, r.isDefault, r.builtin])).toEqual([['cap-2023', 'published', true, true]]);
+    expect(db.select().from(services).all()).toHaveLength(builtinServices().length);
+    expect(getReferential(db, 'cap-2023')).toEqual(builtinReferential());
+    const events = db.select().from(auditEvents).all();
+    expect(events.filter((e) => e.entity === 'service')).toHaveLength(builtinServices().length);
+    expect(events.filter((e) => e.entity === 'referential').map((e) => e.entityId)).toEqual(['cap-2023']);
+  });
+
+  it('is idempotent: a second start writes nothing', () => {
+    const db = fresh();
+    const before = auditCount(db);
+    ensureBuiltins(db, T1);
+    ensureBuiltins(db, T1);
+    expect(listReferentials(db)).toHaveLength(1);
+    expect(db.select().from(services).all()).toHaveLength(builtinServices().length);
+    expect(auditCount(db)).toBe(before);
+  });
+
+  it('keeps the services as admins edited them', () => {
+    const db = fresh();
+    updateService(db, 'CAP-RSE', { name: 'Accompagnement RSE (nouveau nom)', kind: 'accompagnement', description: 'Décrit autrement.', contact: 'rse@coorace.test' }, null, T0);
+    ensureBuiltins(db, T1);
+    expect(db.select().from(services).where(eq(services.code, 'CAP-RSE')).get()?.name).toBe('Accompagnement RSE (nouveau nom)');
+  });
+
+  it('turns a changed built-in text into a new default version without touching the one in use', () => {
+    const db = fresh();
+    const diagId = startDiagnostic(db, 'cap-2023');
+    const old = getReferentialRow(db, 'cap-2023')!;
+
+    ensureBuiltins(db, T1, { referential: revisedBuiltin(), services: builtinServices() });
+
+    const rows = listReferentials(db);
+    expect(rows.map((r) => r.id)).toEqual(['cap-2023', 'cap-2023-2']);
+    expect(getReferentialRow(db, 'cap-2023')).toEqual({ ...old, isDefault: false });
+    const next = getReferentialRow(db, 'cap-2023-2')!;
+    expect(next).toMatchObject({ status: 'published', isDefault: true, builtin: true, label: 'CAP 2023 (révision 2)', publishedAt: T1.toISOString() });
+    expect(getReferential(db, 'cap-2023-2')!.themes[0]!.criteria[0]!.questions[0]!.help).toMatch(/\(texte révisé\)$/);
+    expect(getReferential(db, 'cap-2023')!.themes[0]!.criteria[0]!.questions[0]!.help).not.toMatch(/texte révisé/);
+    expect(defaultReferentialId(db)).toBe('cap-2023-2');
+    expect(db.select().from(diagnostics).where(eq(diagnostics.id, diagId)).get()?.referentialId).toBe('cap-2023');
+    expect(referentialUsage(db)).toEqual(new Map([['cap-2023', 1]]));
+
+    // The same revised text at the next start: nothing more.
+    ensureBuiltins(db, T1, { referential: revisedBuiltin(), services: builtinServices() });
+    expect(listReferentials(db)).toHaveLength(2);
+  });
+
+  it('leaves the default alone when an admin chose an imported version', () => {
+    const db = fresh();
+    const mine = { ...builtinReferential(), id: 'cap-2025', label: 'CAP 2025' };
+    expect(importReferential(db, mine, null, T0).ok).toBe(true);
+    expect(publishReferential(db, 'cap-2025', null, T0)).toBe(true);
+    expect(setDefaultReferential(db, 'cap-2025', null, T0)).toBe(true);
+    ensureBuiltins(db, T1, { referential: revisedBuiltin(), services: builtinServices() });
+    expect(defaultReferentialId(db)).toBe('cap-2025');
+    expect(getReferentialRow(db, 'cap-2023-2')?.isDefault).toBe(false);
+  });
+});
+
+describe('import, publish, default', () => {
+  it('stores nothing, not even an audit event, when the document is invalid', () => {
+    const db = fresh();
+    const before = { refs: listReferentials(db).length, audit: auditCount(db) };
+    const bad = JSON.parse(JSON.stringify({ ...builtinReferential(), id: 'cap-bad' }));
+    bad.themes[0].criteria[0].questions[0].weight = 4;
+    const r = importReferential(db, bad, null, T0);
+    expect(r.ok).toBe(false);
+    expect({ refs: listReferentials(db).length, audit: auditCount(db) }).toEqual(before);
+  });
+
+  it('refuses an id that already exists, with the path « id »', () => {
+    const db = fresh();
+    const r = importReferential(db, builtinReferential(), null, T0);
+    expect(r.ok ? [] : r.errors).toEqual([{ path: 'id', message: 'la version « cap-2023 » existe déjà : choisissez un autre identifiant' }]);
+  });
+
+  it('stores a draft, publishes it once, and only a published version can become the default', () => {
+    const db = fresh();
+    expect(importReferential(db, { ...builtinReferential(), id: 'cap-2025', label: 'CAP 2025' }, null, T0).ok).toBe(true);
+    expect(getReferentialRow(db, 'cap-2025')).toMatchObject({ status: 'draft', isDefault: false, builtin: false });
+    expect(setDefaultReferential(db, 'cap-2025', null, T0)).toBe(false);
+    expect(defaultReferentialId(db)).toBe('cap-2023');
+    expect(publishReferential(db, 'cap-2025', null, T1)).toBe(true);
+    expect(publishReferential(db, 'cap-2025', null, T1)).toBe(false);
+    expect(setDefaultReferential(db, 'cap-2025', null, T1)).toBe(true);
+    expect(db.select().from(referentials).where(eq(referentials.isDefault, true)).all().map((r) => r.id)).toEqual(['cap-2025']);
+    const actions = db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2025')).all().map((e) => e.action);
+    expect(actions).toEqual(['import', 'publish', 'set-default']);
+  });
+});
+
+describe('deactivated services', () => {
+  it('are left out of proposals, while stored plans keep them', () => {
+    const db = fresh();
+    setServiceActive(db, 'CAP-RSE', false, null, T1);
+    const active = activeServiceCodes(db);
+    expect(active.has('CAP-RSE')).toBe(false);
+    expect(active.has('CAP-ISO9001')).toBe(true);
+    const proposed = [
+      { questionCode: 'AC-1.1', services: ['CAP-RSE', 'CAP-ISO9001'] },
+      { questionCode: 'AC-1.2', services: ['CAP-ISO9001'] },
+    ];
+    const kept = withActiveServices(proposed, active);
+    expect(kept).toEqual([
+      { questionCode: 'AC-1.1', services: ['CAP-ISO9001'] },
+      { questionCode: 'AC-1.2', services: ['CAP-ISO9001'] },
+    ]);
+    expect(kept[1]).toBe(proposed[1]);
+    expect(proposed[0]!.services).toEqual(['CAP-RSE', 'CAP-ISO9001']);
+    setServiceActive(db, 'CAP-RSE', true, null, T1);
+    expect(activeServiceCodes(db).has('CAP-RSE')).toBe(true);
+    const trail = db.select().from(auditEvents).where(eq(auditEvents.entityId, 'CAP-RSE')).all().map((e) => e.action);
+    expect(trail).toEqual(['create', 'deactivate', 'reactivate']);
+  });
+});

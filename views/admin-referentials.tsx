@@ -1,0 +1,332 @@
+// Admin pages for referential versions: the list with the import form, one version in full, and
+// the page that lists every validation error of a refused import.
+import { t } from '../src/i18n/index.ts';
+import type { Referential, Question } from '../src/referential/schema.ts';
+import type { ReferentialRow, ServiceRow } from '../src/referential/store.ts';
+import type { ValidationError } from '../src/referential/validate.ts';
+import { ISO9001_GROUP_LABELS, clauseGroup } from '../src/scoring/iso9001.ts';
+import { ISO26000_SUBJECT_LABELS } from '../src/scoring/index.ts';
+import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
+import { CsrfField } from './forms.tsx';
+
+const r = t.referentials;
+
+function frDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(iso));
+}
+
+export function countsOf(ref: Referential) {
+  const criteria = ref.themes.reduce((n, th) => n + th.criteria.length, 0);
+  const questions = ref.themes.reduce((n, th) => n + th.criteria.reduce((m, c) => m + c.questions.length, 0), 0);
+  return { themes: ref.themes.length, criteria, questions };
+}
+
+export function StatusBadges({ row }: { row: ReferentialRow }) {
+  return (
+    <>
+      <span class={row.status === 'published' ? 'badge badge--ok' : 'badge badge--warn'}>{r.statusLabels[row.status]}</span>{' '}
+      {row.isDefault && <span class="badge badge--brand">{r.isDefault}</span>} {row.builtin && <span class="badge badge--muted">{r.builtin}</span>}
+    </>
+  );
+}
+
+export interface ListedVersion {
+  row: ReferentialRow;
+  usage: number;
+  questions: number;
+}
+
+export function ReferentialList({ versions, csrf }: { versions: ListedVersion[]; csrf: string }) {
+  return (
+    <section>
+      <h1>{r.listTitle}</h1>
+      <p class="lead">{r.listIntro}</p>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">{r.listTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{r.label}</th>
+              <th scope="col">{r.id}</th>
+              <th scope="col">{r.status}</th>
+              <th scope="col">{r.questions}</th>
+              <th scope="col">{r.usage}</th>
+              <th scope="col">{r.published}</th>
+              <th scope="col">{r.export}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map(({ row, usage, questions }) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/admin/referentials/${row.id}`}>{row.label}</a>
+                </th>
+                <td>
+                  <code>{row.id}</code>
+                </td>
+                <td>
+                  <StatusBadges row={row} />
+                </td>
+                <td class="num">{questions}</td>
+                <td>{usage ? r.inUse(usage) : r.notInUse}</td>
+                <td class="nowrap">{frDate(row.publishedAt)}</td>
+                <td>
+                  <a href={`/admin/referentials/${row.id}/export.json`} download={`${row.id}.json`} aria-label={r.exportOf(row.label)}>
+                    {row.id}.json
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ImportForm csrf={csrf} />
+    </section>
+  );
+}
+
+export function ImportForm({ csrf, json }: { csrf: string; json?: string }) {
+  return (
+    <section class="panel ref-import" aria-labelledby="import-title">
+      <h2 id="import-title">{r.importTitle}</h2>
+      <p>{r.importIntro}</p>
+      <form method="post" action="/admin/referentials/import" enctype="multipart/form-data" class="form" novalidate>
+        <CsrfField token={csrf} />
+        <div class="field">
+          <label for="f-file">{r.file}</label>
+          <p class="hint" id="f-file-hint">
+            {r.fileHint}
+          </p>
+          <input id="f-file" name="file" type="file" accept="application/json,.json" aria-describedby="f-file-hint" />
+        </div>
+        <div class="field">
+          <label for="f-json">{r.jsonFallback}</label>
+          <p class="hint" id="f-json-hint">
+            {r.jsonHint}
+          </p>
+          <textarea id="f-json" name="json" rows={6} spellcheck={false} aria-describedby="f-json-hint">
+            {json ?? ''}
+          </textarea>
+        </div>
+        <button type="submit" class="button">
+          {r.importButton}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function ImportErrors({ errors }: { errors: ValidationError[] }) {
+  return (
+    <div class="error-summary import-errors" role="alert" tabindex={-1} id="erreurs">
+      <h2>{r.importErrorsTitle(errors.length)}</h2>
+      <p>{r.importErrorsIntro}</p>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">{r.importErrorsTitle(errors.length)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{r.pathColumn}</th>
+              <th scope="col">{r.problemColumn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.map((e) => (
+              <tr>
+                <td>
+                  <code class="path">{e.path}</code>
+                </td>
+                <td>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export function ImportPage({ csrf, errors, json }: { csrf: string; errors: ValidationError[]; json?: string }) {
+  return (
+    <section>
+      <p class="breadcrumb">
+        <a href="/admin/referentials">{r.backToList}</a>
+      </p>
+      <h1>{r.importTitle}</h1>
+      {errors.length > 0 && <ImportErrors errors={errors} />}
+      <ImportForm csrf={csrf} json={json} />
+    </section>
+  );
+}
+
+function ServiceList({ codes, services }: { codes: string[]; services: Map<string, ServiceRow> }) {
+  return (
+    <ul class="plain">
+      {codes.map((code) => {
+        const s = services.get(code);
+        return (
+          <li>
+            {s ? s.name : <span class="badge badge--danger">{r.unknownService}</span>} <code>{code}</code>{' '}
+            {s && !s.active && <span class="badge badge--muted">{r.inactiveService}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function QuestionDetails({ q, services, open }: { q: Question; services: Map<string, ServiceRow>; open: boolean }) {
+  const allTypes = q.appliesTo.length === STRUCTURE_TYPES.length;
+  const typeNames = q.appliesTo.map((ty) => t.common.structureTypes[ty] ?? ty);
+  return (
+    <details class="ref-question" id={`q-${q.code}`} open={open}>
+      <summary>
+        <span class="question__code">{q.code}</span> <span class="ref-question__text">{q.text}</span>{' '}
+        <span class="ref-question__badges">
+          {q.legal && <span class="badge badge--danger">{r.legalBadge}</span>} <span class="badge badge--muted">{r.weightBadge(q.weight)}</span>{' '}
+          {!allTypes && <span class="badge badge--brand">{r.typesBadge(q.appliesTo.join(', '))}</span>}
+        </span>
+      </summary>
+      <div class="ref-question__body">
+        <p class="question__help">
+          <strong>{r.help} : </strong>
+          {q.help}
+        </p>
+        <h4>{r.levels}</h4>
+        <ol class="ref-levels" start={0}>
+          {q.levels.map((text, n) => (
+            <li>
+              <strong>{r.levelN(n)} : </strong>
+              {text}
+            </li>
+          ))}
+        </ol>
+        <dl class="details">
+          <dt>{r.weight}</dt>
+          <dd>{q.weight}</dd>
+          <dt>{r.legal}</dt>
+          <dd>{q.legal ? t.common.yes : t.common.no}</dd>
+          <dt>{r.naAllowed}</dt>
+          <dd>{q.naAllowed ? t.common.yes : t.common.no}</dd>
+          <dt>{r.appliesTo}</dt>
+          <dd>{allTypes ? r.allTypes : typeNames.join(' ; ')}</dd>
+          <dt>{r.iso9001}</dt>
+          <dd>{q.iso9001.length ? q.iso9001.map((c) => `${c} (${ISO9001_GROUP_LABELS[clauseGroup(c)]})`).join(' ; ') : r.none}</dd>
+          <dt>{r.iso26000}</dt>
+          <dd>{q.iso26000.length ? q.iso26000.map((s) => ISO26000_SUBJECT_LABELS[s] ?? s).join(' ; ') : r.none}</dd>
+          <dt>{r.evidence}</dt>
+          <dd>
+            <ul class="plain">
+              {q.evidence.map((e) => (
+                <li>{e}</li>
+              ))}
+            </ul>
+          </dd>
+          <dt>{r.services}</dt>
+          <dd>
+            <ServiceList codes={q.services} services={services} />
+          </dd>
+          <dt>{r.recommendation}</dt>
+          <dd>{q.recommendation}</dd>
+        </dl>
+      </div>
+    </details>
+  );
+}
+
+export function ReferentialPage(p: { row: ReferentialRow; ref: Referential; usage: number; services: Map<string, ServiceRow>; csrf: string; openAll: boolean }) {
+  const { row, ref } = p;
+  const counts = countsOf(ref);
+  return (
+    <section>
+      <p class="breadcrumb">
+        <a href="/admin/referentials">{r.backToList}</a>
+      </p>
+      <h1>{r.versionTitle(row.label)}</h1>
+      <p>
+        <StatusBadges row={row} />
+      </p>
+      <dl class="details">
+        <dt>{r.id}</dt>
+        <dd>
+          <code>{row.id}</code>
+        </dd>
+        <dt>{r.questions}</dt>
+        <dd>{r.summary(counts.themes, counts.criteria, counts.questions)}</dd>
+        <dt>{r.usage}</dt>
+        <dd>{p.usage ? r.inUse(p.usage) : r.notInUse}</dd>
+        <dt>{r.created}</dt>
+        <dd>{frDate(row.createdAt)}</dd>
+        <dt>{r.published}</dt>
+        <dd>{frDate(row.publishedAt)}</dd>
+        <dt>{r.checksum}</dt>
+        <dd>
+          <code class="path">{row.checksum.slice(0, 16)}…</code>
+        </dd>
+      </dl>
+      {row.status === 'draft' && <p class="notice">{r.draftNotice}</p>}
+      {row.isDefault && <p class="notice">{r.defaultNow}</p>}
+      <div class="actions-row">
+        <a class="button button--secondary" href={`/admin/referentials/${row.id}/export.json`} download={`${row.id}.json`}>
+          {r.export}
+        </a>
+        {row.status === 'draft' && (
+          <form method="post" action={`/admin/referentials/${row.id}/publish`} class="inline">
+            <CsrfField token={p.csrf} />
+            <button type="submit" class="button" aria-describedby="publish-hint">
+              {r.publish}
+            </button>
+          </form>
+        )}
+        {row.status === 'published' && !row.isDefault && (
+          <form method="post" action={`/admin/referentials/${row.id}/default`} class="inline">
+            <CsrfField token={p.csrf} />
+            <button type="submit" class="button" aria-describedby="default-hint">
+              {r.makeDefault}
+            </button>
+          </form>
+        )}
+      </div>
+      {row.status === 'draft' && (
+        <p class="hint" id="publish-hint">
+          {r.publishHint}
+        </p>
+      )}
+      {row.status === 'published' && !row.isDefault && (
+        <p class="hint" id="default-hint">
+          {r.makeDefaultHint}
+        </p>
+      )}
+      <nav aria-label={r.themesNav}>
+        <ul class="theme-nav">
+          {ref.themes.map((th) => (
+            <li>
+              <a href={`#theme-${th.slug}`}>{th.title}</a>
+            </li>
+          ))}
+          <li>
+            <a href={p.openAll ? `/admin/referentials/${row.id}` : `/admin/referentials/${row.id}?tout=1`}>{p.openAll ? r.collapseAll : r.expandAll}</a>
+          </li>
+        </ul>
+      </nav>
+      {ref.themes.map((th) => (
+        <section class="ref-theme" id={`theme-${th.slug}`} aria-labelledby={`theme-${th.slug}-title`}>
+          <h2 id={`theme-${th.slug}-title`}>{th.title}</h2>
+          <p>{th.description}</p>
+          {th.criteria.map((c) => (
+            <section class="ref-criterion" aria-labelledby={`c-${c.code}`}>
+              <h3 id={`c-${c.code}`}>
+                <span class="question__code">{c.code}</span> {c.title}
+              </h3>
+              {c.description && <p class="muted">{c.description}</p>}
+              {c.questions.map((q) => (
+                <QuestionDetails q={q} services={p.services} open={p.openAll} />
+              ))}
+            </section>
+          ))}
+        </section>
+      ))}
+    </section>
+  );
+}

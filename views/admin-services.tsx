@@ -1,0 +1,105 @@
+// Admin pages for the federation's services catalogue: list, create, edit, deactivate.
+import { t } from '../src/i18n/index.ts';
+import type { ServiceRow } from '../src/referential/store.ts';
+import { SERVICE_KINDS } from '../src/referential/schema.ts';
+import { CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from './forms.tsx';
+
+const s = t.referentials.catalogue;
+
+export function ServiceList({ services, usage }: { services: ServiceRow[]; usage: Map<string, number> }) {
+  return (
+    <section>
+      <h1>{s.listTitle}</h1>
+      <p class="lead">{s.listIntro}</p>
+      <p>
+        <a class="button" href="/admin/services/new">
+          {s.newButton}
+        </a>
+      </p>
+      {services.length === 0 ? (
+        <p>{s.empty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{s.listTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{s.name}</th>
+                <th scope="col">{s.code}</th>
+                <th scope="col">{s.kind}</th>
+                <th scope="col">{s.contact}</th>
+                <th scope="col" class="num">
+                  {s.usedBy}
+                </th>
+                <th scope="col">{s.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {services.map((sv) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/admin/services/${encodeURIComponent(sv.code)}/edit`}>{sv.name}</a>
+                  </th>
+                  <td>
+                    <code>{sv.code}</code>
+                  </td>
+                  <td>{s.kinds[sv.kind] ?? sv.kind}</td>
+                  <td>{sv.contact}</td>
+                  <td class="num">{usage.get(sv.code) ?? 0}</td>
+                  <td>{sv.active ? s.active : <span class="badge badge--muted">{s.inactive}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function ServiceForm(p: {
+  csrf: string;
+  action: string;
+  title: string;
+  values: Record<string, unknown>;
+  errors: FieldErrors;
+  isNew: boolean;
+  activeToggle?: { active: boolean; action: string };
+}) {
+  const v = (k: string) => (typeof p.values[k] === 'string' ? (p.values[k] as string) : '');
+  return (
+    <section class="narrow">
+      <p class="breadcrumb">
+        <a href="/admin/services">{s.listTitle}</a>
+      </p>
+      <h1>{p.title}</h1>
+      <ErrorSummary errors={p.errors} />
+      <form method="post" action={p.action} class="form" novalidate>
+        <CsrfField token={p.csrf} />
+        {p.isNew ? (
+          <TextField name="code" label={s.code} value={v('code')} error={p.errors.code} hint={s.codeHint} required maxlength={41} autocomplete="off" />
+        ) : (
+          <p>
+            <strong>{s.code} : </strong>
+            <code>{v('code')}</code>
+          </p>
+        )}
+        <TextField name="name" label={s.name} value={v('name')} error={p.errors.name} required maxlength={200} />
+        <SelectField name="kind" label={s.kind} value={v('kind')} error={p.errors.kind} required options={SERVICE_KINDS.map((k) => [k, s.kinds[k] ?? k] as const)} />
+        <TextArea name="description" label={s.description} value={v('description')} error={p.errors.description} rows={5} maxlength={2000} />
+        <TextField name="contact" label={s.contact} value={v('contact')} error={p.errors.contact} hint={s.contactHint} required maxlength={300} />
+        <SubmitButton>{t.common.save}</SubmitButton>
+      </form>
+      {p.activeToggle && (
+        <form method="post" action={p.activeToggle.action} class="form form--danger">
+          <CsrfField token={p.csrf} />
+          <input type="hidden" name="active" value={p.activeToggle.active ? '0' : '1'} />
+          {p.activeToggle.active && <p class="hint">{s.deactivateHint}</p>}
+          <button type="submit" class={p.activeToggle.active ? 'button button--danger' : 'button button--secondary'}>
+            {p.activeToggle.active ? s.deactivate : s.reactivate}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
