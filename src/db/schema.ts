@@ -151,4 +151,7 @@ export const auditEvents = sqliteTable('audit_events', {
   index('audit_diag').on(t.diagnosticId, t.at),
   index('audit_user').on(t.userId),
   index('audit_at').on(t.at),
+  // A record's history (diagnosticHistory: « … OR entity = 'diagnostic' AND entity_id = ? ») and
+  // the admin journal's entity filter.
+  index('audit_entity').on(t.entity, t.entityId),
 ]);

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_entity` ON `audit_events` (`entity`,`entity_id`);
