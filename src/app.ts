@@ -22,6 +22,10 @@ import { adminReferentialRoutes } from './routes/admin-referentials.tsx';
 import { adminServiceRoutes } from './routes/admin-services.tsx';
 import { benchRoutes } from './routes/bench.tsx';
 import { resultRoutes } from './routes/results.tsx';
+import { federationRoutes } from './routes/federation.tsx';
+import { reviewRoutes } from './routes/review.tsx';
+import { exportRoutes } from './routes/exports.tsx';
+import { auditRoutes } from './routes/audit.tsx';
 import { t } from './i18n/index.ts';
 
 export interface CreateAppOptions {
@@ -122,6 +126,11 @@ export function createApp(options: CreateAppOptions) {
   app.route('/admin/services', adminServiceRoutes);
   if (options.benchBaseline) app.route('/bench', benchRoutes);
   app.route('/diagnostics', resultRoutes);
+
+  app.route('/federation', federationRoutes);
+  app.route('/diagnostics', reviewRoutes);
+  app.route('/', exportRoutes);
+  app.route('/', auditRoutes);
 
   app.notFound((c) => c.html(errorPage(c, 404, t.common.notFound), 404));
 

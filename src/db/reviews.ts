@@ -1,0 +1,164 @@
+// Review by the federation: comments on a diagnostic, a theme or a question, and the two review
+// decisions (request changes, validate). Status changes are conditional updates, so two consultants
+// clicking at once cannot both win, and each write is audited in its transaction.
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from './open.ts';
+import { diagnostics, reviewComments, users } from './schema.ts';
+import type { DiagnosticRow } from './diagnostics.ts';
+import { audit } from './audit.ts';
+import { newId } from '../ids.ts';
+
+export type TargetKind = 'diagnostic' | 'theme' | 'question';
+export const TARGET_KINDS: readonly TargetKind[] = ['diagnostic', 'theme', 'question'];
+
+export interface ReviewComment {
+  id: string;
+  targetKind: TargetKind;
+  target: string;
+  body: string;
+  createdAt: string;
+  authorName: string | null;
+  authorRole: string | null;
+}
+
+export function listComments(db: Db, diagnosticId: string): ReviewComment[] {
+  return db
+    .select({
+      id: reviewComments.id,
+      targetKind: reviewComments.targetKind,
+      target: reviewComments.target,
+      body: reviewComments.body,
+      createdAt: reviewComments.createdAt,
+      authorName: users.name,
+      authorRole: users.role,
+      deleted: users.deleted,
+    })
+    .from(reviewComments)
+    .leftJoin(users, eq(users.id, reviewComments.authorId))
+    .where(eq(reviewComments.diagnosticId, diagnosticId))
+    .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id))
+    .all()
+    .map(({ deleted, ...c }) => (deleted ? { ...c, authorName: null, authorRole: null } : c));
+}
+
+/** Key of a comment's target, to group a diagnostic's comments once for a whole page. */
+export function targetKey(kind: TargetKind, target: string): string {
+  return `${kind}:${kind === 'diagnostic' ? '' : target}`;
+}
+
+export function groupComments(comments: readonly ReviewComment[]): Map<string, ReviewComment[]> {
+  const out = new Map<string, ReviewComment[]>();
+  for (const c of comments) {
+    const key = targetKey(c.targetKind, c.target);
+    const list = out.get(key);
+    if (list) list.push(c);
+    else out.set(key, [c]);
+  }
+  return out;
+}
+
+export interface NewComment {
+  diagnostic: Pick<DiagnosticRow, 'id' | 'organisationId'>;
+  targetKind: TargetKind;
+  target: string;
+  body: string;
+  userId: string;
+}
+
+export function addComment(db: Db, c: NewComment, now: Date): string {
+  const id = newId();
+  const row = {
+    id,
+    diagnosticId: c.diagnostic.id,
+    targetKind: c.targetKind,
+    target: c.targetKind === 'diagnostic' ? '' : c.target,
+    authorId: c.userId,
+    body: c.body,
+    createdAt: now.toISOString(),
+  };
+  db.transaction((tx) => {
+    tx.insert(reviewComments).values(row).run();
+    audit(
+      tx,
+      {
+        userId: c.userId,
+        action: 'create',
+        entity: 'review_comment',
+        entityId: id,
+        organisationId: c.diagnostic.organisationId,
+        diagnosticId: c.diagnostic.id,
+        after: { targetKind: row.targetKind, target: row.target, body: row.body },
+      },
+      now,
+    );
+  });
+  return id;
+}
+
+type Decision = { ok: true } | { ok: false; status: DiagnosticRow['status'] };
+
+/** submitted → changes_requested, with the consultant's message for the team. */
+export function requestChanges(db: Db, d: DiagnosticRow, userId: string, message: string, now: Date): Decision {
+  return db.transaction((tx) => {
+    const res = tx
+      .update(diagnostics)
+      .set({ status: 'changes_requested', reviewMessage: message })
+      .where(and(eq(diagnostics.id, d.id), eq(diagnostics.status, 'submitted')))
+      .run();
+    if (res.changes !== 1) return { ok: false, status: currentStatus(tx, d.id) ?? d.status };
+    audit(
+      tx,
+      {
+        userId,
+        action: 'request-changes',
+        entity: 'diagnostic',
+        entityId: d.id,
+        organisationId: d.organisationId,
+        diagnosticId: d.id,
+        before: { status: 'submitted', reviewMessage: d.reviewMessage },
+        after: { status: 'changes_requested', reviewMessage: message },
+      },
+      now,
+    );
+    return { ok: true };
+  });
+}
+
+/** submitted → validated; who and when are kept for the stamp on the results and the PDF. */
+export function validateDiagnostic(db: Db, d: DiagnosticRow, userId: string, now: Date): Decision {
+  const at = now.toISOString();
+  return db.transaction((tx) => {
+    const res = tx
+      .update(diagnostics)
+      .set({ status: 'validated', validatedBy: userId, validatedAt: at })
+      .where(and(eq(diagnostics.id, d.id), eq(diagnostics.status, 'submitted')))
+      .run();
+    if (res.changes !== 1) return { ok: false, status: currentStatus(tx, d.id) ?? d.status };
+    audit(
+      tx,
+      {
+        userId,
+        action: 'validate',
+        entity: 'diagnostic',
+        entityId: d.id,
+        organisationId: d.organisationId,
+        diagnosticId: d.id,
+        before: { status: 'submitted' },
+        after: { status: 'validated', validatedAt: at },
+      },
+      now,
+    );
+    return { ok: true };
+  });
+}
+
+function currentStatus(db: Pick<Db, 'select'>, id: string): DiagnosticRow['status'] | undefined {
+  return db.select({ s: diagnostics.status }).from(diagnostics).where(eq(diagnostics.id, id)).get()?.s;
+}
+
+/** Who validated a diagnostic, for « Validé avec <consultant> le <date> ». */
+export function validatorName(db: Db, d: Pick<DiagnosticRow, 'validatedBy'>): string | null {
+  if (!d.validatedBy) return null;
+  const u = db.select({ name: users.name, deleted: users.deleted }).from(users).where(eq(users.id, d.validatedBy)).get();
+  return u && !u.deleted ? u.name : null;
+}

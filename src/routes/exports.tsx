@@ -1,0 +1,87 @@
+// CSV exports: a diagnostic's answers (anyone who may view the diagnostic) and the federation's
+// selection (consultants for their regions, admins). Same scope rules as the pages they mirror.
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { t } from '../i18n/index.ts';
+import { authorize, currentUser, requireFederation, requireUser } from '../web/guards.ts';
+import { csvResponse, toCsv, type CsvValue } from '../web/csv.ts';
+import { diagnosticScope, getDiagnosticContext, loadAnswersWithAuthors, STATUS_LABELS } from '../db/diagnostics.ts';
+import { federationExportRows, parisDay } from '../db/federation.ts';
+import { listComments } from '../db/reviews.ts';
+import { users } from '../db/schema.ts';
+import { inArray } from 'drizzle-orm';
+import { isApplicable } from '../scoring/index.ts';
+import type { StructureType } from '../referential/schema.ts';
+import { parseFederationQuery, themeHeads } from './federation.tsx';
+
+export const exportRoutes = new Hono<AppEnv>();
+
+const x = t.federation.exports;
+const dayTime = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+const day = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' });
+const when = (iso: string | null | undefined) => (iso ? dayTime.format(new Date(iso)).replace(',', '') : '');
+const date = (iso: string | null | undefined) => (iso ? day.format(new Date(iso)) : '');
+const score = (n: number | null | undefined) => (typeof n === 'number' ? Math.round(n * 10) / 10 : null);
+
+exportRoutes.get('/diagnostics/:id/export.csv', requireUser, (c) => {
+  const { db, clock } = c.get('deps');
+  const ctx = getDiagnosticContext(db, c.req.param('id'));
+  authorize(c, 'diagnostic.view', ctx && diagnosticScope(ctx));
+  const { referential, organisation, diagnostic } = ctx!;
+  const answers = new Map(loadAnswersWithAuthors(db, diagnostic.id).map((a) => [a.questionCode, a]));
+  const roleIds = [...new Set([...answers.values()].map((a) => a.updatedBy).filter((id): id is string => !!id))];
+  const roles = new Map(roleIds.length ? db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, roleIds)).all().map((u) => [u.id, u.role]) : []);
+  // Reviewer remarks travel with the answers: an export that drops them is incomplete.
+  const remarks = new Map<string, string[]>();
+  for (const cm of listComments(db, diagnostic.id)) {
+    if (cm.targetKind !== 'question') continue;
+    const list = remarks.get(cm.target) ?? [];
+    list.push(`${cm.authorName ?? ''} (${date(cm.createdAt)}) : ${cm.body}`);
+    remarks.set(cm.target, list);
+  }
+  const types = organisation.types as StructureType[];
+  const rows: CsvValue[][] = [];
+  for (const theme of referential.themes) {
+    for (const criterion of theme.criteria) {
+      for (const q of criterion.questions) {
+        const a = answers.get(q.code);
+        if (!a && !isApplicable(q, types)) continue;
+        const level = !a ? '' : a.na ? x.na : a.level === null ? '' : String(a.level);
+        const who = a ? x.who(a.authorName, a.updatedByRole ?? (a.updatedBy ? (roles.get(a.updatedBy) ?? null) : null)) : '';
+        rows.push([theme.title, `${criterion.code} ${criterion.title}`, q.code, q.text, level, a?.comment ?? '', who, when(a?.updatedAt), (remarks.get(q.code) ?? []).join('\n')]);
+      }
+    }
+  }
+  const header = [...x.answersHeader, t.federation.review.commentsTitle];
+  const name = x.fileAnswers(organisation.name, parisDay(clock()));
+  return csvResponse(c, name, toCsv(header, rows));
+});
+
+exportRoutes.get('/federation/export.csv', requireFederation, (c) => {
+  const { db, clock } = c.get('deps');
+  const now = clock();
+  const q = parseFederationQuery(c.req.query());
+  const themes = themeHeads(db);
+  const rows = federationExportRows(db, currentUser(c), q, now).filter((r) => r.latest);
+  const body = toCsv(
+    x.federationHeader(themes.map((th) => th.title)),
+    rows.map((r) => {
+      const d = r.latest!;
+      return [
+        r.name,
+        r.region,
+        r.types.join(', '),
+        STATUS_LABELS[d.status],
+        date(d.createdAt),
+        date(d.submittedAt),
+        date(d.validatedAt),
+        score(d.overall),
+        ...themes.map((th) => score(d.themes[th.slug as keyof typeof d.themes])),
+        r.actionsDone,
+        r.actionsTotal,
+        r.overdue,
+      ];
+    }),
+  );
+  return csvResponse(c, x.fileFederation(parisDay(now)), body);
+});

@@ -1,0 +1,139 @@
+// The federation's review of a diagnostic: remarks on the diagnostic, a theme or a question, and
+// the two decisions (request changes, validate). Only consultants of the region and admins; anyone
+// else gets 404. `loadReview` gives the pages that show remarks what they need.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../context.ts';
+import { t } from '../i18n/index.ts';
+import { fragment, isHtmx, page } from '../web/render.tsx';
+import { redirectWith } from '../web/flash.ts';
+import { authorize, currentUser, requireUser } from '../web/guards.ts';
+import { fieldErrors, readForm } from '../validation/forms.ts';
+import { can } from '../auth/permissions.ts';
+import { diagnosticScope, getDiagnosticContext, STATUS_LABELS, type DiagnosticContext } from '../db/diagnostics.ts';
+import { addComment, groupComments, listComments, requestChanges, TARGET_KINDS, validateDiagnostic, validatorName, type TargetKind } from '../db/reviews.ts';
+import { CommentErrorPage, DecisionConflictPage, ReviewComments, ReviewPanel, type ReviewView } from '../../views/review.tsx';
+
+const r = t.federation.review;
+
+/** What the review pieces need, for the overview, theme and results pages. */
+export function loadReview(c: Context<AppEnv>, ctx: DiagnosticContext): ReviewView {
+  const { db } = c.get('deps');
+  const d = ctx.diagnostic;
+  return {
+    diagnosticId: d.id,
+    status: d.status,
+    comments: groupComments(listComments(db, d.id)),
+    canReview: can(c.get('user'), 'diagnostic.review', diagnosticScope(ctx)),
+    csrf: c.get('csrf'),
+    reviewMessage: d.reviewMessage,
+    submittedAt: d.submittedAt,
+    validatedAt: d.validatedAt,
+    validatorName: d.validatedBy ? validatorName(db, d) : null,
+  };
+}
+
+export const reviewRoutes = new Hono<AppEnv>();
+
+/** The diagnostic of the URL, for a reviewer; 404 for anyone else. */
+function reviewed(c: Context<AppEnv>): DiagnosticContext {
+  const ctx = getDiagnosticContext(c.get('deps').db, c.req.param('id') ?? '');
+  authorize(c, 'diagnostic.review', ctx && diagnosticScope(ctx));
+  return ctx!;
+}
+
+/** Only a path inside this diagnostic's pages: the field must not become an open redirect. */
+function safeBack(value: string | null, diagnosticId: string): string {
+  const base = `/diagnostics/${diagnosticId}`;
+  if (!value || !(value === base || value.startsWith(base + '/') || value.startsWith(base + '?') || value.startsWith(base + '#'))) return base;
+  if (/[\\\s]|\/\//.test(value)) return base;
+  return value.split('#')[0]!;
+}
+
+const commentSchema = z.object({
+  targetKind: z.enum(TARGET_KINDS as [TargetKind, ...TargetKind[]], { error: r.badTarget }),
+  target: z.string().trim().max(40).optional().default(''),
+  body: z.string({ error: r.bodyRequired }).trim().min(1, r.bodyRequired).max(5000, r.bodyTooLong),
+});
+
+function targetExists(ctx: DiagnosticContext, kind: TargetKind, target: string): boolean {
+  if (kind === 'diagnostic') return true;
+  if (kind === 'theme') return ctx.referential.themes.some((th) => th.slug === target);
+  return ctx.referential.themes.some((th) => th.criteria.some((cr) => cr.questions.some((q) => q.code === target)));
+}
+
+function themeTitle(ctx: DiagnosticContext, kind: TargetKind, target: string): string | undefined {
+  return kind === 'theme' ? ctx.referential.themes.find((th) => th.slug === target)?.title : undefined;
+}
+
+function anchor(kind: TargetKind, target: string): string {
+  return `#remarques-${kind}${kind === 'diagnostic' ? '' : '-' + target.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+reviewRoutes.post('/:id/comments', requireUser, async (c) => {
+  const ctx = reviewed(c);
+  const { db, clock } = c.get('deps');
+  const form = await readForm(c);
+  const back = safeBack(form.get('back'), ctx.diagnostic.id);
+  const raw = { targetKind: form.get('targetKind') ?? undefined, target: form.get('target') ?? '', body: form.get('body') ?? undefined };
+  const parsed = commentSchema.safeParse(raw);
+  const kind = (TARGET_KINDS as readonly string[]).includes(raw.targetKind ?? '') ? (raw.targetKind as TargetKind) : 'diagnostic';
+  let error: string | undefined;
+  if (!parsed.success) error = fieldErrors(parsed.error).body ?? r.badTarget;
+  else if (!targetExists(ctx, parsed.data.targetKind, parsed.data.target)) error = r.badTarget;
+
+  if (error) {
+    const target = kind === 'diagnostic' ? '' : raw.target.trim();
+    if (isHtmx(c)) {
+      const view = loadReview(c, ctx);
+      return fragment(c, <ReviewComments review={view} kind={kind} target={target} back={back} heading={themeTitle(ctx, kind, target)} value={raw.body ?? ''} error={error} />, 422);
+    }
+    return page(
+      c,
+      r.commentPageTitle,
+      <CommentErrorPage diagnosticId={ctx.diagnostic.id} kind={kind} target={target} csrf={c.get('csrf')} back={back} value={raw.body ?? ''} error={error} backLabel={r.backToDiagnostic} />,
+      { status: 422 },
+    );
+  }
+  const data = parsed.data!;
+  addComment(db, { diagnostic: ctx.diagnostic, targetKind: data.targetKind, target: data.target, body: data.body, userId: currentUser(c).id }, clock());
+  if (isHtmx(c)) {
+    const view = loadReview(c, ctx);
+    return fragment(c, <ReviewComments review={view} kind={data.targetKind} target={data.target} back={back} heading={themeTitle(ctx, data.targetKind, data.target)} />);
+  }
+  return redirectWith(c, back + anchor(data.targetKind, data.target), { kind: 'success', message: r.commentAdded });
+});
+
+const messageSchema = z.object({
+  message: z.string({ error: r.messageRequired }).trim().min(1, r.messageRequired).max(5000, r.messageTooLong),
+});
+
+function conflict(c: Context<AppEnv>, ctx: DiagnosticContext, message: string) {
+  return page(c, r.conflictTitle, <DecisionConflictPage message={message} back={`/diagnostics/${ctx.diagnostic.id}`} />, { status: 409 });
+}
+
+reviewRoutes.post('/:id/request-changes', requireUser, async (c) => {
+  const ctx = reviewed(c);
+  const { db, clock } = c.get('deps');
+  const d = ctx.diagnostic;
+  if (d.status !== 'submitted') return conflict(c, ctx, r.onlySubmittedRequest(STATUS_LABELS[d.status]));
+  const form = await readForm(c);
+  const parsed = messageSchema.safeParse({ message: form.get('message') ?? undefined });
+  if (!parsed.success) {
+    return page(c, r.requestTitle, <ReviewPanel review={loadReview(c, ctx)} messageValue={form.get('message') ?? ''} errors={fieldErrors(parsed.error)} />, { status: 422 });
+  }
+  const res = requestChanges(db, d, currentUser(c).id, parsed.data.message, clock());
+  if (!res.ok) return conflict(c, ctx, r.onlySubmittedRequest(STATUS_LABELS[res.status]));
+  return redirectWith(c, `/diagnostics/${d.id}`, { kind: 'success', message: r.requested });
+});
+
+reviewRoutes.post('/:id/validate', requireUser, async (c) => {
+  const ctx = reviewed(c);
+  const { db, clock } = c.get('deps');
+  const d = ctx.diagnostic;
+  if (d.status !== 'submitted') return conflict(c, ctx, r.onlySubmittedValidate(STATUS_LABELS[d.status]));
+  const res = validateDiagnostic(db, d, currentUser(c).id, clock());
+  if (!res.ok) return conflict(c, ctx, r.onlySubmittedValidate(STATUS_LABELS[res.status]));
+  return redirectWith(c, `/diagnostics/${d.id}`, { kind: 'success', message: r.validated });
+});

@@ -1,0 +1,249 @@
+// The audit trail in readable French: who, when, what, on which record, and each value that moved
+// (before → after). Shared by the admin journal and a diagnostic's history.
+import { t } from '../src/i18n/index.ts';
+import type { AuditPage, AuditRow } from '../src/db/audit-log.ts';
+
+const a = t.federation.audit;
+
+/** Bookkeeping fields every write touches: noise in a history. */
+const HIDDEN = new Set(['id', 'diagnosticId', 'organisationId', 'updatedAt', 'updatedBy', 'updatedByRole', 'createdAt', 'createdBy', 'passwordHash', 'revision', 'rank']);
+
+export interface Change {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return a.empty_value;
+  if (typeof v === 'boolean') return v ? a.yes : a.no;
+  if (typeof v === 'number') return v.toLocaleString('fr-FR');
+  if (typeof v === 'string') {
+    const label = a.values[v];
+    if (label) return label;
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return t.federation.dateTime(v);
+    return v.length > 300 ? `${v.slice(0, 300)}…` : v;
+  }
+  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === 'object' && x ? Object.values(x).join(' ') : show(x))).join(', ') : a.empty_value;
+  return JSON.stringify(v);
+}
+
+function asRecord(v: unknown): Record<string, unknown> | null {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
+/** The fields that changed between before and after, labelled in French. */
+export function changesOf(before: unknown, after: unknown): Change[] {
+  const b = asRecord(before);
+  const af = asRecord(after);
+  if (!b && !af) return [];
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(af ?? {})])].filter((k) => !HIDDEN.has(k));
+  const out: Change[] = [];
+  for (const k of keys) {
+    const vb = b ? b[k] : undefined;
+    const va = af ? af[k] : undefined;
+    if (b && af && JSON.stringify(vb) === JSON.stringify(va)) continue;
+    out.push({ field: a.fields[k] ?? k, before: b && k in b ? show(vb) : null, after: af && k in af ? show(va) : null });
+  }
+  return out;
+}
+
+function who(e: AuditRow): string {
+  if (!e.userId) return a.system;
+  if (e.userDeleted || !e.userName) return a.deletedUser;
+  const role = e.userRole ? t.common.roles[e.userRole] : '';
+  return role ? `${e.userName} (${role.toLowerCase()})` : e.userName;
+}
+
+/** What the event is about: « Réponse ID-1.1 », « Action du plan « Écrire le projet » »… */
+export function subjectOf(e: AuditRow): string {
+  const label = a.entities[e.entity] ?? e.entity;
+  const b = asRecord(e.before) ?? {};
+  const af = asRecord(e.after) ?? {};
+  const pick = (k: string) => (typeof af[k] === 'string' && af[k] ? (af[k] as string) : typeof b[k] === 'string' && b[k] ? (b[k] as string) : null);
+  const code = pick('questionCode') ?? (e.entity === 'answer' ? (e.entityId.split(':').pop() ?? null) : null);
+  const name = pick('title') ?? pick('name') ?? pick('label') ?? pick('email');
+  if (code) return `${label} ${code}`;
+  if (name) return `${label} « ${name} »`;
+  if (e.entity === 'review_comment') {
+    const kind = pick('targetKind');
+    const target = pick('target');
+    if (kind === 'question' && target) return `${label} — question ${target}`;
+    if (kind === 'theme' && target) return `${label} — thème ${target}`;
+    return `${label} — ${a.values.diagnostic}`;
+  }
+  return label;
+}
+
+function link(e: AuditRow): string | null {
+  if (e.entity === 'organisation') return `/organisations/${e.entityId}`;
+  if (e.entity === 'user') return `/admin/users/${e.entityId}/edit`;
+  if (e.diagnosticId) return `/diagnostics/${e.diagnosticId}`;
+  if (e.entity === 'diagnostic') return `/diagnostics/${e.entityId}`;
+  return null;
+}
+
+function Changes({ e }: { e: AuditRow }) {
+  const list = changesOf(e.before, e.after);
+  if (!list.length) return <span class="muted">{a.nothingChanged}</span>;
+  return (
+    <ul class="audit-changes">
+      {list.map((ch) => (
+        <li>
+          <strong>{ch.field}</strong> :{' '}
+          {ch.before !== null && <del class="audit-before">{ch.before}</del>}
+          {ch.before !== null && ch.after !== null && ' → '}
+          {ch.after !== null && <ins class="audit-after">{ch.after}</ins>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AuditTable({ page, withLinks }: { page: AuditPage; withLinks: boolean }) {
+  if (!page.rows.length) return <p>{a.empty}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="audit-table">
+        <caption class="visually-hidden">{a.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{a.colWhen}</th>
+            <th scope="col">{a.colWho}</th>
+            <th scope="col">{a.colWhat}</th>
+            <th scope="col">{a.colChanges}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.rows.map((e) => {
+            const href = withLinks ? link(e) : null;
+            const subject = subjectOf(e);
+            return (
+              <tr>
+                <td class="nowrap">
+                  <time datetime={e.at}>{t.federation.dateTime(e.at)}</time>
+                </td>
+                <td>{who(e)}</td>
+                <th scope="row">
+                  {a.actions[e.action] ?? e.action} : {href ? <a href={href}>{subject}</a> : subject}
+                </th>
+                <td>
+                  <Changes e={e} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Pagination({ page, href }: { page: AuditPage; href: (p: number) => string }) {
+  if (page.pages <= 1) return null;
+  return (
+    <nav aria-label={a.pagination} class="actions-row">
+      {page.page > 1 && (
+        <a href={href(page.page - 1)} rel="prev">
+          {a.previous}
+        </a>
+      )}
+      <span>{a.page(page.page, page.pages)}</span>
+      {page.page < page.pages && (
+        <a href={href(page.page + 1)} rel="next">
+          {a.next}
+        </a>
+      )}
+    </nav>
+  );
+}
+
+export interface AuditFilterValues {
+  entity: string;
+  user: string;
+  from: string;
+  to: string;
+}
+
+export function AuditAdminPage(p: {
+  page: AuditPage;
+  values: AuditFilterValues;
+  entities: string[];
+  users: { id: string; name: string; email: string }[];
+  dateError?: string;
+  href: (p: number) => string;
+}) {
+  const v = p.values;
+  return (
+    <section>
+      <h1>{a.title}</h1>
+      <p class="lead">{a.intro}</p>
+      <form method="get" action="/admin/audit" class="panel filters" aria-label={a.title}>
+        <div class="filters__fields">
+          <div class="field">
+            <label for="f-entity">{a.filterEntity}</label>
+            <select id="f-entity" name="entity">
+              <option value="">{a.filterAll}</option>
+              {p.entities.map((e) => (
+                <option value={e} selected={v.entity === e}>
+                  {a.entities[e] ?? e}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-user">{a.filterUser}</label>
+            <select id="f-user" name="user">
+              <option value="">{a.filterAll}</option>
+              {p.users.map((u) => (
+                <option value={u.id} selected={v.user === u.id}>
+                  {u.name} ({u.email})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class={p.dateError ? 'field field--error' : 'field'}>
+            <label for="f-from">{a.filterFrom}</label>
+            <input type="date" id="f-from" name="from" value={v.from} aria-describedby={p.dateError ? 'f-dates-error' : undefined} />
+          </div>
+          <div class={p.dateError ? 'field field--error' : 'field'}>
+            <label for="f-to">{a.filterTo}</label>
+            <input type="date" id="f-to" name="to" value={v.to} aria-describedby={p.dateError ? 'f-dates-error' : undefined} />
+          </div>
+        </div>
+        {p.dateError && (
+          <p class="field-error" id="f-dates-error" role="alert">
+            {p.dateError}
+          </p>
+        )}
+        <div class="actions-row">
+          <button type="submit" class="button">
+            {a.filterApply}
+          </button>
+          <a href="/admin/audit">{a.filterReset}</a>
+        </div>
+      </form>
+      <p>
+        <strong>{a.count(p.page.total)}</strong>
+      </p>
+      <AuditTable page={p.page} withLinks />
+      <Pagination page={p.page} href={p.href} />
+    </section>
+  );
+}
+
+export function HistoryPage(p: { page: AuditPage; diagnosticId: string; organisationName: string; dateLabel: string; href: (p: number) => string }) {
+  return (
+    <section>
+      <p class="breadcrumb">
+        <a href={`/diagnostics/${p.diagnosticId}`}>{t.federation.review.backToDiagnostic}</a>
+      </p>
+      <h1>
+        {a.historyTitle} <span class="muted">— {p.organisationName}, {p.dateLabel}</span>
+      </h1>
+      <p class="lead">{a.historyIntro}</p>
+      {p.page.total === 0 ? <p>{a.historyEmpty}</p> : <AuditTable page={p.page} withLinks={false} />}
+      <Pagination page={p.page} href={p.href} />
+    </section>
+  );
+}

@@ -1,0 +1,384 @@
+// The federation's dashboard: filters (a GET form), the sortable table of organisations (plain
+// links), and the picture of the selection. Everything works without JavaScript.
+import { t } from '../src/i18n/index.ts';
+import type { FederationData, FederationQuery, FederationRow, RegionPicture, SortKey } from '../src/db/federation.ts';
+import { STATUS_FILTERS } from '../src/db/federation.ts';
+import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
+import { BANDS } from '../src/scoring/index.ts';
+import { STATUS_LABELS } from '../src/db/diagnostics.ts';
+
+const f = t.federation;
+
+export interface ThemeHead {
+  slug: string;
+  title: string;
+}
+
+/** The dashboard's URL for a query, with some parameters changed; empty ones are left out. */
+export function federationHref(base: string, q: FederationQuery, change: Partial<FederationQuery> = {}): string {
+  const merged = { ...q, ...change };
+  const p = new URLSearchParams();
+  if (merged.region) p.set('region', merged.region);
+  if (merged.type) p.set('type', merged.type);
+  if (merged.status) p.set('status', merged.status);
+  if (merged.sort !== 'name' || merged.dir !== 'asc') {
+    p.set('sort', merged.sort);
+    p.set('dir', merged.dir);
+  }
+  const s = p.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+const STATUS_BADGE: Record<string, string> = {
+  draft: 'badge badge--muted',
+  submitted: 'badge badge--brand',
+  changes_requested: 'badge badge--warn',
+  validated: 'badge badge--ok',
+};
+
+function Filters({ q, regions, showRegion }: { q: FederationQuery; regions: string[]; showRegion: boolean }) {
+  return (
+    <form method="get" action="/federation" class="panel filters" aria-labelledby="filters-title">
+      <h2 id="filters-title" class="filters__title">
+        {f.filtersTitle}
+      </h2>
+      <div class="filters__fields">
+        {showRegion && (
+          <div class="field">
+            <label for="f-region">{f.filterRegion}</label>
+            <select id="f-region" name="region">
+              <option value="">{f.filterAll}</option>
+              {regions.map((r) => (
+                <option value={r} selected={q.region === r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div class="field">
+          <label for="f-type">{f.filterType}</label>
+          <select id="f-type" name="type">
+            <option value="">{f.filterAll}</option>
+            {STRUCTURE_TYPES.map((ty) => (
+              <option value={ty} selected={q.type === ty}>
+                {t.common.structureTypes[ty] ?? ty}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-status">{f.filterStatus}</label>
+          <select id="f-status" name="status">
+            <option value="">{f.filterAll}</option>
+            {STATUS_FILTERS.map((s) => (
+              <option value={s} selected={q.status === s}>
+                {f.statusFilters[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {q.sort !== 'name' || q.dir !== 'asc' ? (
+          <>
+            <input type="hidden" name="sort" value={q.sort} />
+            <input type="hidden" name="dir" value={q.dir} />
+          </>
+        ) : null}
+      </div>
+      <div class="actions-row">
+        <button type="submit" class="button">
+          {f.filterApply}
+        </button>
+        <a href="/federation">{f.filterReset}</a>
+      </div>
+    </form>
+  );
+}
+
+function SortHeader({ q, col, numeric }: { q: FederationQuery; col: SortKey; numeric?: boolean }) {
+  const label = f.col[col];
+  const active = q.sort === col;
+  // A first click sorts numbers from the highest (what a consultant looks for), names from A.
+  const firstDir = numeric ? 'desc' : 'asc';
+  const dir = active ? (q.dir === 'asc' ? 'desc' : 'asc') : firstDir;
+  return (
+    <th scope="col" class={numeric ? 'num' : undefined} aria-sort={active ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <a href={federationHref('/federation', q, { sort: col, dir })} class="sort-link">
+        {label}
+        {active && <span aria-hidden="true">{q.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
+        {active && <span class="visually-hidden"> ({q.dir === 'asc' ? f.sortedAsc : f.sortedDesc})</span>}
+      </a>
+    </th>
+  );
+}
+
+function Progress({ done, total }: { done: number; total: number }) {
+  if (!total) return <span class="muted">{f.noActions}</span>;
+  const pct = Math.round((done / total) * 100);
+  return (
+    <div class="progress">
+      <span class="progress__bar" aria-hidden="true">
+        <span class={done === total ? 'progress__fill progress__fill--ok' : 'progress__fill'} style={`width:${pct}%`}></span>
+      </span>
+      <span class="progress__label">{f.progress(done, total)}</span>
+    </div>
+  );
+}
+
+function Row({ r }: { r: FederationRow }) {
+  const d = r.latest;
+  return (
+    <tr>
+      <th scope="row">
+        <a href={`/organisations/${r.organisationId}`}>{r.name}</a>
+        {r.stale && (
+          <>
+            {' '}
+            <span class="badge badge--warn">{f.staleFlag}</span>
+          </>
+        )}
+      </th>
+      <td>{r.types.join(', ')}</td>
+      <td>{r.region}</td>
+      <td>
+        {d ? (
+          <a href={`/diagnostics/${d.id}`} class={STATUS_BADGE[d.status]}>
+            {STATUS_LABELS[d.status]}
+          </a>
+        ) : (
+          <span class="muted">{f.noDiagnostic}</span>
+        )}
+      </td>
+      <td class="nowrap">{d ? f.shortDate(d.createdAt) : ''}</td>
+      <td class="num nowrap">
+        {d && d.overall !== null ? (
+          <>
+            {f.pct(d.overall)}
+            {d.provisional && (
+              <span class="muted" title={f.provisionalHint}>
+                {' '}
+                ({f.provisional})
+              </span>
+            )}
+          </>
+        ) : (
+          t.common.none
+        )}
+      </td>
+      <td>{d ? <Progress done={r.actionsDone} total={r.actionsTotal} /> : ''}</td>
+      <td class={r.overdue ? 'num overdue' : 'num'}>{d ? r.overdue : ''}</td>
+    </tr>
+  );
+}
+
+export function FederationTable({ rows, q }: { rows: FederationRow[]; q: FederationQuery }) {
+  if (!rows.length) return <p>{f.empty}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="federation-table">
+        <caption class="visually-hidden">
+          {f.tableCaption}. {f.sortHint}
+        </caption>
+        <thead>
+          <tr>
+            <SortHeader q={q} col="name" />
+            <th scope="col">{f.col.types}</th>
+            <SortHeader q={q} col="region" />
+            <SortHeader q={q} col="status" />
+            <SortHeader q={q} col="date" numeric />
+            <SortHeader q={q} col="score" numeric />
+            <SortHeader q={q} col="progress" numeric />
+            <SortHeader q={q} col="overdue" numeric />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <Row r={r} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const score = (x: number | null | undefined) => (x === null || x === undefined ? t.common.none : f.pct(x));
+
+export function Picture({ p, themes, organisations }: { p: RegionPicture; themes: ThemeHead[]; organisations: number }) {
+  return (
+    <section aria-labelledby="picture-title" class="picture">
+      <h2 id="picture-title">{f.pictureTitle}</h2>
+      {p.diagnosed === 0 ? (
+        <p>{f.pictureEmpty}</p>
+      ) : (
+        <>
+          <p class="lead">{f.pictureIntro(organisations, p.diagnosed)}</p>
+          <h3>{f.byTypeTitle}</h3>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{f.byTypeCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{f.typeCol}</th>
+                  <th scope="col" class="num">
+                    {f.countCol}
+                  </th>
+                  <th scope="col" class="num">
+                    {f.overallCol}
+                  </th>
+                  {themes.map((th) => (
+                    <th scope="col" class="num">
+                      {th.title}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {p.byType.map((row) => (
+                  <tr>
+                    <th scope="row">{t.common.structureTypes[row.type] ?? row.type}</th>
+                    <td class="num">{row.count}</td>
+                    <td class="num">{score(row.overall)}</td>
+                    {themes.map((th) => (
+                      <td class="num">{score(row.themes[th.slug as keyof typeof row.themes])}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p class="hint">{f.byTypeNote}</p>
+
+          <h3>{f.bandsTitle}</h3>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{f.bandsCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{f.bandCol}</th>
+                  <th scope="col" class="num">
+                    {f.countCol}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.bands.map((b, i) => {
+                  const band = BANDS[i]!;
+                  return (
+                    <tr>
+                      <th scope="row">
+                        {b.label} <span class="muted">({f.bandRange(band.min, band.max, i === BANDS.length - 1)})</span>
+                      </th>
+                      <td class="num">{b.count}</td>
+                    </tr>
+                  );
+                })}
+                <tr>
+                  <th scope="row" class="muted">
+                    {f.unscored}
+                  </th>
+                  <td class="num">{p.unscored}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+
+          <h3>{f.weakestTitle}</h3>
+          {p.weakest.length ? (
+            <>
+              <div class="table-wrap">
+                <table>
+                  <caption class="visually-hidden">{f.weakestCaption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{f.questionCol}</th>
+                      <th scope="col" class="num">
+                        {f.meanCol}
+                      </th>
+                      <th scope="col" class="num">
+                        {f.answersCol}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {p.weakest.map((w) => (
+                      <tr>
+                        <th scope="row">
+                          <span class="question__code">{w.code}</span> {w.text}
+                        </th>
+                        <td class="num nowrap">{f.level(w.mean)}</td>
+                        <td class="num">{w.answers}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p class="hint">{f.weakestNote}</p>
+            </>
+          ) : (
+            <p>{f.noWeakest}</p>
+          )}
+
+          <h3>{f.servicesTitle}</h3>
+          {p.services.length ? (
+            <>
+              <div class="table-wrap">
+                <table>
+                  <caption class="visually-hidden">{f.servicesCaption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{f.serviceCol}</th>
+                      <th scope="col">{f.contactCol}</th>
+                      <th scope="col" class="num">
+                        {f.openActionsCol}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {p.services.map((s) => (
+                      <tr>
+                        <th scope="row">{s.name}</th>
+                        <td>{s.contact}</td>
+                        <td class="num">{s.openActions}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p class="hint">{f.servicesNote}</p>
+            </>
+          ) : (
+            <p>{f.noServices}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function FederationPage(p: { data: FederationData; q: FederationQuery; themes: ThemeHead[]; isAdmin: boolean }) {
+  const { rows, picture, regions } = p.data;
+  const noRegion = !p.isAdmin && regions.length === 0;
+  return (
+    <section>
+      <h1>{f.title}</h1>
+      {noRegion ? (
+        <p class="notice">{f.noRegion}</p>
+      ) : (
+        <>
+          <p class="lead">{p.isAdmin ? f.introAdmin : f.introConsultant(regions)}</p>
+          <Filters q={p.q} regions={regions} showRegion={p.isAdmin || regions.length > 1} />
+          <div class="actions-row">
+            <p class="federation-count" role="status">
+              <strong>{f.count(rows.length)}</strong>
+            </p>
+            <a class="button button--secondary button--small" href={federationHref('/federation/export.csv', p.q)} download>
+              {f.exportCsv}
+            </a>
+          </div>
+          <FederationTable rows={rows} q={p.q} />
+          <Picture p={picture} themes={p.themes} organisations={rows.length} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+// The federation's review, as pieces other pages include: the remarks on a target (the whole
+// diagnostic, a theme, a question) with the form to add one, and the review panel of a diagnostic
+// (status, stamp, message, request-changes and validate forms, history and CSV links).
+import { t } from '../src/i18n/index.ts';
+import type { DiagnosticStatus } from '../src/db/diagnostics.ts';
+import { STATUS_LABELS } from '../src/db/diagnostics.ts';
+import { targetKey, type ReviewComment, type TargetKind } from '../src/db/reviews.ts';
+import { CsrfField, type FieldErrors } from './forms.tsx';
+
+const r = t.federation.review;
+
+/** Everything the review pieces need about one diagnostic (built by `loadReview` in routes/review). */
+export interface ReviewView {
+  diagnosticId: string;
+  status: DiagnosticStatus;
+  comments: Map<string, ReviewComment[]>;
+  /** Consultant of the region or admin: may comment, request changes, validate. */
+  canReview: boolean;
+  csrf: string;
+  reviewMessage: string | null;
+  submittedAt: string | null;
+  validatedAt: string | null;
+  validatorName: string | null;
+}
+
+function domId(kind: TargetKind, target: string): string {
+  return `remarques-${kind}${kind === 'diagnostic' ? '' : '-' + target.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+function CommentList({ comments }: { comments: readonly ReviewComment[] }) {
+  return (
+    <ul class="review-comments">
+      {comments.map((c) => (
+        <li class="review-comment">
+          <p class="review-comment__body">{c.body}</p>
+          <p class="review-comment__meta">{r.by(c.authorName, c.authorRole, t.federation.dateTime(c.createdAt))}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface CommentFormProps {
+  diagnosticId: string;
+  kind: TargetKind;
+  target: string;
+  csrf: string;
+  /** Where to come back after posting without JavaScript. */
+  back: string;
+  value?: string;
+  error?: string;
+  /** Accessible name of the text area, e.g. « Ajouter une remarque sur la question ID-1.1 ». */
+  label?: string;
+}
+
+export function CommentForm(p: CommentFormProps) {
+  const id = `${domId(p.kind, p.target)}-texte`;
+  return (
+    <form
+      method="post"
+      action={`/diagnostics/${p.diagnosticId}/comments`}
+      class="form review-form no-print"
+      hx-post={`/diagnostics/${p.diagnosticId}/comments`}
+      hx-target="closest .review-block"
+      hx-swap="outerHTML"
+    >
+      <CsrfField token={p.csrf} />
+      <input type="hidden" name="targetKind" value={p.kind} />
+      <input type="hidden" name="target" value={p.kind === 'diagnostic' ? '' : p.target} />
+      <input type="hidden" name="back" value={p.back} />
+      <div class={p.error ? 'field field--error' : 'field'}>
+        <label for={id}>{p.label ?? r.commentLabel}</label>
+        <p class="hint" id={`${id}-hint`}>
+          {r.commentHint}
+        </p>
+        {p.error && (
+          <p class="field-error" id={`${id}-error`} role="alert">
+            {p.error}
+          </p>
+        )}
+        <textarea
+          id={id}
+          name="body"
+          rows={3}
+          maxlength={5000}
+          required
+          aria-invalid={p.error ? 'true' : undefined}
+          aria-describedby={p.error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        >
+          {p.value ?? ''}
+        </textarea>
+      </div>
+      <button type="submit" class="button button--secondary button--small">
+        {r.commentSubmit}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * The remarks on one target, and the form to add one for reviewers. Members see the remarks;
+ * nothing is shown to them when there are none. This block is also the htmx swap target.
+ */
+export function ReviewComments(p: {
+  review: ReviewView;
+  kind: TargetKind;
+  target?: string;
+  back: string;
+  heading?: string;
+  value?: string;
+  error?: string;
+}) {
+  const target = p.kind === 'diagnostic' ? '' : (p.target ?? '');
+  const comments = p.review.comments.get(targetKey(p.kind, target)) ?? [];
+  if (!comments.length && !p.review.canReview) return null;
+  const about = p.kind === 'diagnostic' ? r.commentsOn.diagnostic : p.kind === 'theme' ? r.commentsOn.theme(p.heading ?? target) : r.commentsOn.question(target);
+  const label = r.commentLabelFor(p.kind === 'diagnostic' ? 'sur l’ensemble du diagnostic' : p.kind === 'theme' ? `sur le thème « ${p.heading ?? target} »` : `sur la question ${target}`);
+  return (
+    <div class="review-block" id={domId(p.kind, target)}>
+      {comments.length > 0 && (
+        <>
+          <p class="review-block__title">{about}</p>
+          <CommentList comments={comments} />
+        </>
+      )}
+      {p.review.canReview && (
+        <details class="review-add" open={!!p.error || undefined}>
+          <summary>{r.commentLabel}</summary>
+          <CommentForm diagnosticId={p.review.diagnosticId} kind={p.kind} target={target} csrf={p.review.csrf} back={p.back} value={p.value} error={p.error} label={label} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** « Validé avec <consultant> le <date> », for pages that show a validated diagnostic. */
+export function ValidationStamp({ review }: { review: Pick<ReviewView, 'status' | 'validatedAt' | 'validatorName'> }) {
+  if (review.status !== 'validated' || !review.validatedAt) return null;
+  return <p class="stamp">{r.stamp(review.validatorName, t.federation.date(review.validatedAt))}</p>;
+}
+
+export interface DecisionErrors {
+  message?: string;
+}
+
+/** The review panel of a diagnostic: its state for everyone, the decisions for reviewers. */
+export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue?: string; errors?: DecisionErrors & FieldErrors }) {
+  const rv = p.review;
+  const back = p.back ?? `/diagnostics/${rv.diagnosticId}`;
+  const msgError = p.errors?.message;
+  return (
+    <section class="panel review-panel" aria-labelledby="review-panel-title">
+      <h2 id="review-panel-title">{r.panelTitle}</h2>
+      <p>
+        {r.statusLabel} : <strong>{STATUS_LABELS[rv.status]}</strong>
+        {rv.submittedAt && rv.status !== 'draft' && <span class="muted"> — {r.submittedOn(t.federation.date(rv.submittedAt))}</span>}
+      </p>
+      <ValidationStamp review={rv} />
+      {rv.status === 'changes_requested' && rv.reviewMessage && (
+        <div class="notice review-message">
+          <p>
+            <strong>{r.changesRequestedTitle}</strong>
+          </p>
+          <p class="review-comment__body">{rv.reviewMessage}</p>
+        </div>
+      )}
+      <ReviewComments review={rv} kind="diagnostic" back={back} />
+      {rv.canReview && rv.status === 'submitted' && (
+        <div class="review-decisions">
+          <form method="post" action={`/diagnostics/${rv.diagnosticId}/request-changes`} class="form">
+            <CsrfField token={rv.csrf} />
+            <h3>{r.requestTitle}</h3>
+            <div class={msgError ? 'field field--error' : 'field'}>
+              <label for="f-message">{r.messageLabel}</label>
+              <p class="hint" id="f-message-hint">
+                {r.requestHint}
+              </p>
+              {msgError && (
+                <p class="field-error" id="f-message-error" role="alert">
+                  {msgError}
+                </p>
+              )}
+              <textarea id="f-message" name="message" rows={4} maxlength={5000} required aria-invalid={msgError ? 'true' : undefined} aria-describedby={msgError ? 'f-message-hint f-message-error' : 'f-message-hint'}>
+                {p.messageValue ?? ''}
+              </textarea>
+            </div>
+            <button type="submit" class="button button--secondary">
+              {r.requestSubmit}
+            </button>
+          </form>
+          <form method="post" action={`/diagnostics/${rv.diagnosticId}/validate`} class="form">
+            <CsrfField token={rv.csrf} />
+            <h3>{r.validateTitle}</h3>
+            <p class="hint">{r.validateHint}</p>
+            <button type="submit" class="button">
+              {r.validateSubmit}
+            </button>
+          </form>
+        </div>
+      )}
+      {rv.canReview && rv.status !== 'submitted' && rv.status !== 'validated' && <p class="muted">{r.waiting}</p>}
+      <p class="actions-row no-print">
+        <a href={`/diagnostics/${rv.diagnosticId}/history`}>{t.federation.audit.historyLink}</a>
+        <a href={`/diagnostics/${rv.diagnosticId}/export.csv`} download>
+          {t.federation.exports.answersCsv}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** A page of its own for a remark refused without JavaScript (422): the text is kept. */
+export function CommentErrorPage(p: CommentFormProps & { backLabel: string }) {
+  return (
+    <section class="narrow">
+      <p class="breadcrumb">
+        <a href={p.back}>{p.backLabel}</a>
+      </p>
+      <h1>{r.commentPageTitle}</h1>
+      <div class="review-block">
+        <CommentForm {...p} />
+      </div>
+    </section>
+  );
+}
+
+export function DecisionConflictPage({ message, back }: { message: string; back: string }) {
+  return (
+    <section class="narrow">
+      <h1>{r.conflictTitle}</h1>
+      <p class="notice" role="alert">
+        {message}
+      </p>
+      <p>
+        <a href={back}>{r.backToDiagnostic}</a>
+      </p>
+    </section>
+  );
+}
