@@ -18,6 +18,7 @@ import { homeRoutes } from './routes/home.tsx';
 import { organisationRoutes } from './routes/organisations.tsx';
 import { adminUserRoutes } from './routes/admin-users.tsx';
 import { adminOrganisationRoutes } from './routes/admin-organisations.tsx';
+import { accountRoutes } from './routes/account.tsx';
 import { adminReferentialRoutes } from './routes/admin-referentials.tsx';
 import { adminServiceRoutes } from './routes/admin-services.tsx';
 import { benchRoutes } from './routes/bench.tsx';
@@ -122,6 +123,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/organisations', organisationRoutes);
   app.route('/admin/users', adminUserRoutes);
   app.route('/admin/organisations', adminOrganisationRoutes);
+  app.route('/account', accountRoutes);
   app.route('/admin/referentials', adminReferentialRoutes);
   app.route('/admin/services', adminServiceRoutes);
   if (options.benchBaseline) app.route('/bench', benchRoutes);
