@@ -53,6 +53,7 @@ export function UserForm(p: {
   orgs: Organisation[];
   isNew: boolean;
   activeToggle?: { active: boolean; action: string };
+  deleteHref?: string;
 }) {
   const v = (k: string) => (typeof p.values[k] === 'string' ? (p.values[k] as string) : '');
   const list = (k: string) => (Array.isArray(p.values[k]) ? (p.values[k] as string[]) : []);
@@ -93,6 +94,11 @@ export function UserForm(p: {
             {p.activeToggle.active ? t.admin.deactivate : t.admin.reactivate}
           </button>
         </form>
+      )}
+      {p.deleteHref && (
+        <p>
+          <a href={p.deleteHref}>{t.account.deleteLink}</a>
+        </p>
       )}
     </section>
   );

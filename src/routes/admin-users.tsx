@@ -15,6 +15,8 @@ import { hashPassword } from '../auth/password.ts';
 import { deleteUserSessions, loadActor } from '../auth/sessions.ts';
 import { audit } from '../db/audit.ts';
 import { UserForm, UserList } from '../../views/admin-users.tsx';
+import { deleteUser, writtenCounts } from '../db/personal-data.ts';
+import { DeleteUserPage } from '../../views/account.tsx';
 
 export const adminUserRoutes = new Hono<AppEnv>();
 adminUserRoutes.use(requireAdmin);
@@ -68,6 +70,7 @@ adminUserRoutes.get('/:userId/edit', (c) => {
       orgs={orgs}
       isNew={false}
       activeToggle={{ active: u.active, action: `/admin/users/${u.id}/active` }}
+      deleteHref={u.id === currentUser(c).id ? undefined : `/admin/users/${u.id}/delete`}
     />,
   );
 });
@@ -112,4 +115,23 @@ adminUserRoutes.post('/:userId/active', async (c) => {
   if (!active) deleteUserSessions(db, u.id);
   audit(db, { userId: currentUser(c).id, action: active ? 'reactivate' : 'deactivate', entity: 'user', entityId: u.id, before: { active: u.active }, after: { active } }, clock());
   return redirectWith(c, '/admin/users', { kind: 'success', message: active ? t.admin.userReactivated(u.name) : t.admin.userDeactivated(u.name) });
+});
+
+// Deleting an account keeps what it wrote (see src/db/personal-data.ts); an admin cannot delete
+// their own account, so at least one admin always remains.
+adminUserRoutes.get('/:userId/delete', (c) => {
+  const { db } = c.get('deps');
+  const u = findUser(db, c.req.param('userId'));
+  if (!u || u.deleted) notFound();
+  if (u.id === currentUser(c).id) return redirectWith(c, `/admin/users/${u.id}/edit`, { kind: 'error', message: t.account.cannotDeleteSelf });
+  return page(c, t.account.deleteTitle(u.name), <DeleteUserPage name={u.name} userId={u.id} csrf={c.get('csrf')} written={writtenCounts(db, u.id)} />);
+});
+
+adminUserRoutes.post('/:userId/delete', (c) => {
+  const { db, clock } = c.get('deps');
+  const u = findUser(db, c.req.param('userId'));
+  if (!u || u.deleted) notFound();
+  if (u.id === currentUser(c).id) return redirectWith(c, `/admin/users/${u.id}/edit`, { kind: 'error', message: t.account.cannotDeleteSelf });
+  deleteUser(db, u.id, currentUser(c).id, clock());
+  return redirectWith(c, '/admin/users', { kind: 'success', message: t.account.deleted });
 });

@@ -1,0 +1,80 @@
+// « Mon compte »: who I am, changing my password (which closes my other sessions), and downloading
+// the personal data CAP holds about me.
+import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppEnv } from '../context.ts';
+import { t } from '../i18n/index.ts';
+import { page } from '../web/render.tsx';
+import { redirectWith } from '../web/flash.ts';
+import { currentUser, requireUser } from '../web/guards.ts';
+import { fieldErrors, formObject, readForm, type FieldErrors } from '../validation/forms.ts';
+import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
+import { findUser } from '../db/users.ts';
+import { listVisibleOrganisations } from '../db/organisations.ts';
+import { users } from '../db/schema.ts';
+import { audit } from '../db/audit.ts';
+import { endOtherSessions, exportUserData } from '../db/personal-data.ts';
+import { clientAddress } from './auth.tsx';
+import { AccountPage } from '../../views/account.tsx';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const accountRoutes = new Hono<AppEnv>();
+accountRoutes.use(requireUser);
+
+const passwordForm = z
+  .object({
+    current: z.string({ error: t.common.validation.required }).min(1, t.common.validation.required).max(200),
+    password: z.string({ error: t.common.validation.required }).min(MIN_PASSWORD_LENGTH, t.auth.passwordTooShort).max(200, t.common.validation.tooLong(200)),
+    passwordConfirm: z.string({ error: t.common.validation.required }),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: t.auth.passwordMismatch })
+  .refine((v) => v.password !== v.current, { path: ['password'], message: t.account.samePassword });
+
+function accountPage(c: Context<AppEnv>, errors: FieldErrors = {}, status: ContentfulStatusCode = 200) {
+  const user = currentUser(c);
+  const names = user.role === 'member' ? listVisibleOrganisations(c.get('deps').db, user).map((o) => o.name) : [];
+  return page(c, t.account.title, <AccountPage user={user} organisationNames={names} csrf={c.get('csrf')} errors={errors} />, { status });
+}
+
+accountRoutes.get('/', (c) => accountPage(c));
+
+accountRoutes.post('/password', async (c) => {
+  const { db, clock, throttle } = c.get('deps');
+  const user = currentUser(c);
+  const parsed = passwordForm.safeParse(formObject(await readForm(c)));
+  if (!parsed.success) return accountPage(c, fieldErrors(parsed.error), 422);
+  // The current password is the account's secret: guessing it here counts like guessing at login.
+  const keys = { account: user.email, address: clientAddress(c) };
+  const now = clock();
+  const wait = throttle.retryAfter(keys, now.getTime());
+  if (wait > 0) {
+    c.header('Retry-After', String(Math.ceil(wait / 1000)));
+    return accountPage(c, { current: t.auth.throttled(Math.ceil(wait / 60_000)) }, 429);
+  }
+  const row = findUser(db, user.id);
+  if (!row || !(await verifyPassword(parsed.data.current, row.passwordHash))) {
+    throttle.recordFailure(keys, now.getTime());
+    return accountPage(c, { current: t.account.currentPasswordWrong }, 422);
+  }
+  const passwordHash = await hashPassword(parsed.data.password);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+    audit(tx, { userId: user.id, action: 'password-change', entity: 'user', entityId: user.id }, now);
+  });
+  endOtherSessions(db, user.id, c.get('sessionId'));
+  return redirectWith(c, '/account', { kind: 'success', message: t.account.passwordChanged });
+});
+
+accountRoutes.get('/export.json', (c) => {
+  const { db, clock } = c.get('deps');
+  const now = clock();
+  const data = exportUserData(db, currentUser(c).id, now);
+  const body = JSON.stringify({ notice: t.account.exportNotice, ...data }, null, 2);
+  return c.body(body, 200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Disposition': `attachment; filename="cap-mes-donnees-${now.toISOString().slice(0, 10)}.json"`,
+    'Cache-Control': 'no-store',
+  });
+});
