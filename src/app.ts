@@ -23,6 +23,7 @@ import { adminReferentialRoutes } from './routes/admin-referentials.tsx';
 import { adminServiceRoutes } from './routes/admin-services.tsx';
 import { benchRoutes } from './routes/bench.tsx';
 import { resultRoutes } from './routes/results.tsx';
+import { diagnosticRoutes, startDiagnosticRoutes } from './routes/diagnostics.tsx';
 import { federationRoutes } from './routes/federation.tsx';
 import { reviewRoutes } from './routes/review.tsx';
 import { exportRoutes } from './routes/exports.tsx';
@@ -127,6 +128,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/admin/referentials', adminReferentialRoutes);
   app.route('/admin/services', adminServiceRoutes);
   if (options.benchBaseline) app.route('/bench', benchRoutes);
+  app.route('/organisations', startDiagnosticRoutes);
+  app.route('/diagnostics', diagnosticRoutes);
   app.route('/diagnostics', resultRoutes);
 
   app.route('/federation', federationRoutes);

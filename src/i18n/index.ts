@@ -5,12 +5,13 @@ import { auth } from './fr/auth.ts';
 import { admin } from './fr/admin.ts';
 import { orgs } from './fr/orgs.ts';
 import { home } from './fr/home.ts';
+import { questionnaire } from './fr/questionnaire.ts';
 import { account } from './fr/account.ts';
 import { federation } from './fr/federation.ts';
 import { referentials } from './fr/referentials.ts';
 import { results } from './fr/results.ts';
 
-export const fr = { common, auth, admin, orgs, home, federation, results, referentials, account };
+export const fr = { common, auth, admin, orgs, home, questionnaire, federation, results, referentials, account };
 export type Messages = typeof fr;
 
 /** The interface language today is French; `t` is the catalogue the views read. */

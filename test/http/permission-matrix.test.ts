@@ -42,6 +42,12 @@ export const MATRIX: Record<string, Access> = {
   'POST /admin/organisations/:orgId': 'admin',
   'POST /admin/organisations/:orgId/active': 'admin',
   'GET /diagnostics/:id/results': 'org',
+  'POST /organisations/:orgId/diagnostics': 'org',
+  'GET /diagnostics/:id': 'org',
+  'GET /diagnostics/:id/themes/:theme': 'org',
+  'POST /diagnostics/:id/answers/:questionCode': 'org',
+  'POST /diagnostics/:id/themes/:theme': 'org',
+  'POST /diagnostics/:id/submit': 'org',
 };
 
 // Visitors who should be refused go first, so that a write by an allowed visitor cannot change

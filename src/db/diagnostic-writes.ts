@@ -1,0 +1,241 @@
+// Writes of the questionnaire: start a diagnostic (optionally from a previous one), save one
+// answer with its revision check, submit. Each runs in one transaction with its audit event.
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from './open.ts';
+import { answers, diagnostics } from './schema.ts';
+import { audit } from './audit.ts';
+import { isEditable, scoresOf, type AnswerRow, type DiagnosticContext, type DiagnosticRow, type DiagnosticStatus } from './diagnostics.ts';
+import { carryOverActions } from './actions.ts';
+import { getReferential } from '../referential/store.ts';
+import { newId } from '../ids.ts';
+import type { Role } from '../auth/permissions.ts';
+import type { DiagnosticScores } from '../scoring/index.ts';
+
+export const DIAGNOSTIC_MODES = ['autodiagnostic', 'accompagne'] as const;
+export type DiagnosticMode = (typeof DIAGNOSTIC_MODES)[number];
+
+/** Participant functions; French labels in t.questionnaire.participantRoles. */
+export const PARTICIPANT_ROLES = ['direction', 'permanent', 'parcours', 'administrateur', 'autre'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export interface Participant {
+  name: string;
+  role: ParticipantRole;
+}
+
+export interface NewDiagnostic {
+  organisationId: string;
+  referentialId: string;
+  mode: DiagnosticMode;
+  participants: Participant[];
+  /** A previous diagnostic of the same organisation whose answers are copied as a starting point. */
+  fromId?: string | null;
+  userId: string | null;
+}
+
+/** Diagnostics a new one may start from: the organisation's, newest first. */
+export function prefillCandidates(db: Db, organisationId: string): DiagnosticRow[] {
+  return db.select().from(diagnostics).where(eq(diagnostics.organisationId, organisationId)).orderBy(desc(diagnostics.createdAt)).all();
+}
+
+/** The date a prefilled answer refers to: the source diagnostic's, as lists name it (« Diagnostic du … »). */
+export function referenceDate(d: Pick<DiagnosticRow, 'createdAt'>): string {
+  return d.createdAt;
+}
+
+/**
+ * Creates a diagnostic. With `fromId`, its answers and comments are copied (kept with their author
+ * and date, marked prefilled until someone touches them) and its open actions carried over.
+ * The previous diagnostic, for comparison, is `fromId` or else the latest completed one.
+ */
+export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id: string; prefilled: number; from: DiagnosticRow | null } {
+  const ref = getReferential(db, input.referentialId);
+  if (!ref) throw new Error(`referential ${input.referentialId} not found`);
+  const codes = new Map(ref.themes.flatMap((t) => t.criteria.flatMap((c) => c.questions.map((q) => [q.code, q] as const))));
+  const id = newId();
+  const at = now.toISOString();
+  return db.transaction(
+    (tx) => {
+      let from: DiagnosticRow | null = null;
+      if (input.fromId) {
+        from = tx.select().from(diagnostics).where(and(eq(diagnostics.id, input.fromId), eq(diagnostics.organisationId, input.organisationId))).get() ?? null;
+        if (!from) throw new Error('diagnostic to start from not found in this organisation');
+      }
+      const previous =
+        from ??
+        tx
+          .select()
+          .from(diagnostics)
+          .where(and(eq(diagnostics.organisationId, input.organisationId), inArray(diagnostics.status, ['submitted', 'validated'])))
+          .orderBy(desc(diagnostics.submittedAt))
+          .get() ??
+        null;
+      tx.insert(diagnostics)
+        .values({
+          id,
+          organisationId: input.organisationId,
+          referentialId: input.referentialId,
+          status: 'draft',
+          mode: input.mode,
+          participants: input.participants,
+          previousId: previous?.id ?? null,
+          createdBy: input.userId,
+          createdAt: at,
+        })
+        .run();
+      let prefilled = 0;
+      if (from) {
+        const since = referenceDate(from);
+        for (const a of tx.select().from(answers).where(eq(answers.diagnosticId, from.id)).all()) {
+          const q = codes.get(a.questionCode);
+          // A question gone from the new version, or an N/A it no longer allows, is left to answer afresh.
+          if (!q || (a.na && !q.naAllowed)) continue;
+          if (!a.na && a.level === null && !a.comment) continue;
+          tx.insert(answers)
+            .values({ ...a, diagnosticId: id, revision: 1, prefilledFrom: since })
+            .run();
+          prefilled++;
+        }
+        carryOverActions(tx, from.id, id, input.userId, now);
+      }
+      audit(
+        tx,
+        {
+          userId: input.userId,
+          action: 'create',
+          entity: 'diagnostic',
+          entityId: id,
+          organisationId: input.organisationId,
+          diagnosticId: id,
+          after: { mode: input.mode, participants: input.participants, referentialId: input.referentialId, fromId: from?.id ?? null, previousId: previous?.id ?? null, prefilled },
+        },
+        now,
+      );
+      return { id, prefilled, from };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export interface AnswerInput {
+  diagnosticId: string;
+  questionCode: string;
+  /** 0-4, or null (no level chosen yet, or N/A). */
+  level: number | null;
+  na: boolean;
+  comment: string;
+  /** The stored revision the form was built from; 0 when there was no answer. */
+  revision: number;
+  userId: string | null;
+  role: Role;
+}
+
+export type SaveResult =
+  | { kind: 'saved'; answer: AnswerRow; changed: boolean }
+  | { kind: 'conflict'; current: AnswerRow }
+  | { kind: 'locked'; status: DiagnosticStatus }
+  | { kind: 'missing' };
+
+export function sameAnswer(a: Pick<AnswerRow, 'level' | 'na' | 'comment'>, b: Pick<AnswerRow, 'level' | 'na' | 'comment'>): boolean {
+  return a.na === b.na && (a.na || a.level === b.level) && a.comment === b.comment;
+}
+
+/**
+ * Saves one answer. Read, check and write happen in one IMMEDIATE transaction, so of two saves
+ * built from the same revision only the first is stored; the second gets the stored answer back.
+ * Posting exactly the stored value is no conflict: it only confirms a prefilled answer.
+ */
+export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
+  const value = { level: input.na ? null : input.level, na: input.na, comment: input.comment };
+  return db.transaction(
+    (tx): SaveResult => {
+      const diag = tx.select({ status: diagnostics.status, organisationId: diagnostics.organisationId }).from(diagnostics).where(eq(diagnostics.id, input.diagnosticId)).get();
+      if (!diag) return { kind: 'missing' };
+      if (!isEditable(diag.status)) return { kind: 'locked', status: diag.status };
+      const where = and(eq(answers.diagnosticId, input.diagnosticId), eq(answers.questionCode, input.questionCode));
+      const stored = tx.select().from(answers).where(where).get();
+      if (stored && sameAnswer(stored, value) && !stored.prefilledFrom) return { kind: 'saved', answer: stored, changed: false };
+      if (!stored && value.level === null && !value.na && value.comment === '') {
+        // Nothing to store for an untouched question.
+        return { kind: 'saved', answer: { diagnosticId: input.diagnosticId, questionCode: input.questionCode, ...value, updatedBy: null, updatedByRole: null, updatedAt: now.toISOString(), revision: 0, prefilledFrom: null }, changed: false };
+      }
+      const storedRevision = stored?.revision ?? 0;
+      if (storedRevision !== input.revision && !(stored && sameAnswer(stored, value))) return { kind: 'conflict', current: stored ?? missingAnswer(input, now) };
+      const row: AnswerRow = {
+        diagnosticId: input.diagnosticId,
+        questionCode: input.questionCode,
+        ...value,
+        updatedBy: input.userId,
+        updatedByRole: input.role,
+        updatedAt: now.toISOString(),
+        revision: storedRevision + 1,
+        prefilledFrom: null,
+      };
+      if (stored) tx.update(answers).set(row).where(where).run();
+      else tx.insert(answers).values(row).run();
+      audit(
+        tx,
+        {
+          userId: input.userId,
+          action: 'answer',
+          entity: 'answer',
+          entityId: `${input.diagnosticId}/${input.questionCode}`,
+          organisationId: diag.organisationId,
+          diagnosticId: input.diagnosticId,
+          before: stored ? { level: stored.level, na: stored.na, comment: stored.comment, revision: stored.revision, prefilledFrom: stored.prefilledFrom } : null,
+          after: { ...value, revision: row.revision },
+        },
+        now,
+      );
+      return { kind: 'saved', answer: row, changed: true };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** A revision > 0 sent for an answer that no longer exists (deleted row): shown as an empty answer. */
+function missingAnswer(input: AnswerInput, now: Date): AnswerRow {
+  return { diagnosticId: input.diagnosticId, questionCode: input.questionCode, level: null, na: false, comment: '', updatedBy: null, updatedByRole: null, updatedAt: now.toISOString(), revision: 0, prefilledFrom: null };
+}
+
+export type SubmitResult =
+  | { kind: 'submitted'; scores: DiagnosticScores }
+  | { kind: 'incomplete'; scores: DiagnosticScores }
+  | { kind: 'locked'; status: DiagnosticStatus };
+
+/**
+ * Submits a diagnostic whose applicable questions all have an answer, and caches its overall and
+ * theme scores (slug → score, unrounded) on the row for lists and dashboards.
+ */
+export function submitDiagnostic(db: Db, ctx: DiagnosticContext, userId: string | null, now: Date): SubmitResult {
+  return db.transaction(
+    (tx): SubmitResult => {
+      const diag = tx.select().from(diagnostics).where(eq(diagnostics.id, ctx.diagnostic.id)).get();
+      if (!diag || !isEditable(diag.status)) return { kind: 'locked', status: diag?.status ?? ctx.diagnostic.status };
+      const scores = scoresOf(ctx, tx.select().from(answers).where(eq(answers.diagnosticId, diag.id)).all());
+      if (scores.unanswered.length) return { kind: 'incomplete', scores };
+      const themeScores = Object.fromEntries(scores.themes.map((t) => [t.slug, t.score]));
+      const at = now.toISOString();
+      tx.update(diagnostics)
+        .set({ status: 'submitted', submittedAt: at, submittedBy: userId, overallScore: scores.overall, themeScores })
+        .where(eq(diagnostics.id, diag.id))
+        .run();
+      audit(
+        tx,
+        {
+          userId,
+          action: 'submit',
+          entity: 'diagnostic',
+          entityId: diag.id,
+          organisationId: diag.organisationId,
+          diagnosticId: diag.id,
+          before: { status: diag.status },
+          after: { status: 'submitted', overallScore: scores.overall, themeScores },
+        },
+        now,
+      );
+      return { kind: 'submitted', scores };
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,422 @@
+// The questionnaire: start a diagnostic, its overview, theme pages, saving answers (htmx autosave
+// or the whole theme without JavaScript), concurrent edits, submit.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppEnv } from '../context.ts';
+import { t } from '../i18n/index.ts';
+import { fragment, isHtmx, page } from '../web/render.tsx';
+import { redirectWith } from '../web/flash.ts';
+import { authorize, currentUser, notFound, requireUser } from '../web/guards.ts';
+import { can, type Action } from '../auth/permissions.ts';
+import { fieldErrors, readForm } from '../validation/forms.ts';
+import { getOrganisation, orgScope, type Organisation } from '../db/organisations.ts';
+import { diagnostics } from '../db/schema.ts';
+import { findUser } from '../db/users.ts';
+import {
+  diagnosticScope,
+  getDiagnosticContext,
+  isEditable,
+  loadAnswers,
+  loadAnswersWithAuthors,
+  STATUS_LABELS,
+  type AnswerWithAuthor,
+  type DiagnosticContext,
+} from '../db/diagnostics.ts';
+import { createDiagnostic, DIAGNOSTIC_MODES, PARTICIPANT_ROLES, prefillCandidates, saveAnswer, submitDiagnostic } from '../db/diagnostic-writes.ts';
+import { defaultReferentialId } from '../referential/store.ts';
+import type { Question, Theme } from '../referential/schema.ts';
+import { isApplicable } from '../scoring/index.ts';
+import { applicableQuestions, domId, findQuestion, progressOf, type OpenQuestion, type Progress } from '../questionnaire/progress.ts';
+import { OverviewPage } from '../../views/diagnostic-overview.tsx';
+import { ThemePage, themeUrl } from '../../views/diagnostic-theme.tsx';
+import { QuestionBlock, QuestionStatus, valueOf, type FormValue, type QuestionState } from '../../views/diagnostic-question.tsx';
+import { ProgressBar } from '../../views/diagnostic-progress.tsx';
+import { StartDiagnosticForm, type StartFormValues } from '../../views/diagnostic-list.tsx';
+
+const q = t.questionnaire;
+const MAX_COMMENT = 5000;
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+const startSchema = z.object({
+  mode: z.enum(DIAGNOSTIC_MODES, { error: q.errors.mode }),
+  participants: z
+    .array(z.object({ name: z.string().trim().max(120, { error: q.errors.participantTooLong }), role: z.string().trim() }))
+    .transform((rows) => rows.filter((r) => r.name || r.role))
+    .pipe(
+      z
+        .array(
+          z.object({
+            name: z.string().min(1, { error: q.errors.participantName }),
+            role: z.enum(PARTICIPANT_ROLES, { error: q.errors.participantRole }),
+          }),
+        )
+        .min(1, { error: q.errors.participantsNone })
+        .max(30, { error: q.errors.tooManyParticipants }),
+    ),
+  from: z
+    .string()
+    .trim()
+    .transform((v) => v || null),
+});
+
+/** Comments are stored with plain newlines (browsers post CRLF) and without surrounding blanks. */
+function normaliseComment(raw: string | null): string {
+  return (raw ?? '').replace(/\r\n?/g, '\n').trim();
+}
+
+/** Fingerprint of a value as the form shows it, to tell untouched questions in a whole-theme post. */
+function fingerprint(v: FormValue): string {
+  return createHash('sha256').update(`${v.level ?? ''}\u0000${v.comment}`).digest('base64url').slice(0, 16);
+}
+
+type ParsedAnswer = { ok: true; level: number | null; na: boolean; comment: string; revision: number } | { ok: false; message: string };
+
+function parseAnswer(question: Question, raw: { level: string | null; comment: string | null; revision: string | null }): ParsedAnswer {
+  const level = (raw.level ?? '').trim();
+  let value: { level: number | null; na: boolean };
+  if (level === '') value = { level: null, na: false };
+  else if (level === 'na') {
+    if (!question.naAllowed) return { ok: false, message: q.naForbidden };
+    value = { level: null, na: true };
+  } else if (/^[0-4]$/.test(level)) value = { level: Number(level), na: false };
+  else return { ok: false, message: q.levelInvalid };
+  const comment = normaliseComment(raw.comment);
+  if (comment.length > MAX_COMMENT) return { ok: false, message: q.commentTooLong(comment.length) };
+  const rev = (raw.revision ?? '0').trim() || '0';
+  if (!/^\d{1,9}$/.test(rev)) return { ok: false, message: q.revisionInvalid };
+  return { ok: true, ...value, comment, revision: Number(rev) };
+}
+
+function typedValue(raw: { level: string | null; comment: string | null }): FormValue {
+  const level = (raw.level ?? '').trim();
+  return { level: level === '' ? null : level, comment: normaliseComment(raw.comment) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+function loadDiagnostic(c: Context<AppEnv>, action: Action): DiagnosticContext {
+  const ctx = getDiagnosticContext(c.get('deps').db, c.req.param('id') ?? '');
+  authorize(c, action, ctx && diagnosticScope(ctx));
+  return ctx!;
+}
+
+function themeOf(ctx: DiagnosticContext, slug: string | undefined): Theme {
+  return ctx.referential.themes.find((th) => th.slug === slug) ?? notFound();
+}
+
+function progressFor(c: Context<AppEnv>, ctx: DiagnosticContext): Progress {
+  const rows = loadAnswers(c.get('deps').db, ctx.diagnostic.id);
+  return progressOf(ctx.referential, ctx.organisation.types, new Map(rows.map((a) => [a.questionCode, a])));
+}
+
+function canAnswer(c: Context<AppEnv>, ctx: DiagnosticContext): boolean {
+  return isEditable(ctx.diagnostic.status) && can(c.get('user'), 'diagnostic.answer', diagnosticScope(ctx));
+}
+
+function baseState(question: Question, stored: AnswerWithAuthor | undefined): QuestionState {
+  const value = valueOf(stored);
+  return { question, stored, value, revision: stored?.revision ?? 0, orig: fingerprint(value) };
+}
+
+function authored(c: Context<AppEnv>, ctx: DiagnosticContext, code: string): AnswerWithAuthor | undefined {
+  return loadAnswersWithAuthors(c.get('deps').db, ctx.diagnostic.id).find((a) => a.questionCode === code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+interface Override {
+  value: FormValue;
+  revision: number;
+  orig: string;
+  error?: string;
+  conflict?: boolean;
+}
+
+function renderTheme(
+  c: Context<AppEnv>,
+  ctx: DiagnosticContext,
+  theme: Theme,
+  opts: { overrides?: Map<string, Override>; problems?: { code: string; message: string }[]; status?: 200 | 409 | 422 } = {},
+) {
+  const { db } = c.get('deps');
+  const rows = loadAnswersWithAuthors(db, ctx.diagnostic.id);
+  const byCode = new Map(rows.map((a) => [a.questionCode, a]));
+  const progress = progressOf(ctx.referential, ctx.organisation.types, byCode);
+  const groups = applicableQuestions(theme, ctx.organisation.types).map(({ criterion, questions }) => ({
+    criterion,
+    states: questions.map((question): QuestionState => {
+      const stored = byCode.get(question.code);
+      const o = opts.overrides?.get(question.code);
+      if (!o) return baseState(question, stored);
+      return { question, stored, value: o.value, revision: o.revision, orig: o.orig, error: o.error, conflict: o.conflict ? { current: stored, mine: o.value } : undefined };
+    }),
+  }));
+  const editable = canAnswer(c, ctx);
+  const status = STATUS_LABELS[ctx.diagnostic.status];
+  return page(
+    c,
+    `${q.themeTitle(theme.title)} — ${ctx.organisation.name}`,
+    <ThemePage
+      csrf={c.get('csrf')}
+      org={ctx.organisation}
+      diagnostic={ctx.diagnostic}
+      theme={theme}
+      themes={ctx.referential.themes}
+      groups={groups}
+      progress={progress}
+      editable={editable}
+      readOnlyMessage={isEditable(ctx.diagnostic.status) ? undefined : `${q.readOnly(status)} ${ctx.diagnostic.status === 'submitted' ? q.readOnlyReopen : ''}`.trim()}
+      problems={opts.problems}
+    />,
+    { status: opts.status ?? 200 },
+  );
+}
+
+function renderOverview(c: Context<AppEnv>, ctx: DiagnosticContext, opts: { incomplete?: OpenQuestion[]; status?: 200 | 409 | 422 } = {}) {
+  const { db } = c.get('deps');
+  const d = ctx.diagnostic;
+  const previous = d.previousId ? (db.select().from(diagnostics).where(eq(diagnostics.id, d.previousId)).get() ?? null) : null;
+  return page(
+    c,
+    q.overviewTitle(ctx.organisation.name, d.createdAt),
+    <OverviewPage
+      csrf={c.get('csrf')}
+      org={ctx.organisation}
+      diagnostic={d}
+      referentialLabel={ctx.referential.label}
+      creatorName={d.createdBy ? (findUser(db, d.createdBy)?.name ?? null) : null}
+      submitterName={d.submittedBy ? (findUser(db, d.submittedBy)?.name ?? null) : null}
+      previous={previous && previous.organisationId === d.organisationId ? previous : null}
+      progress={progressFor(c, ctx)}
+      editable={canAnswer(c, ctx)}
+      incomplete={opts.incomplete}
+    />,
+    { status: opts.status ?? 200 },
+  );
+}
+
+/** The htmx answer: the question's status area, and the progress bars swapped out of band. */
+function statusFragment(c: Context<AppEnv>, ctx: DiagnosticContext, theme: Theme, s: QuestionState, status: 200 | 409 | 422, whole = false) {
+  const progress = progressFor(c, ctx);
+  const tp = progress.themes.find((x) => x.slug === theme.slug)!;
+  const place = { diagnosticId: ctx.diagnostic.id, editable: canAnswer(c, ctx) };
+  return fragment(
+    c,
+    <>
+      {whole ? <QuestionBlock place={place} s={s} /> : <QuestionStatus place={place} s={s} />}
+      <ProgressBar oob slug={theme.slug} caption={theme.title} answered={tp.answered} applicable={tp.applicable} prefilled={tp.prefilled} />
+      <ProgressBar oob caption={q.progressOverall} answered={progress.answered} applicable={progress.applicable} prefilled={progress.prefilled} />
+    </>,
+    status,
+  );
+}
+
+function questionAnchor(ctx: DiagnosticContext, theme: Theme, code: string): string {
+  return `${themeUrl(ctx.diagnostic.id, theme.slug)}#q-${domId(code)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starting a diagnostic (mounted under /organisations)
+
+export const startDiagnosticRoutes = new Hono<AppEnv>();
+startDiagnosticRoutes.use(requireUser);
+
+export function defaultStartValues(c: Context<AppEnv>, candidates: { id: string; status: string }[]): StartFormValues {
+  const done = candidates.find((d) => d.status === 'submitted' || d.status === 'validated');
+  return { mode: c.get('user')?.role === 'consultant' ? 'accompagne' : 'autodiagnostic', names: [], roles: [], from: done?.id ?? '' };
+}
+
+function renderStartForm(c: Context<AppEnv>, org: Organisation, values: StartFormValues, errors: Record<string, string>) {
+  const candidates = prefillCandidates(c.get('deps').db, org.id);
+  return page(
+    c,
+    `${q.newTitle} — ${org.name}`,
+    <section>
+      <p class="breadcrumb">
+        <a href={`/organisations/${org.id}`}>{q.backToOrg(org.name)}</a>
+      </p>
+      <h1>{org.name}</h1>
+      <StartDiagnosticForm csrf={c.get('csrf')} orgId={org.id} candidates={candidates} values={values} errors={errors} />
+    </section>,
+    { status: 422 },
+  );
+}
+
+startDiagnosticRoutes.post('/:orgId/diagnostics', async (c) => {
+  const { db, clock } = c.get('deps');
+  const org = getOrganisation(db, c.req.param('orgId'));
+  authorize(c, 'diagnostic.create', org && orgScope(org));
+  const form = await readForm(c);
+  const names = form.getAll('participantName');
+  const roles = form.getAll('participantRole');
+  const values: StartFormValues = { mode: form.get('mode') ?? '', names, roles, from: form.get('from') ?? '' };
+  const rows = Array.from({ length: Math.max(names.length, roles.length) }, (_, i) => ({ name: names[i] ?? '', role: roles[i] ?? '' }));
+  const parsed = startSchema.safeParse({ mode: values.mode, participants: rows, from: values.from });
+  if (!parsed.success) return renderStartForm(c, org!, values, fieldErrors(parsed.error));
+  const { from } = parsed.data;
+  if (from && !prefillCandidates(db, org!.id).some((d) => d.id === from)) return renderStartForm(c, org!, values, { from: q.errors.from });
+  const referentialId = defaultReferentialId(db);
+  if (!referentialId) return renderStartForm(c, org!, values, { mode: q.errors.noReferential });
+  const user = currentUser(c);
+  const created = createDiagnostic(db, { organisationId: org!.id, referentialId, mode: parsed.data.mode, participants: parsed.data.participants, fromId: from, userId: user.id }, clock());
+  const message = created.from ? q.startedFrom(created.prefilled, created.from.createdAt) : q.started;
+  return redirectWith(c, `/diagnostics/${created.id}`, { kind: 'success', message });
+});
+
+// ---------------------------------------------------------------------------------------------
+// One diagnostic (mounted under /diagnostics)
+
+export const diagnosticRoutes = new Hono<AppEnv>();
+diagnosticRoutes.use(requireUser);
+
+diagnosticRoutes.get('/:id', (c) => renderOverview(c, loadDiagnostic(c, 'diagnostic.view')));
+
+diagnosticRoutes.get('/:id/themes/:theme', (c) => {
+  const ctx = loadDiagnostic(c, 'diagnostic.view');
+  return renderTheme(c, ctx, themeOf(ctx, c.req.param('theme')));
+});
+
+diagnosticRoutes.post('/:id/answers/:questionCode', async (c) => {
+  const { db, clock } = c.get('deps');
+  const ctx = loadDiagnostic(c, 'diagnostic.answer');
+  const code = c.req.param('questionCode');
+  const found = findQuestion(ctx.referential, code);
+  if (!found || !isApplicable(found.question, ctx.organisation.types as never)) notFound();
+  const { question, theme } = found!;
+  const htmx = isHtmx(c);
+  const form = await readForm(c);
+  // Plain fields (`level`, `comment`, `revision`) are the API; the theme form's namespaced ones
+  // (`level.ID-1.1`…) let the same inputs serve htmx autosave and the whole-theme post.
+  const pick = (k: string) => (form.has(k) ? form.get(k) : form.get(`${k}.${code}`));
+  const keep = form.get('keep') ?? '';
+  const now = clock();
+
+  if (keep === `stored:${code}`) {
+    const stored = authored(c, ctx, code);
+    if (!htmx) return redirectWith(c, questionAnchor(ctx, theme, code));
+    return statusFragment(c, ctx, theme, baseState(question, stored), 200, true);
+  }
+  const mine = keep.startsWith(`mine:${code}:`) ? keep.slice(`mine:${code}:`.length) : null;
+  const raw = { level: pick('level'), comment: pick('comment'), revision: mine ?? pick('revision') };
+  const typed = typedValue(raw);
+  const sentRevision = /^\d{1,9}$/.test((pick('revision') ?? '').trim()) ? Number(pick('revision')) : 0;
+  const orig = pick('orig') ?? fingerprint(typed);
+  const parsed = parseAnswer(question, raw);
+
+  if (!parsed.ok) {
+    const override: Override = { value: typed, revision: sentRevision, orig, error: parsed.message };
+    if (!htmx) return renderTheme(c, ctx, theme, { overrides: new Map([[code, override]]), problems: [{ code, message: parsed.message }], status: 422 });
+    return statusFragment(c, ctx, theme, { ...baseState(question, authored(c, ctx, code)), revision: sentRevision, orig, error: parsed.message }, 422);
+  }
+  const user = currentUser(c);
+  const result = saveAnswer(db, { diagnosticId: ctx.diagnostic.id, questionCode: code, level: parsed.level, na: parsed.na, comment: parsed.comment, revision: parsed.revision, userId: user.id, role: user.role }, now);
+  switch (result.kind) {
+    case 'missing':
+      return notFound();
+    case 'locked': {
+      const message = q.locked(STATUS_LABELS[result.status]);
+      const fresh = { ...ctx, diagnostic: { ...ctx.diagnostic, status: result.status } };
+      if (!htmx) return renderTheme(c, fresh, theme, { problems: [{ code, message }], status: 409 });
+      return statusFragment(c, fresh, theme, { ...baseState(question, authored(c, ctx, code)), error: message }, 409);
+    }
+    case 'conflict': {
+      const override: Override = { value: typed, revision: sentRevision, orig, conflict: true };
+      if (!htmx) return renderTheme(c, ctx, theme, { overrides: new Map([[code, override]]), problems: [{ code, message: q.conflictTitle }], status: 409 });
+      const stored = authored(c, ctx, code);
+      return statusFragment(c, ctx, theme, { question, stored, value: typed, revision: sentRevision, orig, conflict: { current: stored, mine: typed } }, 409, !!mine);
+    }
+    case 'saved': {
+      if (!htmx) return redirectWith(c, questionAnchor(ctx, theme, code), { kind: 'success', message: q.answerSaved(code) });
+      const stored = authored(c, ctx, code);
+      const s = { ...baseState(question, stored), savedAt: stored ? stored.updatedAt : undefined };
+      return statusFragment(c, ctx, theme, s, 200, !!mine);
+    }
+  }
+});
+
+diagnosticRoutes.post('/:id/themes/:theme', async (c) => {
+  const { db, clock } = c.get('deps');
+  const ctx = loadDiagnostic(c, 'diagnostic.answer');
+  const theme = themeOf(ctx, c.req.param('theme'));
+  if (!isEditable(ctx.diagnostic.status)) {
+    return renderTheme(c, ctx, theme, { problems: [{ code: '', message: q.locked(STATUS_LABELS[ctx.diagnostic.status]) }], status: 409 });
+  }
+  const form = await readForm(c);
+  const keep = form.get('keep') ?? '';
+  const confirm = form.get('confirm') ?? '';
+  const user = currentUser(c);
+  const now = clock();
+  const overrides = new Map<string, Override>();
+  const problems: { code: string; message: string }[] = [];
+  let saved = 0;
+  let unchanged = 0;
+  let conflicts = 0;
+  let focus: string | null = null;
+
+  for (const { questions } of applicableQuestions(theme, ctx.organisation.types)) {
+    for (const question of questions) {
+      const code = question.code;
+      const raw = { level: form.get(`level.${code}`), comment: form.get(`comment.${code}`), revision: form.get(`revision.${code}`) };
+      if (raw.level === null && raw.comment === null && raw.revision === null) continue;
+      if (keep === `stored:${code}`) {
+        focus = code;
+        continue;
+      }
+      const mine = keep.startsWith(`mine:${code}:`) ? keep.slice(`mine:${code}:`.length) : null;
+      if (mine !== null || confirm === code) focus = code;
+      const typed = typedValue(raw);
+      const orig = form.get(`orig.${code}`);
+      const sentRevision = /^\d{1,9}$/.test((raw.revision ?? '').trim()) ? Number(raw.revision) : 0;
+      // A question nobody touched since the page was built is not re-posted: a colleague may
+      // have answered it meanwhile, and that is no conflict.
+      if (orig !== null && orig === fingerprint(typed) && mine === null && confirm !== code) {
+        unchanged++;
+        continue;
+      }
+      const parsed = parseAnswer(question, { ...raw, revision: mine ?? raw.revision });
+      if (!parsed.ok) {
+        overrides.set(code, { value: typed, revision: sentRevision, orig: orig ?? '', error: parsed.message });
+        problems.push({ code, message: parsed.message });
+        continue;
+      }
+      const r = saveAnswer(db, { diagnosticId: ctx.diagnostic.id, questionCode: code, level: parsed.level, na: parsed.na, comment: parsed.comment, revision: parsed.revision, userId: user.id, role: user.role }, now);
+      if (r.kind === 'saved') {
+        if (r.changed) saved++;
+        else unchanged++;
+      } else if (r.kind === 'conflict') {
+        conflicts++;
+        overrides.set(code, { value: typed, revision: sentRevision, orig: orig ?? '', conflict: true });
+        problems.push({ code, message: q.conflictTitle });
+      } else {
+        const message = r.kind === 'locked' ? q.locked(STATUS_LABELS[r.status]) : t.common.notFound;
+        overrides.set(code, { value: typed, revision: sentRevision, orig: orig ?? '', error: message });
+        problems.push({ code, message });
+      }
+    }
+  }
+  if (problems.length) {
+    const fresh = getDiagnosticContext(db, ctx.diagnostic.id) ?? ctx;
+    return renderTheme(c, fresh, theme, { overrides, problems, status: conflicts ? 409 : 422 });
+  }
+  const to = focus ? questionAnchor(ctx, theme, focus) : themeUrl(ctx.diagnostic.id, theme.slug);
+  return redirectWith(c, to, { kind: saved ? 'success' : 'info', message: q.themeSaved(saved, unchanged) });
+});
+
+diagnosticRoutes.post('/:id/submit', (c) => {
+  const { db, clock } = c.get('deps');
+  const ctx = loadDiagnostic(c, 'diagnostic.submit');
+  const result = submitDiagnostic(db, ctx, currentUser(c).id, clock());
+  if (result.kind === 'locked') {
+    c.set('flash', { kind: 'error', message: q.alreadySubmitted });
+    return renderOverview(c, { ...ctx, diagnostic: { ...ctx.diagnostic, status: result.status } }, { status: 409 });
+  }
+  if (result.kind === 'incomplete') return renderOverview(c, ctx, { incomplete: progressFor(c, ctx).unanswered, status: 422 });
+  return redirectWith(c, `/diagnostics/${ctx.diagnostic.id}`, { kind: 'success', message: q.submitted });
+});

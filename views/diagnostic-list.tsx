@@ -1,0 +1,181 @@
+// The diagnostics section of an organisation's page: its diagnostics with status, dates and links,
+// and the form to start a new one (mode, participants, optional starting point).
+import { t } from '../src/i18n/index.ts';
+import type { DiagnosticRow } from '../src/db/diagnostics.ts';
+import { STATUS_LABELS } from '../src/db/diagnostics.ts';
+import { DIAGNOSTIC_MODES, PARTICIPANT_ROLES } from '../src/db/diagnostic-writes.ts';
+import { CsrfField, ErrorSummary, type FieldErrors } from './forms.tsx';
+import { StatusBadge } from './diagnostic-progress.tsx';
+
+const q = t.questionnaire;
+
+export interface StartFormValues {
+  mode: string;
+  names: string[];
+  roles: string[];
+  from: string;
+}
+
+export interface DiagnosticListItem {
+  diagnostic: DiagnosticRow;
+  answered: number;
+  applicable: number;
+}
+
+export function DiagnosticTable({ items }: { items: DiagnosticListItem[] }) {
+  if (!items.length) return <p>{q.listEmpty}</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="visually-hidden">{q.listTitle}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{q.colStarted}</th>
+            <th scope="col">{q.colMode}</th>
+            <th scope="col">{q.colStatus}</th>
+            <th scope="col">{q.colProgress}</th>
+            <th scope="col" class="num">
+              {q.colScore}
+            </th>
+            <th scope="col">{q.colLinks}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map(({ diagnostic: d, answered, applicable }) => (
+            <tr>
+              <th scope="row">
+                <a href={`/diagnostics/${d.id}`}>{q.diagnosticOf(d.createdAt)}</a>
+              </th>
+              <td>{q.modes[d.mode]}</td>
+              <td>
+                <StatusBadge status={d.status} label={STATUS_LABELS[d.status]} />
+                {d.validatedAt ? <span class="muted"> {q.validatedOn(d.validatedAt)}</span> : d.submittedAt && <span class="muted"> {q.submittedOn(d.submittedAt)}</span>}
+              </td>
+              <td class="nowrap">{q.progressLabel(answered, applicable)}</td>
+              <td class="num">{d.overallScore === null ? t.common.none : `${q.number(Math.round(d.overallScore))} %`}</td>
+              <td>
+                <ul class="inline-links">
+                  <li>
+                    <a href={`/diagnostics/${d.id}`} aria-label={`${q.linkOverview} — ${q.diagnosticOf(d.createdAt)}`}>
+                      {q.linkOverview}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={`/diagnostics/${d.id}/results`} aria-label={`${q.linkResults} — ${q.diagnosticOf(d.createdAt)}`}>
+                      {q.linkResults}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={`/diagnostics/${d.id}/plan`} aria-label={`${q.linkPlan} — ${q.diagnosticOf(d.createdAt)}`}>
+                      {q.linkPlan}
+                    </a>
+                  </li>
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function StartDiagnosticForm(p: { csrf: string; orgId: string; candidates: DiagnosticRow[]; values: StartFormValues; errors: FieldErrors }) {
+  const rows = Math.max(5, p.values.names.filter(Boolean).length + 2);
+  const err = p.errors;
+  return (
+    <section class="panel start-diagnostic" aria-labelledby="start-title">
+      <h2 id="start-title">{q.newTitle}</h2>
+      <p>{q.newIntro}</p>
+      <ErrorSummary errors={err} />
+      <form method="post" action={`/organisations/${p.orgId}/diagnostics`} class="form" novalidate>
+        <CsrfField token={p.csrf} />
+        <fieldset class={err.mode ? 'field field--error' : 'field'} id="f-mode" aria-describedby={err.mode ? 'f-mode-error' : undefined}>
+          <legend>{q.mode}</legend>
+          {err.mode && (
+            <p class="field-error" id="f-mode-error">
+              {err.mode}
+            </p>
+          )}
+          <div class="choices">
+            {DIAGNOSTIC_MODES.map((m) => (
+              <label class="choice">
+                <input type="radio" name="mode" value={m} checked={p.values.mode === m} /> {q.modes[m]} <span class="muted">({q.modeHints[m]})</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset
+          class={err.participants ? 'field field--error' : 'field'}
+          id="f-participants"
+          aria-describedby={['f-participants-hint', err.participants ? 'f-participants-error' : ''].filter(Boolean).join(' ')}
+        >
+          <legend>{q.participants}</legend>
+          <p class="hint" id="f-participants-hint">
+            {q.participantsHint}
+          </p>
+          {err.participants && (
+            <p class="field-error" id="f-participants-error">
+              {err.participants}
+            </p>
+          )}
+          <div class="participant-rows">
+            {Array.from({ length: rows }, (_, i) => (
+              <div class="participant-row">
+                <label class="visually-hidden" for={`f-pname-${i}`}>
+                  {q.participantName(i + 1)}
+                </label>
+                <input type="text" id={`f-pname-${i}`} name="participantName" value={p.values.names[i] ?? ''} maxlength={120} autocomplete="off" placeholder={q.participantName(i + 1)} />
+                <label class="visually-hidden" for={`f-prole-${i}`}>
+                  {q.participantRole(i + 1)}
+                </label>
+                <select id={`f-prole-${i}`} name="participantRole">
+                  <option value="">{q.participantRole(i + 1)}</option>
+                  {PARTICIPANT_ROLES.map((r) => (
+                    <option value={r} selected={p.values.roles[i] === r}>
+                      {q.participantRoles[r]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        {p.candidates.length > 0 && (
+          <div class={err.from ? 'field field--error' : 'field'}>
+            <label for="f-from">{q.from}</label>
+            <p class="hint" id="f-from-hint">
+              {q.fromHint}
+            </p>
+            {err.from && (
+              <p class="field-error" id="f-from-error">
+                {err.from}
+              </p>
+            )}
+            <select id="f-from" name="from" aria-describedby={['f-from-hint', err.from ? 'f-from-error' : ''].filter(Boolean).join(' ')}>
+              <option value="">{q.fromEmpty}</option>
+              {p.candidates.map((d) => (
+                <option value={d.id} selected={p.values.from === d.id}>
+                  {q.fromOption(d.createdAt, STATUS_LABELS[d.status])}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <button type="submit" class="button">
+          {q.startButton}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function OrganisationDiagnostics(p: { items: DiagnosticListItem[]; start?: Parameters<typeof StartDiagnosticForm>[0] }) {
+  return (
+    <section class="organisation-diagnostics" aria-labelledby="diagnostics-title">
+      <h2 id="diagnostics-title">{q.listTitle}</h2>
+      <DiagnosticTable items={p.items} />
+      {p.start && <StartDiagnosticForm {...p.start} />}
+    </section>
+  );
+}
