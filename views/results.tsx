@@ -353,6 +353,9 @@ function QuestionTrendList({ diagnosticId, items, themeOf }: { diagnosticId: str
   );
 }
 
+/** Question trend lists longer than this start folded. */
+const OPEN_LIST_MAX = 12;
+
 function ComparisonSection({ diagnosticId, scores, comparison }: { diagnosticId: string; scores: DiagnosticScores; comparison: ResultsPageProps['comparison'] }) {
   const themeOf = new Map(scores.questions.map((q) => [q.code, q.themeSlug as string]));
   return (
@@ -393,20 +396,16 @@ function ComparisonSection({ diagnosticId, scores, comparison }: { diagnosticId:
             </table>
           </div>
           <p>{r.questionCounts(comparison.result.counts)}</p>
-          <div class="results-sw">
-            <div>
-              <h3>{r.questionsUp}</h3>
-              <QuestionTrendList diagnosticId={diagnosticId} items={comparison.result.questions.filter((q) => q.trend === 'up')} themeOf={themeOf} />
-            </div>
-            <div>
-              <h3>{r.questionsDown}</h3>
-              <QuestionTrendList diagnosticId={diagnosticId} items={comparison.result.questions.filter((q) => q.trend === 'down')} themeOf={themeOf} />
-            </div>
-          </div>
-          <details class="results-details">
-            <summary>{r.questionsSame(comparison.result.counts.same)}</summary>
-            <QuestionTrendList diagnosticId={diagnosticId} items={comparison.result.questions.filter((q) => q.trend === 'same')} themeOf={themeOf} />
-          </details>
+          {(['up', 'down', 'same'] as const).map((trend) => {
+            const items = comparison.result.questions.filter((q) => q.trend === trend);
+            // Short lists open; long ones (a first re-assessment can move most answers) stay folded.
+            return (
+              <details class="results-details" open={trend !== 'same' && items.length > 0 && items.length <= OPEN_LIST_MAX}>
+                <summary>{r.questionsTrend[trend](items.length)}</summary>
+                <QuestionTrendList diagnosticId={diagnosticId} items={items} themeOf={themeOf} />
+              </details>
+            );
+          })}
         </>
       )}
     </section>

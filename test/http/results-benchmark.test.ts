@@ -2,6 +2,11 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { Client, makeApp, org, user, text, type TestContext } from '../support/app.ts';
 import { answersFor, insertDiagnostic } from './results-fixtures.ts';
 import { updateOrganisation } from '../../src/db/organisations.ts';
+import { diagnostics, organisations } from '../../src/db/schema.ts';
+import { loadDemo } from '../../src/demo/index.ts';
+import { DEMO_PASSWORD } from '../../src/demo/base.ts';
+import { DEMO_BENCHMARK_COUNT } from '../../src/demo/benchmark.ts';
+import { eq } from 'drizzle-orm';
 
 const themes = (identite: number, rest: number) => ({ identite, services: rest, 'fonctions-support': rest, 'amelioration-continue': rest });
 
@@ -82,5 +87,27 @@ describe('benchmark on the results page', () => {
     const section = benchmarkSection(await (await c.get(`/diagnostics/${diagA}/results`)).text());
     expect(section).toContain('La moyenne nationale n’est pas affichée : aucune autre structure comparable n’a un diagnostic soumis ou validé');
     expect(section).toContain('ayant au moins un type en commun avec la vôtre (AI)');
+  });
+});
+
+describe('benchmark demo data', () => {
+  it('gives membre1’s organisation a benchmark nationally and in Occitanie, and loads only once', async () => {
+    const ctx = makeApp();
+    await loadDemo(ctx.db, ctx.now.value);
+    const countAfterFirst = ctx.db.select().from(diagnostics).all().length;
+    await loadDemo(ctx.db, ctx.now.value);
+    expect(ctx.db.select().from(diagnostics).all().length).toBe(countAfterFirst);
+    const names = ctx.db.select({ name: organisations.name }).from(organisations).all().map((o) => o.name);
+    expect(names).toContain('Structure de démonstration n° 1 (démo)');
+    expect(names.filter((n) => n.startsWith('Structure de démonstration n° '))).toHaveLength(DEMO_BENCHMARK_COUNT);
+
+    const garonne = ctx.db.select().from(organisations).where(eq(organisations.name, 'Garonne Services Emploi (démo)')).get()!;
+    const id = insertDiagnostic(ctx.db, { organisationId: garonne.id, answers: answersFor(['AI'], () => 2) });
+    const c = new Client(ctx);
+    await c.login('membre1@cap.test', DEMO_PASSWORD);
+    const section = benchmarkSection(await (await c.get(`/diagnostics/${id}/results`)).text());
+    expect(section).toContain('Moyenne nationale');
+    expect(section).toContain('Moyenne régionale (Occitanie)');
+    expect(section).not.toContain('n’est pas affichée');
   });
 });

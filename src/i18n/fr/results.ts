@@ -96,9 +96,11 @@ export const results = {
   trendSymbol: { up: '↑', down: '↓', same: '=', 'n/a': '–' } as Record<string, string>,
   questionCounts: (c: { up: number; down: number; same: number }) =>
     `Sur les questions communes aux deux diagnostics : ${int(c.up)} en hausse, ${int(c.down)} en baisse, ${int(c.same)} ${plural(c.same, 'stable', 'stables')}.`,
-  questionsUp: 'Questions en hausse',
-  questionsDown: 'Questions en baisse',
-  questionsSame: (n: number) => `Questions stables (${int(n)})`,
+  questionsTrend: {
+    up: (n: number) => `Questions en hausse (${int(n)})`,
+    down: (n: number) => `Questions en baisse (${int(n)})`,
+    same: (n: number) => `Questions stables (${int(n)})`,
+  },
   levelChange: (before: number, after: number) => `niveau ${before} → ${after}`,
   noneInList: 'Aucune.',
 
