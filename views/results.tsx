@@ -25,7 +25,12 @@ export interface ResultsPageProps {
 }
 
 export const themeHref = (diagnosticId: string, slug: string) => `/diagnostics/${diagnosticId}/themes/${slug}`;
-export const questionHref = (diagnosticId: string, slug: string, code: string) => `${themeHref(diagnosticId, slug)}#q-${code}`;
+/**
+ * The anchor of a question on its theme page. Same rule as the questionnaire's domId(): the dot
+ * of « ID-1.2 » would read as a class in a CSS selector (htmx targets), so it becomes « _ ».
+ */
+export const questionAnchor = (code: string) => `q-${code.replace(/[^A-Za-z0-9-]/g, '_')}`;
+export const questionHref = (diagnosticId: string, slug: string, code: string) => `${themeHref(diagnosticId, slug)}#${questionAnchor(code)}`;
 
 /** A theme with at least one applicable question, all answered: enough to show results. */
 export function hasResults(scores: DiagnosticScores): boolean {

@@ -3,10 +3,10 @@ import { Client, makeApp, org, user, text, type TestContext } from '../support/a
 import { answersFor, insertDiagnostic } from './results-fixtures.ts';
 import type { Level } from '../../src/scoring/index.ts';
 
-/** Codes linked (#q-CODE anchors) inside the first match of `re`. */
+/** Codes linked (#q-ID-1_2 anchors, as the questionnaire writes them) inside the first match of `re`. */
 function codesIn(html: string, re: RegExp): string[] {
   const block = html.match(re)?.[1] ?? '';
-  return [...block.matchAll(/#q-([A-Z]+-\d+\.\d+)/g)].map((m) => m[1]!);
+  return [...block.matchAll(/#q-([A-Z]+-\d+)_(\d+)/g)].map((m) => `${m[1]}.${m[2]}`);
 }
 
 // Identité et projet, hand-worked: weights of the 18 questions sum to 38, ID-3.4 (weight 1) is N/A,
@@ -67,7 +67,7 @@ describe('results page', () => {
     // 25 % too, then referential order (ID-2.1 before ID-3.1).
     expect(codesIn(html, /<ol class="results-list results-list--strong">([\s\S]*?)<\/ol>/)).toEqual(['ID-1.2', 'ID-1.1', 'ID-3.2']);
     expect(codesIn(html, /<ol class="results-list results-list--weak">([\s\S]*?)<\/ol>/)).toEqual(['ID-5.2', 'ID-2.1', 'ID-3.1']);
-    expect(html).toContain(`href="/diagnostics/${id}/themes/identite#q-ID-1.2"`);
+    expect(html).toContain(`href="/diagnostics/${id}/themes/identite#q-ID-1_2"`);
   });
 
   it('flags legal obligations answered below level 2', async () => {
