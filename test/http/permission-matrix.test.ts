@@ -173,7 +173,7 @@ describe('permission matrix over the route table', () => {
           res.status === 404 ? 'not found' : res.status === 403 ? 'forbidden' : res.status >= 500 ? `error ${res.status}` : location.startsWith('/login') ? 'to login' : 'allowed';
         if (access === 'public') expected[actor] = 'allowed';
         else if (actor === 'anonymous') expected[actor] = 'to login';
-        else expected[actor] = ALLOWED[access].includes(actor) ? 'allowed' : 'not found';
+        else expected[actor] = ALLOWED[access as keyof typeof ALLOWED].includes(actor) ? 'allowed' : 'not found';
       }
       expect(outcome).toEqual(expected);
     });
