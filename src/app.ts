@@ -24,6 +24,7 @@ import { adminServiceRoutes } from './routes/admin-services.tsx';
 import { benchRoutes } from './routes/bench.tsx';
 import { resultRoutes } from './routes/results.tsx';
 import { diagnosticRoutes, startDiagnosticRoutes } from './routes/diagnostics.tsx';
+import { planRoutes } from './routes/plan.tsx';
 import { federationRoutes } from './routes/federation.tsx';
 import { reviewRoutes } from './routes/review.tsx';
 import { exportRoutes } from './routes/exports.tsx';
@@ -131,6 +132,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/organisations', startDiagnosticRoutes);
   app.route('/diagnostics', diagnosticRoutes);
   app.route('/diagnostics', resultRoutes);
+  app.route('/diagnostics', planRoutes);
 
   app.route('/federation', federationRoutes);
   app.route('/diagnostics', reviewRoutes);

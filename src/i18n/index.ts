@@ -10,8 +10,9 @@ import { account } from './fr/account.ts';
 import { federation } from './fr/federation.ts';
 import { referentials } from './fr/referentials.ts';
 import { results } from './fr/results.ts';
+import { plan } from './fr/plan.ts';
 
-export const fr = { common, auth, admin, orgs, home, questionnaire, federation, results, referentials, account };
+export const fr = { common, auth, admin, orgs, home, questionnaire, federation, results, plan, referentials, account };
 export type Messages = typeof fr;
 
 /** The interface language today is French; `t` is the catalogue the views read. */

@@ -1,0 +1,228 @@
+// The progress plan in the database: proposed actions are materialised from the scores, then
+// members edit, add, drop and track them. Every write is audited in the same transaction.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from './open.ts';
+import { actions, diagnostics } from './schema.ts';
+import { audit } from './audit.ts';
+import { newId } from '../ids.ts';
+import { isEditable, type DiagnosticContext } from './diagnostics.ts';
+import { proposeActions } from '../plan/prioritise.ts';
+import type { ProposedAction } from '../plan/types.ts';
+import type { DiagnosticScores } from '../scoring/types.ts';
+
+export type ActionRow = typeof actions.$inferSelect;
+export type ActionStatus = ActionRow['status'];
+export const ACTION_STATUSES = ['todo', 'in_progress', 'done'] as const satisfies readonly ActionStatus[];
+
+/** A database or an open transaction: the questionnaire calls carryOverActions inside its own. */
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+/** Fields a member edits on an action. */
+export interface ActionEdit {
+  title: string;
+  description: string;
+  owner: string;
+  dueDate: string | null;
+  status: ActionStatus;
+  notes: string;
+}
+
+export interface ActionInput extends ActionEdit {
+  themeSlug: string;
+  priority: string;
+  services: string[];
+}
+
+export function listActions(db: DbOrTx, diagnosticId: string): ActionRow[] {
+  return db.select().from(actions).where(eq(actions.diagnosticId, diagnosticId)).orderBy(asc(actions.rank), asc(actions.createdAt), asc(actions.id)).all();
+}
+
+/** An action of this diagnostic; an action of another diagnostic is as good as unknown. */
+export function getAction(db: DbOrTx, diagnosticId: string, actionId: string): ActionRow | undefined {
+  return db.select().from(actions).where(and(eq(actions.id, actionId), eq(actions.diagnosticId, diagnosticId))).get();
+}
+
+/** A proposed action nobody has touched: sync may still refresh or remove it. */
+function untouched(a: ActionRow): boolean {
+  return a.origin === 'proposed' && a.updatedBy === null && a.droppedReason === null && a.status === 'todo' && a.owner === '' && a.dueDate === null && a.notes === '';
+}
+
+export interface SyncResult {
+  added: number;
+  removed: number;
+  updated: number;
+}
+
+/**
+ * Brings the stored plan in line with the scores: one proposed action per ProposedAction whose
+ * question has no stored action yet (an edited, dropped or carried-over action for that question
+ * stays as it is), priorities and ranks refreshed, and — only while answers may still change —
+ * untouched proposed actions removed once their question reaches the target. Writes nothing when
+ * nothing changed, so that reading the plan stays a read.
+ */
+export function syncProposedActions(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, userId: string | null, now: Date): SyncResult {
+  const diagnosticId = ctx.diagnostic.id;
+  const proposed = proposeActions(ctx.referential, scores);
+  const byQuestion = new Map<string, ProposedAction>(proposed.map((p) => [p.questionCode, p]));
+  const stored = listActions(db, diagnosticId);
+  const storedQuestions = new Set(stored.flatMap((a) => (a.questionCode ? [a.questionCode] : [])));
+
+  const toAdd = proposed.filter((p) => !storedQuestions.has(p.questionCode));
+  const toRemove = isEditable(ctx.diagnostic.status) ? stored.filter((a) => untouched(a) && a.questionCode && !byQuestion.has(a.questionCode)) : [];
+  const toUpdate: { row: ActionRow; set: Pick<ActionRow, 'priority' | 'rank' | 'quickWin'> }[] = [];
+  for (const a of stored) {
+    const p = a.origin === 'proposed' && a.questionCode ? byQuestion.get(a.questionCode) : undefined;
+    if (p && (a.priority !== p.priority || a.rank !== p.rank || a.quickWin !== p.quickWin)) {
+      toUpdate.push({ row: a, set: { priority: p.priority, rank: p.rank, quickWin: p.quickWin } });
+    }
+  }
+  const result = { added: toAdd.length, removed: toRemove.length, updated: toUpdate.length };
+  if (!toAdd.length && !toRemove.length && !toUpdate.length) return result;
+
+  const at = now.toISOString();
+  db.transaction((tx) => {
+    for (const p of toAdd) {
+      tx.insert(actions)
+        .values({
+          id: newId(),
+          diagnosticId,
+          questionCode: p.questionCode,
+          origin: 'proposed',
+          themeSlug: p.themeSlug,
+          title: p.title,
+          description: p.description,
+          services: p.services,
+          priority: p.priority,
+          rank: p.rank,
+          quickWin: p.quickWin,
+          createdAt: at,
+          updatedAt: at,
+          updatedBy: null,
+        })
+        .run();
+    }
+    if (toRemove.length) tx.delete(actions).where(inArray(actions.id, toRemove.map((a) => a.id))).run();
+    // Ranks are derived data: refreshing them is not an edit, so updatedAt/updatedBy stay.
+    for (const u of toUpdate) tx.update(actions).set(u.set).where(eq(actions.id, u.row.id)).run();
+    audit(
+      tx,
+      {
+        userId,
+        action: 'sync',
+        entity: 'plan',
+        entityId: diagnosticId,
+        organisationId: ctx.organisation.id,
+        diagnosticId,
+        before: toRemove.length ? { removed: toRemove.map((a) => a.questionCode) } : null,
+        after: { added: toAdd.map((p) => p.questionCode), reranked: toUpdate.length },
+      },
+      now,
+    );
+  });
+  return result;
+}
+
+interface Scope {
+  diagnosticId: string;
+  organisationId: string;
+}
+
+function snapshot(a: ActionRow) {
+  const { createdAt: _c, updatedAt: _u, updatedBy: _b, ...rest } = a;
+  return rest;
+}
+
+export function updateAction(db: Db, scope: Scope, actionId: string, edit: ActionEdit, userId: string | null, now: Date): ActionRow | undefined {
+  const before = getAction(db, scope.diagnosticId, actionId);
+  if (!before) return undefined;
+  return db.transaction((tx) => {
+    tx.update(actions)
+      .set({ ...edit, updatedAt: now.toISOString(), updatedBy: userId })
+      .where(eq(actions.id, actionId))
+      .run();
+    const after = getAction(tx, scope.diagnosticId, actionId)!;
+    audit(tx, { userId, action: 'update', entity: 'action', entityId: actionId, organisationId: scope.organisationId, diagnosticId: scope.diagnosticId, before: snapshot(before), after: snapshot(after) }, now);
+    return after;
+  });
+}
+
+/** A member's own action, ranked after every proposed one. */
+export function createAction(db: Db, scope: Scope, input: ActionInput, userId: string | null, now: Date): ActionRow {
+  const at = now.toISOString();
+  const id = newId();
+  return db.transaction((tx) => {
+    const last = listActions(tx, scope.diagnosticId).reduce((max, a) => Math.max(max, a.rank), 0);
+    tx.insert(actions)
+      .values({ id, diagnosticId: scope.diagnosticId, questionCode: null, origin: 'custom', ...input, rank: last + 1, quickWin: false, createdAt: at, updatedAt: at, updatedBy: userId })
+      .run();
+    const row = getAction(tx, scope.diagnosticId, id)!;
+    audit(tx, { userId, action: 'create', entity: 'action', entityId: id, organisationId: scope.organisationId, diagnosticId: scope.diagnosticId, after: snapshot(row) }, now);
+    return row;
+  });
+}
+
+/** Dropping keeps the action (and its reason) on record; `reason` null puts it back in the plan. */
+export function dropAction(db: Db, scope: Scope, actionId: string, reason: string | null, userId: string | null, now: Date): ActionRow | undefined {
+  const before = getAction(db, scope.diagnosticId, actionId);
+  if (!before) return undefined;
+  return db.transaction((tx) => {
+    tx.update(actions).set({ droppedReason: reason, updatedAt: now.toISOString(), updatedBy: userId }).where(eq(actions.id, actionId)).run();
+    const after = getAction(tx, scope.diagnosticId, actionId)!;
+    audit(
+      tx,
+      { userId, action: reason === null ? 'restore' : 'drop', entity: 'action', entityId: actionId, organisationId: scope.organisationId, diagnosticId: scope.diagnosticId, before: { droppedReason: before.droppedReason }, after: { droppedReason: reason } },
+      now,
+    );
+    return after;
+  });
+}
+
+/**
+ * Copies the open actions (not done, not dropped) of a previous diagnostic into a new one, as
+ * « carried » actions linked to their original. Their question stays attached, so the plan of the
+ * new diagnostic proposes nothing twice. Returns how many were carried over.
+ */
+export function carryOverActions(db: DbOrTx, fromDiagnosticId: string, toDiagnosticId: string, userId: string | null, now: Date): number {
+  const open = listActions(db, fromDiagnosticId).filter((a) => a.status !== 'done' && a.droppedReason === null);
+  const target = db.select({ organisationId: diagnostics.organisationId }).from(diagnostics).where(eq(diagnostics.id, toDiagnosticId)).get();
+  if (!open.length || !target) return 0;
+  const already = new Set(listActions(db, toDiagnosticId).flatMap((a) => (a.carriedFromId ? [a.carriedFromId] : [])));
+  const at = now.toISOString();
+  let count = 0;
+  db.transaction((tx) => {
+    for (const a of open) {
+      if (already.has(a.id)) continue;
+      const id = newId();
+      tx.insert(actions)
+        .values({
+          id,
+          diagnosticId: toDiagnosticId,
+          questionCode: a.questionCode,
+          origin: 'carried',
+          carriedFromId: a.id,
+          themeSlug: a.themeSlug,
+          title: a.title,
+          description: a.description,
+          services: a.services,
+          priority: a.priority,
+          rank: a.rank,
+          quickWin: a.quickWin,
+          owner: a.owner,
+          dueDate: a.dueDate,
+          status: a.status,
+          notes: a.notes,
+          droppedReason: null,
+          createdAt: at,
+          updatedAt: at,
+          updatedBy: userId,
+        })
+        .run();
+      count++;
+    }
+    if (count) {
+      audit(tx, { userId, action: 'carry-over', entity: 'plan', entityId: toDiagnosticId, organisationId: target.organisationId, diagnosticId: toDiagnosticId, after: { from: fromDiagnosticId, actions: count } }, now);
+    }
+  });
+  return count;
+}

@@ -1,0 +1,52 @@
+// Form schemas of the progress plan: editing an action, adding one, dropping one.
+import { z } from 'zod';
+import { t } from '../i18n/index.ts';
+import { parseDay } from '../plan/format.ts';
+import { PRIORITIES } from '../plan/types.ts';
+import { ACTION_STATUSES } from '../db/actions.ts';
+
+const e = t.plan.errors;
+const tooLong = t.common.validation.tooLong;
+
+const text = (max: number) => z.string().trim().max(max, tooLong(max));
+
+const dueDate = z.string().transform((v, ctx) => {
+  const day = parseDay(v);
+  if (day === null) {
+    ctx.addIssue({ code: 'custom', message: e.dueDate });
+    return z.NEVER;
+  }
+  return day || null;
+});
+
+export const actionEditSchema = z.object({
+  title: z.string({ error: e.title }).trim().min(1, e.title).max(200, tooLong(200)),
+  description: text(4000),
+  owner: text(200),
+  dueDate,
+  status: z.enum(ACTION_STATUSES, { error: e.status }),
+  notes: text(4000),
+});
+
+export const ACTION_EDIT_FIELDS = ['title', 'description', 'owner', 'dueDate', 'status', 'notes'] as const;
+
+export function actionCreateSchema(themeSlugs: readonly string[], serviceCodes: ReadonlySet<string>) {
+  return actionEditSchema.extend({
+    description: text(4000).optional().default(''),
+    owner: text(200).optional().default(''),
+    notes: text(4000).optional().default(''),
+    dueDate: dueDate.optional().transform((v) => v ?? null),
+    status: z.enum(ACTION_STATUSES, { error: e.status }).optional().default('todo'),
+    themeSlug: z.string({ error: e.theme }).refine((v) => themeSlugs.includes(v), e.theme),
+    priority: z.enum(PRIORITIES, { error: e.priority }),
+    service: z
+      .string()
+      .optional()
+      .default('')
+      .refine((v) => v === '' || serviceCodes.has(v), e.service),
+  });
+}
+
+export const dropSchema = z.object({
+  reason: z.string({ error: e.reason }).trim().min(1, e.reason).max(500, tooLong(500)),
+});

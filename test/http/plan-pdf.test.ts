@@ -1,0 +1,143 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inArray } from 'drizzle-orm';
+import { Client, makeApp, org, user, type TestContext } from '../support/app.ts';
+import { insertDiagnostic } from '../support/plan.ts';
+import { services } from '../../src/db/schema.ts';
+import { listActions } from '../../src/db/actions.ts';
+
+const ORG_NAME = 'Cœur d’Écluse — Ça pousse à Bézières';
+const CUSTOM_TITLE = 'Réécrire la procédure d’accueil : œuvre à mener en équipe, ça presse, très vite';
+
+/** The PDF's text as pdftotext reads it (content order), whitespace folded to single spaces. */
+function pdfText(pdf: Buffer, args: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cap-plan-pdf-'));
+  const file = join(dir, 'plan.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...args, file, '-'], { encoding: 'utf8' });
+}
+const fold = (s: string) => s.replace(/\s+/g, ' ');
+/** Without any whitespace: a title wrapped after a hyphen, or kerned apart by pdftotext, still matches. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('GET /diagnostics/:id/plan.pdf', () => {
+  let ctx: TestContext;
+  let diagId: string;
+  let pdf: Buffer;
+  let res: Response;
+  let c: Client;
+
+  beforeAll(async () => {
+    ctx = makeApp();
+    const orgId = org(ctx.db, { name: ORG_NAME, region: 'Occitanie', types: ['ACI'] });
+    await user(ctx.db, 'member', 'membre@cap.test', { organisationIds: [orgId] });
+    const consultant = await user(ctx.db, 'consultant', 'ines.martin@cap.test', { regions: ['Occitanie'] });
+    diagId = insertDiagnostic(ctx.db, {
+      organisationId: orgId,
+      types: ['ACI'],
+      weak: 30,
+      status: 'validated',
+      validatedBy: consultant,
+      comment: (code) => `Commentaire ${code} : l’équipe a noté des procédures à réécrire, œuvre commune ; ça avance.`,
+    }).id;
+    c = new Client(ctx);
+    await c.login('membre@cap.test');
+    await c.get(`/diagnostics/${diagId}/plan`);
+    const rows = listActions(ctx.db, diagId);
+    await c.post(`/diagnostics/${diagId}/actions/${rows[0]!.id}`, { owner: 'Hélène Garçon', dueDate: '2026-02-15', status: 'in_progress', notes: 'Relancer la délégation après l’été' });
+    await c.post(`/diagnostics/${diagId}/actions/${rows[1]!.id}`, { status: 'done' });
+    await c.post(`/diagnostics/${diagId}/actions/${rows[2]!.id}/drop`, { reason: 'Déjà traité par le GES, pas prioritaire cette année' });
+    await c.post(`/diagnostics/${diagId}/actions`, { title: CUSTOM_TITLE, themeSlug: 'amelioration-continue', priority: 'moyenne', service: 'FORM-COMMUNICATION', owner: 'Zoé' });
+    res = await c.get(`/diagnostics/${diagId}/plan.pdf`);
+    pdf = Buffer.from(await res.arrayBuffer());
+  });
+
+  it('streams an A4 PDF as a download named after the organisation and the day', () => {
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('application/pdf');
+    expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="plan-de-progres-coeur-d-ecluse-ca-pousse-a-bezieres-2026-03-02.pdf"');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(8);
+  });
+
+  it('embeds the DejaVu Sans font', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cap-plan-fonts-'));
+    writeFileSync(join(dir, 'p.pdf'), pdf);
+    const fonts = execFileSync('pdffonts', [join(dir, 'p.pdf')], { encoding: 'utf8' });
+    const rows = fonts.split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      expect(row).toMatch(/DejaVuSans/);
+      expect(row).toMatch(/CID TrueType\s+Identity-H\s+yes/);
+    }
+  });
+
+  it('holds the organisation, the four themes, every action and service, with French characters intact', () => {
+    const all = fold(pdfText(pdf));
+    expect(all).toContain(ORG_NAME);
+    for (const theme of ['Identité et projet', 'Services aux salariés en parcours et aux clients', 'Fonctions support, organisation et ressources', 'Amélioration continue']) {
+      expect(all).toContain(theme);
+    }
+    const rows = listActions(ctx.db, diagId);
+    expect(rows).toHaveLength(31);
+    const flat = squash(all);
+    for (const a of rows) expect(flat).toContain(squash(a.title));
+    expect(all).toContain(CUSTOM_TITLE);
+    const codes = [...new Set(rows.filter((a) => a.droppedReason === null && a.status !== 'done').flatMap((a) => a.services))];
+    const names = ctx.db.select().from(services).where(inArray(services.code, codes)).all();
+    expect(names.length).toBeGreaterThan(5);
+    for (const s of names) {
+      expect(flat).toContain(squash(s.name));
+      expect(flat).toContain(squash(s.contact));
+    }
+    for (const ch of ['é', 'è', 'à', 'ç', 'œ', '’', 'É', 'Ç', '«', '»']) expect(all).toContain(ch);
+    // The narrow no-break space before « % » prints as a space (Helvetica would print « / »).
+    expect(all).toMatch(/\d\s%/);
+    expect(all).not.toMatch(/\d\/%/);
+  });
+
+  it('prints the cover, the validation, French dates and page numbers on every page', () => {
+    const cover = fold(pdfText(pdf, ['-f', '1', '-l', '1']));
+    expect(cover).toContain('Plan de progrès');
+    expect(cover).toContain('Atelier et chantier d’insertion (ACI)');
+    expect(cover).toContain('Occitanie');
+    expect(cover).toContain('CAP 2023');
+    expect(cover).toContain('Validé avec ines.martin le 20 février 2026');
+    expect(cover).toContain('2 mars 2026');
+    const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    for (let p = 1; p <= pages; p++) {
+      const page = fold(pdfText(pdf, ['-f', String(p), '-l', String(p)]));
+      expect(page).toContain(`Page ${p} sur ${pages}`);
+      expect(page).toContain(`Plan de progrès — ${ORG_NAME} — 2 mars 2026`);
+    }
+  });
+
+  it('carries the summary, the table, the readiness views, the dropped action and the annex', () => {
+    const all = fold(pdfText(pdf));
+    for (const heading of ['Synthèse', 'Score global', 'Scores des quatre thèmes', 'Les thèmes en détail', 'Points forts', 'Priorités', 'Plan d’actions', 'Services à mobiliser', 'ISO 9001 : préparation par chapitre', 'RSE : repères ISO 26000', 'Annexe : toutes les réponses']) {
+      expect(all).toContain(heading);
+    }
+    expect(all).toContain('Hélène Garçon');
+    expect(all).toContain('15 février 2026 en retard');
+    expect(all).toContain('Notes de suivi : Relancer la délégation après l’été');
+    expect(all).toContain('Raison : Déjà traité par le GES, pas prioritaire cette année');
+    expect(all).toContain('Commentaire : Commentaire ID-1.1 : l’équipe a noté des procédures à réécrire, œuvre commune ; ça avance.');
+    expect(all).toMatch(/Niveau 4 : /);
+    expect(all).toContain('Non applicable (hors calcul)');
+  });
+
+  it('answers 404 for the PDF of another organisation, and sends visitors to log in', async () => {
+    const otherOrg = org(ctx.db, { name: 'Autre', siret: '40483304800022', region: 'Bretagne' });
+    const other = insertDiagnostic(ctx.db, { organisationId: otherOrg, types: ['ACI'], weak: 3 });
+    expect((await c.get(`/diagnostics/${other.id}/plan.pdf`)).status).toBe(404);
+    expect((await c.get('/diagnostics/inconnu/plan.pdf')).status).toBe(404);
+    const anonymous = await new Client(ctx).get(`/diagnostics/${diagId}/plan.pdf`);
+    expect(anonymous.status).toBe(303);
+  });
+});
