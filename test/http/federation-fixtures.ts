@@ -19,7 +19,7 @@
 import type { Db } from '../../src/db/open.ts';
 import { actions, answers, diagnostics, organisations } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
-import { org, user } from '../support/app.ts';
+import { org, text, user } from '../support/app.ts';
 
 export interface Network {
   orgs: { alpha: string; beta: string; gamma: string; delta: string; epsilon: string };
@@ -113,3 +113,12 @@ export async function network(db: Db): Promise<Network> {
 
   return { orgs: { alpha, beta, gamma, delta, epsilon }, diags: { a1: 'diag-a1', a2: 'diag-a2', b1: 'diag-b1', d1: 'diag-d1' }, users };
 }
+
+/** Visible text of each body row of the table with this class. */
+export function rowsOf(html: string, tableClass: string): string[] {
+  const table = html.match(new RegExp(`<table class="${tableClass}"[\\s\\S]*?</table>`))?.[0];
+  if (!table) return [];
+  const body = table.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => text(m[1]!));
+}
+

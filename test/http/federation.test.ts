@@ -3,16 +3,8 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Client, makeApp, text, type TestContext } from '../support/app.ts';
-import { network, type Network } from './federation-fixtures.ts';
+import { network, rowsOf, type Network } from './federation-fixtures.ts';
 import { diagnostics } from '../../src/db/schema.ts';
-
-/** Visible text of each row of the table that follows `marker` (a heading or caption text). */
-export function rowsOf(html: string, tableClass: string): string[] {
-  const table = html.match(new RegExp(`<table class="${tableClass}"[\\s\\S]*?</table>`))?.[0];
-  if (!table) return [];
-  const body = table.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => text(m[1]!));
-}
 
 /** Rows of the picture table whose (visually hidden) caption is `caption`. */
 function pictureRows(html: string, caption: string): string[] {
