@@ -72,7 +72,7 @@ export function ReferentialList({ versions, csrf }: { versions: ListedVersion[];
                 <td>{usage ? r.inUse(usage) : r.notInUse}</td>
                 <td class="nowrap">{frDate(row.publishedAt)}</td>
                 <td>
-                  <a href={`/admin/referentials/${row.id}/export.json`} download={`${row.id}.json`} aria-label={r.exportOf(row.label)}>
+                  <a href={`/admin/referentials/${row.id}/export.json`} download={`${row.id}.json`}>
                     {row.id}.json
                   </a>
                 </td>
@@ -86,10 +86,10 @@ export function ReferentialList({ versions, csrf }: { versions: ListedVersion[];
   );
 }
 
-export function ImportForm({ csrf, json }: { csrf: string; json?: string }) {
+export function ImportForm({ csrf, json, title = r.importTitle }: { csrf: string; json?: string; title?: string }) {
   return (
     <section class="panel ref-import" aria-labelledby="import-title">
-      <h2 id="import-title">{r.importTitle}</h2>
+      <h2 id="import-title">{title}</h2>
       <p>{r.importIntro}</p>
       <form method="post" action="/admin/referentials/import" enctype="multipart/form-data" class="form" novalidate>
         <CsrfField token={csrf} />
@@ -155,14 +155,14 @@ export function ImportPage({ csrf, errors, json }: { csrf: string; errors: Valid
       </p>
       <h1>{r.importTitle}</h1>
       {errors.length > 0 && <ImportErrors errors={errors} />}
-      <ImportForm csrf={csrf} json={json} />
+      <ImportForm csrf={csrf} json={json} title={errors.length ? r.importAgain : r.importFile} />
     </section>
   );
 }
 
 function ServiceList({ codes, services }: { codes: string[]; services: Map<string, ServiceRow> }) {
   return (
-    <ul class="plain">
+    <ul class="ref-plain">
       {codes.map((code) => {
         const s = services.get(code);
         return (
@@ -217,7 +217,7 @@ function QuestionDetails({ q, services, open }: { q: Question; services: Map<str
           <dd>{q.iso26000.length ? q.iso26000.map((s) => ISO26000_SUBJECT_LABELS[s] ?? s).join(' ; ') : r.none}</dd>
           <dt>{r.evidence}</dt>
           <dd>
-            <ul class="plain">
+            <ul class="ref-plain">
               {q.evidence.map((e) => (
                 <li>{e}</li>
               ))}

@@ -39,7 +39,7 @@ const text = (max = 2000) => z.string().trim().min(1, 'texte obligatoire').max(m
 
 /** A French message for an unknown enum value, naming the value received. */
 const unknownValue = (what: string, allowed: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? 'champ obligatoire manquant' : `${what} ${JSON.stringify(issue.input)} ; ${allowed}`;
+  issue.input === undefined ? 'champ obligatoire manquant' : `${what} ${typeof issue.input === 'string' ? `« ${issue.input} »` : JSON.stringify(issue.input)} ; ${allowed}`;
 
 // Strict objects: a misspelt key (« recomendation ») is reported with its path instead of being
 // silently dropped from the stored version.

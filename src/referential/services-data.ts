@@ -1,4 +1,4 @@
-// The federation's offer of services, as the CAP referential points to it: each question names
+// The federation’s offer of services, as the CAP referential points to it: each question names
 // one to three of these codes, and the progress plan shows them with their contact line.
 // This is the initial catalogue; admins edit names, descriptions and contacts afterwards.
 import type { Service } from './schema.ts';
@@ -8,21 +8,21 @@ const JURIDIQUE_CONTACT = 'Service juridique Coorace — plateforme juridique, a
 const DELEGATION_CONTACT = 'Délégation régionale Coorace';
 
 export const SERVICES: Service[] = [
-  // Formations du catalogue de l'organisme de formation
+  // Formations du catalogue de l’organisme de formation
   {
     code: 'FORM-JURIDIQUE',
     name: 'Formations juridiques',
     kind: 'formation',
     description:
-      "Des sessions pour maîtriser le droit applicable aux SIAE : conventionnement, contrats de travail en insertion, obligations de l'employeur. Elles aident dirigeants et encadrants à sécuriser leurs pratiques au fil des réformes.",
+      "Des sessions pour maîtriser le droit applicable aux SIAE : conventionnement, contrats de travail en insertion, obligations de l’employeur. Elles aident dirigeants et encadrants à sécuriser leurs pratiques au fil des réformes.",
     contact: FORMATION_CONTACT,
   },
   {
     code: 'FORM-CULTURE-IAE',
-    name: "Formations à la culture métier de l'IAE",
+    name: "Formations à la culture métier de l’IAE",
     kind: 'formation',
     description:
-      "Des formations qui transmettent les repères communs de l'insertion par l'activité économique : son histoire, ses acteurs, ses dispositifs et le sens de l'accompagnement. Utiles pour intégrer de nouveaux permanents ou administrateurs.",
+      "Des formations qui transmettent les repères communs de l’insertion par l’activité économique : son histoire, ses acteurs, ses dispositifs et le sens de l’accompagnement. Utiles pour intégrer de nouveaux permanents ou administrateurs.",
     contact: FORMATION_CONTACT,
   },
   {
@@ -30,7 +30,7 @@ export const SERVICES: Service[] = [
     name: 'Formations au développement commercial',
     kind: 'formation',
     description:
-      "Des formations pour prospecter, fidéliser les clients et répondre aux marchés publics, y compris ceux qui comportent des clauses d'insertion. Elles renforcent l'autonomie économique de la structure.",
+      "Des formations pour prospecter, fidéliser les clients et répondre aux marchés publics, y compris ceux qui comportent des clauses d’insertion. Elles renforcent l’autonomie économique de la structure.",
     contact: FORMATION_CONTACT,
   },
   {
@@ -51,10 +51,10 @@ export const SERVICES: Service[] = [
   },
   {
     code: 'FORM-PILOTAGE',
-    name: "Formations au pilotage d'une SIAE",
+    name: "Formations au pilotage d’une SIAE",
     kind: 'formation',
     description:
-      "Des formations pour piloter une structure d'insertion : gestion économique et financière, tableaux de bord, dialogue de gestion avec l'État et les financeurs. Elles donnent à la direction et au conseil d'administration une vision claire de la situation.",
+      "Des formations pour piloter une structure d’insertion : gestion économique et financière, tableaux de bord, dialogue de gestion avec l’État et les financeurs. Elles donnent à la direction et au conseil d’administration une vision claire de la situation.",
     contact: FORMATION_CONTACT,
   },
   {
@@ -70,15 +70,15 @@ export const SERVICES: Service[] = [
     name: 'Formations au développement professionnel',
     kind: 'formation',
     description:
-      "Des formations pour faire progresser les pratiques des professionnels de l'accompagnement et de l'encadrement, notamment autour des parcours et de l'accès à l'emploi durable. Elles soutiennent aussi l'évolution des salariés eux-mêmes.",
+      "Des formations pour faire progresser les pratiques des professionnels de l’accompagnement et de l’encadrement, notamment autour des parcours et de l’accès à l’emploi durable. Elles soutiennent aussi l’évolution des salariés eux-mêmes.",
     contact: FORMATION_CONTACT,
   },
   {
     code: 'FORM-QUALITE',
-    name: "Formations à l'amélioration continue et à la qualité",
+    name: "Formations à l’amélioration continue et à la qualité",
     kind: 'formation',
     description:
-      "Des formations pour installer une démarche d'amélioration continue : processus, indicateurs, écoute des clients et des salariés, actions correctives. Elles préparent le terrain d'une certification ISO 9001 ou d'un label RSE.",
+      "Des formations pour installer une démarche d’amélioration continue : processus, indicateurs, écoute des clients et des salariés, actions correctives. Elles préparent le terrain d’une certification ISO 9001 ou d’un label RSE.",
     contact: FORMATION_CONTACT,
   },
   {
@@ -86,15 +86,15 @@ export const SERVICES: Service[] = [
     name: 'Formations à la stratégie filière',
     kind: 'formation',
     description:
-      "Des formations pour repérer les filières porteuses d'emploi sur son territoire et y positionner ses activités et ses parcours. Elles aident à construire des coopérations avec les entreprises d'un secteur.",
+      "Des formations pour repérer les filières porteuses d’emploi sur son territoire et y positionner ses activités et ses parcours. Elles aident à construire des coopérations avec les entreprises d’un secteur.",
     contact: FORMATION_CONTACT,
   },
   {
     code: 'CIP-CERTIFIANT',
-    name: "Parcours certifiant « CIP – coordinateur de projets d'utilité sociale et territoriale »",
+    name: "Parcours certifiant « CIP – coordinateur de projets d’utilité sociale et territoriale »",
     kind: 'formation',
     description:
-      "Une formation certifiante qui conduit au titre professionnel CIP de niveau 5, complété pour l'exercice du métier en SIAE. Elle place le pouvoir d'agir et la dignité des personnes accompagnées, ainsi que la coopération avec le territoire, au cœur du métier de conseiller en insertion.",
+      "Une formation certifiante qui conduit au titre professionnel CIP de niveau 5, complété pour l’exercice du métier en SIAE. Elle place le pouvoir d’agir et la dignité des personnes accompagnées, ainsi que la coopération avec le territoire, au cœur du métier de conseiller en insertion.",
     contact: 'Pôle formation Coorace — parcours certifiant CIP, inscription sur la plateforme de formation Dendréo',
   },
 
@@ -104,15 +104,15 @@ export const SERVICES: Service[] = [
     name: 'Plateforme juridique et allo juriste',
     kind: 'juridique',
     description:
-      "Les juristes de la fédération répondent aux questions des adhérents sur la réglementation de l'IAE et le droit du travail. Les demandes passent par la plateforme juridique, et les urgences par la messagerie « allo juriste », le téléphone, l'e-mail ou la visio.",
+      "Les juristes de la fédération répondent aux questions des adhérents sur la réglementation de l’IAE et le droit du travail. Les demandes passent par la plateforme juridique, et les urgences par la messagerie « allo juriste », le téléphone, l’e-mail ou la visio.",
     contact: JURIDIQUE_CONTACT,
   },
   {
     code: 'JUR-ATELIERS',
-    name: "Ateliers juridiques, webinaires d'actualité et boîte à outils",
+    name: "Ateliers juridiques, webinaires d’actualité et boîte à outils",
     kind: 'juridique',
     description:
-      "Des ateliers régionaux et nationaux (CDI inclusion pour les 57 ans et plus, triple exclusivité des ETTI, nouvelles possibilités de contrats…), des webinaires d'actualité, des notes et articles juridiques. Une boîte à outils de modèles de documents complète l'ensemble.",
+      "Des ateliers régionaux et nationaux (CDI inclusion pour les 57 ans et plus, triple exclusivité des ETTI, nouvelles possibilités de contrats…), des webinaires d’actualité, des notes et articles juridiques. Une boîte à outils de modèles de documents complète l’ensemble.",
     contact: 'Service juridique Coorace — programme des ateliers et webinaires, en lien avec la délégation régionale',
   },
 
@@ -122,7 +122,7 @@ export const SERVICES: Service[] = [
     name: 'Mise en conformité du GES avec la triple exclusivité des ETTI',
     kind: 'accompagnement',
     description:
-      "Un accompagnement de l'ensemblier ou du groupe économique solidaire pour respecter la triple exclusivité imposée aux ETTI (activité, public et moyens). Il aide à revoir l'organisation du groupe, le partage des moyens et les conventions entre structures.",
+      "Un accompagnement de l’ensemblier ou du groupe économique solidaire pour respecter la triple exclusivité imposée aux ETTI (activité, public et moyens). Il aide à revoir l’organisation du groupe, le partage des moyens et les conventions entre structures.",
     contact: 'Service juridique Coorace, avec la délégation régionale',
   },
   {
@@ -138,7 +138,7 @@ export const SERVICES: Service[] = [
     name: 'Dialogue social',
     kind: 'accompagnement',
     description:
-      "Des ateliers et webinaires pour faire vivre le dialogue social, y compris avec les salariés en parcours. La fédération accompagne la mise en place d'une commission des salariés en parcours au sein du CSE et diffuse son rapport sur le dialogue social dans l'IAE, réalisé avec l'ANACT.",
+      "Des ateliers et webinaires pour faire vivre le dialogue social, y compris avec les salariés en parcours. La fédération accompagne la mise en place d’une commission des salariés en parcours au sein du CSE et diffuse son rapport sur le dialogue social dans l’IAE, réalisé avec l’ANACT.",
     contact: 'Coorace national — dialogue social, en lien avec la délégation régionale',
   },
   {
@@ -146,7 +146,7 @@ export const SERVICES: Service[] = [
     name: 'Vita Air',
     kind: 'accompagnement',
     description:
-      "Une démarche de diagnostic des postes de travail chez les entreprises clientes, pour rapprocher les compétences des salariés en parcours des besoins réels du territoire. Elle sert à construire des passerelles vers l'emploi durable.",
+      "Une démarche de diagnostic des postes de travail chez les entreprises clientes, pour rapprocher les compétences des salariés en parcours des besoins réels du territoire. Elle sert à construire des passerelles vers l’emploi durable.",
     contact: DELEGATION_CONTACT,
   },
   {
@@ -154,7 +154,7 @@ export const SERVICES: Service[] = [
     name: 'Zest',
     kind: 'accompagnement',
     description:
-      "Une solution pour créer des passerelles vers les filières qui recrutent, comme le bâtiment (Zest BTP) ou le médico-social. Elle associe la structure, les entreprises du secteur et les salariés en parcours autour de parcours vers l'emploi.",
+      "Une solution pour créer des passerelles vers les filières qui recrutent, comme le bâtiment (Zest BTP) ou le médico-social. Elle associe la structure, les entreprises du secteur et les salariés en parcours autour de parcours vers l’emploi.",
     contact: DELEGATION_CONTACT,
   },
   {
@@ -162,15 +162,15 @@ export const SERVICES: Service[] = [
     name: 'Dispositif national de soutien des PTCE',
     kind: 'accompagnement',
     description:
-      "Coorace anime, pour l'État et plusieurs réseaux de l'ESS, le dispositif national de soutien aux pôles territoriaux de coopération économique. Les adhérents qui créent ou rejoignent un PTCE y trouvent un bouquet de services et des webinaires, notamment sur l'approche filière.",
+      "Coorace anime, pour l’État et plusieurs réseaux de l’ESS, le dispositif national de soutien aux pôles territoriaux de coopération économique. Les adhérents qui créent ou rejoignent un PTCE y trouvent un bouquet de services et des webinaires, notamment sur l’approche filière.",
     contact: 'Coorace national — animation du dispositif PTCE, en lien avec la délégation régionale',
   },
   {
     code: 'ATELIERS-FILIERES',
-    name: "Ateliers filières « l'innovation de demain au service de l'emploi »",
+    name: "Ateliers filières « l’innovation de demain au service de l’emploi »",
     kind: 'accompagnement',
     description:
-      "Des ateliers en région pour repérer les filières porteuses et à fort potentiel d'emploi sur un territoire. Ils aident la structure à choisir où développer ses activités et ses passerelles vers l'emploi.",
+      "Des ateliers en région pour repérer les filières porteuses et à fort potentiel d’emploi sur un territoire. Ils aident la structure à choisir où développer ses activités et ses passerelles vers l’emploi.",
     contact: DELEGATION_CONTACT,
   },
   {
@@ -178,7 +178,7 @@ export const SERVICES: Service[] = [
     name: 'Alternance : contrat de professionnalisation inclusion (CPI)',
     kind: 'accompagnement',
     description:
-      "Un appui pour mobiliser le contrat de professionnalisation inclusion et les contrats de professionnalisation au service des salariés en parcours. Le CPI associe une formation qualifiante à des modules sur les savoirs de base ; ateliers d'échange et outils de promotion sont proposés.",
+      "Un appui pour mobiliser le contrat de professionnalisation inclusion et les contrats de professionnalisation au service des salariés en parcours. Le CPI associe une formation qualifiante à des modules sur les savoirs de base ; ateliers d’échange et outils de promotion sont proposés.",
     contact: DELEGATION_CONTACT,
   },
   {
@@ -194,7 +194,7 @@ export const SERVICES: Service[] = [
     name: '« CAP ISO 9001 »',
     kind: 'accompagnement',
     description:
-      "Un accompagnement vers la certification ISO 9001, en individuel ou en groupe avec d'autres adhérents, qui prend le relais de l'ancienne certification collective CEDRE. Il s'appuie sur les résultats du diagnostic CAP pour préparer l'audit.",
+      "Un accompagnement vers la certification ISO 9001, en individuel ou en groupe avec d’autres adhérents, qui prend le relais de l’ancienne certification collective CEDRE. Il s’appuie sur les résultats du diagnostic CAP pour préparer l’audit.",
     contact: 'Délégation régionale Coorace — démarches qualité',
   },
   {
@@ -210,18 +210,18 @@ export const SERVICES: Service[] = [
     name: 'Programme ambassadeurs',
     kind: 'accompagnement',
     description:
-      "Un programme pour les adhérents qui représentent le réseau, notamment en CDIAE : journée de formation, échanges sur la posture de représentant et kits de plaidoyer prêts à l'emploi. Il renforce la place de la structure dans les instances de son territoire.",
+      "Un programme pour les adhérents qui représentent le réseau, notamment en CDIAE : journée de formation, échanges sur la posture de représentant et kits de plaidoyer prêts à l’emploi. Il renforce la place de la structure dans les instances de son territoire.",
     contact: 'Coorace national — plaidoyer, en lien avec la délégation régionale',
   },
 
   // Outils
   {
     code: 'COOACTIV',
-    name: "CooActiv'",
+    name: "CooActiv’",
     kind: 'outil',
     description:
       "Un outil numérique, conçu avec Co-Savoirs et Sayaris, pour le suivi socio-professionnel, la gestion des compétences (GPEC) et la gestion des formations. Il évalue les compétences techniques et comportementales des salariés en parcours et fait le lien avec la VAE et les certifications du RNCP.",
-    contact: "Délégation régionale Coorace — présentation et mise en place de CooActiv'",
+    contact: "Délégation régionale Coorace — présentation et mise en place de CooActiv’",
   },
   {
     code: 'COODIAG',
@@ -236,7 +236,7 @@ export const SERVICES: Service[] = [
     name: '« Les rouages de la coopération »',
     kind: 'outil',
     description:
-      "Un outil pour identifier le processus de coopération à développer avec les acteurs d'un territoire. Il aide à passer d'intentions de partenariat à une coopération organisée au service de l'emploi.",
+      "Un outil pour identifier le processus de coopération à développer avec les acteurs d’un territoire. Il aide à passer d’intentions de partenariat à une coopération organisée au service de l’emploi.",
     contact: DELEGATION_CONTACT,
   },
 
@@ -246,7 +246,7 @@ export const SERVICES: Service[] = [
     name: 'Vacances des salariés en parcours (ANCV)',
     kind: 'partenaire',
     description:
-      "Grâce au partenariat avec l'ANCV, les salariés en parcours et leurs proches peuvent partir en vacances avec une prise en charge allant jusqu'à 75 % des dépenses. La structure accompagne le projet de départ.",
+      "Grâce au partenariat avec l’ANCV, les salariés en parcours et leurs proches peuvent partir en vacances avec une prise en charge allant jusqu’à 75 % des dépenses. La structure accompagne le projet de départ.",
     contact: 'Coorace national — partenariat ANCV, relayé par la délégation régionale',
   },
   {
@@ -272,15 +272,15 @@ export const SERVICES: Service[] = [
     name: 'Financement avec le Crédit Coopératif',
     kind: 'financement',
     description:
-      "Le Crédit Coopératif, partenaire de la fédération, appuie le développement des adhérents. Les projets qui demandent beaucoup d'investissement peuvent être financés en fonds propres ou en dette par l'intermédiaire de sa filiale ; le partenariat soutient aussi le microcrédit social.",
+      "Le Crédit Coopératif, partenaire de la fédération, appuie le développement des adhérents. Les projets qui demandent beaucoup d’investissement peuvent être financés en fonds propres ou en dette par l’intermédiaire de sa filiale ; le partenariat soutient aussi le microcrédit social.",
     contact: 'Coorace national — partenariat Crédit Coopératif',
   },
   {
     code: 'FG2I',
-    name: "Fonds de garantie pour l'intérim d'insertion (FG2I)",
+    name: "Fonds de garantie pour l’intérim d’insertion (FG2I)",
     kind: 'financement',
     description:
-      "Un fonds de garantie dédié à l'intérim d'insertion, géré dans le cadre du partenariat avec le Crédit Coopératif. Il aide les ETTI à obtenir les garanties dont elles ont besoin pour exercer et se développer.",
+      "Un fonds de garantie dédié à l’intérim d’insertion, géré dans le cadre du partenariat avec le Crédit Coopératif. Il aide les ETTI à obtenir les garanties dont elles ont besoin pour exercer et se développer.",
     contact: 'Coorace national — partenariat Crédit Coopératif (FG2I)',
   },
 ];

@@ -34,9 +34,11 @@ const TYPE_NAMES: Record<string, string> = {
   object: 'un objet',
 };
 
-function shown(value: unknown): string {
-  const s = JSON.stringify(value);
-  return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}…` : s;
+/** A received value as an author reads it: « texte » for strings, JSON otherwise, kept short. */
+export function shown(value: unknown): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const short = s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return typeof value === 'string' ? `« ${short} »` : short;
 }
 
 function frenchIssue(issue: z.core.$ZodIssue): string {

@@ -39,7 +39,10 @@ adminServiceRoutes.get('/', (c) => {
   const defId = defaultReferentialId(db);
   const ref = defId ? getReferential(db, defId) : undefined;
   for (const th of ref?.themes ?? []) for (const cr of th.criteria) for (const q of cr.questions) for (const code of q.services) usage.set(code, (usage.get(code) ?? 0) + 1);
-  return page(c, s.listTitle, <ServiceList services={listServices(db)} usage={usage} />, { wide: true });
+  // Sorted as a French reader expects: accents and « quotes » do not push a name to the end.
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', ignorePunctuation: true });
+  const list = listServices(db).sort((a, b) => collator.compare(s.kinds[a.kind] ?? a.kind, s.kinds[b.kind] ?? b.kind) || collator.compare(a.name, b.name));
+  return page(c, s.listTitle, <ServiceList services={list} usage={usage} />, { wide: true });
 });
 
 adminServiceRoutes.get('/new', (c) => page(c, s.createTitle, <ServiceForm csrf={c.get('csrf')} action="/admin/services" title={s.createTitle} values={{}} errors={{}} isNew />));

@@ -137,7 +137,7 @@ describe('referential versions', () => {
     expect(page).toContain('Import refusé : 4 erreurs, rien n’a été enregistré');
     expect(page).toContain('themes[0].criteria[0].questions[1].code code « ID-1.1 » déjà utilisé (themes[0].criteria[0].questions[0].code)');
     expect(page).toContain('themes[1].criteria[0].questions[0].services[0] service « SERVICE-FANTOME » absent du catalogue');
-    expect(page).toContain('themes[2].criteria[0].questions[2].iso9001[1] clause ISO 9001 inconnue "4.9"');
+    expect(page).toContain('themes[2].criteria[0].questions[2].iso9001[1] clause ISO 9001 inconnue « 4.9 »');
     expect(page).toContain('themes[3].criteria[0].questions[0].weight valeur maximale : 3');
     expect({ refs: listReferentials(ctx.db).length, audit: auditCount(ctx) }).toEqual(before);
     expect(ctx.db.select().from(referentials).where(eq(referentials.id, 'cap-faux')).get()).toBeUndefined();

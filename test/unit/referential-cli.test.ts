@@ -81,7 +81,7 @@ describe('npm run referential -- validate FILE', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^Référentiel invalide \(.*bad\.json\) : 2 erreurs$/);
     expect(lines[1]).toBe('  themes[0].criteria[1].questions[0].levels : exactement cinq descripteurs de niveau (0 à 4)');
-    expect(lines[2]).toMatch(/^ {2}themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\] : clause ISO 9001 inconnue "4\.9"/);
+    expect(lines[2]).toMatch(/^ {2}themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\] : clause ISO 9001 inconnue « 4\.9 »/);
   });
 
   it('checks services against the catalogue of the database when there is one', () => {

@@ -52,7 +52,7 @@ describe('validateReferential refuses each kind of fault with its path', () => {
     const [e, ...rest] = errorsOf(doc);
     expect(rest).toEqual([]);
     expect(e!.path).toBe('themes[2].criteria[0].questions[2].iso9001[1]');
-    expect(e!.message).toMatch(/^clause ISO 9001 inconnue "4\.9"/);
+    expect(e!.message).toMatch(/^clause ISO 9001 inconnue « 4\.9 »/);
   });
 
   it('an unknown ISO 26000 core subject', () => {
@@ -61,7 +61,7 @@ describe('validateReferential refuses each kind of fault with its path', () => {
     const [e, ...rest] = errorsOf(doc);
     expect(rest).toEqual([]);
     expect(e!.path).toBe('themes[0].criteria[1].questions[0].iso26000[0]');
-    expect(e!.message).toContain('question centrale ISO 26000 inconnue "sante-securite"');
+    expect(e!.message).toContain('question centrale ISO 26000 inconnue « sante-securite »');
     expect(e!.message).toContain('communautes-developpement-local');
   });
 
@@ -102,7 +102,7 @@ describe('validateReferential refuses each kind of fault with its path', () => {
     doc.themes[0].criteria[0].questions[0].services[0] = 'INCONNU';
     const errors = errorsOf(doc);
     const base = 'themes[1].criteria[1].questions[0]';
-    expect(errors).toContainEqual({ path: `${base}.legal`, message: 'true ou false est attendu, pas "oui"' });
+    expect(errors).toContainEqual({ path: `${base}.legal`, message: 'true ou false est attendu, pas « oui »' });
     expect(errors).toContainEqual({ path: `${base}.help`, message: 'champ obligatoire manquant' });
     expect(errors).toContainEqual({ path: `${base}.recomendation`, message: 'champ inconnu (faute de frappe ?)' });
     expect(errors).toContainEqual({ path: `${base}.appliesTo`, message: 'type de structure en double' });
@@ -116,7 +116,7 @@ describe('validateReferential refuses each kind of fault with its path', () => {
     doc.themes[0].criteria[0].questions[0].appliesTo = ['SIAE'];
     doc.themes[0].criteria[0].questions[1].code = 'id-1.2';
     const errors = errorsOf(doc);
-    expect(errors).toContainEqual({ path: 'themes[0].criteria[0].questions[0].appliesTo[0]', message: expect.stringMatching(/^type de structure inconnu "SIAE"/) });
+    expect(errors).toContainEqual({ path: 'themes[0].criteria[0].questions[0].appliesTo[0]', message: expect.stringMatching(/^type de structure inconnu « SIAE »/) });
     expect(errors).toContainEqual({ path: 'themes[0].criteria[0].questions[1].code', message: 'code attendu du type « ID-2.3 »' });
   });
 

@@ -1,6 +1,8 @@
 // Strings of the admin pages for referential versions and the services catalogue, and of the
 // `npm run referential` command.
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+/** « name », unless the name already carries its own quotes (« CAP RSE »). */
+const q = (name: string) => (name.startsWith('«') && name.endsWith('»') ? name : `« ${name} »`);
 
 export const referentials = {
   listTitle: 'Référentiels',
@@ -11,7 +13,7 @@ export const referentials = {
   status: 'État',
   questions: 'Questions',
   usage: 'Diagnostics',
-  created: 'Importée le',
+  created: 'Enregistrée le',
   published: 'Publiée le',
   statusLabels: { draft: 'Brouillon', published: 'Publiée' } as Record<string, string>,
   isDefault: 'Par défaut',
@@ -20,20 +22,21 @@ export const referentials = {
   notInUse: 'Aucun',
   browse: 'Consulter',
   export: 'Exporter en JSON',
-  exportOf: (label: string) => `Exporter « ${label} » en JSON`,
   publish: 'Publier cette version',
   publishHint: 'Une fois publiée, la version ne peut plus être modifiée ni remplacée : toute correction passera par une nouvelle version.',
   makeDefault: 'En faire la version par défaut',
   makeDefaultHint: 'Les nouveaux diagnostics prendront cette version ; les diagnostics en cours gardent la leur.',
   defaultNow: 'C’est la version par défaut des nouveaux diagnostics.',
   draftNotice: 'Cette version est un brouillon : relisez-la, puis publiez-la pour pouvoir en faire la version par défaut.',
-  published_: (label: string) => `La version « ${label} » est publiée.`,
+  published_: (label: string) => `La version ${q(label)} est publiée.`,
   alreadyPublished: 'Cette version est déjà publiée.',
-  defaultSet: (label: string) => `« ${label} » est désormais la version par défaut des nouveaux diagnostics.`,
+  defaultSet: (label: string) => `${q(label)} est désormais la version par défaut des nouveaux diagnostics.`,
   publishFirst: 'Publiez d’abord cette version pour pouvoir en faire la version par défaut.',
-  imported: (label: string, n: number) => `La version « ${label} » est importée comme brouillon (${plural(n, 'question', 'questions')}). Relisez-la, puis publiez-la.`,
+  imported: (label: string, n: number) => `La version ${q(label)} est importée comme brouillon (${plural(n, 'question', 'questions')}). Relisez-la, puis publiez-la.`,
   // Import
   importTitle: 'Importer une nouvelle version',
+  importAgain: 'Importer le fichier corrigé',
+  importFile: 'Fichier à importer',
   importIntro:
     'Partez de l’export JSON d’une version existante, changez son identifiant (id) et son libellé (label), puis modifiez le texte. Le fichier est entièrement vérifié : s’il contient la moindre erreur, rien n’est enregistré et chaque erreur est listée avec le chemin du champ en cause.',
   file: 'Fichier JSON du référentiel',
@@ -50,7 +53,7 @@ export const referentials = {
   notJsonAt: (line: number, column: number) => ` (vers la ligne ${line}, colonne ${column})`,
   notUtf8: 'Le fichier n’est pas encodé en UTF-8.',
   // Browsing one version
-  versionTitle: (label: string) => `Référentiel « ${label} »`,
+  versionTitle: (label: string) => `Référentiel ${q(label)}`,
   summary: (themes: number, criteria: number, questions: number) =>
     `${plural(themes, 'thème', 'thèmes')}, ${plural(criteria, 'critère', 'critères')}, ${plural(questions, 'question', 'questions')}`,
   themesNav: 'Thèmes de la version',
@@ -99,7 +102,7 @@ export const referentials = {
       'Le catalogue que les questions du référentiel citent et que le plan de progrès propose avec leur contact. Un service désactivé reste visible sur les plans existants mais n’est plus proposé.',
     newButton: 'Ajouter un service',
     createTitle: 'Nouveau service',
-    editTitle: (name: string) => `Modifier le service « ${name} »`,
+    editTitle: (name: string) => `Modifier le service ${q(name)}`,
     code: 'Code',
     codeHint: 'Majuscules, chiffres et tirets, par exemple FORM-QUALITE. Le code ne se change plus ensuite : les référentiels le citent.',
     name: 'Nom',
@@ -121,13 +124,13 @@ export const referentials = {
     } as Record<string, string>,
     codeInvalid: 'Le code s’écrit en majuscules, chiffres et tirets (2 à 41 caractères), par exemple FORM-QUALITE.',
     codeTaken: 'Un service existe déjà avec ce code.',
-    created: (name: string) => `Le service « ${name} » est ajouté au catalogue.`,
-    updated: (name: string) => `Le service « ${name} » est enregistré.`,
+    created: (name: string) => `Le service ${q(name)} est ajouté au catalogue.`,
+    updated: (name: string) => `Le service ${q(name)} est enregistré.`,
     deactivate: 'Désactiver le service',
     deactivateHint: 'Il restera affiché sur les plans de progrès existants, mais ne sera plus proposé dans les nouveaux.',
     reactivate: 'Réactiver le service',
-    deactivated: (name: string) => `Le service « ${name} » est désactivé : il n’est plus proposé dans les nouveaux plans.`,
-    reactivated: (name: string) => `Le service « ${name} » est réactivé.`,
+    deactivated: (name: string) => `Le service ${q(name)} est désactivé : il n’est plus proposé dans les nouveaux plans.`,
+    reactivated: (name: string) => `Le service ${q(name)} est réactivé.`,
     empty: 'Aucun service dans le catalogue.',
   },
 };

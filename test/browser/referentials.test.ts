@@ -1,0 +1,109 @@
+// Referential administration in a real browser (issue 3): an admin uploads a faulty file and reads
+// the French list of errors with their paths, then imports and publishes a good one; axe-core finds
+// nothing on the referential and services pages.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { checkA11y, DEMO, firstPage, launchBrowser, login, mainText, screenshot, startServer, watchErrors, type TestServer } from './support/harness.ts';
+import { builtinReferential } from '../../src/referential/store.ts';
+
+describe('referential administration', () => {
+  let srv: TestServer;
+  let ctx: BrowserContext;
+  let page: Page;
+  let watched: { errors: string[] };
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cap-ref-files-'));
+    srv = await startServer({ demo: true });
+    ctx = await launchBrowser();
+    page = await firstPage(ctx);
+    watched = watchErrors(page);
+    await login(page, srv.url, DEMO.admin);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await srv?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the list of versions shows the built-in default and the import form, accessibly', async () => {
+    await page.goto(`${srv.url}/admin/referentials`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Référentiels');
+    const row = page.getByRole('row', { name: /CAP 2023/ });
+    expect(await row.innerText()).toMatch(/Publiée\s+Par défaut/);
+    expect(await checkA11y(page)).toEqual([]);
+    await screenshot(page, 'referentials-list');
+  });
+
+  test('a faulty file is refused with every error in French and its path; nothing is stored', async () => {
+    const doc = JSON.parse(JSON.stringify({ ...builtinReferential(), id: 'cap-faux', label: 'CAP faux' }));
+    doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
+    doc.themes[0].criteria[0].questions[0].levels.pop();
+    doc.themes[1].criteria[0].questions[0].services[0] = 'SERVICE-FANTOME';
+    const file = join(dir, 'cap-faux.json');
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+
+    await page.goto(`${srv.url}/admin/referentials`);
+    await page.getByLabel('Fichier JSON du référentiel').setInputFiles(file);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/admin/referentials/import'), page.getByRole('button', { name: 'Vérifier et importer' }).click()]);
+
+    const alert = page.getByRole('alert');
+    expect(await alert.getByRole('heading').innerText()).toBe('Import refusé : 3 erreurs, rien n’a été enregistré');
+    const rows = await alert.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      'themes[0].criteria[0].questions[0].levels exactement cinq descripteurs de niveau (0 à 4)',
+      'themes[1].criteria[0].questions[0].services[0] service « SERVICE-FANTOME » absent du catalogue',
+      expect.stringMatching(/^themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\] clause ISO 9001 inconnue « 4\.9 » ; clauses admises/),
+    ]);
+    expect(await checkA11y(page)).toEqual([]);
+    await screenshot(page, 'referentials-import-errors');
+
+    await page.goto(`${srv.url}/admin/referentials`);
+    expect(await mainText(page)).not.toContain('CAP faux');
+  });
+
+  test('a good file is imported as a draft, browsed, then published', async () => {
+    const file = join(dir, 'cap-2025.json');
+    writeFileSync(file, JSON.stringify({ ...builtinReferential(), id: 'cap-2025', label: 'CAP 2025' }, null, 2));
+    await page.goto(`${srv.url}/admin/referentials`);
+    await page.getByLabel('Fichier JSON du référentiel').setInputFiles(file);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/admin/referentials/cap-2025'), page.getByRole('button', { name: 'Vérifier et importer' }).click()]);
+    expect(await page.getByRole('status').innerText()).toContain('La version « CAP 2025 » est importée comme brouillon');
+
+    // Every question opens in place (native <details>), without JavaScript.
+    const question = page.locator('details#q-SV-7\\.1');
+    await question.locator('summary').click();
+    expect(await question.innerText()).toContain('Niveau 4 :');
+    expect(await question.innerText()).toContain('Association intermédiaire (AI)');
+
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Publier cette version' }).click()]);
+    expect(await page.getByRole('status').innerText()).toBe('La version « CAP 2025 » est publiée.');
+    expect(await page.getByRole('button', { name: 'En faire la version par défaut' }).count()).toBe(1);
+    await screenshot(page, 'referentials-version');
+
+    // Every question unfolded, so that axe-core also checks what the <details> hold.
+    await page.goto(`${srv.url}/admin/referentials/cap-2025?tout=1`);
+    expect(await page.locator('details[open]').count()).toBe(81);
+    expect(await checkA11y(page)).toEqual([]);
+  });
+
+  test('the services pages are accessible', async () => {
+    await page.goto(`${srv.url}/admin/services`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Services de la fédération');
+    expect(await checkA11y(page)).toEqual([]);
+    await screenshot(page, 'services-list');
+    await page.goto(`${srv.url}/admin/services/CAP-RSE/edit`);
+    expect(await checkA11y(page)).toEqual([]);
+    await page.goto(`${srv.url}/admin/services/new`);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.getByRole('alert').innerText()).toContain('Le formulaire contient des erreurs');
+    expect(await checkA11y(page)).toEqual([]);
+    await screenshot(page, 'services-new-errors');
+    expect(watched.errors).toEqual([]);
+  });
+});
