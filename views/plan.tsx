@@ -206,7 +206,7 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
         )}
         {a.origin !== 'proposed' && <span class="badge badge--muted">{p.origin[a.origin]}</span>}
       </div>
-      {a.description && <p class="plan-action__description">{a.description}</p>}
+      {a.description && a.description.replace(/[\s.]+$/, '') !== a.title && <p class="plan-action__description">{a.description}</p>}
       <dl class="plan-action__meta">
         <div>
           <dt>{p.owner}</dt>
