@@ -6,6 +6,7 @@ const PARIS = 'Europe/Paris';
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: PARIS, year: 'numeric', month: '2-digit', day: '2-digit' });
 const longFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, year: 'numeric', month: 'long', day: 'numeric' });
 const longFormatUtc = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+const shortFormatUtc = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
 
 /** The calendar day of an instant in Paris, as `AAAA-MM-JJ`. */
 export function parisDay(at: Date): string {
@@ -25,6 +26,11 @@ export function frenchDate(at: Date): string {
 /** « 26 novembre 2026 » for a calendar day `AAAA-MM-JJ` (no time zone shift). */
 export function frenchDay(isoDay: string): string {
   return withFirst(longFormatUtc.format(new Date(`${isoDay}T00:00:00Z`)));
+}
+
+/** « 4 sept. 2026 », for narrow table columns. */
+export function frenchDayShort(isoDay: string): string {
+  return withFirst(shortFormatUtc.format(new Date(`${isoDay}T00:00:00Z`)));
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

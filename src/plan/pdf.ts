@@ -9,7 +9,7 @@ import type { DiagnosticScores, ThemeScore } from '../scoring/types.ts';
 import type { Level } from '../scoring/levels.ts';
 import { radarPoints } from '../scoring/radar.ts';
 import { PRIORITIES, PRIORITY_LABELS, type Priority } from './types.ts';
-import { frenchDate, frenchDay, isOverdue, percent } from './format.ts';
+import { frenchDate, frenchDayShort, isOverdue, percent } from './format.ts';
 
 const P = t.plan.pdf;
 
@@ -493,7 +493,7 @@ function actionCells(a: PlanReportAction, r: PlanReport, services: ReadonlyMap<s
     [{ text: priorityLabel(a.priority), bold: true, color: PRIORITY_COLORS[a.priority] ?? C.ink }, ...(a.quickWin ? [{ text: t.plan.quickWin, small: true, color: C.ok }] : [])],
     action,
     [{ text: a.owner || t.plan.noOwner, color: a.owner ? C.ink : C.muted }],
-    [{ text: a.dueDate ? frenchDay(a.dueDate) : '—', color: overdue ? C.danger : C.ink, bold: overdue }, ...(overdue ? [{ text: t.plan.overdue, small: true, bold: true, color: C.danger }] : [])],
+    [{ text: a.dueDate ? frenchDayShort(a.dueDate) : '—', color: overdue ? C.danger : C.ink }, ...(overdue ? [{ text: t.plan.overdue, small: true, bold: true, color: C.danger }] : [])],
     [{ text: t.plan.status[a.status] ?? a.status, color: a.status === 'done' ? C.ok : C.ink }],
     [{ text: names.length > 1 ? names.map((n) => `• ${n}`).join('\n') : names[0] ?? '—' }],
   ];

@@ -124,7 +124,7 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
       expect(all).toContain(heading);
     }
     expect(all).toContain('Hélène Garçon');
-    expect(all).toContain('15 février 2026 en retard');
+    expect(all).toContain('15 févr. 2026 en retard');
     expect(all).toContain('Notes de suivi : Relancer la délégation après l’été');
     expect(all).toContain('Raison : Déjà traité par le GES, pas prioritaire cette année');
     expect(all).toContain('Commentaire : Commentaire ID-1.1 : l’équipe a noté des procédures à réécrire, œuvre commune ; ça avance.');
