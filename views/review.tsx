@@ -6,6 +6,7 @@ import type { DiagnosticStatus } from '../src/db/diagnostics.ts';
 import { STATUS_LABELS } from '../src/db/diagnostics.ts';
 import { targetKey, type ReviewComment, type TargetKind } from '../src/db/reviews.ts';
 import { CsrfField, type FieldErrors } from './forms.tsx';
+import { domId as questionDomId } from '../src/questionnaire/progress.ts';
 
 const r = t.federation.review;
 
@@ -51,23 +52,21 @@ export interface CommentFormProps {
   error?: string;
   /** Accessible name of the text area, e.g. « Ajouter une remarque sur la question ID-1.1 ». */
   label?: string;
+  /**
+   * Inside another form (the questionnaire posts a whole theme as one form, and forms cannot nest):
+   * the text area and button point with `form=` to a form rendered after it by DetachedCommentForms.
+   */
+  detached?: boolean;
 }
 
-export function CommentForm(p: CommentFormProps) {
-  const id = `${domId(p.kind, p.target)}-texte`;
+export function detachedFormId(kind: TargetKind, target: string): string {
+  return `${domId(kind, target)}-form`;
+}
+
+function CommentField(p: CommentFormProps & { id: string; form?: string }) {
+  const id = p.id;
   return (
-    <form
-      method="post"
-      action={`/diagnostics/${p.diagnosticId}/comments`}
-      class="form review-form no-print"
-      hx-post={`/diagnostics/${p.diagnosticId}/comments`}
-      hx-target="closest .review-block"
-      hx-swap="outerHTML"
-    >
-      <CsrfField token={p.csrf} />
-      <input type="hidden" name="targetKind" value={p.kind} />
-      <input type="hidden" name="target" value={p.kind === 'diagnostic' ? '' : p.target} />
-      <input type="hidden" name="back" value={p.back} />
+    <>
       <div class={p.error ? 'field field--error' : 'field'}>
         <label for={id}>{p.label ?? r.commentLabel}</label>
         <p class="hint" id={`${id}-hint`}>
@@ -81,6 +80,7 @@ export function CommentForm(p: CommentFormProps) {
         <textarea
           id={id}
           name="body"
+          form={p.form}
           rows={3}
           maxlength={5000}
           required
@@ -90,9 +90,66 @@ export function CommentForm(p: CommentFormProps) {
           {p.value ?? ''}
         </textarea>
       </div>
-      <button type="submit" class="button button--secondary button--small">
+      <button type="submit" form={p.form} class="button button--secondary button--small">
         {r.commentSubmit}
       </button>
+    </>
+  );
+}
+
+function HiddenTarget(p: Pick<CommentFormProps, 'kind' | 'target' | 'back' | 'csrf' | 'detached'>) {
+  return (
+    <>
+      <CsrfField token={p.csrf} />
+      <input type="hidden" name="targetKind" value={p.kind} />
+      <input type="hidden" name="target" value={p.kind === 'diagnostic' ? '' : p.target} />
+      <input type="hidden" name="back" value={p.back} />
+      {p.detached && <input type="hidden" name="detached" value="1" />}
+    </>
+  );
+}
+
+/** The empty forms that detached comment fields point to: render them after the enclosing form. */
+export function DetachedCommentForms({ review, targets, back }: { review: ReviewView; targets: { kind: TargetKind; target: string }[]; back: string }) {
+  if (!review.canReview) return null;
+  return (
+    <div class="detached-forms" hidden>
+      {targets.map((x) => (
+        <form
+          id={detachedFormId(x.kind, x.target)}
+          method="post"
+          action={`/diagnostics/${review.diagnosticId}/comments`}
+          hx-post={`/diagnostics/${review.diagnosticId}/comments`}
+          hx-target={`#${domId(x.kind, x.target)}`}
+          hx-swap="outerHTML"
+        >
+          <HiddenTarget kind={x.kind} target={x.target} back={back} csrf={review.csrf} detached />
+        </form>
+      ))}
+    </div>
+  );
+}
+
+export function CommentForm(p: CommentFormProps) {
+  const id = `${domId(p.kind, p.target)}-texte`;
+  if (p.detached) {
+    return (
+      <div class="form review-form no-print">
+        <CommentField {...p} id={id} form={detachedFormId(p.kind, p.target)} />
+      </div>
+    );
+  }
+  return (
+    <form
+      method="post"
+      action={`/diagnostics/${p.diagnosticId}/comments`}
+      class="form review-form no-print"
+      hx-post={`/diagnostics/${p.diagnosticId}/comments`}
+      hx-target="closest .review-block"
+      hx-swap="outerHTML"
+    >
+      <HiddenTarget kind={p.kind} target={p.target} back={p.back} csrf={p.csrf} />
+      <CommentField {...p} id={id} />
     </form>
   );
 }
@@ -109,6 +166,8 @@ export function ReviewComments(p: {
   heading?: string;
   value?: string;
   error?: string;
+  /** Inside another form: see CommentForm. */
+  detached?: boolean;
 }) {
   const target = p.kind === 'diagnostic' ? '' : (p.target ?? '');
   const comments = p.review.comments.get(targetKey(p.kind, target)) ?? [];
@@ -126,9 +185,47 @@ export function ReviewComments(p: {
       {p.review.canReview && (
         <details class="review-add" open={!!p.error || undefined}>
           <summary>{r.commentLabel}</summary>
-          <CommentForm diagnosticId={p.review.diagnosticId} kind={p.kind} target={target} csrf={p.review.csrf} back={p.back} value={p.value} error={p.error} label={label} />
+          <CommentForm diagnosticId={p.review.diagnosticId} kind={p.kind} target={target} csrf={p.review.csrf} back={p.back} value={p.value} error={p.error} label={label} detached={p.detached} />
         </details>
       )}
+    </div>
+  );
+}
+
+export interface RemarkTargets {
+  themes: { slug: string; title: string }[];
+  /** Question code → text, in referential order. */
+  questions: { code: string; text: string; themeSlug: string }[];
+}
+
+/**
+ * Every remark of a diagnostic in one place (results page): on the whole diagnostic, then by theme
+ * and by question, each question linked to its place in the questionnaire.
+ */
+export function ReviewSummary({ review, targets, back }: { review: ReviewView; targets: RemarkTargets; back: string }) {
+  const byTheme = targets.themes.filter((th) => review.comments.has(targetKey('theme', th.slug)));
+  const byQuestion = targets.questions.filter((q) => review.comments.has(targetKey('question', q.code)));
+  const none = !review.comments.size;
+  return (
+    <div class="review-summary">
+      {none && <p class="muted">{r.noComments}</p>}
+      <ReviewComments review={review} kind="diagnostic" back={back} />
+      {byTheme.map((th) => (
+        <div class="review-summary__item">
+          <h3>{r.commentsOn.theme(th.title)}</h3>
+          <CommentList comments={review.comments.get(targetKey('theme', th.slug))!} />
+        </div>
+      ))}
+      {byQuestion.map((q) => (
+        <div class="review-summary__item">
+          <h3>
+            <a href={`/diagnostics/${review.diagnosticId}/themes/${q.themeSlug}#q-${questionDomId(q.code)}`}>
+              <span class="question__code">{q.code}</span> {q.text}
+            </a>
+          </h3>
+          <CommentList comments={review.comments.get(targetKey('question', q.code))!} />
+        </div>
+      ))}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { benchmarkFor, previousDiagnostic } from '../db/benchmark.ts';
 import { users } from '../db/schema.ts';
 import { compareScores } from '../scoring/index.ts';
 import { hasResults, NoResultsYet, ResultsPage } from '../../views/results.tsx';
+import { reviewSection } from './review.tsx';
 
 export const resultRoutes = new Hono<AppEnv>();
 
@@ -51,8 +52,7 @@ resultRoutes.get('/:id/results', requireUser, (c) => {
       comparison={comparison}
       benchmark={benchmarkFor(db, ctx!)}
       validation={validation}
-      // Federation module: pass the review comments here (reviewComments={<ReviewComments … />}).
-      reviewComments={undefined}
+      reviewComments={reviewSection(c, ctx!, `/diagnostics/${diagnostic.id}/results`)}
     />,
     { wide: true },
   );

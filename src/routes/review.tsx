@@ -13,7 +13,8 @@ import { fieldErrors, readForm } from '../validation/forms.ts';
 import { can } from '../auth/permissions.ts';
 import { diagnosticScope, getDiagnosticContext, STATUS_LABELS, type DiagnosticContext } from '../db/diagnostics.ts';
 import { addComment, groupComments, listComments, requestChanges, TARGET_KINDS, validateDiagnostic, validatorName, type TargetKind } from '../db/reviews.ts';
-import { CommentErrorPage, DecisionConflictPage, ReviewComments, ReviewPanel, type ReviewView } from '../../views/review.tsx';
+import { CommentErrorPage, DecisionConflictPage, ReviewComments, ReviewPanel, ReviewSummary, type RemarkTargets, type ReviewView } from '../../views/review.tsx';
+import type { Referential } from '../referential/schema.ts';
 
 const r = t.federation.review;
 
@@ -32,6 +33,23 @@ export function loadReview(c: Context<AppEnv>, ctx: DiagnosticContext): ReviewVi
     validatedAt: d.validatedAt,
     validatorName: d.validatedBy ? validatorName(db, d) : null,
   };
+}
+
+export function remarkTargets(ref: Referential): RemarkTargets {
+  return {
+    themes: ref.themes.map((th) => ({ slug: th.slug, title: th.title })),
+    questions: ref.themes.flatMap((th) => th.criteria.flatMap((cr) => cr.questions.map((q) => ({ code: q.code, text: q.text, themeSlug: th.slug })))),
+  };
+}
+
+/**
+ * Every remark of the diagnostic, for the results page; undefined when there is nothing to show
+ * (no remark, and the visitor may not add one).
+ */
+export function reviewSection(c: Context<AppEnv>, ctx: DiagnosticContext, back: string) {
+  const review = loadReview(c, ctx);
+  if (!review.canReview && review.comments.size === 0) return undefined;
+  return <ReviewSummary review={review} targets={remarkTargets(ctx.referential)} back={back} />;
 }
 
 export const reviewRoutes = new Hono<AppEnv>();
@@ -79,6 +97,7 @@ reviewRoutes.post('/:id/comments', requireUser, async (c) => {
   const raw = { targetKind: form.get('targetKind') ?? undefined, target: form.get('target') ?? '', body: form.get('body') ?? undefined };
   const parsed = commentSchema.safeParse(raw);
   const kind = (TARGET_KINDS as readonly string[]).includes(raw.targetKind ?? '') ? (raw.targetKind as TargetKind) : 'diagnostic';
+  const detached = form.get('detached') === '1';
   let error: string | undefined;
   if (!parsed.success) error = fieldErrors(parsed.error).body ?? r.badTarget;
   else if (!targetExists(ctx, parsed.data.targetKind, parsed.data.target)) error = r.badTarget;
@@ -87,7 +106,7 @@ reviewRoutes.post('/:id/comments', requireUser, async (c) => {
     const target = kind === 'diagnostic' ? '' : raw.target.trim();
     if (isHtmx(c)) {
       const view = loadReview(c, ctx);
-      return fragment(c, <ReviewComments review={view} kind={kind} target={target} back={back} heading={themeTitle(ctx, kind, target)} value={raw.body ?? ''} error={error} />, 422);
+      return fragment(c, <ReviewComments review={view} kind={kind} target={target} back={back} heading={themeTitle(ctx, kind, target)} value={raw.body ?? ''} error={error} detached={detached} />, 422);
     }
     return page(
       c,
@@ -100,7 +119,7 @@ reviewRoutes.post('/:id/comments', requireUser, async (c) => {
   addComment(db, { diagnostic: ctx.diagnostic, targetKind: data.targetKind, target: data.target, body: data.body, userId: currentUser(c).id }, clock());
   if (isHtmx(c)) {
     const view = loadReview(c, ctx);
-    return fragment(c, <ReviewComments review={view} kind={data.targetKind} target={data.target} back={back} heading={themeTitle(ctx, data.targetKind, data.target)} />);
+    return fragment(c, <ReviewComments review={view} kind={data.targetKind} target={data.target} back={back} heading={themeTitle(ctx, data.targetKind, data.target)} detached={detached} />);
   }
   return redirectWith(c, back + anchor(data.targetKind, data.target), { kind: 'success', message: r.commentAdded });
 });
