@@ -1,6 +1,6 @@
 // Backup while the database is written to, restore into another folder, and the refusals that
 // protect a running server and a live database from a bad restore.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,10 +10,11 @@ import { answers } from '../../src/db/schema.ts';
 import { audit } from '../../src/db/audit.ts';
 import { backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
 import { pidFile } from '../../src/db/pidfile.ts';
-import { dumpTables, runNode, seedDataDir, tempDir } from '../support/datadir.ts';
+import { dumpTables, runNode, seedDataDir, tempDir, removeTempDirs } from '../support/datadir.ts';
 
 const CLI = 'src/db/backup-cli.ts';
 const children: ChildProcess[] = [];
+afterAll(removeTempDirs);
 afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGKILL');
 });

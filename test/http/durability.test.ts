@@ -1,6 +1,6 @@
 // The real server, as operators run it: answers acknowledged to concurrent clients survive a
 // SIGKILL, and SIGTERM lets a request in flight finish before the process exits.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { request } from 'node:http';
@@ -12,9 +12,10 @@ import { restoreDatabase } from '../../src/db/backup.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
 import { isApplicable } from '../../src/scoring/applicability.ts';
 import { PASSWORD } from '../support/app.ts';
-import { ROOT, seedDataDir, tempDir } from '../support/datadir.ts';
+import { ROOT, seedDataDir, tempDir, removeTempDirs } from '../support/datadir.ts';
 
 const running: ChildProcess[] = [];
+afterAll(removeTempDirs);
 afterEach(() => {
   for (const p of running.splice(0)) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
 });

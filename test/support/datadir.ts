@@ -1,7 +1,7 @@
 // Helpers for tests that work on real files: a temporary CAP_DATA_DIR seeded with an organisation,
 // accounts and a draft diagnostic, the CLI run as a child process, and a dump of every table.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,8 +13,17 @@ import { org, user } from './app.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
+const made: string[] = [];
+
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `cap-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `cap-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made in this test file (call it from afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface Seeded {
