@@ -6,6 +6,7 @@ import type { ServiceRow } from '../src/referential/store.ts';
 import { PRIORITIES, PRIORITY_LABELS } from '../src/plan/types.ts';
 import { frenchDay, isOverdue } from '../src/plan/format.ts';
 import { CsrfField } from './forms.tsx';
+import { domId } from '../src/questionnaire/progress.ts';
 
 const p = t.plan;
 
@@ -220,7 +221,7 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
           <div>
             <dt>{p.question}</dt>
             <dd>
-              <a href={`/diagnostics/${ctx.diagnosticId}/themes/${theme.slug}#q-${a.questionCode}`}>{a.questionCode}</a>
+              <a href={`/diagnostics/${ctx.diagnosticId}/themes/${theme.slug}#q-${domId(a.questionCode)}`}>{a.questionCode}</a>
             </dd>
           </div>
         )}
@@ -412,6 +413,7 @@ export function PlanPage(props: PlanPageProps) {
       })}
       {props.canEdit && <CreateForm ctx={props} activeServices={props.activeServices} state={props.state} />}
       <DroppedList actions={dropped} ctx={props} />
+      {props.canEdit && <script src="/static/plan.js" defer></script>}
     </>
   );
 }

@@ -69,14 +69,6 @@ function renderPlan(c: C, ctx: DiagnosticContext, state?: PlanFormState, status:
   );
 }
 
-/**
- * Status of a refused form. htmx 2 does not swap 4xx responses unless told to, so an htmx request
- * gets its fragment (with the French messages beside the fields) as 200; a plain form gets 422.
- */
-function invalidStatus(c: C): ContentfulStatusCode {
-  return isHtmx(c) ? 200 : 422;
-}
-
 function actionOr404(c: C, ctx: DiagnosticContext): ActionRow {
   return getAction(c.get('deps').db, ctx.diagnostic.id, c.req.param('actionId') ?? '') ?? notFound();
 }
@@ -104,7 +96,8 @@ planRoutes.post('/:id/actions/:actionId', requireUser, async (c) => {
   const parsed = actionEditSchema.safeParse(values);
   if (!parsed.success) {
     const state: PlanFormState = { form: 'edit', actionId: action.id, values, errors: fieldErrors(parsed.error) };
-    if (isHtmx(c)) return fragment(c, <ActionItem action={action} ctx={planContext(c, ctx, [action])} state={state} />, invalidStatus(c));
+    // static/plan.js tells htmx to swap this 422 fragment in place of the action.
+    if (isHtmx(c)) return fragment(c, <ActionItem action={action} ctx={planContext(c, ctx, [action])} state={state} />, 422);
     return renderPlan(c, ctx, state, 422);
   }
   const updated = updateAction(db, scopeOf(ctx), action.id, parsed.data, currentUser(c).id, clock())!;

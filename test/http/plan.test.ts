@@ -68,6 +68,9 @@ describe('plan page', () => {
     expect(text(block.slice(0, block.indexOf('</article>')))).toContain(svc.name);
     expect(text(block.slice(0, block.indexOf('</article>')))).toContain(svc.contact);
     expect(html).toContain(`href="/diagnostics/${w.diagId}/plan.pdf"`);
+    // The question behind an action links to its place in the questionnaire.
+    expect(html).toContain(`/themes/${first.themeSlug}#q-${first.questionCode!.replace('.', '_')}"`);
+    expect(html).toContain('<script src="/static/plan.js" defer></script>');
   });
 
   it('syncs once: opening the plan again stores and audits nothing more', async () => {
@@ -220,6 +223,7 @@ describe('editing an action', () => {
     const a = (await openPlan(w, c)).rows[0]!;
     const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { title: '', dueDate: 'bientôt' }, { headers: { 'HX-Request': 'true' } });
     const html = await res.text();
+    expect(res.status).toBe(422);
     expect(html.startsWith(`<article id="action-${a.id}"`)).toBe(true);
     expect(text(html)).toContain('Donnez un intitulé à l’action.');
     expect(html).toContain('value="bientôt"');
