@@ -70,7 +70,7 @@ describe('plan page', () => {
     expect(html).toContain(`href="/diagnostics/${w.diagId}/plan.pdf"`);
     // The question behind an action links to its place in the questionnaire.
     expect(html).toContain(`/themes/${first.themeSlug}#q-${first.questionCode!.replace('.', '_')}"`);
-    expect(html).toContain('<script src="/static/plan.js" defer></script>');
+    expect(html).toMatch(/<script src="\/static\/plan\.js" defer/);
   });
 
   it('syncs once: opening the plan again stores and audits nothing more', async () => {
