@@ -118,7 +118,7 @@ export function OverviewPage(p: OverviewProps) {
           </a>
         </p>
       )}
-      {p.editable && !p.progress.unanswered.length && <p>{q.allAnswered}</p>}
+      {p.editable && !p.progress.unanswered.length && <p>{p.progress.prefilled ? q.allAnsweredPrefilled(p.progress.prefilled) : q.allAnswered}</p>}
       <h2>{q.themes}</h2>
       <ul class="cards theme-cards">
         {p.progress.themes.map((th) => {

@@ -9,13 +9,14 @@ export function progressId(slug?: string): string {
 }
 
 export function ProgressBar(p: { slug?: string; caption: string; answered: number; applicable: number; prefilled: number; oob?: boolean; hideCaption?: boolean }) {
-  const pct = p.applicable ? Math.round((p.answered / p.applicable) * 100) : 0;
-  const done = p.applicable > 0 && p.answered === p.applicable;
+  const pct = (n: number) => (p.applicable ? Math.round((n / p.applicable) * 1000) / 10 : 0);
+  const done = p.applicable > 0 && p.answered === p.applicable && p.prefilled === 0;
   return (
     <div class="progress progress--labelled" id={progressId(p.slug)} hx-swap-oob={p.oob ? 'true' : undefined}>
       <span class={p.hideCaption ? 'visually-hidden' : 'progress__caption'}>{p.caption}</span>
       <span class="progress__bar" aria-hidden="true">
-        <span class={done ? 'progress__fill progress__fill--ok' : 'progress__fill'} style={`width:${pct}%`}></span>
+        <span class={done ? 'progress__fill progress__fill--ok' : 'progress__fill'} style={`width:${pct(p.answered - p.prefilled)}%`}></span>
+        {p.prefilled > 0 && <span class="progress__fill progress__fill--prefilled" style={`width:${pct(p.prefilled)}%`}></span>}
       </span>
       <span class="progress__label">
         {q.progressLabel(p.answered, p.applicable)}

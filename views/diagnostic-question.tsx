@@ -85,7 +85,17 @@ export function ConflictBlock({ place, s }: { place: QuestionPlace; s: QuestionS
       <p>{q.conflictIntro}</p>
       <div class="conflict__choices">
         <ConflictSide title={q.conflictStored} by={by} question={s.question} value={valueOf(cur)}>
-          <button type="submit" name="keep" value={`stored:${code}`} class="button button--secondary" hx-post={url} hx-target={`#q-${dom}`} hx-swap="outerHTML" hx-params="keep">
+          <button
+            type="submit"
+            name="keep"
+            value={`stored:${code}`}
+            class="button button--secondary"
+            hx-post={url}
+            hx-target={`#q-${dom}`}
+            hx-swap="outerHTML"
+            hx-params="keep"
+            hx-sync="closest .question:replace"
+          >
             {q.keepStored}
           </button>
         </ConflictSide>
@@ -99,6 +109,7 @@ export function ConflictBlock({ place, s }: { place: QuestionPlace; s: QuestionS
             hx-target={`#q-${dom}`}
             hx-swap="outerHTML"
             hx-params={`level.${code},comment.${code},keep`}
+            hx-sync="closest .question:replace"
           >
             {q.keepMine}
           </button>
@@ -129,6 +140,7 @@ export function QuestionStatus({ place, s }: { place: QuestionPlace; s: Question
               hx-post={answerUrl(place.diagnosticId, code)}
               hx-target={`#st-${dom}`}
               hx-params={`level.${code},comment.${code},revision.${code}`}
+              hx-sync="closest .question:drop"
             >
               {q.confirm}
             </button>

@@ -122,6 +122,7 @@ export function ThemePage(p: ThemePageProps) {
         <a href={`/diagnostics/${id}`}>{q.backToOverview}</a>
         {next && <a href={themeUrl(id, next.slug)}>{q.nextTheme(next.title)} →</a>}
       </nav>
+      {p.editable && <script src="/static/questionnaire.js" defer></script>}
     </section>
   );
 }

@@ -2,12 +2,14 @@
 import type { Db } from '../db/open.ts';
 import { ensureBuiltins } from '../referential/store.ts';
 import { loadBaseDemo, type DemoIds } from './base.ts';
+import { loadDiagnosticsDemo } from './diagnostics.ts';
 import { loadPlanDemo } from './plan.ts';
 import { loadBenchmarkDemo } from './benchmark.ts';
 
 export async function loadDemo(db: Db, now: Date): Promise<DemoIds> {
   ensureBuiltins(db, now);
   const ids = await loadBaseDemo(db, now);
+  loadDiagnosticsDemo(db, ids, now);
   loadPlanDemo(db, ids, now);
   loadBenchmarkDemo(db, now);
   return ids;

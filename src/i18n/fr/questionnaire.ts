@@ -86,6 +86,7 @@ export const questionnaire = {
   continueHere: 'Reprendre où vous en étiez',
   continueAt: (code: string, theme: string) => `Reprendre à la question ${code} (${theme})`,
   allAnswered: 'Toutes les questions applicables ont une réponse : vous pouvez soumettre le diagnostic.',
+  allAnsweredPrefilled: (n: number) => `Toutes les questions applicables ont une réponse. Avant de soumettre, relisez les ${plural(n, 'réponse reprise', 'réponses reprises')} du diagnostic précédent : confirmez-les ou modifiez-les.`,
   submitTitle: 'Soumettre le diagnostic',
   submitIntro: 'Une fois soumis, le diagnostic n’est plus modifiable ; la fédération peut le relire et demander des modifications. Les résultats et le plan de progrès restent consultables.',
   submitButton: 'Soumettre le diagnostic',
