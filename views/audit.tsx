@@ -17,15 +17,20 @@ export interface Change {
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return a.empty_value;
   if (typeof v === 'boolean') return v ? a.yes : a.no;
-  if (typeof v === 'number') return v.toLocaleString('fr-FR');
+  if (typeof v === 'number') return v.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
   if (typeof v === 'string') {
     const label = a.values[v];
     if (label) return label;
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return t.federation.dateTime(v);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return t.federation.date(`${v}T12:00:00Z`);
     return v.length > 300 ? `${v.slice(0, 300)}…` : v;
   }
   if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === 'object' && x ? Object.values(x).join(' ') : show(x))).join(', ') : a.empty_value;
-  return JSON.stringify(v);
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>);
+    return entries.length ? entries.map(([k, x]) => `${a.fields[k] ?? k} : ${show(x)}`).join(' ; ') : a.empty_value;
+  }
+  return String(v);
 }
 
 function asRecord(v: unknown): Record<string, unknown> | null {
@@ -61,8 +66,9 @@ export function subjectOf(e: AuditRow): string {
   const b = asRecord(e.before) ?? {};
   const af = asRecord(e.after) ?? {};
   const pick = (k: string) => (typeof af[k] === 'string' && af[k] ? (af[k] as string) : typeof b[k] === 'string' && b[k] ? (b[k] as string) : null);
-  const code = pick('questionCode') ?? (e.entity === 'answer' ? (e.entityId.split(':').pop() ?? null) : null);
+  const code = pick('questionCode') ?? (e.entity === 'answer' ? (e.entityId.split(/[/:]/).pop() ?? null) : null);
   const name = pick('title') ?? pick('name') ?? pick('label') ?? pick('email');
+  if (e.entity === 'action' && name) return `${label} « ${name} »`;
   if (code) return `${label} ${code}`;
   if (name) return `${label} « ${name} »`;
   if (e.entity === 'review_comment') {
