@@ -8,6 +8,7 @@ import { domId } from '../src/questionnaire/progress.ts';
 import { CsrfField } from './forms.tsx';
 import { ProgressBar, StatusBadge } from './diagnostic-progress.tsx';
 import { themeUrl } from './diagnostic-theme.tsx';
+import { ReviewPanel, type ReviewView } from './review.tsx';
 
 const q = t.questionnaire;
 
@@ -23,6 +24,8 @@ export interface OverviewProps {
   editable: boolean;
   /** Set when a submit was refused: the applicable questions still without an answer. */
   incomplete?: OpenQuestion[];
+  /** Federation module: status, remarks and review decisions. */
+  review?: ReviewView;
 }
 
 function questionLink(diagnosticId: string, x: { code: string; themeSlug: string }): string {
@@ -109,6 +112,7 @@ export function OverviewPage(p: OverviewProps) {
           {q.planLink}
         </a>
       </p>
+      {p.review && <ReviewPanel review={p.review} />}
       <h2>{q.progressOverall}</h2>
       <ProgressBar hideCaption caption={q.progressOverall} answered={p.progress.answered} applicable={p.progress.applicable} prefilled={p.progress.prefilled} />
       {p.editable && p.progress.next && (

@@ -8,6 +8,7 @@ import { domId } from '../src/questionnaire/progress.ts';
 import { CsrfField } from './forms.tsx';
 import { ProgressBar } from './diagnostic-progress.tsx';
 import { QuestionBlock, type QuestionState } from './diagnostic-question.tsx';
+import { DetachedCommentForms, ReviewComments, type ReviewView } from './review.tsx';
 
 const q = t.questionnaire;
 
@@ -23,6 +24,8 @@ export interface ThemePageProps {
   readOnlyMessage?: string;
   /** Questions whose save was refused (error or conflict), for the summary at the top. */
   problems?: { code: string; message: string }[];
+  /** Federation module: remarks beside the theme and each question, forms for reviewers. */
+  review?: ReviewView;
 }
 
 export function themeUrl(diagnosticId: string, slug: string): string {
@@ -63,6 +66,7 @@ export function ThemePage(p: ThemePageProps) {
       </p>
       <ThemeNav diagnosticId={id} themes={p.themes} current={p.theme.slug} />
       <p class="lead">{p.theme.description}</p>
+      {p.review && <ReviewComments review={p.review} kind="theme" target={p.theme.slug} heading={p.theme.title} back={themeUrl(id, p.theme.slug)} />}
       {p.readOnlyMessage && (
         <p class="notice" role="status">
           {p.readOnlyMessage}
@@ -105,7 +109,10 @@ export function ThemePage(p: ThemePageProps) {
             <h2 id={`cr-${domId(g.criterion.code)}`}>{q.criterion(g.criterion.code, g.criterion.title)}</h2>
             {g.criterion.description && <p class="criterion__description">{g.criterion.description}</p>}
             {g.states.map((s) => (
-              <QuestionBlock place={place} s={s} />
+              <>
+                <QuestionBlock place={place} s={s} />
+                {p.review && <ReviewComments review={p.review} kind="question" target={s.question.code} back={themeUrl(id, p.theme.slug)} detached />}
+              </>
             ))}
           </section>
         ))}
@@ -117,6 +124,7 @@ export function ThemePage(p: ThemePageProps) {
           </p>
         )}
       </form>
+      {p.review && <DetachedCommentForms review={p.review} targets={p.groups.flatMap((g) => g.states.map((s) => ({ kind: 'question' as const, target: s.question.code })))} back={themeUrl(id, p.theme.slug)} />}
       <nav class="theme-pager no-print" aria-label={q.themePager}>
         {prev && <a href={themeUrl(id, prev.slug)}>← {q.prevTheme(prev.title)}</a>}
         <a href={`/diagnostics/${id}`}>{q.backToOverview}</a>

@@ -32,6 +32,7 @@ import { isApplicable } from '../scoring/index.ts';
 import { applicableQuestions, domId, findQuestion, progressOf, type OpenQuestion, type Progress } from '../questionnaire/progress.ts';
 import { OverviewPage } from '../../views/diagnostic-overview.tsx';
 import { ThemePage, themeUrl } from '../../views/diagnostic-theme.tsx';
+import { loadReview } from './review.tsx';
 import { QuestionBlock, QuestionStatus, valueOf, type FormValue, type QuestionState } from '../../views/diagnostic-question.tsx';
 import { ProgressBar } from '../../views/diagnostic-progress.tsx';
 import { StartDiagnosticForm, type StartFormValues } from '../../views/diagnostic-list.tsx';
@@ -174,6 +175,7 @@ function renderTheme(
       editable={editable}
       readOnlyMessage={isEditable(ctx.diagnostic.status) ? undefined : `${q.readOnly(status)} ${ctx.diagnostic.status === 'submitted' ? q.readOnlyReopen : ''}`.trim()}
       problems={opts.problems}
+      review={loadReview(c, ctx)}
     />,
     { status: opts.status ?? 200 },
   );
@@ -197,6 +199,7 @@ function renderOverview(c: Context<AppEnv>, ctx: DiagnosticContext, opts: { inco
       progress={progressFor(c, ctx)}
       editable={canAnswer(c, ctx)}
       incomplete={opts.incomplete}
+      review={loadReview(c, ctx)}
     />,
     { status: opts.status ?? 200 },
   );

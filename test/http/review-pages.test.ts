@@ -66,4 +66,36 @@ describe('the team sees the review', () => {
     const member = await (await as('membre@cap.test')).get(`/diagnostics/${diagId}/results`);
     expect(text(await member.text())).not.toContain('Remarques de la fédération');
   });
+
+  it('beside each question and theme on the questionnaire, and in the review panel of the overview', async () => {
+    const consultant = await as('ines.martin@cap.test');
+    const theme = await consultant.get(`/diagnostics/${diagId}/themes/identite`);
+    expect(theme.status).toBe(200);
+    const html = await theme.text();
+    // The theme page is one big form: the remark fields point to forms rendered after it.
+    expect(html).toContain('<textarea id="remarques-question-ID-1-1-texte" name="body" form="remarques-question-ID-1-1-form"');
+    expect(html).toMatch(/<form id="remarques-question-ID-1-1-form" method="post" action="\/diagnostics\/[^"]+\/comments" hx-post="[^"]+" hx-target="#remarques-question-ID-1-1"/);
+    const res = await consultant.post(`/diagnostics/${diagId}/comments`, { targetKind: 'question', target: 'ID-1.1', body: 'Joindre la charte signée.', back: `/diagnostics/${diagId}/themes/identite`, detached: '1' });
+    expect(res.headers.get('Location')).toBe(`/diagnostics/${diagId}/themes/identite#remarques-question-ID-1-1`);
+    const htmx = await consultant.post(`/diagnostics/${diagId}/comments`, { targetKind: 'question', target: 'ID-1.2', body: 'Et le projet ?', back: `/diagnostics/${diagId}/themes/identite`, detached: '1' }, { headers: { 'HX-Request': 'true' } });
+    const fragmentHtml = await htmx.text();
+    expect(fragmentHtml).toContain('form="remarques-question-ID-1-2-form"');
+    expect(fragmentHtml).not.toContain('<form');
+    await consultant.post(`/diagnostics/${diagId}/comments`, { targetKind: 'theme', target: 'identite', body: 'Thème bien documenté.' });
+
+    const overview = await (await consultant.get(`/diagnostics/${diagId}`)).text();
+    expect(text(overview)).toContain('Relecture fédérale Statut : Soumis');
+    expect(overview).toContain(`action="/diagnostics/${diagId}/validate"`);
+    expect(overview).toContain(`action="/diagnostics/${diagId}/request-changes"`);
+    await consultant.post(`/diagnostics/${diagId}/request-changes`, { message: 'Merci de joindre les preuves.' });
+
+    const member = await as('membre@cap.test');
+    const memberTheme = await (await member.get(`/diagnostics/${diagId}/themes/identite`)).text();
+    expect(text(memberTheme)).toMatch(/Remarques sur la question ID-1\.1 Joindre la charte signée\. ines\.martin, conseiller·ère fédéral·e/);
+    expect(text(memberTheme)).toContain('Remarques sur le thème « Identité et projet » Thème bien documenté.');
+    expect(memberTheme).not.toContain('name="body"');
+    const memberOverview = text(await (await member.get(`/diagnostics/${diagId}`)).text());
+    expect(memberOverview).toContain('Modifications demandées par la fédération Merci de joindre les preuves.');
+    expect(memberOverview).toContain('Historique des modifications');
+  });
 });
