@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inArray } from 'drizzle-orm';
@@ -12,12 +12,9 @@ import { listActions } from '../../src/db/actions.ts';
 const ORG_NAME = 'Cœur d’Écluse — Ça pousse à Bézières';
 const CUSTOM_TITLE = 'Réécrire la procédure d’accueil : œuvre à mener en équipe, ça presse, très vite';
 
-/** The PDF's text as pdftotext reads it (content order), whitespace folded to single spaces. */
+/** The PDF's text as pdftotext reads it (content order), read from stdin: no file left behind. */
 function pdfText(pdf: Buffer, args: string[] = []): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cap-plan-pdf-'));
-  const file = join(dir, 'plan.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...args, file, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...args, '-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 const fold = (s: string) => s.replace(/\s+/g, ' ');
 /** Without any whitespace: a title wrapped after a hyphen, or kerned apart by pdftotext, still matches. */
@@ -66,9 +63,15 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
   });
 
   it('embeds the DejaVu Sans font', () => {
+    // pdffonts reads a file only.
     const dir = mkdtempSync(join(tmpdir(), 'cap-plan-fonts-'));
-    writeFileSync(join(dir, 'p.pdf'), pdf);
-    const fonts = execFileSync('pdffonts', [join(dir, 'p.pdf')], { encoding: 'utf8' });
+    let fonts: string;
+    try {
+      writeFileSync(join(dir, 'p.pdf'), pdf);
+      fonts = execFileSync('pdffonts', [join(dir, 'p.pdf')], { encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const rows = fonts.split('\n').slice(2).filter(Boolean);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) {
