@@ -184,7 +184,10 @@ export function ReviewComments(p: {
       )}
       {p.review.canReview && (
         <details class="review-add" open={!!p.error || undefined}>
-          <summary>{r.commentLabel}</summary>
+          <summary>
+            {r.commentLabel}
+            {p.kind === 'question' && <span class="visually-hidden"> {r.commentsOnShort(target)}</span>}
+          </summary>
           <CommentForm diagnosticId={p.review.diagnosticId} kind={p.kind} target={target} csrf={p.review.csrf} back={p.back} value={p.value} error={p.error} label={label} detached={p.detached} />
         </details>
       )}

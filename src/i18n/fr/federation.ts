@@ -96,6 +96,7 @@ export const federation = {
       question: (code: string) => `Remarques sur la question ${code}`,
     },
     noComments: 'Aucune remarque pour le moment.',
+    commentsOnShort: (code: string) => `sur la question ${code}`,
     by: (name: string | null, role: string | null, when: string) => `${name ?? 'utilisateur supprimé'}${role === 'consultant' ? ', conseiller·ère fédéral·e' : role === 'admin' ? ', fédération' : ''} — ${when}`,
     commentLabel: 'Ajouter une remarque',
     commentLabelFor: (what: string) => `Ajouter une remarque ${what}`,
