@@ -28,6 +28,11 @@ function domId(kind: TargetKind, target: string): string {
   return `remarques-${kind}${kind === 'diagnostic' ? '' : '-' + target.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
+/** The small script that shows refused remarks in place (htmx); pages work without it. */
+function ReviewScript() {
+  return <script src="/static/review.js" defer></script>;
+}
+
 function CommentList({ comments }: { comments: readonly ReviewComment[] }) {
   return (
     <ul class="review-comments">
@@ -114,6 +119,7 @@ export function DetachedCommentForms({ review, targets, back }: { review: Review
   if (!review.canReview) return null;
   return (
     <div class="detached-forms" hidden>
+      <ReviewScript />
       {targets.map((x) => (
         <form
           id={detachedFormId(x.kind, x.target)}
@@ -211,6 +217,7 @@ export function ReviewSummary({ review, targets, back }: { review: ReviewView; t
   const none = !review.comments.size;
   return (
     <div class="review-summary">
+      {review.canReview && <ReviewScript />}
       {none && <p class="muted">{r.noComments}</p>}
       <ReviewComments review={review} kind="diagnostic" back={back} />
       {byTheme.map((th) => (
@@ -251,6 +258,7 @@ export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue
   return (
     <section class="panel review-panel" aria-labelledby="review-panel-title">
       <h2 id="review-panel-title">{r.panelTitle}</h2>
+      {rv.canReview && <ReviewScript />}
       <p>
         {r.statusLabel} : <strong>{STATUS_LABELS[rv.status]}</strong>
         {rv.submittedAt && rv.status !== 'draft' && <span class="muted"> — {r.submittedOn(t.federation.date(rv.submittedAt))}</span>}
