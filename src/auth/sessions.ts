@@ -1,10 +1,11 @@
 // Sessions stored in the database. The cookie holds a random token; the table holds its SHA-256,
 // so a copy of the database cannot be replayed as live sessions.
 import { createHash } from 'node:crypto';
-import { eq, and } from 'drizzle-orm';
+import { eq, and, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { sessions, users, memberships, consultantRegions } from '../db/schema.ts';
 import { newToken } from '../ids.ts';
+import { preparedFor } from '../db/prepared.ts';
 import type { CurrentUser } from '../context.ts';
 
 export const SESSION_COOKIE = 'cap_session';
@@ -43,24 +44,31 @@ export function deleteUserSessions(db: Db, userId: string): void {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 
-export function loadActor(db: Db, userId: string): Pick<CurrentUser, 'organisationIds' | 'regions'> {
-  const orgs = db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId)).all();
-  const regions = db.select({ r: consultantRegions.region }).from(consultantRegions).where(eq(consultantRegions.userId, userId)).all();
-  return { organisationIds: orgs.map((o) => o.id), regions: regions.map((r) => r.r) };
-}
-
-/** The user behind a cookie token, or null when unknown, expired, idle too long or deactivated. */
-export function resolveSession(db: Db, token: string, now: Date): { user: CurrentUser; csrf: string; id: string } | null {
-  const id = hashToken(token);
-  const row = db
+// Every request resolves its session: these run prepared (src/db/prepared.ts).
+const membershipsOf = preparedFor((db) => db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, sql.placeholder('userId'))).prepare());
+const regionsOf = preparedFor((db) => db.select({ r: consultantRegions.region }).from(consultantRegions).where(eq(consultantRegions.userId, sql.placeholder('userId'))).prepare());
+const sessionById = preparedFor((db) =>
+  db
     .select({
       s: sessions,
       u: { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export function loadActor(db: Db, userId: string): Pick<CurrentUser, 'organisationIds' | 'regions'> {
+  const orgs = membershipsOf(db).all({ userId });
+  const regions = regionsOf(db).all({ userId });
+  return { organisationIds: orgs.map((o) => o.id), regions: regions.map((r) => r.r) };
+}
+
+/** The user behind a cookie token, or null when unknown, expired, idle too long or deactivated. */
+export function resolveSession(db: Db, token: string, now: Date): { user: CurrentUser; csrf: string; id: string } | null {
+  const id = hashToken(token);
+  const row = sessionById(db).get({ id });
   if (!row) return null;
   const t = now.getTime();
   if (!row.u.active || Date.parse(row.s.expiresAt) <= t || Date.parse(row.s.lastSeenAt) + IDLE_MS <= t) {

@@ -1,0 +1,16 @@
+// Prepared queries for the hot paths. Drizzle's query builder rebuilds the SQL text and the
+// better-sqlite3 statement on every call (several hundred microseconds for a join, measured by
+// bench/run.ts); a query built once with `sql.placeholder()` and `.prepare()` runs in the time of
+// SQLite itself, with drizzle's typed row mapping kept. Queries are tied to one database
+// connection, hence one cache per Db.
+import type { Db } from './open.ts';
+
+/** `build(db)` runs once per database; later calls return the same prepared query. */
+export function preparedFor<T>(build: (db: Db) => T): (db: Db) => T {
+  const cache = new WeakMap<Db, T>();
+  return (db) => {
+    let q = cache.get(db);
+    if (q === undefined) cache.set(db, (q = build(db)));
+    return q;
+  };
+}
