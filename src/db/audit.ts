@@ -1,6 +1,8 @@
 // The audit trail: every write records who, when, what, and the values before and after.
 import type { Db } from './open.ts';
+import { sql } from 'drizzle-orm';
 import { auditEvents } from './schema.ts';
+import { preparedFor } from './prepared.ts';
 
 export interface AuditEntry {
   userId: string | null;
@@ -13,20 +15,48 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+// Given the database itself (not a transaction object: same connection, but no `$client`), the
+// insert runs prepared (src/db/prepared.ts). `null` must stay SQL NULL, as the query builder
+// writes it, not the JSON text 'null': one prepared insert per combination.
+const ph = sql.placeholder;
+const prepared = [false, true].map((hasBefore) =>
+  [false, true].map((hasAfter) =>
+    preparedFor((db) =>
+      db
+        .insert(auditEvents)
+        .values({
+          at: ph('at'),
+          userId: ph('userId'),
+          action: ph('action'),
+          entity: ph('entity'),
+          entityId: ph('entityId'),
+          organisationId: ph('organisationId'),
+          diagnosticId: ph('diagnosticId'),
+          before: hasBefore ? ph('before') : null,
+          after: hasAfter ? ph('after') : null,
+        })
+        .prepare(),
+    ),
+  ),
+);
+
 export function audit(db: Pick<Db, 'insert'>, entry: AuditEntry, now: Date): void {
-  db.insert(auditEvents)
-    .values({
-      at: now.toISOString(),
-      userId: entry.userId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      organisationId: entry.organisationId ?? null,
-      diagnosticId: entry.diagnosticId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    })
-    .run();
+  const values = {
+    at: now.toISOString(),
+    userId: entry.userId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    organisationId: entry.organisationId ?? null,
+    diagnosticId: entry.diagnosticId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  };
+  if ('$client' in db) {
+    prepared[values.before === null ? 0 : 1]![values.after === null ? 0 : 1]!(db as Db).run(values);
+    return;
+  }
+  db.insert(auditEvents).values(values).run();
 }
 
 /** Strips secrets before a row goes into the trail. */

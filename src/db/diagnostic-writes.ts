@@ -1,15 +1,16 @@
 // Writes of the questionnaire: start a diagnostic (optionally from a previous one), save one
 // answer with its revision check, submit. Each runs in one transaction with its audit event.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { answers, diagnostics } from './schema.ts';
 import { audit } from './audit.ts';
-import { isEditable, scoresOf, type AnswerRow, type DiagnosticContext, type DiagnosticRow, type DiagnosticStatus } from './diagnostics.ts';
+import { getAnswer, isEditable, scoresOf, type AnswerRow, type DiagnosticContext, type DiagnosticRow, type DiagnosticStatus } from './diagnostics.ts';
 import { carryOverActions } from './actions.ts';
 import { getReferential } from '../referential/store.ts';
 import { newId } from '../ids.ts';
 import type { Role } from '../auth/permissions.ts';
 import type { DiagnosticScores } from '../scoring/index.ts';
+import { preparedFor } from './prepared.ts';
 
 export const DIAGNOSTIC_MODES = ['autodiagnostic', 'accompagne'] as const;
 export type DiagnosticMode = (typeof DIAGNOSTIC_MODES)[number];
@@ -140,6 +141,31 @@ export function sameAnswer(a: Pick<AnswerRow, 'level' | 'na' | 'comment'>, b: Pi
   return a.na === b.na && (a.na || a.level === b.level) && a.comment === b.comment;
 }
 
+// The autosave is the hottest write: its statements are prepared once (src/db/prepared.ts).
+const ph = sql.placeholder;
+const statusOf = preparedFor((db) => db.select({ status: diagnostics.status, organisationId: diagnostics.organisationId }).from(diagnostics).where(eq(diagnostics.id, ph('id'))).prepare());
+const answerColumns = {
+  level: ph('level'),
+  na: ph('na'),
+  comment: ph('comment'),
+  updatedBy: ph('updatedBy'),
+  updatedByRole: ph('updatedByRole'),
+  updatedAt: ph('updatedAt'),
+  revision: ph('revision'),
+  prefilledFrom: ph('prefilledFrom'),
+};
+/** Insert, or replace every column of the stored answer (one statement for both cases). */
+const upsertAnswer = preparedFor((db) =>
+  db
+    .insert(answers)
+    .values({ diagnosticId: ph('diagnosticId'), questionCode: ph('questionCode'), ...answerColumns })
+    .onConflictDoUpdate({
+      target: [answers.diagnosticId, answers.questionCode],
+      set: Object.fromEntries(Object.keys(answerColumns).map((k) => [k, sql.raw(`excluded.${answers[k as keyof typeof answerColumns].name}`)])),
+    })
+    .prepare(),
+);
+
 /**
  * Saves one answer. Read, check and write happen in one IMMEDIATE transaction, so of two saves
  * built from the same revision only the first is stored; the second gets the stored answer back.
@@ -147,13 +173,13 @@ export function sameAnswer(a: Pick<AnswerRow, 'level' | 'na' | 'comment'>, b: Pi
  */
 export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
   const value = { level: input.na ? null : input.level, na: input.na, comment: input.comment };
+  // The prepared statements run on `db` inside the transaction: one connection, synchronous.
   return db.transaction(
-    (tx): SaveResult => {
-      const diag = tx.select({ status: diagnostics.status, organisationId: diagnostics.organisationId }).from(diagnostics).where(eq(diagnostics.id, input.diagnosticId)).get();
+    (): SaveResult => {
+      const diag = statusOf(db).get({ id: input.diagnosticId });
       if (!diag) return { kind: 'missing' };
       if (!isEditable(diag.status)) return { kind: 'locked', status: diag.status };
-      const where = and(eq(answers.diagnosticId, input.diagnosticId), eq(answers.questionCode, input.questionCode));
-      const stored = tx.select().from(answers).where(where).get();
+      const stored = getAnswer(db, input.diagnosticId, input.questionCode);
       if (stored && sameAnswer(stored, value) && !stored.prefilledFrom) return { kind: 'saved', answer: stored, changed: false };
       if (!stored && value.level === null && !value.na && value.comment === '') {
         // Nothing to store for an untouched question.
@@ -171,10 +197,9 @@ export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
         revision: storedRevision + 1,
         prefilledFrom: null,
       };
-      if (stored) tx.update(answers).set(row).where(where).run();
-      else tx.insert(answers).values(row).run();
+      upsertAnswer(db).run(row);
       audit(
-        tx,
+        db,
         {
           userId: input.userId,
           action: 'answer',

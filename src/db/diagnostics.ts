@@ -1,12 +1,13 @@
 // Core reads about diagnostics and their answers, shared by the questionnaire, results, plan and
 // federation modules. Writes live with the module that owns them.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { answers, diagnostics, organisations, users } from './schema.ts';
 import type { Organisation } from './organisations.ts';
 import { getReferential } from '../referential/store.ts';
 import type { Referential, StructureType } from '../referential/schema.ts';
 import { scoreDiagnostic, type DiagnosticScores, type Level } from '../scoring/index.ts';
+import { preparedFor } from './prepared.ts';
 
 export type DiagnosticRow = typeof diagnostics.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
@@ -19,8 +20,33 @@ export interface DiagnosticContext {
   referential: Referential;
 }
 
+// Read on every diagnostic page and every answer save: prepared once (src/db/prepared.ts).
+const contextById = preparedFor((db) =>
+  db.select({ d: diagnostics, o: organisations }).from(diagnostics).innerJoin(organisations, eq(organisations.id, diagnostics.organisationId)).where(eq(diagnostics.id, sql.placeholder('id'))).prepare(),
+);
+const answersOf = preparedFor((db) => db.select().from(answers).where(eq(answers.diagnosticId, sql.placeholder('id'))).prepare());
+const answersWithAuthorsOf = preparedFor((db) =>
+  db.select({ a: answers, name: users.name, deleted: users.deleted }).from(answers).leftJoin(users, eq(users.id, answers.updatedBy)).where(eq(answers.diagnosticId, sql.placeholder('id'))).prepare(),
+);
+const answerWithAuthor = preparedFor((db) =>
+  db
+    .select({ a: answers, name: users.name, deleted: users.deleted })
+    .from(answers)
+    .leftJoin(users, eq(users.id, answers.updatedBy))
+    .where(and(eq(answers.diagnosticId, sql.placeholder('id')), eq(answers.questionCode, sql.placeholder('code'))))
+    .prepare(),
+);
+const answerStatesOf = preparedFor((db) =>
+  db
+    .select({ questionCode: answers.questionCode, level: answers.level, na: answers.na, prefilledFrom: answers.prefilledFrom })
+    .from(answers)
+    .where(eq(answers.diagnosticId, sql.placeholder('id')))
+    .prepare(),
+);
+const answerByCode = preparedFor((db) => db.select().from(answers).where(and(eq(answers.diagnosticId, sql.placeholder('id')), eq(answers.questionCode, sql.placeholder('code')))).prepare());
+
 export function getDiagnosticContext(db: Db, id: string): DiagnosticContext | undefined {
-  const row = db.select({ d: diagnostics, o: organisations }).from(diagnostics).innerJoin(organisations, eq(organisations.id, diagnostics.organisationId)).where(eq(diagnostics.id, id)).get();
+  const row = contextById(db).get({ id });
   if (!row) return undefined;
   const referential = getReferential(db, row.d.referentialId);
   if (!referential) return undefined;
@@ -37,7 +63,12 @@ export function listOrganisationDiagnostics(db: Db, organisationId: string): Dia
 }
 
 export function loadAnswers(db: Db, diagnosticId: string): AnswerRow[] {
-  return db.select().from(answers).where(eq(answers.diagnosticId, diagnosticId)).all();
+  return answersOf(db).all({ id: diagnosticId });
+}
+
+/** Only what progress needs (read after every autosave: four columns, not the whole rows). */
+export function loadAnswerStates(db: Db, diagnosticId: string): Pick<AnswerRow, 'questionCode' | 'level' | 'na' | 'prefilledFrom'>[] {
+  return answerStatesOf(db).all({ id: diagnosticId });
 }
 
 export interface AnswerWithAuthor extends AnswerRow {
@@ -46,17 +77,19 @@ export interface AnswerWithAuthor extends AnswerRow {
 
 /** Answers with the display name of whoever set them last (deleted users show as such). */
 export function loadAnswersWithAuthors(db: Db, diagnosticId: string): AnswerWithAuthor[] {
-  return db
-    .select({ a: answers, name: users.name, deleted: users.deleted })
-    .from(answers)
-    .leftJoin(users, eq(users.id, answers.updatedBy))
-    .where(eq(answers.diagnosticId, diagnosticId))
-    .all()
+  return answersWithAuthorsOf(db)
+    .all({ id: diagnosticId })
     .map((r) => ({ ...r.a, authorName: r.deleted ? 'utilisateur supprimé' : r.name }));
 }
 
+/** One answer with its author's display name (what an autosave answers with). */
+export function getAnswerWithAuthor(db: Db, diagnosticId: string, code: string): AnswerWithAuthor | undefined {
+  const r = answerWithAuthor(db).get({ id: diagnosticId, code });
+  return r && { ...r.a, authorName: r.deleted ? 'utilisateur supprimé' : r.name };
+}
+
 export function getAnswer(db: Db, diagnosticId: string, code: string): AnswerRow | undefined {
-  return db.select().from(answers).where(and(eq(answers.diagnosticId, diagnosticId), eq(answers.questionCode, code))).get();
+  return answerByCode(db).get({ id: diagnosticId, code });
 }
 
 export function answerLevel(a: Pick<AnswerRow, 'level' | 'na'>): Level | null {

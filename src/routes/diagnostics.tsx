@@ -17,8 +17,10 @@ import { diagnostics } from '../db/schema.ts';
 import { findUser } from '../db/users.ts';
 import {
   diagnosticScope,
+  getAnswerWithAuthor,
   getDiagnosticContext,
   isEditable,
+  loadAnswerStates,
   loadAnswers,
   loadAnswersWithAuthors,
   STATUS_LABELS,
@@ -112,7 +114,7 @@ function themeOf(ctx: DiagnosticContext, slug: string | undefined): Theme {
 }
 
 function progressFor(c: Context<AppEnv>, ctx: DiagnosticContext): Progress {
-  const rows = loadAnswers(c.get('deps').db, ctx.diagnostic.id);
+  const rows = loadAnswerStates(c.get('deps').db, ctx.diagnostic.id);
   return progressOf(ctx.referential, ctx.organisation.types, new Map(rows.map((a) => [a.questionCode, a])));
 }
 
@@ -126,7 +128,7 @@ function baseState(question: Question, stored: AnswerWithAuthor | undefined): Qu
 }
 
 function authored(c: Context<AppEnv>, ctx: DiagnosticContext, code: string): AnswerWithAuthor | undefined {
-  return loadAnswersWithAuthors(c.get('deps').db, ctx.diagnostic.id).find((a) => a.questionCode === code);
+  return getAnswerWithAuthor(c.get('deps').db, ctx.diagnostic.id, code);
 }
 
 // ---------------------------------------------------------------------------------------------
