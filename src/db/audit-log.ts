@@ -79,7 +79,9 @@ export function listAuditEvents(db: Db, f: AuditFilter, page: number): AuditPage
 
 /** Everything that happened to one diagnostic: its status, answers, plan actions, remarks. */
 export function diagnosticHistory(db: Db, diagnosticId: string, page: number): AuditPage {
-  return select(db, or(eq(auditEvents.diagnosticId, diagnosticId), and(eq(auditEvents.entity, 'diagnostic'), eq(auditEvents.entityId, diagnosticId))), page);
+  // 'diagnostic' written as a literal, not bound: only then may SQLite use the partial index
+  // audit_diagnostic_entity (schema.ts) for this branch of the OR.
+  return select(db, or(eq(auditEvents.diagnosticId, diagnosticId), and(sql`${auditEvents.entity} = 'diagnostic'`, eq(auditEvents.entityId, diagnosticId))), page);
 }
 
 export function auditEntities(db: Db): string[] {
