@@ -7,6 +7,7 @@ import { audit } from './audit.ts';
 import { newId } from '../ids.ts';
 import { isEditable, type DiagnosticContext } from './diagnostics.ts';
 import { proposeActions } from '../plan/prioritise.ts';
+import { activeServiceCodes, withActiveServices } from '../referential/store.ts';
 import type { ProposedAction } from '../plan/types.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
 
@@ -63,7 +64,8 @@ export interface SyncResult {
  */
 export function syncProposedActions(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, userId: string | null, now: Date): SyncResult {
   const diagnosticId = ctx.diagnostic.id;
-  const proposed = proposeActions(ctx.referential, scores);
+  // A deactivated service is no longer proposed; stored actions keep theirs.
+  const proposed = withActiveServices(proposeActions(ctx.referential, scores), activeServiceCodes(db));
   const byQuestion = new Map<string, ProposedAction>(proposed.map((p) => [p.questionCode, p]));
   const stored = listActions(db, diagnosticId);
   const storedQuestions = new Set(stored.flatMap((a) => (a.questionCode ? [a.questionCode] : [])));
