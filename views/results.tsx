@@ -495,6 +495,10 @@ export function ResultsPage(p: ResultsPageProps) {
         {r.meta(p.referentialLabel, r.date(d.createdAt))}
         {d.submittedAt && <>, {r.submittedOn(r.date(d.submittedAt))}</>}.
       </p>
+      <p class="actions-row no-print">
+        <a class="button" href={`/diagnostics/${d.id}/plan`}>{r.toPlan}</a>
+        <a class="button button--secondary" href={`/diagnostics/${d.id}/plan.pdf`}>{r.toPdf}</a>
+      </p>
       {p.validation && <p class="stamp">{r.validatedWith(p.validation.name, r.date(p.validation.at))}</p>}
       {scores.partial && (
         <p class="notice results-partial">

@@ -8,6 +8,8 @@ export const results = {
   title: 'Résultats du diagnostic',
   titleOf: (org: string) => `Résultats du diagnostic — ${org}`,
   breadcrumbOverview: 'Retour au diagnostic',
+  toPlan: 'Voir le plan de progrès',
+  toPdf: 'Télécharger le plan en PDF',
   date: (iso: string) => dateFormat.format(new Date(iso)),
   /** A score for display: rounded, French digits, narrow no-break space before %. */
   pct: (score: number) => `${int(Math.round(score))}\u202F%`,
