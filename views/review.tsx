@@ -307,6 +307,7 @@ export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue
         </div>
       )}
       {rv.canReview && rv.status !== 'submitted' && rv.status !== 'validated' && <p class="muted">{r.waiting}</p>}
+      {!rv.canReview && rv.status === 'submitted' && <p class="muted">{r.awaitingReview}</p>}
       <p class="actions-row no-print">
         <a href={`/diagnostics/${rv.diagnosticId}/history`}>{t.federation.audit.historyLink}</a>
         <a href={`/diagnostics/${rv.diagnosticId}/export.csv`} download>

@@ -122,6 +122,7 @@ export const federation = {
     validateSubmit: 'Valider le diagnostic',
     validated: 'Diagnostic validé.',
     stamp: (name: string | null, date: string) => `Validé avec ${name ?? 'la fédération'} le ${date}`,
+    awaitingReview: 'Le diagnostic attend la relecture de la fédération : elle pourra le valider ou demander des modifications.',
     waiting: 'La relecture est possible une fois le diagnostic soumis par la structure.',
     conflictTitle: 'Action impossible',
     onlySubmittedValidate: (status: string) => `Seul un diagnostic soumis peut être validé ; celui-ci est au statut « ${status} ».`,
