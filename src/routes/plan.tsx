@@ -17,7 +17,6 @@ import { getServicesByCode, listServices } from '../referential/store.ts';
 import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
 import { ACTION_EDIT_FIELDS, actionCreateSchema, actionEditSchema, dropSchema } from '../validation/plan.ts';
 import { parisDay, slugify } from '../plan/format.ts';
-import { writePlanPdf } from '../plan/pdf.ts';
 import { ActionItem, PlanPage, PlanSummary, type PlanContext, type PlanFormState } from '../../views/plan.tsx';
 
 type C = Context<AppEnv>;
@@ -156,7 +155,13 @@ planRoutes.post('/:id/actions', requireUser, async (c) => {
   return redirectWith(c, `${planUrl(ctx)}#action-${row.id}`, { kind: 'success', message: t.plan.added(row.title) });
 });
 
-planRoutes.get('/:id/plan.pdf', requireUser, (c) => {
+// pdfkit (with fontkit, its Unicode tables and the fonts) was a third of the server's start-up
+// time (bench/RESULTS.md): it is loaded with the first PDF asked for.
+let pdfModule: Promise<typeof import('../plan/pdf.ts')> | undefined;
+const loadPdf = () => (pdfModule ??= import('../plan/pdf.ts'));
+
+planRoutes.get('/:id/plan.pdf', requireUser, async (c) => {
+  const { writePlanPdf } = await loadPdf();
   const ctx = load(c, 'diagnostic.view');
   const { db, clock } = c.get('deps');
   const now = clock();
