@@ -18,7 +18,7 @@ import type { Role } from '../auth/permissions.ts';
 const DAY = 86_400_000;
 
 /** A stable number in [0, 1) from a string: the demo is the same on every machine. */
-function unit(seed: string): number {
+export function unit(seed: string): number {
   let h = 2166136261;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
   return ((h >>> 0) % 10_000) / 10_000;
@@ -67,7 +67,7 @@ const REVIEWED: readonly string[] = [
   'Discuté avec les salariés en parcours : leur avis confirme ce niveau.',
 ];
 
-function comment(q: Question, level: number | 'na', seed: string, templates?: readonly string[]): string {
+export function comment(q: Question, level: number | 'na', seed: string, templates?: readonly string[]): string {
   if (level === 'na') return 'Sans objet pour notre structure aujourd’hui.';
   // About one answer in six carries no comment, as in real sessions.
   if (!templates && unit(`${seed}:empty`) < 0.17) return '';
@@ -77,24 +77,24 @@ function comment(q: Question, level: number | 'na', seed: string, templates?: re
 }
 
 /** A level around the theme's mean, legal obligations a little better looked after. */
-function level(q: Question, mean: number, seed: string): number | 'na' {
+export function level(q: Question, mean: number, seed: string): number | 'na' {
   if (q.naAllowed && !q.legal && unit(`${seed}:na`) < 0.3) return 'na';
   const l = Math.round(mean + (unit(seed) - 0.5) * 2.4 + (q.legal ? 0.4 : 0));
   return Math.max(0, Math.min(4, l));
 }
 
-function applicable(ref: Referential, types: readonly string[], themes?: readonly string[]) {
+export function applicable(ref: Referential, types: readonly string[], themes?: readonly string[]) {
   return ref.themes
     .filter((th) => !themes || themes.includes(th.slug))
     .flatMap((th) => th.criteria.flatMap((c) => c.questions.filter((q) => isApplicable(q, types as StructureType[])).map((q) => ({ q, theme: th.slug }))));
 }
 
-interface Author {
+export interface Author {
   id: string;
   role: Role;
 }
 
-function answer(db: Db, diagnosticId: string, q: Question, value: number | 'na', text: string, revision: number, by: Author, at: Date): void {
+export function answer(db: Db, diagnosticId: string, q: Question, value: number | 'na', text: string, revision: number, by: Author, at: Date): void {
   const r = saveAnswer(
     db,
     { diagnosticId, questionCode: q.code, level: value === 'na' ? null : value, na: value === 'na', comment: text, revision, userId: by.id, role: by.role },
@@ -104,7 +104,7 @@ function answer(db: Db, diagnosticId: string, q: Question, value: number | 'na',
 }
 
 /** Sitting n of a diagnostic: a morning, answers a few minutes apart. */
-function sitting(now: Date, daysAgo: number, index: number): Date {
+export function sitting(now: Date, daysAgo: number, index: number): Date {
   const d = new Date(now.getTime() - daysAgo * DAY);
   d.setUTCHours(8, 30, 0, 0);
   return new Date(d.getTime() + index * 4 * 60_000);

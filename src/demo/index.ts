@@ -5,12 +5,14 @@ import { loadBaseDemo, type DemoIds } from './base.ts';
 import { loadDiagnosticsDemo } from './diagnostics.ts';
 import { loadPlanDemo } from './plan.ts';
 import { loadBenchmarkDemo } from './benchmark.ts';
+import { loadReviewsDemo } from './reviews.ts';
 
 export async function loadDemo(db: Db, now: Date): Promise<DemoIds> {
   ensureBuiltins(db, now);
   const ids = await loadBaseDemo(db, now);
   loadDiagnosticsDemo(db, ids, now);
   loadPlanDemo(db, ids, now);
+  loadReviewsDemo(db, ids, now);
   loadBenchmarkDemo(db, now);
   return ids;
 }
