@@ -23,7 +23,13 @@ export function staticFiles() {
   const cache = new Map<string, { body: Uint8Array; type: string }>();
   app.use(compress());
   app.get('/*', async (c) => {
-    const rel = decodeURIComponent(c.req.path.replace(/^\/static\//, ''));
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path.replace(/^\/static\//, ''));
+    } catch {
+      // A broken escape (`%c0%ae`, `%u002e`) names no file: not found, not a server error.
+      return c.text('Introuvable', 404);
+    }
     const file = resolve(STATIC_DIR, rel);
     if (!file.startsWith(STATIC_DIR + sep) || rel.includes('\0')) return c.text('Introuvable', 404);
     const type = TYPES[extname(file)];
