@@ -56,18 +56,29 @@ export interface UserRow {
 }
 
 /** Every user with memberships and regions, in two queries (not one per row). */
+function groupBy<T>(rows: readonly T[], key: (r: T) => string, value: (r: T) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(key(r));
+    if (list) list.push(value(r));
+    else out.set(key(r), [value(r)]);
+  }
+  return out;
+}
+
 export function listUsers(db: Db): UserRow[] {
   const rows = db.select().from(users).where(eq(users.deleted, false)).orderBy(asc(users.name)).all();
-  const mem = db.select().from(memberships).all();
-  const reg = db.select().from(consultantRegions).all();
+  // Grouped once by user: filtering both lists for every user grew as users × memberships.
+  const mem = groupBy(db.select().from(memberships).all(), (m) => m.userId, (m) => m.organisationId);
+  const reg = groupBy(db.select().from(consultantRegions).all(), (r) => r.userId, (r) => r.region);
   return rows.map((u) => ({
     id: u.id,
     email: u.email,
     name: u.name,
     role: u.role,
     active: u.active,
-    organisationIds: mem.filter((m) => m.userId === u.id).map((m) => m.organisationId),
-    regions: reg.filter((r) => r.userId === u.id).map((r) => r.region),
+    organisationIds: mem.get(u.id) ?? [],
+    regions: reg.get(u.id) ?? [],
   }));
 }
 
