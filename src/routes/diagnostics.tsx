@@ -27,6 +27,7 @@ import {
   type AnswerWithAuthor,
   type DiagnosticContext,
 } from '../db/diagnostics.ts';
+import { syncProposedActions } from '../db/actions.ts';
 import { createDiagnostic, DIAGNOSTIC_MODES, PARTICIPANT_ROLES, prefillCandidates, saveAnswer, submitDiagnostic } from '../db/diagnostic-writes.ts';
 import { defaultReferentialId } from '../referential/store.ts';
 import type { Question, Theme } from '../referential/schema.ts';
@@ -423,5 +424,8 @@ diagnosticRoutes.post('/:id/submit', (c) => {
     return renderOverview(c, { ...ctx, diagnostic: { ...ctx.diagnostic, status: result.status } }, { status: 409 });
   }
   if (result.kind === 'incomplete') return renderOverview(c, ctx, { incomplete: progressFor(c, ctx).unanswered, status: 422 });
+  // Submitting puts the plan in place, so the federation sees the actions to come (and the
+  // services they need) before anyone opens the plan page.
+  syncProposedActions(db, { ...ctx, diagnostic: { ...ctx.diagnostic, status: 'submitted' } }, result.scores, currentUser(c).id, clock());
   return redirectWith(c, `/diagnostics/${ctx.diagnostic.id}`, { kind: 'success', message: q.submitted });
 });

@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { Client, makeApp, org, user, text, type TestContext } from '../support/app.ts';
-import { answers, diagnostics } from '../../src/db/schema.ts';
+import { actions, answers, diagnostics } from '../../src/db/schema.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
 import { isApplicable } from '../../src/scoring/index.ts';
 import type { StructureType } from '../../src/referential/schema.ts';
@@ -454,6 +454,9 @@ describe('submitting', () => {
     expect(row.submittedAt).toBe('2026-03-02T09:00:00.000Z');
     expect(row.overallScore).toBe(50);
     expect(row.themeScores).toEqual({ identite: 50, services: 50, 'fonctions-support': 50, 'amelioration-continue': 50 });
+    // The plan is in place at submission: one proposed action per applicable question (all at 2 < 3).
+    const planned = w.ctx.db.select().from(actions).where(eq(actions.diagnosticId, id)).all();
+    expect(planned).toHaveLength(applicableTo(['AI']).length);
     const overview = text(await (await w.member.get(`/diagnostics/${id}`)).text());
     expect(overview).toContain('Le diagnostic est soumis');
     expect(overview).toContain('Soumis le 2 mars 2026 par sophie');
