@@ -22,9 +22,11 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
   const rows = actionRows ?? listActions(db, d.id);
   const services = getServicesByCode(db, rows.flatMap((a) => a.services));
   const questionLevels = new Map<string, readonly string[]>();
+  const recommendations = new Map<string, string>();
   let total = 0;
   for (const th of ref.themes) for (const c of th.criteria) for (const q of c.questions) {
     questionLevels.set(q.code, q.levels);
+    recommendations.set(q.code, q.recommendation);
     total++;
   }
   const validated = d.status === 'validated' && d.validatedAt ? { by: userName(db, d.validatedBy) ?? 'la fédération', at: new Date(d.validatedAt) } : null;
@@ -44,6 +46,8 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
       id: a.id,
       title: a.title,
       description: a.description,
+      // A proposed action's description is the referential's recommendation until a member edits it.
+      ownDescription: a.origin !== 'proposed' || (a.description !== '' && a.description !== (a.questionCode ? recommendations.get(a.questionCode) : undefined)),
       themeSlug: a.themeSlug,
       priority: a.priority,
       quickWin: a.quickWin,

@@ -17,6 +17,8 @@ export interface PlanReportAction {
   id: string;
   title: string;
   description: string;
+  /** The description was written by the structure (not the referential's recommendation). */
+  ownDescription: boolean;
   themeSlug: string;
   priority: string;
   quickWin: boolean;
@@ -486,7 +488,7 @@ function actionCells(a: PlanReportAction, r: PlanReport, services: ReadonlyMap<s
   const action: CellLine[] = [{ text: a.title, bold: true }];
   if (a.origin !== 'proposed') action.push({ text: t.plan.origin[a.origin] ?? a.origin, small: true, color: C.muted });
   // Proposed descriptions are the referential's recommendations; a member's own text is printed.
-  if (a.origin !== 'proposed' && a.description) action.push({ text: a.description, small: true });
+  if (a.ownDescription && a.description) action.push({ text: a.description, small: true });
   if (a.notes) action.push({ text: `${t.plan.notes} : ${a.notes}`, small: true, color: C.muted });
   const names = a.services.map((c) => services.get(c)?.name ?? c);
   return [

@@ -10,6 +10,7 @@ import { services } from '../../src/db/schema.ts';
 import { listActions } from '../../src/db/actions.ts';
 
 const ORG_NAME = 'Cœur d’Écluse — Ça pousse à Bézières';
+const OWN_DESCRIPTION = 'Notre façon de faire : un binôme permanent et salarié en parcours pilote l’action';
 const CUSTOM_TITLE = 'Réécrire la procédure d’accueil : œuvre à mener en équipe, ça presse, très vite';
 
 /** The PDF's text as pdftotext reads it (content order), read from stdin: no file left behind. */
@@ -46,6 +47,7 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
     const rows = listActions(ctx.db, diagId);
     await c.post(`/diagnostics/${diagId}/actions/${rows[0]!.id}`, { owner: 'Hélène Garçon', dueDate: '2026-02-15', status: 'in_progress', notes: 'Relancer la délégation après l’été' });
     await c.post(`/diagnostics/${diagId}/actions/${rows[1]!.id}`, { status: 'done' });
+    await c.post(`/diagnostics/${diagId}/actions/${rows[3]!.id}`, { title: rows[3]!.title, description: OWN_DESCRIPTION, status: 'todo' });
     await c.post(`/diagnostics/${diagId}/actions/${rows[2]!.id}/drop`, { reason: 'Déjà traité par le GES, pas prioritaire cette année' });
     await c.post(`/diagnostics/${diagId}/actions`, { title: CUSTOM_TITLE, themeSlug: 'amelioration-continue', priority: 'moyenne', service: 'FORM-COMMUNICATION', owner: 'Zoé' });
     res = await c.get(`/diagnostics/${diagId}/plan.pdf`);
@@ -60,6 +62,10 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
     const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(8);
+  });
+
+  it('prints a description the structure rewrote, not only the referential’s recommendation', () => {
+    expect(fold(pdfText(pdf))).toContain(OWN_DESCRIPTION);
   });
 
   it('embeds the DejaVu Sans font', () => {

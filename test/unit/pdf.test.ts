@@ -59,6 +59,7 @@ const action = (over: Partial<PlanReportAction>): PlanReportAction => ({
   id: over.title ?? 'a',
   title: 'Action',
   description: '',
+  ownDescription: false,
   themeSlug: 'identite',
   priority: 'moyenne',
   quickWin: false,
