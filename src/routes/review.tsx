@@ -65,7 +65,7 @@ function reviewed(c: Context<AppEnv>): DiagnosticContext {
 function safeBack(value: string | null, diagnosticId: string): string {
   const base = `/diagnostics/${diagnosticId}`;
   if (!value || !(value === base || value.startsWith(base + '/') || value.startsWith(base + '?') || value.startsWith(base + '#'))) return base;
-  if (/[\\\s]|\/\//.test(value)) return base;
+  if (/[\\\s]|\/\//.test(value) || !/^[\w\-/?=&%.#]*$/.test(value)) return base;
   return value.split('#')[0]!;
 }
 
