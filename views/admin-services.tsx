@@ -2,7 +2,7 @@
 import { t } from '../src/i18n/index.ts';
 import type { ServiceRow } from '../src/referential/store.ts';
 import { SERVICE_KINDS } from '../src/referential/schema.ts';
-import { CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from './forms.tsx';
+import { ActiveToggle, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from './forms.tsx';
 
 const s = t.referentials.catalogue;
 
@@ -90,16 +90,7 @@ export function ServiceForm(p: {
         <TextField name="contact" label={s.contact} value={v('contact')} error={p.errors.contact} hint={s.contactHint} required maxlength={300} />
         <SubmitButton>{t.common.save}</SubmitButton>
       </form>
-      {p.activeToggle && (
-        <form method="post" action={p.activeToggle.action} class="form form--danger">
-          <CsrfField token={p.csrf} />
-          <input type="hidden" name="active" value={p.activeToggle.active ? '0' : '1'} />
-          {p.activeToggle.active && <p class="hint">{s.deactivateHint}</p>}
-          <button type="submit" class={p.activeToggle.active ? 'button button--danger' : 'button button--secondary'}>
-            {p.activeToggle.active ? s.deactivate : s.reactivate}
-          </button>
-        </form>
-      )}
+      {p.activeToggle && <ActiveToggle csrf={p.csrf} {...p.activeToggle} deactivate={s.deactivate} reactivate={s.reactivate} hint={s.deactivateHint} />}
     </section>
   );
 }

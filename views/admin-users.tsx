@@ -2,7 +2,7 @@ import { t } from '../src/i18n/index.ts';
 import type { UserRow } from '../src/db/users.ts';
 import type { Organisation } from '../src/db/organisations.ts';
 import { REGIONS } from '../src/i18n/fr/common.ts';
-import { CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
+import { ActiveToggle, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
 
 export function UserList({ users, orgNames }: { users: UserRow[]; orgNames: Map<string, string> }) {
   return (
@@ -86,15 +86,7 @@ export function UserForm(p: {
         <CheckboxGroup name="regions" legend={t.admin.regions} options={REGIONS.map((r) => [r, r] as const)} values={list('regions')} error={p.errors.regions} />
         <SubmitButton>{t.common.save}</SubmitButton>
       </form>
-      {p.activeToggle && (
-        <form method="post" action={p.activeToggle.action} class="form form--danger">
-          <CsrfField token={p.csrf} />
-          <input type="hidden" name="active" value={p.activeToggle.active ? '0' : '1'} />
-          <button type="submit" class="button button--secondary">
-            {p.activeToggle.active ? t.admin.deactivate : t.admin.reactivate}
-          </button>
-        </form>
-      )}
+      {p.activeToggle && <ActiveToggle csrf={p.csrf} {...p.activeToggle} deactivate={t.admin.deactivate} reactivate={t.admin.reactivate} />}
       {p.deleteHref && (
         <p>
           <a href={p.deleteHref}>{t.account.deleteLink}</a>

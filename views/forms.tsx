@@ -163,3 +163,17 @@ export function SubmitButton({ children }: { children: Child }) {
     </button>
   );
 }
+
+/** Deactivate / reactivate a record (user, organisation, service): a separate small form. */
+export function ActiveToggle(p: { csrf: string; action: string; active: boolean; deactivate: string; reactivate: string; hint?: string }) {
+  return (
+    <form method="post" action={p.action} class="form form--danger">
+      <CsrfField token={p.csrf} />
+      <input type="hidden" name="active" value={p.active ? '0' : '1'} />
+      {p.active && p.hint && <p class="hint">{p.hint}</p>}
+      <button type="submit" class={p.active ? 'button button--danger' : 'button button--secondary'}>
+        {p.active ? p.deactivate : p.reactivate}
+      </button>
+    </form>
+  );
+}

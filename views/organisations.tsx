@@ -3,7 +3,7 @@ import { t } from '../src/i18n/index.ts';
 import type { Organisation } from '../src/db/organisations.ts';
 import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
 import { REGIONS } from '../src/i18n/fr/common.ts';
-import { Checkbox, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
+import { ActiveToggle, Checkbox, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
 
 export function typesLabel(types: readonly string[]): string {
   return types.join(', ');
@@ -137,15 +137,7 @@ export function OrganisationForm(p: {
         <Checkbox name="ges" label={t.orgs.ges} checked={ges} />
         <SubmitButton>{t.common.save}</SubmitButton>
       </form>
-      {p.activeToggle && (
-        <form method="post" action={p.activeToggle.action} class="form form--danger">
-          <CsrfField token={p.csrf} />
-          <input type="hidden" name="active" value={p.activeToggle.active ? '0' : '1'} />
-          <button type="submit" class="button button--secondary">
-            {p.activeToggle.active ? t.orgs.deactivate : t.orgs.reactivate}
-          </button>
-        </form>
-      )}
+      {p.activeToggle && <ActiveToggle csrf={p.csrf} {...p.activeToggle} deactivate={t.orgs.deactivate} reactivate={t.orgs.reactivate} />}
     </section>
   );
 }
