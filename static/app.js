@@ -7,4 +7,13 @@
     var summary = document.querySelector('.error-summary');
     if (summary) summary.focus();
   });
+  // Refused answers (404, 409, 422) are swapped in by htmx (see responseHandling in the layout).
+  // Any other failure — an expired session, a server error — on a form marked data-fallback-submit
+  // falls back to the plain post, so the person sees the server's own page instead of nothing.
+  document.addEventListener('htmx:responseError', function (evt) {
+    var d = evt.detail || {};
+    var elt = (d.requestConfig && d.requestConfig.elt) || d.elt;
+    var form = elt && elt.closest ? elt.closest('form[data-fallback-submit]') : null;
+    if (form) form.submit();
+  });
 })();

@@ -1,20 +1,12 @@
-// Questionnaire autosave on top of htmx. htmx drops 4xx responses by default; a refused save
-// (409 conflict or read-only, 422 invalid, 404) must land beside its question instead, and a lost
-// connection must say so. Every page works without this file.
+// Questionnaire autosave on top of htmx: refused saves (404, 409, 422) are swapped in beside their
+// question by the layout's responseHandling; this file says so when the connection is lost or the
+// server fails. Every page works without this file.
 (function () {
   'use strict';
   function question(evt) {
     var elt = evt.detail && evt.detail.elt;
     return elt && elt.closest ? elt.closest('[data-autosave]') : null;
   }
-  document.addEventListener('htmx:beforeSwap', function (evt) {
-    if (!question(evt)) return;
-    var status = evt.detail.xhr.status;
-    if (status === 404 || status === 409 || status === 422) {
-      evt.detail.shouldSwap = true;
-      evt.detail.isError = false;
-    }
-  });
   function failed(evt) {
     var q = question(evt);
     if (!q) return;

@@ -24,6 +24,20 @@ function NavLink({ href, path, children }: { href: string; path?: string; childr
   );
 }
 
+// htmx drops 4xx answers by default; ours carry a French message to show beside the control that
+// was refused (404 gone, 409 conflict or read-only, 422 invalid), so those are swapped in like a 200.
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '(404|409|422)', swap: true, error: false },
+    { code: '[45]..', swap: false, error: true },
+  ],
+});
+
 export function Layout({ title, user, csrf, flash, children, path, wide }: LayoutProps) {
   const n = t.common.nav;
   return (
@@ -32,7 +46,7 @@ export function Layout({ title, user, csrf, flash, children, path, wide }: Layou
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="csrf-token" content={csrf} />
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
         <title>{`${title} — ${t.common.appName}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/vendor/htmx.min.js" defer></script>

@@ -237,7 +237,7 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
         <div class="plan-action__tools">
           <details class="plan-action__form" open={!!edit}>
             <summary>{p.edit}</summary>
-            <form method="post" action={url} hx-post={url} hx-target={`#action-${a.id}`} hx-swap="outerHTML">
+            <form method="post" action={url} hx-post={url} hx-target={`#action-${a.id}`} hx-swap="outerHTML" data-fallback-submit>
               <CsrfField token={ctx.csrf} />
               {edit && <FormErrors errors={edit.errors} />}
               <Field scope={scope} name="title" label={p.actionTitle} value={values.title ?? ''} error={edit?.errors.title} required maxlength={200} />
@@ -413,7 +413,6 @@ export function PlanPage(props: PlanPageProps) {
       })}
       {props.canEdit && <CreateForm ctx={props} activeServices={props.activeServices} state={props.state} />}
       <DroppedList actions={dropped} ctx={props} />
-      {props.canEdit && <script src="/static/plan.js" defer></script>}
     </>
   );
 }

@@ -28,10 +28,6 @@ function domId(kind: TargetKind, target: string): string {
   return `remarques-${kind}${kind === 'diagnostic' ? '' : '-' + target.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-/** The small script that shows refused remarks in place (htmx); pages work without it. */
-function ReviewScript() {
-  return <script src="/static/review.js" defer></script>;
-}
 
 function CommentList({ comments }: { comments: readonly ReviewComment[] }) {
   return (
@@ -119,7 +115,6 @@ export function DetachedCommentForms({ review, targets, back }: { review: Review
   if (!review.canReview) return null;
   return (
     <div class="detached-forms" hidden>
-      <ReviewScript />
       {targets.map((x) => (
         <form
           id={detachedFormId(x.kind, x.target)}
@@ -128,6 +123,7 @@ export function DetachedCommentForms({ review, targets, back }: { review: Review
           hx-post={`/diagnostics/${review.diagnosticId}/comments`}
           hx-target={`#${domId(x.kind, x.target)}`}
           hx-swap="outerHTML"
+          data-fallback-submit
         >
           <HiddenTarget kind={x.kind} target={x.target} back={back} csrf={review.csrf} detached />
         </form>
@@ -153,6 +149,7 @@ export function CommentForm(p: CommentFormProps) {
       hx-post={`/diagnostics/${p.diagnosticId}/comments`}
       hx-target="closest .review-block"
       hx-swap="outerHTML"
+      data-fallback-submit
     >
       <HiddenTarget kind={p.kind} target={p.target} back={p.back} csrf={p.csrf} />
       <CommentField {...p} id={id} />
@@ -217,7 +214,6 @@ export function ReviewSummary({ review, targets, back }: { review: ReviewView; t
   const none = !review.comments.size;
   return (
     <div class="review-summary">
-      {review.canReview && <ReviewScript />}
       {none && <p class="muted">{r.noComments}</p>}
       <ReviewComments review={review} kind="diagnostic" back={back} />
       {byTheme.map((th) => (
@@ -258,7 +254,6 @@ export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue
   return (
     <section class="panel review-panel" aria-labelledby="review-panel-title">
       <h2 id="review-panel-title">{r.panelTitle}</h2>
-      {rv.canReview && <ReviewScript />}
       <p>
         {r.statusLabel} : <strong>{STATUS_LABELS[rv.status]}</strong>
         {rv.submittedAt && rv.status !== 'draft' && <span class="muted"> — {r.submittedOn(t.federation.date(rv.submittedAt))}</span>}

@@ -95,7 +95,7 @@ planRoutes.post('/:id/actions/:actionId', requireUser, async (c) => {
   const parsed = actionEditSchema.safeParse(values);
   if (!parsed.success) {
     const state: PlanFormState = { form: 'edit', actionId: action.id, values, errors: fieldErrors(parsed.error) };
-    // static/plan.js tells htmx to swap this 422 fragment in place of the action.
+    // htmx swaps this 422 fragment in place of the action (responseHandling in the layout).
     if (isHtmx(c)) return fragment(c, <ActionItem action={action} ctx={planContext(c, ctx, [action])} state={state} />, 422);
     return renderPlan(c, ctx, state, 422);
   }

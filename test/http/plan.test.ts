@@ -70,7 +70,8 @@ describe('plan page', () => {
     expect(html).toContain(`href="/diagnostics/${w.diagId}/plan.pdf"`);
     // The question behind an action links to its place in the questionnaire.
     expect(html).toContain(`/themes/${first.themeSlug}#q-${first.questionCode!.replace('.', '_')}"`);
-    expect(html).toMatch(/<script src="\/static\/plan\.js" defer/);
+    // Refused edits are swapped in by htmx's responseHandling (layout); other failures post plainly.
+    expect(html).toContain('(404|409|422)');
   });
 
   it('syncs once: opening the plan again stores and audits nothing more', async () => {
@@ -188,7 +189,7 @@ describe('editing an action', () => {
     const c = await login(w, 'membre@cap.test');
     const { html, rows } = await openPlan(w, c);
     const url = `/diagnostics/${w.diagId}/actions/${rows[0]!.id}`;
-    expect(html).toContain(`<form method="post" action="${url}" hx-post="${url}" hx-target="#action-${rows[0]!.id}" hx-swap="outerHTML">`);
+    expect(html).toContain(`<form method="post" action="${url}" hx-post="${url}" hx-target="#action-${rows[0]!.id}" hx-swap="outerHTML" data-fallback-submit="true">`);
     expect(html).toContain(`action="${url}/drop"`);
     expect(html).toContain('<option value="in_progress">en cours</option>');
   });
