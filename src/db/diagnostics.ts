@@ -4,6 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { answers, diagnostics, organisations, users } from './schema.ts';
 import type { Organisation } from './organisations.ts';
+import { t } from '../i18n/index.ts';
 import { getReferential } from '../referential/store.ts';
 import type { Referential, StructureType } from '../referential/schema.ts';
 import { scoreDiagnostic, type DiagnosticScores, type Level } from '../scoring/index.ts';
@@ -79,13 +80,13 @@ export interface AnswerWithAuthor extends AnswerRow {
 export function loadAnswersWithAuthors(db: Db, diagnosticId: string): AnswerWithAuthor[] {
   return answersWithAuthorsOf(db)
     .all({ id: diagnosticId })
-    .map((r) => ({ ...r.a, authorName: r.deleted ? 'utilisateur supprimé' : r.name }));
+    .map((r) => ({ ...r.a, authorName: r.deleted ? t.common.deletedUser : r.name }));
 }
 
 /** One answer with its author's display name (what an autosave answers with). */
 export function getAnswerWithAuthor(db: Db, diagnosticId: string, code: string): AnswerWithAuthor | undefined {
   const r = answerWithAuthor(db).get({ id: diagnosticId, code });
-  return r && { ...r.a, authorName: r.deleted ? 'utilisateur supprimé' : r.name };
+  return r && { ...r.a, authorName: r.deleted ? t.common.deletedUser : r.name };
 }
 
 export function getAnswer(db: Db, diagnosticId: string, code: string): AnswerRow | undefined {
@@ -114,12 +115,7 @@ export function scoreDiagnosticById(db: Db, ctx: DiagnosticContext): DiagnosticS
   return scoresOf(ctx, loadAnswers(db, ctx.diagnostic.id));
 }
 
-export const STATUS_LABELS: Record<DiagnosticStatus, string> = {
-  draft: 'Brouillon',
-  submitted: 'Soumis',
-  changes_requested: 'Modifications demandées',
-  validated: 'Validé',
-};
+export const STATUS_LABELS: Record<DiagnosticStatus, string> = t.common.diagnosticStatus;
 
 /** Members may edit answers only while the diagnostic is open. */
 export function isEditable(status: DiagnosticStatus): boolean {

@@ -14,7 +14,7 @@ function userName(db: Db, id: string | null): string | null {
   if (!id) return null;
   const u = db.select({ name: users.name, deleted: users.deleted }).from(users).where(eq(users.id, id)).get();
   if (!u) return null;
-  return u.deleted ? 'utilisateur supprimé' : u.name;
+  return u.deleted ? t.common.deletedUser : u.name;
 }
 
 export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, now: Date, actionRows?: ActionRow[]): PlanReport {
@@ -29,7 +29,7 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
     recommendations.set(q.code, q.recommendation);
     total++;
   }
-  const validated = d.status === 'validated' && d.validatedAt ? { by: userName(db, d.validatedBy) ?? 'la fédération', at: new Date(d.validatedAt) } : null;
+  const validated = d.status === 'validated' && d.validatedAt ? { by: userName(db, d.validatedBy) ?? t.common.theFederation, at: new Date(d.validatedAt) } : null;
   return {
     organisation: { name: o.name, types: o.types.map((ty) => t.common.structureTypes[ty] ?? ty), region: o.region },
     date: now,
@@ -75,7 +75,7 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
       .all()
       .map(({ c, name, deleted }) => ({
         target: c.targetKind === 'diagnostic' ? t.plan.pdf.reviewWhole : c.targetKind === 'theme' ? (ref.themes.find((th) => th.slug === c.target)?.title ?? c.target) : c.target,
-        author: !name || deleted ? 'la fédération' : name,
+        author: !name || deleted ? t.common.theFederation : name,
         at: new Date(c.createdAt),
         body: c.body,
       })),

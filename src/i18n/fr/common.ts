@@ -61,4 +61,7 @@ export const common = {
     date: 'Saisissez une date valide (AAAA-MM-JJ).',
   },
   flashSaved: 'Modifications enregistrées.',
+  diagnosticStatus: { draft: 'Brouillon', submitted: 'Soumis', changes_requested: 'Modifications demandées', validated: 'Validé' },
+  deletedUser: 'utilisateur supprimé',
+  theFederation: 'la fédération',
 };
