@@ -21,7 +21,7 @@ export function UserList({ users, orgNames }: { users: UserRow[]; orgNames: Map<
               <th scope="col">{t.admin.name}</th>
               <th scope="col">{t.admin.email}</th>
               <th scope="col">{t.admin.role}</th>
-              <th scope="col">{t.admin.memberships} / {t.admin.regions}</th>
+              <th scope="col">{t.admin.scope}</th>
               <th scope="col">{t.admin.status}</th>
             </tr>
           </thead>

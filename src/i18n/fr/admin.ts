@@ -12,6 +12,7 @@ export const admin = {
   newPasswordHint: 'Laissez vide pour ne pas le changer. Un nouveau mot de passe ferme toutes les sessions de la personne.',
   memberships: 'Structures (pour un membre)',
   regions: 'Régions suivies (pour un conseiller ou une conseillère)',
+  scope: 'Structures ou régions',
   status: 'État',
   active: 'Actif',
   inactive: 'Désactivé',
