@@ -87,7 +87,13 @@ export const diagnostics = sqliteTable('diagnostics', {
   /** Overall score cached when submitted, so lists and dashboards need not re-score. */
   overallScore: real('overall_score'),
   themeScores: text('theme_scores', { mode: 'json' }).$type<Record<string, number | null>>(),
-}, (t) => [index('diagnostics_org_created').on(t.organisationId, t.createdAt)]);
+}, (t) => [
+  index('diagnostics_org_created').on(t.organisationId, t.createdAt),
+  // By person (a user's data export, and SET NULL when an account is deleted).
+  index('diagnostics_created_by').on(t.createdBy),
+  index('diagnostics_submitted_by').on(t.submittedBy),
+  index('diagnostics_validated_by').on(t.validatedBy),
+]);
 
 export const answers = sqliteTable('answers', {
   diagnosticId: text('diagnostic_id').notNull().references(() => diagnostics.id, { onDelete: 'cascade' }),
@@ -102,7 +108,11 @@ export const answers = sqliteTable('answers', {
   revision: integer('revision').notNull().default(1),
   /** Date of the diagnostic this answer was copied from, until someone touches it. */
   prefilledFrom: text('prefilled_from'),
-}, (t) => [primaryKey({ columns: [t.diagnosticId, t.questionCode] })]);
+}, (t) => [
+  primaryKey({ columns: [t.diagnosticId, t.questionCode] }),
+  // By person (a user's data export, SET NULL on deletion); a save by the same person leaves it be.
+  index('answers_updated_by').on(t.updatedBy),
+]);
 
 export const reviewComments = sqliteTable('review_comments', {
   id: text('id').primaryKey(),
@@ -112,7 +122,7 @@ export const reviewComments = sqliteTable('review_comments', {
   authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
   body: text('body').notNull(),
   createdAt: text('created_at').notNull(),
-}, (t) => [index('review_comments_diag').on(t.diagnosticId)]);
+}, (t) => [index('review_comments_diag').on(t.diagnosticId), index('review_comments_author').on(t.authorId)]);
 
 export const actions = sqliteTable('actions', {
   id: text('id').primaryKey(),
@@ -135,7 +145,7 @@ export const actions = sqliteTable('actions', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
-}, (t) => [index('actions_diag').on(t.diagnosticId)]);
+}, (t) => [index('actions_diag').on(t.diagnosticId), index('actions_updated_by').on(t.updatedBy)]);
 
 export const auditEvents = sqliteTable('audit_events', {
   id: integer('id').primaryKey({ autoIncrement: true }),

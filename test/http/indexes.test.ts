@@ -202,6 +202,8 @@ describe('pages scan no growing table', () => {
       await visit(admin, '/admin/audit');
       await visit(admin, '/admin/audit?entity=answer');
       await visit(admin, '/admin/users');
+      await visit(member, '/account');
+      await visit(member, '/account/export.json');
     });
     // Every page answered (no 404 from a route gone missing, no 500): the plans below are theirs.
     expect(statuses.filter((s) => !s.startsWith('200 '))).toEqual([]);
