@@ -9,6 +9,11 @@ import { t } from '../i18n/index.ts';
 import { builtinReferential, builtinServices } from './store.ts';
 import { parseReferentialJson, questionCount, validateReferential } from './validate.ts';
 
+/** Terminals and logs get plain spaces; the no-break spaces of French typography are for pages. */
+function plain(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
 const m = t.referentials.cli;
 
 interface Stored {
@@ -47,17 +52,17 @@ function validateFile(file: string): number {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? m.missingFile : (e as Error).message;
-    console.error(m.unreadable(file, reason));
+    console.error(plain(m.unreadable(file, reason)));
     return 1;
   }
   const json = parseReferentialJson(text);
   const result = json.ok ? validateReferential(json.value, readDatabase().serviceCodes ?? new Set(builtinServices().map((s) => s.code))) : json;
   if (result.ok) {
-    console.log(m.valid(questionCount(result.referential)));
+    console.log(plain(m.valid(questionCount(result.referential))));
     return 0;
   }
-  console.error(m.invalid(file, result.errors.length));
-  for (const e of result.errors) console.error(`  ${e.path} : ${e.message}`);
+  console.error(plain(m.invalid(file, result.errors.length)));
+  for (const e of result.errors) console.error(plain(`  ${e.path} : ${e.message}`));
   return 1;
 }
 
@@ -68,12 +73,12 @@ function main(args: string[]): number {
     if (command === 'validate' && rest.length === 1) return validateFile(rest[0]!);
   } catch (e) {
     if (e instanceof SettingsError) {
-      console.error(e.message);
+      console.error(plain(e.message));
       return 1;
     }
     throw e;
   }
-  console.error(m.usage);
+  console.error(plain(m.usage));
   return 2;
 }
 

@@ -14,7 +14,7 @@ export const SERVICES: Service[] = [
     name: 'Formations juridiques',
     kind: 'formation',
     description:
-      "Des sessions pour maîtriser le droit applicable aux SIAE : conventionnement, contrats de travail en insertion, obligations de l’employeur. Elles aident dirigeants et encadrants à sécuriser leurs pratiques au fil des réformes.",
+      "Des sessions pour maîtriser le droit applicable aux SIAE : conventionnement, contrats de travail en insertion, obligations de l’employeur. Elles aident dirigeants et encadrants à sécuriser leurs pratiques au fil des réformes.",
     contact: FORMATION_CONTACT,
   },
   {
@@ -22,7 +22,7 @@ export const SERVICES: Service[] = [
     name: "Formations à la culture métier de l’IAE",
     kind: 'formation',
     description:
-      "Des formations qui transmettent les repères communs de l’insertion par l’activité économique : son histoire, ses acteurs, ses dispositifs et le sens de l’accompagnement. Utiles pour intégrer de nouveaux permanents ou administrateurs.",
+      "Des formations qui transmettent les repères communs de l’insertion par l’activité économique : son histoire, ses acteurs, ses dispositifs et le sens de l’accompagnement. Utiles pour intégrer de nouveaux permanents ou administrateurs.",
     contact: FORMATION_CONTACT,
   },
   {
@@ -54,7 +54,7 @@ export const SERVICES: Service[] = [
     name: "Formations au pilotage d’une SIAE",
     kind: 'formation',
     description:
-      "Des formations pour piloter une structure d’insertion : gestion économique et financière, tableaux de bord, dialogue de gestion avec l’État et les financeurs. Elles donnent à la direction et au conseil d’administration une vision claire de la situation.",
+      "Des formations pour piloter une structure d’insertion : gestion économique et financière, tableaux de bord, dialogue de gestion avec l’État et les financeurs. Elles donnent à la direction et au conseil d’administration une vision claire de la situation.",
     contact: FORMATION_CONTACT,
   },
   {
@@ -78,7 +78,7 @@ export const SERVICES: Service[] = [
     name: "Formations à l’amélioration continue et à la qualité",
     kind: 'formation',
     description:
-      "Des formations pour installer une démarche d’amélioration continue : processus, indicateurs, écoute des clients et des salariés, actions correctives. Elles préparent le terrain d’une certification ISO 9001 ou d’un label RSE.",
+      "Des formations pour installer une démarche d’amélioration continue : processus, indicateurs, écoute des clients et des salariés, actions correctives. Elles préparent le terrain d’une certification ISO 9001 ou d’un label RSE.",
     contact: FORMATION_CONTACT,
   },
   {
@@ -91,7 +91,7 @@ export const SERVICES: Service[] = [
   },
   {
     code: 'CIP-CERTIFIANT',
-    name: "Parcours certifiant « CIP – coordinateur de projets d’utilité sociale et territoriale »",
+    name: "Parcours certifiant « CIP – coordinateur de projets d’utilité sociale et territoriale »",
     kind: 'formation',
     description:
       "Une formation certifiante qui conduit au titre professionnel CIP de niveau 5, complété pour l’exercice du métier en SIAE. Elle place le pouvoir d’agir et la dignité des personnes accompagnées, ainsi que la coopération avec le territoire, au cœur du métier de conseiller en insertion.",
@@ -104,7 +104,7 @@ export const SERVICES: Service[] = [
     name: 'Plateforme juridique et allo juriste',
     kind: 'juridique',
     description:
-      "Les juristes de la fédération répondent aux questions des adhérents sur la réglementation de l’IAE et le droit du travail. Les demandes passent par la plateforme juridique, et les urgences par la messagerie « allo juriste », le téléphone, l’e-mail ou la visio.",
+      "Les juristes de la fédération répondent aux questions des adhérents sur la réglementation de l’IAE et le droit du travail. Les demandes passent par la plateforme juridique, et les urgences par la messagerie « allo juriste », le téléphone, l’e-mail ou la visio.",
     contact: JURIDIQUE_CONTACT,
   },
   {
@@ -130,7 +130,7 @@ export const SERVICES: Service[] = [
     name: 'Santé au travail',
     kind: 'accompagnement',
     description:
-      "Des webinaires et un appui pour appliquer la réforme de la santé au travail de 2021 : mise à jour du DUER, passeport de prévention, nouvelles visites médicales, formations obligatoires à la sécurité. Les adhérents y échangent aussi sur leurs relations avec les services de prévention et de santé au travail.",
+      "Des webinaires et un appui pour appliquer la réforme de la santé au travail de 2021 : mise à jour du DUER, passeport de prévention, nouvelles visites médicales, formations obligatoires à la sécurité. Les adhérents y échangent aussi sur leurs relations avec les services de prévention et de santé au travail.",
     contact: 'Service juridique Coorace — webinaires santé au travail',
   },
   {
@@ -167,7 +167,7 @@ export const SERVICES: Service[] = [
   },
   {
     code: 'ATELIERS-FILIERES',
-    name: "Ateliers filières « l’innovation de demain au service de l’emploi »",
+    name: "Ateliers filières « l’innovation de demain au service de l’emploi »",
     kind: 'accompagnement',
     description:
       "Des ateliers en région pour repérer les filières porteuses et à fort potentiel d’emploi sur un territoire. Ils aident la structure à choisir où développer ses activités et ses passerelles vers l’emploi.",
@@ -175,10 +175,10 @@ export const SERVICES: Service[] = [
   },
   {
     code: 'ALTERNANCE-CPI',
-    name: 'Alternance : contrat de professionnalisation inclusion (CPI)',
+    name: 'Alternance : contrat de professionnalisation inclusion (CPI)',
     kind: 'accompagnement',
     description:
-      "Un appui pour mobiliser le contrat de professionnalisation inclusion et les contrats de professionnalisation au service des salariés en parcours. Le CPI associe une formation qualifiante à des modules sur les savoirs de base ; ateliers d’échange et outils de promotion sont proposés.",
+      "Un appui pour mobiliser le contrat de professionnalisation inclusion et les contrats de professionnalisation au service des salariés en parcours. Le CPI associe une formation qualifiante à des modules sur les savoirs de base ; ateliers d’échange et outils de promotion sont proposés.",
     contact: DELEGATION_CONTACT,
   },
   {
@@ -191,7 +191,7 @@ export const SERVICES: Service[] = [
   },
   {
     code: 'CAP-ISO9001',
-    name: '« CAP ISO 9001 »',
+    name: '« CAP ISO 9001 »',
     kind: 'accompagnement',
     description:
       "Un accompagnement vers la certification ISO 9001, en individuel ou en groupe avec d’autres adhérents, qui prend le relais de l’ancienne certification collective CEDRE. Il s’appuie sur les résultats du diagnostic CAP pour préparer l’audit.",
@@ -199,7 +199,7 @@ export const SERVICES: Service[] = [
   },
   {
     code: 'CAP-RSE',
-    name: '« CAP RSE »',
+    name: '« CAP RSE »',
     kind: 'accompagnement',
     description:
       "Un accompagnement vers un label RSE, organisé par niveaux de maturité. Il part du diagnostic CAP pour structurer la responsabilité sociétale de la structure et la valoriser auprès de ses clients et partenaires.",
@@ -210,7 +210,7 @@ export const SERVICES: Service[] = [
     name: 'Programme ambassadeurs',
     kind: 'accompagnement',
     description:
-      "Un programme pour les adhérents qui représentent le réseau, notamment en CDIAE : journée de formation, échanges sur la posture de représentant et kits de plaidoyer prêts à l’emploi. Il renforce la place de la structure dans les instances de son territoire.",
+      "Un programme pour les adhérents qui représentent le réseau, notamment en CDIAE : journée de formation, échanges sur la posture de représentant et kits de plaidoyer prêts à l’emploi. Il renforce la place de la structure dans les instances de son territoire.",
     contact: 'Coorace national — plaidoyer, en lien avec la délégation régionale',
   },
 
@@ -233,7 +233,7 @@ export const SERVICES: Service[] = [
   },
   {
     code: 'ROUAGES-COOPERATION',
-    name: '« Les rouages de la coopération »',
+    name: '« Les rouages de la coopération »',
     kind: 'outil',
     description:
       "Un outil pour identifier le processus de coopération à développer avec les acteurs d’un territoire. Il aide à passer d’intentions de partenariat à une coopération organisée au service de l’emploi.",
@@ -254,12 +254,12 @@ export const SERVICES: Service[] = [
     name: 'Avantages pour les salariés',
     kind: 'partenaire',
     description:
-      "Des solutions pour offrir des avantages aux salariés : épargne salariale avec le Crédit Coopératif, titres-restaurant et chèques cadeaux avec Up et UpCoop. Des webinaires présentent leur mise en place en SIAE.",
+      "Des solutions pour offrir des avantages aux salariés : épargne salariale avec le Crédit Coopératif, titres-restaurant et chèques cadeaux avec Up et UpCoop. Des webinaires présentent leur mise en place en SIAE.",
     contact: 'Coorace national — partenariats Crédit Coopératif et Up / UpCoop',
   },
   {
     code: 'HARMONIE-MUTUELLE',
-    name: 'Harmonie Mutuelle ESS : santé, prévoyance et qualité de vie au travail',
+    name: 'Harmonie Mutuelle ESS : santé, prévoyance et qualité de vie au travail',
     kind: 'partenaire',
     description:
       "Un partenariat avec Harmonie Mutuelle ESS pour la complémentaire santé et la prévoyance collective des salariés. La fédération et la mutuelle travaillent aussi ensemble sur la qualité de vie au travail.",
@@ -272,7 +272,7 @@ export const SERVICES: Service[] = [
     name: 'Financement avec le Crédit Coopératif',
     kind: 'financement',
     description:
-      "Le Crédit Coopératif, partenaire de la fédération, appuie le développement des adhérents. Les projets qui demandent beaucoup d’investissement peuvent être financés en fonds propres ou en dette par l’intermédiaire de sa filiale ; le partenariat soutient aussi le microcrédit social.",
+      "Le Crédit Coopératif, partenaire de la fédération, appuie le développement des adhérents. Les projets qui demandent beaucoup d’investissement peuvent être financés en fonds propres ou en dette par l’intermédiaire de sa filiale ; le partenariat soutient aussi le microcrédit social.",
     contact: 'Coorace national — partenariat Crédit Coopératif',
   },
   {

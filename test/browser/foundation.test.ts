@@ -12,6 +12,7 @@ import {
   login,
   logout,
   mainText,
+  plain,
   newContext,
   screenshot,
   startServer,
@@ -119,7 +120,7 @@ describe('first run on an empty database', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.waitForURL(/\/organisations\/[^/]+$/);
     const orgUrl = page.url();
-    expect(await page.getByRole('status').innerText()).toBe(`La structure « ${ORG_NAME} » est créée.`);
+    expect(plain(await page.getByRole('status').innerText())).toBe(`La structure « ${ORG_NAME} » est créée.`);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(ORG_NAME);
     const details = await page.locator('dl.details').innerText();
     expect(details).toContain('Atelier et chantier d’insertion (ACI) ; Entreprise d’insertion (EI)');

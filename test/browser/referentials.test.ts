@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkA11y, DEMO, firstPage, launchBrowser, login, mainText, screenshot, startServer, watchErrors, type TestServer } from './support/harness.ts';
+import { checkA11y, plain, DEMO, firstPage, launchBrowser, login, mainText, screenshot, startServer, watchErrors, type TestServer } from './support/harness.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
 
 describe('referential administration', () => {
@@ -52,7 +52,7 @@ describe('referential administration', () => {
     await Promise.all([page.waitForURL((u) => u.pathname === '/admin/referentials/import'), page.getByRole('button', { name: 'Vérifier et importer' }).click()]);
 
     const alert = page.getByRole('alert');
-    expect(await alert.getByRole('heading').innerText()).toBe('Import refusé : 3 erreurs, rien n’a été enregistré');
+    expect(plain(await alert.getByRole('heading').innerText())).toBe('Import refusé : 3 erreurs, rien n’a été enregistré');
     const rows = await alert.locator('tbody tr').allInnerTexts();
     expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
       'themes[0].criteria[0].questions[0].levels exactement cinq descripteurs de niveau (0 à 4)',
@@ -72,16 +72,16 @@ describe('referential administration', () => {
     await page.goto(`${srv.url}/admin/referentials`);
     await page.getByLabel('Fichier JSON du référentiel').setInputFiles(file);
     await Promise.all([page.waitForURL((u) => u.pathname === '/admin/referentials/cap-2025'), page.getByRole('button', { name: 'Vérifier et importer' }).click()]);
-    expect(await page.getByRole('status').innerText()).toContain('La version « CAP 2025 » est importée comme brouillon');
+    expect(plain(await page.getByRole('status').innerText())).toContain('La version « CAP 2025 » est importée comme brouillon');
 
     // Every question opens in place (native <details>), without JavaScript.
     const question = page.locator('details#q-SV-7\\.1');
     await question.locator('summary').click();
-    expect(await question.innerText()).toContain('Niveau 4 :');
+    expect(plain(await question.innerText())).toContain('Niveau 4 :');
     expect(await question.innerText()).toContain('Association intermédiaire (AI)');
 
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Publier cette version' }).click()]);
-    expect(await page.getByRole('status').innerText()).toBe('La version « CAP 2025 » est publiée.');
+    expect(plain(await page.getByRole('status').innerText())).toBe('La version « CAP 2025 » est publiée.');
     expect(await page.getByRole('button', { name: 'En faire la version par défaut' }).count()).toBe(1);
     await screenshot(page, 'referentials-version');
 

@@ -40,7 +40,7 @@ describe('GET /diagnostics/:id/export.csv', () => {
     // 77 questions of the CAP 2023 referential apply to an ACI; a final empty string after the last CRLF.
     expect(lines.length).toBe(1 + 77 + 1);
     expect(lines[1]).toBe(
-      '"Identité et projet";"ID-1 Valeurs et projet de la structure";"ID-1.1";"Les valeurs de la structure sont-elles écrites (charte, préambule des statuts, projet) et font-elles explicitement référence aux principes de l’économie sociale et solidaire ?";"1";"Valeurs à écrire";"membre.alpha (membre)";"20/01/2026 11:30";""',
+      '"Identité et projet";"ID-1 Valeurs et projet de la structure";"ID-1.1";"Les valeurs de la structure sont-elles écrites (charte, préambule des statuts, projet) et font-elles explicitement référence aux principes de l’économie sociale et solidaire ?";"1";"Valeurs à écrire";"membre.alpha (membre)";"20/01/2026 11:30";""',
     );
     expect(lines.find((l) => l.includes('"ID-3.1"'))).toMatch(/;"Non applicable";"";"membre\.alpha \(membre\)";"20\/01\/2026 11:30";""$/);
     // Unanswered: empty level, nobody, no date.
@@ -80,7 +80,7 @@ describe('GET /diagnostics/:id/export.csv', () => {
 
 describe('GET /federation/export.csv', () => {
   const HEADER =
-    '"Structure";"Région";"Types";"Statut";"Commencé le";"Soumis le";"Validé le";"Score global";"Score « Identité et projet »";"Score « Services aux salariés en parcours et aux clients »";"Score « Fonctions support, organisation et ressources »";"Score « Amélioration continue »";"Actions faites";"Actions (hors abandonnées)";"Actions en retard"';
+    '"Structure";"Région";"Types";"Statut";"Commencé le";"Soumis le";"Validé le";"Score global";"Score « Identité et projet »";"Score « Services aux salariés en parcours et aux clients »";"Score « Fonctions support, organisation et ressources »";"Score « Amélioration continue »";"Actions faites";"Actions (hors abandonnées)";"Actions en retard"';
 
   it('gives a consultant one row per latest diagnostic of their region, and nothing of Bretagne', async () => {
     const res = await (await as('conseil.occitanie@cap.test')).get('/federation/export.csv');

@@ -68,17 +68,17 @@ describe('referential versions', () => {
     expect(page).toContain('Référentiel « CAP 2023 »');
     expect(page).toContain('4 thèmes, 25 critères, 81 questions');
     const ai = builtinReferential().themes[1]!.criteria.find((c) => c.code === 'SV-7')!.questions[0]!;
-    expect(page).toContain(`SV-7.1 ${ai.text}`);
+    expect(page).toContain(text(`SV-7.1 ${ai.text}`));
     expect(page).toContain('Seulement : AI');
-    expect(page).toContain(`Aide : ${ai.help}`);
-    for (let n = 0; n < 5; n++) expect(page).toContain(`Niveau ${n} : ${ai.levels[n]}`);
-    for (const e of ai.evidence) expect(page).toContain(e);
+    expect(page).toContain(text(`Aide : ${ai.help}`));
+    for (let n = 0; n < 5; n++) expect(page).toContain(text(`Niveau ${n} : ${ai.levels[n]}`));
+    for (const e of ai.evidence) expect(page).toContain(text(e));
     expect(page).toContain('Obligation légale Oui');
     expect(page).toContain('« Non applicable » permis Oui');
     expect(page).toContain('Types de structure concernés Association intermédiaire (AI)');
     expect(page).toContain('Clauses ISO 9001 8.2 (Réalisation des activités opérationnelles) ; 8.5 (Réalisation des activités opérationnelles)');
     expect(page).toContain('Questions centrales ISO 26000 Loyauté des pratiques');
-    expect(page).toContain(`Recommandation pour le plan de progrès ${ai.recommendation}`);
+    expect(page).toContain(text(`Recommandation pour le plan de progrès ${ai.recommendation}`));
     expect(page).toMatch(/Services qui aident .*JUR-PLATEFORME/);
     expect(page).toContain(getService(ctx.db, 'JUR-PLATEFORME')!.name);
     // Published and default: neither publish nor default is offered.

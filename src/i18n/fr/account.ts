@@ -15,7 +15,7 @@ export const account = {
   identityHint: 'Pour corriger votre nom ou votre adresse, adressez-vous à l’administration de CAP.',
 
   passwordTitle: 'Changer mon mot de passe',
-  passwordIntro: 'Vos autres sessions (sur un autre appareil ou un autre navigateur) seront fermées ; celle-ci reste ouverte.',
+  passwordIntro: 'Vos autres sessions (sur un autre appareil ou un autre navigateur) seront fermées ; celle-ci reste ouverte.',
   currentPassword: 'Mot de passe actuel',
   newPassword: 'Nouveau mot de passe',
   newPasswordHint: `${MIN_PASSWORD_LENGTH} caractères au moins. Une phrase de quelques mots est plus facile à retenir et plus sûre.`,
@@ -27,25 +27,25 @@ export const account = {
 
   dataTitle: 'Mes données',
   dataIntro:
-    'Vous pouvez télécharger les données personnelles que CAP conserve à votre sujet : votre compte, vos structures ou régions, les réponses et commentaires que vous avez saisis, vos remarques de relecture, les actions que vous avez modifiées, vos sessions et le journal des opérations qui vous concernent ou que vous avez faites.',
+    'Vous pouvez télécharger les données personnelles que CAP conserve à votre sujet : votre compte, vos structures ou régions, les réponses et commentaires que vous avez saisis, vos remarques de relecture, les actions que vous avez modifiées, vos sessions et le journal des opérations qui vous concernent ou que vous avez faites.',
   dataDownload: 'Télécharger mes données (JSON)',
-  dataDeletion: 'Pour faire supprimer votre compte, adressez-vous à l’administration de CAP : vos réponses resteront dans les diagnostics de votre structure, attribuées à « utilisateur supprimé ».',
+  dataDeletion: 'Pour faire supprimer votre compte, adressez-vous à l’administration de CAP : vos réponses resteront dans les diagnostics de votre structure, attribuées à « utilisateur supprimé ».',
   exportNotice:
     'Données personnelles conservées par CAP au sujet de ce compte, à la date indiquée. Les détails des opérations portant sur d’autres comptes sont omis.',
 
   // Deletion by an admin
   deleteLink: 'Supprimer ce compte…',
   deleteTitle: (name: string) => `Supprimer le compte de ${name}`,
-  deleteIntro: 'La suppression est définitive. Voici ce qu’elle fait :',
+  deleteIntro: 'La suppression est définitive. Voici ce qu’elle fait :',
   deleteEffects: [
-    'le nom et l’adresse électronique sont effacés, le compte ne peut plus se connecter ;',
-    'ses rattachements aux structures et aux régions sont retirés, ses sessions sont fermées ;',
-    `les réponses, commentaires et actions déjà saisis restent dans les diagnostics, attribués à « ${DELETED_USER_NAME} ».`,
+    'le nom et l’adresse électronique sont effacés, le compte ne peut plus se connecter ;',
+    'ses rattachements aux structures et aux régions sont retirés, ses sessions sont fermées ;',
+    `les réponses, commentaires et actions déjà saisis restent dans les diagnostics, attribués à « ${DELETED_USER_NAME} ».`,
   ],
   deleteWritten: (answers: number, comments: number) =>
     `Ce compte a saisi ${answers} réponse${answers > 1 ? 's' : ''} et ${comments} remarque${comments > 1 ? 's' : ''} de relecture.`,
   deleteConfirm: 'Supprimer définitivement',
   deleteCancel: 'Annuler et revenir au compte',
-  deleted: 'Le compte est supprimé. Ses réponses restent, attribuées à « utilisateur supprimé ».',
+  deleted: 'Le compte est supprimé. Ses réponses restent, attribuées à « utilisateur supprimé ».',
   cannotDeleteSelf: 'Vous ne pouvez pas supprimer votre propre compte.',
 };

@@ -35,11 +35,11 @@ export const common = {
   notFoundTitle: 'Page introuvable',
   notFound: 'Cette page n’existe pas ou vous n’y avez pas accès.',
   forbiddenTitle: 'Requête refusée',
-  csrf: 'La requête a été refusée : le jeton de sécurité du formulaire est absent ou périmé. Rechargez la page et recommencez.',
+  csrf: 'La requête a été refusée : le jeton de sécurité du formulaire est absent ou périmé. Rechargez la page et recommencez.',
   tooLarge: 'La requête est trop volumineuse (1 Mo au plus).',
   badRequest: 'La requête est mal formée.',
   serverErrorTitle: 'Erreur du serveur',
-  serverError: 'Une erreur inattendue s’est produite. Rien de ce qui était enregistré n’a été perdu ; réessayez dans un instant.',
+  serverError: 'Une erreur inattendue s’est produite. Rien de ce qui était enregistré n’a été perdu ; réessayez dans un instant.',
   invalid: 'Saisie invalide',
   regions: REGIONS,
   structureTypes: {

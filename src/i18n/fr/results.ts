@@ -20,16 +20,16 @@ export const results = {
   formerConsultant: 'un·e conseiller·ère dont le compte a été supprimé',
   partialLabel: 'Résultats partiels',
   partialExplain: (done: number, total: number) =>
-    `${int(done)} ${plural(done, 'thème est complet', 'thèmes sont complets')} sur ${int(total)} : les scores ci-dessous ne portent que sur les questions déjà renseignées et évolueront avec les réponses manquantes.`,
+    `${int(done)} ${plural(done, 'thème est complet', 'thèmes sont complets')} sur ${int(total)} : les scores ci-dessous ne portent que sur les questions déjà renseignées et évolueront avec les réponses manquantes.`,
   notYetTitle: 'Pas encore de résultats',
-  notYet: 'Les résultats s’affichent dès qu’un thème est entièrement renseigné (chaque question a un niveau ou « non applicable »). Aucun thème n’est encore complet.',
+  notYet: 'Les résultats s’affichent dès qu’un thème est entièrement renseigné (chaque question a un niveau ou « non applicable »). Aucun thème n’est encore complet.',
   notYetProgress: (answered: number, applicable: number) => `${int(answered)} ${plural(answered, 'question renseignée', 'questions renseignées')} sur ${int(applicable)} applicables.`,
   continueLink: 'Continuer le questionnaire',
 
   summaryTitle: 'Synthèse',
   overallLabel: 'Score global',
   bandLabel: 'Niveau de maturité',
-  noOverall: 'Aucune question n’est encore notée : pas de score global.',
+  noOverall: 'Aucune question n’est encore notée : pas de score global.',
   /** What a percentage counts: scored questions, applicable ones, N/A and unanswered. */
   coverage: (c: { applicable: number; answered: number; na: number }) => {
     const scored = c.answered - c.na;
@@ -39,19 +39,19 @@ export const results = {
     if (missing > 0) parts.push(`${int(missing)} sans réponse`);
     return parts.join(', ');
   },
-  coverageNote: 'Les questions « non applicable » et celles qui ne concernent pas vos types de structure sont exclues du calcul ; les questions sans réponse ne comptent pas pour zéro, elles sont signalées.',
-  scoreRule: 'Chaque niveau vaut 0, 25, 50, 75 ou 100 % ; les scores sont des moyennes pondérées par le poids des questions (1 à 3).',
+  coverageNote: 'Les questions « non applicable » et celles qui ne concernent pas vos types de structure sont exclues du calcul ; les questions sans réponse ne comptent pas pour zéro, elles sont signalées.',
+  scoreRule: 'Chaque niveau vaut 0, 25, 50, 75 ou 100 % ; les scores sont des moyennes pondérées par le poids des questions (1 à 3).',
 
   radarTitle: 'Profil par thème',
   radarSvgTitle: 'Graphique radar des scores des quatre thèmes',
-  radarDesc: (items: string) => `Score de chaque thème sur 100 : ${items}.`,
+  radarDesc: (items: string) => `Score de chaque thème sur 100 : ${items}.`,
   radarTableCaption: 'Scores par thème (données du graphique)',
   theme: 'Thème',
   score: 'Score',
   coverageCol: 'Ce que compte le score',
 
   themesTitle: 'Scores par thème et par critère',
-  seeTheme: (title: string) => `Voir les questions du thème « ${title} »`,
+  seeTheme: (title: string) => `Voir les questions du thème « ${title} »`,
   criterion: 'Critère',
   strongest: 'Points forts',
   weakest: 'Points à améliorer',
@@ -62,29 +62,29 @@ export const results = {
 
   coverageTitle: 'Questions sans réponse',
   allAnswered: 'Toutes les questions applicables ont une réponse.',
-  unansweredIntro: (n: number) => `${int(n)} ${plural(n, 'question applicable n’a', 'questions applicables n’ont')} pas encore de réponse :`,
+  unansweredIntro: (n: number) => `${int(n)} ${plural(n, 'question applicable n’a', 'questions applicables n’ont')} pas encore de réponse :`,
 
   legalTitle: 'Obligations légales à sécuriser',
-  legalIntro: 'Ces questions portent sur une obligation légale et sont renseignées en dessous du niveau 2 : elles méritent d’être traitées en priorité.',
+  legalIntro: 'Ces questions portent sur une obligation légale et sont renseignées en dessous du niveau 2 : elles méritent d’être traitées en priorité.',
   legalNone: 'Aucune obligation légale n’est renseignée en dessous du niveau 2.',
 
   readinessTitle: 'Préparation à l’ISO 9001 et à un label RSE',
   readinessDisclaimer:
-    'Ces indicateurs vous aident à préparer une démarche de certification ISO 9001 ou de labellisation RSE. Ce sont des indications tirées de votre autodiagnostic : ils ne valent ni certification ni label, que seul un organisme indépendant peut délivrer.',
-  isoTitle: 'ISO 9001 : chapitres 4 à 10',
+    'Ces indicateurs vous aident à préparer une démarche de certification ISO 9001 ou de labellisation RSE. Ce sont des indications tirées de votre autodiagnostic : ils ne valent ni certification ni label, que seul un organisme indépendant peut délivrer.',
+  isoTitle: 'ISO 9001 : chapitres 4 à 10',
   isoGroup: 'Chapitre',
   isoGroupLabel: (group: string, label: string) => `${group}. ${label}`,
   questionsBehind: 'Questions concernées',
   noQuestions: 'aucune question applicable',
-  rseTitle: 'RSE : questions centrales de l’ISO 26000',
+  rseTitle: 'RSE : questions centrales de l’ISO 26000',
   rseSubject: 'Question centrale',
   rseLevel: 'Niveau (échelle de type Engagé RSE)',
-  rseOverall: (points: string, level: string) => `Niveau RSE global indicatif : ${level} (${points} points sur 1 000).`,
-  rseOverallNone: 'Pas encore de niveau RSE global : aucune question liée à l’ISO 26000 n’est notée.',
-  rseScale: 'Échelle : Initial jusqu’à 300 points, Progression de 301 à 500, Confirmé de 501 à 700, Exemplaire au-delà de 700 (score × 10).',
+  rseOverall: (points: string, level: string) => `Niveau RSE global indicatif : ${level} (${points} points sur 1 000).`,
+  rseOverallNone: 'Pas encore de niveau RSE global : aucune question liée à l’ISO 26000 n’est notée.',
+  rseScale: 'Échelle : Initial jusqu’à 300 points, Progression de 301 à 500, Confirmé de 501 à 700, Exemplaire au-delà de 700 (score × 10).',
 
   comparisonTitle: 'Évolution depuis le diagnostic précédent',
-  comparisonNone: 'Aucun diagnostic précédent soumis ou validé pour cette structure : l’évolution s’affichera au prochain diagnostic.',
+  comparisonNone: 'Aucun diagnostic précédent soumis ou validé pour cette structure : l’évolution s’affichera au prochain diagnostic.',
   comparisonIntro: (date: string) => `Comparaison avec le diagnostic commencé le ${date}.`,
   before: 'Avant',
   after: 'Maintenant',
@@ -97,7 +97,7 @@ export const results = {
   trend: { up: 'en hausse', down: 'en baisse', same: 'stable', 'n/a': 'non comparable' } as Record<string, string>,
   trendSymbol: { up: '↑', down: '↓', same: '=', 'n/a': '–' } as Record<string, string>,
   questionCounts: (c: { up: number; down: number; same: number }) =>
-    `Sur les questions communes aux deux diagnostics : ${int(c.up)} en hausse, ${int(c.down)} en baisse, ${int(c.same)} ${plural(c.same, 'stable', 'stables')}.`,
+    `Sur les questions communes aux deux diagnostics : ${int(c.up)} en hausse, ${int(c.down)} en baisse, ${int(c.same)} ${plural(c.same, 'stable', 'stables')}.`,
   questionsTrend: {
     up: (n: number) => `Questions en hausse (${int(n)})`,
     down: (n: number) => `Questions en baisse (${int(n)})`,
@@ -114,7 +114,7 @@ export const results = {
   benchmarkYou: 'Votre structure',
   benchmarkPeers: (n: number) => `${int(n)} ${plural(n, 'structure', 'structures')}`,
   benchmarkHidden: (scope: string, n: number, min: number) =>
-    `${scope} n’est pas affichée : ${n === 0 ? 'aucune autre structure comparable n’a' : `${int(n)} ${plural(n, 'autre structure comparable seulement a', 'autres structures comparables seulement ont')}`} un diagnostic soumis ou validé, et il en faut au moins ${int(min)} pour préserver l’anonymat de chacune.`,
+    `${scope} n’est pas affichée : ${n === 0 ? 'aucune autre structure comparable n’a' : `${int(n)} ${plural(n, 'autre structure comparable seulement a', 'autres structures comparables seulement ont')}`} un diagnostic soumis ou validé, et il en faut au moins ${int(min)} pour préserver l’anonymat de chacune.`,
   benchmarkScopeNational: 'La moyenne nationale',
   benchmarkScopeRegional: (region: string) => `La moyenne régionale (${region})`,
 

@@ -16,13 +16,13 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'AC-1.1',
-          text: 'La structure fixe-t-elle chaque année des objectifs d’amélioration chiffrés, datés et confiés à un responsable, en lien avec son projet et ses engagements auprès des financeurs ?',
-          help: 'Un objectif utile est mesurable (valeur cible, échéance) et relié à un indicateur : par exemple un taux de sorties dynamiques, une part de salariés en parcours formés à la sécurité au poste ou un délai de réponse aux réclamations. Ces objectifs traduisent le projet associatif et les engagements pris dans le dialogue de gestion avec la DDETS.',
+          text: 'La structure fixe-t-elle chaque année des objectifs d’amélioration chiffrés, datés et confiés à un responsable, en lien avec son projet et ses engagements auprès des financeurs ?',
+          help: 'Un objectif utile est mesurable (valeur cible, échéance) et relié à un indicateur : par exemple un taux de sorties dynamiques, une part de salariés en parcours formés à la sécurité au poste ou un délai de réponse aux réclamations. Ces objectifs traduisent le projet associatif et les engagements pris dans le dialogue de gestion avec la DDETS.',
           levels: [
-            'Aucun objectif annuel n’est formulé : l’activité se pilote au jour le jour.',
+            'Aucun objectif annuel n’est formulé : l’activité se pilote au jour le jour.',
             'Quelques intentions sont exprimées oralement par la direction, sans valeur cible ni échéance.',
             'Des objectifs sont écrits pour certains domaines (souvent l’activité économique ou les sorties), mais sans responsable désigné ni suivi en cours d’année.',
-            'Des objectifs chiffrés couvrent les principaux domaines, chacun a un responsable et une échéance ; ils sont présentés à l’équipe et suivis en cours d’année.',
+            'Des objectifs chiffrés couvrent les principaux domaines, chacun a un responsable et une échéance ; ils sont présentés à l’équipe et suivis en cours d’année.',
             'Les objectifs sont construits avec l’équipe et la gouvernance, leur atteinte est analysée chaque année pour fixer les suivants et ils sont partagés avec les partenaires.',
           ],
           evidence: [
@@ -38,17 +38,17 @@ export const theme: ThemeInput = {
           iso26000: ['gouvernance'],
           services: ['FORM-PILOTAGE', 'FORM-QUALITE'],
           recommendation:
-            'Retenir cinq à huit objectifs pour l’année, chacun avec un indicateur, une cible, une échéance et un pilote, puis les faire valider par le conseil d’administration. La formation « pilotage d’une SIAE » de Coorace aide à les relier au projet et au dialogue de gestion.',
+            'Retenir cinq à huit objectifs pour l’année, chacun avec un indicateur, une cible, une échéance et un pilote, puis les faire valider par le conseil d’administration. La formation « pilotage d’une SIAE » de Coorace aide à les relier au projet et au dialogue de gestion.',
         },
         {
           code: 'AC-1.2',
-          text: 'Un tableau de bord réunit-il, à une fréquence définie, les indicateurs clés de la structure : sorties, satisfaction, formation, sécurité et finances ?',
-          help: 'Le tableau de bord rassemble sur une ou deux pages quelques indicateurs suivis dans le temps : taux de sorties dynamiques, satisfaction des salariés et des clients, heures de formation, accidents du travail, chiffre d’affaires, trésorerie, et si possible un indicateur environnemental (consommations, kilomètres parcourus). Il permet de réagir tôt et alimente le bilan annuel remis aux financeurs.',
+          text: 'Un tableau de bord réunit-il, à une fréquence définie, les indicateurs clés de la structure : sorties, satisfaction, formation, sécurité et finances ?',
+          help: 'Le tableau de bord rassemble sur une ou deux pages quelques indicateurs suivis dans le temps : taux de sorties dynamiques, satisfaction des salariés et des clients, heures de formation, accidents du travail, chiffre d’affaires, trésorerie, et si possible un indicateur environnemental (consommations, kilomètres parcourus). Il permet de réagir tôt et alimente le bilan annuel remis aux financeurs.',
           levels: [
             'Aucun indicateur n’est suivi en dehors des saisies obligatoires demandées par les financeurs.',
             'Des chiffres sont produits ponctuellement, à la demande d’un financeur ou pour préparer l’assemblée générale.',
             'Des indicateurs sont suivis régulièrement mais dans des fichiers dispersés, sans cibles et sans couvrir tous les domaines.',
-            'Un tableau de bord unique couvre sorties, satisfaction, formation, sécurité et finances ; il est mis à jour à date fixe et commenté en comité de direction.',
+            'Un tableau de bord unique couvre sorties, satisfaction, formation, sécurité et finances ; il est mis à jour à date fixe et commenté en comité de direction.',
             'Le tableau de bord compare résultats et cibles sur plusieurs années, déclenche des actions et est partagé avec le conseil d’administration, l’équipe et les partenaires.',
           ],
           evidence: [
@@ -76,14 +76,14 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'AC-2.1',
-          text: 'La satisfaction des salariés en parcours est-elle recueillie régulièrement (questionnaire, entretien de sortie, groupe d’expression) et les résultats leur sont-ils restitués ?',
-          help: 'Les salariés en parcours sont les premiers bénéficiaires du projet : leur avis sur l’accueil, l’encadrement, l’accompagnement, la formation et les conditions de travail montre ce qui doit changer. Les supports doivent être accessibles (langage simple, FALC, passation orale). Dans une EBE, il s’agit des salariés embauchés au titre de l’expérimentation.',
+          text: 'La satisfaction des salariés en parcours est-elle recueillie régulièrement (questionnaire, entretien de sortie, groupe d’expression) et les résultats leur sont-ils restitués ?',
+          help: 'Les salariés en parcours sont les premiers bénéficiaires du projet : leur avis sur l’accueil, l’encadrement, l’accompagnement, la formation et les conditions de travail montre ce qui doit changer. Les supports doivent être accessibles (langage simple, FALC, passation orale). Dans une EBE, il s’agit des salariés embauchés au titre de l’expérimentation.',
           levels: [
             'L’avis des salariés en parcours n’est jamais demandé.',
             'Leur avis est recueilli de manière informelle, au fil des échanges avec l’encadrant ou le CIP, sans trace écrite.',
             'Un questionnaire ou un entretien de sortie existe, mais il n’est pas systématique et ses résultats sont peu exploités.',
-            'La satisfaction est mesurée à des moments définis du parcours avec un support adapté ; les résultats sont analysés et restitués aux salariés avec les actions décidées.',
-            'Les salariés en parcours participent à la conception de l’enquête et à son analyse (commission, groupe d’expression) ; les progrès sont suivis d’année en année et partagés.',
+            'La satisfaction est mesurée à des moments définis du parcours avec un support adapté ; les résultats sont analysés et restitués aux salariés avec les actions décidées.',
+            'Les salariés en parcours participent à la conception de l’enquête et à son analyse (commission, groupe d’expression) ; les progrès sont suivis d’année en année et partagés.',
           ],
           evidence: [
             'Questionnaire de satisfaction ou grille d’entretien de sortie',
@@ -102,13 +102,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'AC-2.2',
-          text: 'La satisfaction des clients (entreprises, collectivités, particuliers, donneurs d’ordre) est-elle mesurée selon une méthode définie et suivie d’actions ?',
+          text: 'La satisfaction des clients (entreprises, collectivités, particuliers, donneurs d’ordre) est-elle mesurée selon une méthode définie et suivie d’actions ?',
           help: 'Mesurer la satisfaction des clients permet de les fidéliser, de corriger les prestations et de montrer la qualité du travail des salariés en parcours. Cela peut passer par une enquête annuelle, un retour à la fin de chaque chantier ou mission, ou une case d’appréciation sur le bon d’intervention.',
           levels: [
-            'Aucune mesure : la satisfaction n’est connue que par les plaintes ou la perte de clients.',
+            'Aucune mesure : la satisfaction n’est connue que par les plaintes ou la perte de clients.',
             'Les retours des clients sont recueillis au téléphone ou au fil des échanges, sans trace ni synthèse.',
             'Une enquête ou une fiche de fin de prestation existe pour une partie des clients, avec une exploitation limitée.',
-            'La satisfaction est mesurée selon une méthode et un rythme définis ; les résultats sont analysés et donnent lieu à des actions suivies.',
+            'La satisfaction est mesurée selon une méthode et un rythme définis ; les résultats sont analysés et donnent lieu à des actions suivies.',
             'Les résultats sont suivis sur plusieurs années, restitués aux clients et aux équipes, et comparés avec ceux d’autres structures du réseau.',
           ],
           evidence: [
@@ -128,13 +128,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'AC-2.3',
-          text: 'L’avis des prescripteurs (France Travail, missions locales, département, Cap emploi) et des partenaires (financeurs, entreprises d’accueil, organismes de formation) est-il sollicité et pris en compte ?',
-          help: 'Les prescripteurs orientent les personnes et les partenaires financent, forment ou recrutent : leur regard sur la qualité des orientations, des bilans de parcours et de la coopération aide à ajuster les pratiques. Le comité technique d’animation et le dialogue de gestion en donnent l’occasion, mais un recueil propre à la structure est plus riche.',
+          text: 'L’avis des prescripteurs (France Travail, missions locales, département, Cap emploi) et des partenaires (financeurs, entreprises d’accueil, organismes de formation) est-il sollicité et pris en compte ?',
+          help: 'Les prescripteurs orientent les personnes et les partenaires financent, forment ou recrutent : leur regard sur la qualité des orientations, des bilans de parcours et de la coopération aide à ajuster les pratiques. Le comité technique d’animation et le dialogue de gestion en donnent l’occasion, mais un recueil propre à la structure est plus riche.',
           levels: [
             'Les prescripteurs et partenaires ne sont jamais interrogés sur la qualité de la coopération.',
             'Des retours sont reçus à l’occasion de rencontres, sans être notés ni analysés.',
             'Des bilans sont faits avec certains partenaires (comité de suivi, dialogue de gestion), sans démarche d’ensemble.',
-            'Un recueil régulier (rencontre bilan, court questionnaire) couvre les principaux prescripteurs et partenaires ; les attentes exprimées donnent lieu à des actions suivies.',
+            'Un recueil régulier (rencontre bilan, court questionnaire) couvre les principaux prescripteurs et partenaires ; les attentes exprimées donnent lieu à des actions suivies.',
             'Les partenaires sont associés à l’évaluation et à l’amélioration (comité de pilotage, actions construites ensemble) et les résultats leur sont restitués.',
           ],
           evidence: [
@@ -150,17 +150,17 @@ export const theme: ThemeInput = {
           iso26000: ['communautes-developpement-local', 'loyaute-pratiques'],
           services: ['COODIAG', 'ROUAGES-COOPERATION'],
           recommendation:
-            'Dresser la liste des prescripteurs et partenaires clés avec leurs attentes, puis organiser chaque année une rencontre bilan ou un court questionnaire dont les résultats sont restitués. Coodiag et « Les rouages de la coopération » aident à structurer ces relations sur le territoire.',
+            'Dresser la liste des prescripteurs et partenaires clés avec leurs attentes, puis organiser chaque année une rencontre bilan ou un court questionnaire dont les résultats sont restitués. Coodiag et « Les rouages de la coopération » aident à structurer ces relations sur le territoire.',
         },
         {
           code: 'AC-2.4',
-          text: 'Les réclamations et suggestions (clients, salariés, partenaires) sont-elles enregistrées, traitées dans un délai défini et suivies d’une réponse à leur auteur ?',
+          text: 'Les réclamations et suggestions (clients, salariés, partenaires) sont-elles enregistrées, traitées dans un délai défini et suivies d’une réponse à leur auteur ?',
           help: 'Une réclamation traitée vite et tracée est une source d’amélioration et de confiance. Un registre simple (date, origine, objet, réponse, délai, action) suffit, complété d’une boîte à idées ou d’un canal numérique pour les suggestions. Une structure qui vend à des particuliers doit aussi leur garantir l’accès gratuit à un médiateur de la consommation (Code de la consommation, art. L612-1).',
           levels: [
             'Les réclamations sont traitées au cas par cas, sans trace, et les suggestions ne sont pas recueillies.',
             'Les réclamations importantes sont gérées par la direction, mais rien n’est enregistré ni analysé.',
             'Un registre ou une adresse dédiée existe, mais le délai de réponse et l’analyse des causes ne sont pas définis.',
-            'Chaque réclamation ou suggestion est enregistrée et reçoit une réponse dans un délai défini ; les cas significatifs déclenchent une action corrective.',
+            'Chaque réclamation ou suggestion est enregistrée et reçoit une réponse dans un délai défini ; les cas significatifs déclenchent une action corrective.',
             'Réclamations et suggestions sont analysées chaque année (types, délais, récurrences) et les améliorations qui en découlent sont annoncées à ceux qui les ont portées.',
           ],
           evidence: [
@@ -189,12 +189,12 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'AC-3.1',
-          text: 'Les incidents et dysfonctionnements (accident, prestation ratée, erreur de paie, fin de parcours non préparée) sont-ils enregistrés, leurs causes analysées et des actions correctives suivies ?',
-          help: 'Corriger l’effet d’un incident ne suffit pas : analyser ses causes (méthode des « 5 pourquoi », arbre des causes pour un accident du travail) évite qu’il se reproduise. Les accidents du travail doivent en outre être déclarés et pris en compte dans l’évaluation des risques (DUERP).',
+          text: 'Les incidents et dysfonctionnements (accident, prestation ratée, erreur de paie, fin de parcours non préparée) sont-ils enregistrés, leurs causes analysées et des actions correctives suivies ?',
+          help: 'Corriger l’effet d’un incident ne suffit pas : analyser ses causes (méthode des « 5 pourquoi », arbre des causes pour un accident du travail) évite qu’il se reproduise. Les accidents du travail doivent en outre être déclarés et pris en compte dans l’évaluation des risques (DUERP).',
           levels: [
             'Les incidents sont réglés dans l’urgence, sans trace ni recherche de cause.',
             'Certains incidents graves sont discutés en équipe, sans enregistrement ni suivi des décisions.',
-            'Une fiche incident existe et sert pour une partie des cas ; l’analyse des causes et le suivi des actions restent irréguliers.',
+            'Une fiche incident existe et sert pour une partie des cas ; l’analyse des causes et le suivi des actions restent irréguliers.',
             'Les incidents sont enregistrés, les plus significatifs font l’objet d’une analyse des causes, et chaque action corrective a un responsable, une échéance et une vérification d’efficacité.',
             'Les incidents sont analysés globalement chaque année (récurrences, coûts) et les enseignements sont partagés avec les équipes, les salariés en parcours et d’autres structures.',
           ],
@@ -215,13 +215,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'AC-3.2',
-          text: 'Les principaux risques et opportunités de la structure (financements, dépendance à un client, départ d’une personne clé, conformité, climat) sont-ils identifiés et traités par des actions ?',
-          help: 'Une SIAE dépend de financements publics, de quelques clients et de compétences rares : repérer ces fragilités à l’avance permet de prévoir des parades (réserves, diversification, binômes). Les opportunités (nouvelle filière, marché réservé, coopération) relèvent de la même réflexion. Depuis l’amendement de 2024, l’ISO 9001 demande aussi si le changement climatique concerne la structure.',
+          text: 'Les principaux risques et opportunités de la structure (financements, dépendance à un client, départ d’une personne clé, conformité, climat) sont-ils identifiés et traités par des actions ?',
+          help: 'Une SIAE dépend de financements publics, de quelques clients et de compétences rares : repérer ces fragilités à l’avance permet de prévoir des parades (réserves, diversification, binômes). Les opportunités (nouvelle filière, marché réservé, coopération) relèvent de la même réflexion. Depuis l’amendement de 2024, l’ISO 9001 demande aussi si le changement climatique concerne la structure.',
           levels: [
-            'Les risques ne sont pas envisagés à l’avance ; la structure réagit aux crises quand elles arrivent.',
+            'Les risques ne sont pas envisagés à l’avance ; la structure réagit aux crises quand elles arrivent.',
             'La direction a conscience de certains risques, sans les écrire ni prévoir de mesures.',
             'Une liste des risques existe, souvent limitée aux finances, sans évaluation de leur gravité ni plan d’action complet.',
-            'Une cartographie des risques et opportunités est tenue à jour ; chaque risque majeur est évalué et associé à une action et à un responsable.',
+            'Une cartographie des risques et opportunités est tenue à jour ; chaque risque majeur est évalué et associé à une action et à un responsable.',
             'La cartographie est revue chaque année avec le conseil d’administration, intègre les enjeux environnementaux et climatiques, et l’efficacité des mesures est évaluée.',
           ],
           evidence: [
@@ -241,13 +241,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'AC-3.3',
-          text: 'Les processus clés (accueil et recrutement, accompagnement, production ou mise à disposition, paie, facturation) sont-ils décrits, tenus à jour et accessibles à ceux qui les appliquent ?',
+          text: 'Les processus clés (accueil et recrutement, accompagnement, production ou mise à disposition, paie, facturation) sont-ils décrits, tenus à jour et accessibles à ceux qui les appliquent ?',
           help: 'Décrire ses processus (qui fait quoi, quand, avec quels documents) sécurise l’activité lors d’un départ ou d’une absence et facilite l’arrivée des nouveaux salariés. Les documents doivent être datés, versionnés, rangés à un endroit connu et relus régulièrement.',
           levels: [
-            'Aucun processus n’est décrit : le savoir-faire repose sur la mémoire des personnes.',
+            'Aucun processus n’est décrit : le savoir-faire repose sur la mémoire des personnes.',
             'Quelques modes opératoires existent, rédigés par certains salariés pour leur propre usage.',
             'Les principaux processus sont décrits, mais les documents sont dispersés, non datés ou rarement mis à jour.',
-            'Une cartographie des processus désigne un pilote pour chacun ; les procédures sont datées, rangées dans un espace partagé connu de tous et révisées à date fixe.',
+            'Une cartographie des processus désigne un pilote pour chacun ; les procédures sont datées, rangées dans un espace partagé connu de tous et révisées à date fixe.',
             'Les procédures sont révisées avec ceux qui les appliquent, salariés en parcours compris, rendues accessibles (FALC, visuels) et partagées avec d’autres structures.',
           ],
           evidence: [
@@ -275,14 +275,14 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'AC-4.1',
-          text: 'Des audits internes sont-ils planifiés et réalisés pour vérifier que les pratiques suivent les procédures et les règles applicables ?',
-          help: 'L’audit interne vérifie sur pièces et sur le terrain qu’une pratique est appliquée comme prévu : dossiers de parcours complets, PASS IAE valides, formation sécurité faite, contrats conformes. Il peut être mené par un salarié formé d’un autre service ou, entre structures du réseau, sous forme d’audit croisé qui apporte un regard extérieur à moindre coût.',
+          text: 'Des audits internes sont-ils planifiés et réalisés pour vérifier que les pratiques suivent les procédures et les règles applicables ?',
+          help: 'L’audit interne vérifie sur pièces et sur le terrain qu’une pratique est appliquée comme prévu : dossiers de parcours complets, PASS IAE valides, formation sécurité faite, contrats conformes. Il peut être mené par un salarié formé d’un autre service ou, entre structures du réseau, sous forme d’audit croisé qui apporte un regard extérieur à moindre coût.',
           levels: [
             'Aucune vérification organisée des pratiques n’a lieu.',
             'Des contrôles ponctuels sont faits par la direction, en réaction à un problème.',
             'Des vérifications sont menées sur certains sujets (dossiers des salariés, sécurité), sans programme ni rapport écrit.',
             'Un programme annuel d’audits internes existe, les auditeurs sont formés et chaque audit donne lieu à un rapport et à des actions suivies.',
-            'Le programme inclut des audits croisés avec d’autres SIAE du réseau ; leurs résultats nourrissent la revue de direction et les pratiques des structures participantes.',
+            'Le programme inclut des audits croisés avec d’autres SIAE du réseau ; leurs résultats nourrissent la revue de direction et les pratiques des structures participantes.',
           ],
           evidence: [
             'Programme annuel d’audits internes',
@@ -302,14 +302,14 @@ export const theme: ThemeInput = {
         },
         {
           code: 'AC-4.2',
-          text: 'Au moins une fois par an, la direction et le conseil d’administration font-ils le bilan des résultats, des risques et du plan de progrès pour décider des orientations de l’année suivante ?',
+          text: 'Au moins une fois par an, la direction et le conseil d’administration font-ils le bilan des résultats, des risques et du plan de progrès pour décider des orientations de l’année suivante ?',
           help: 'La revue de direction est un temps formel où les dirigeants examinent ensemble les indicateurs, les retours des parties prenantes, les audits, les risques et l’avancement du plan de progrès, puis décident des objectifs et des moyens de l’année suivante. Elle peut être couplée à la préparation de l’assemblée générale ou du dialogue de gestion.',
           levels: [
-            'Aucun bilan d’ensemble n’est fait : les décisions se prennent au fil de l’eau.',
+            'Aucun bilan d’ensemble n’est fait : les décisions se prennent au fil de l’eau.',
             'Un rapport d’activité est présenté à l’assemblée générale, sans analyse des écarts ni décisions d’amélioration.',
             'La direction fait un bilan annuel, mais sans ordre du jour défini ni implication du conseil d’administration, et les décisions sont peu tracées.',
             'Une revue annuelle suit un ordre du jour défini (résultats, satisfaction, audits, risques, plan de progrès) et aboutit à des décisions écrites et suivies.',
-            'La revue associe administrateurs, équipe et représentants des salariés en parcours ; ses décisions sont communiquées à tous et leur mise en œuvre est vérifiée à la revue suivante.',
+            'La revue associe administrateurs, équipe et représentants des salariés en parcours ; ses décisions sont communiquées à tous et leur mise en œuvre est vérifiée à la revue suivante.',
           ],
           evidence: [
             'Compte rendu de la dernière revue de direction',
@@ -328,13 +328,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'AC-4.3',
-          text: 'Le plan de progrès est-il suivi action par action, avec un responsable, une échéance et un statut tenu à jour ?',
-          help: 'Sans suivi régulier, un plan de progrès s’essouffle en quelques mois. Un point à date fixe, par exemple chaque trimestre, permet de voir ce qui avance et ce qui bloque et de réaffecter les moyens ; l’outil CAP permet de tenir ce suivi en ligne.',
+          text: 'Le plan de progrès est-il suivi action par action, avec un responsable, une échéance et un statut tenu à jour ?',
+          help: 'Sans suivi régulier, un plan de progrès s’essouffle en quelques mois. Un point à date fixe, par exemple chaque trimestre, permet de voir ce qui avance et ce qui bloque et de réaffecter les moyens ; l’outil CAP permet de tenir ce suivi en ligne.',
           levels: [
             'Il n’existe pas de plan de progrès, ou il n’a jamais été relu après sa rédaction.',
             'Des actions d’amélioration sont lancées par quelques personnes motivées, sans vue d’ensemble.',
             'Un plan de progrès écrit existe, mais les responsables ou les échéances manquent et le suivi est irrégulier.',
-            'Chaque action a un responsable, une échéance et un statut ; le plan est revu à date fixe en comité de direction et ajusté.',
+            'Chaque action a un responsable, une échéance et un statut ; le plan est revu à date fixe en comité de direction et ajusté.',
             'L’avancement est partagé avec l’équipe, le conseil d’administration et la délégation régionale, et les actions terminées sont évaluées sur leurs effets.',
           ],
           evidence: [
@@ -354,13 +354,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'AC-4.4',
-          text: 'La structure refait-elle chaque année son diagnostic CAP pour mesurer ses progrès et actualiser son plan ?',
+          text: 'La structure refait-elle chaque année son diagnostic CAP pour mesurer ses progrès et actualiser son plan ?',
           help: 'Refaire le diagnostic à un an d’intervalle, avec une équipe représentative, permet de comparer les niveaux, de vérifier l’effet des actions et de repartir avec un plan à jour. Le regard d’un chargé de mission de la délégation régionale évite l’autocomplaisance.',
           levels: [
             'Aucun diagnostic n’a été réalisé, ou le premier n’a jamais été renouvelé.',
             'Un diagnostic a été fait une fois, à l’initiative d’une personne, sans suite programmée.',
             'Le diagnostic est refait, mais de façon irrégulière ou par la seule direction.',
-            'Le diagnostic est refait chaque année avec une équipe représentative ; l’écart avec l’année précédente est analysé et le plan de progrès mis à jour.',
+            'Le diagnostic est refait chaque année avec une équipe représentative ; l’écart avec l’année précédente est analysé et le plan de progrès mis à jour.',
             'Le diagnostic annuel est accompagné ou validé par la délégation régionale, associe salariés en parcours et administrateurs, et ses résultats sont présentés à l’assemblée générale.',
           ],
           evidence: [
@@ -388,13 +388,13 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'AC-5.1',
-          text: 'La structure partage-t-elle ses bonnes pratiques et s’inspire-t-elle de celles d’autres structures du réseau (rencontres régionales, groupes de travail, visites) ?',
-          help: 'Les échanges entre pairs sont un levier d’amélioration peu coûteux : une procédure, un outil ou une solution trouvés ailleurs font gagner du temps. Coorace anime des rencontres régionales, des groupes de travail et des ateliers où ces échanges ont lieu.',
+          text: 'La structure partage-t-elle ses bonnes pratiques et s’inspire-t-elle de celles d’autres structures du réseau (rencontres régionales, groupes de travail, visites) ?',
+          help: 'Les échanges entre pairs sont un levier d’amélioration peu coûteux : une procédure, un outil ou une solution trouvés ailleurs font gagner du temps. Coorace anime des rencontres régionales, des groupes de travail et des ateliers où ces échanges ont lieu.',
           levels: [
             'La structure ne participe à aucun échange de pratiques.',
             'Des échanges ont lieu de temps en temps, grâce aux relations personnelles du directeur.',
             'La structure participe à des rencontres du réseau, mais ce qui en ressort n’est ni diffusé en interne ni mis en œuvre.',
-            'La participation aux échanges est régulière et répartie entre plusieurs salariés ; les pratiques repérées sont présentées en interne et certaines sont adoptées.',
+            'La participation aux échanges est régulière et répartie entre plusieurs salariés ; les pratiques repérées sont présentées en interne et certaines sont adoptées.',
             'La structure présente elle-même ses pratiques (témoignage, fiche, accueil de visites), anime un groupe de travail ou représente le réseau comme ambassadrice.',
           ],
           evidence: [
@@ -414,14 +414,14 @@ export const theme: ThemeInput = {
         },
         {
           code: 'AC-5.2',
-          text: 'La structure conduit-elle des expérimentations (nouveau service, nouvelle filière, nouvelle méthode d’accompagnement) avec des objectifs et un bilan avant de les généraliser ?',
-          help: 'L’innovation est dans l’histoire de l’IAE : nouvelle activité répondant à un besoin du territoire, outil d’accompagnement, coopération avec une entreprise, activité de réemploi. Une expérimentation bien conduite fixe un objectif, une durée et des critères de réussite, puis donne lieu à un bilan qui décide de la suite.',
+          text: 'La structure conduit-elle des expérimentations (nouveau service, nouvelle filière, nouvelle méthode d’accompagnement) avec des objectifs et un bilan avant de les généraliser ?',
+          help: 'L’innovation est dans l’histoire de l’IAE : nouvelle activité répondant à un besoin du territoire, outil d’accompagnement, coopération avec une entreprise, activité de réemploi. Une expérimentation bien conduite fixe un objectif, une durée et des critères de réussite, puis donne lieu à un bilan qui décide de la suite.',
           levels: [
-            'Aucune expérimentation : les activités et les méthodes sont reconduites à l’identique.',
+            'Aucune expérimentation : les activités et les méthodes sont reconduites à l’identique.',
             'Des idées nouvelles sont lancées au gré des occasions, sans objectifs ni bilan.',
             'Des projets nouveaux sont conduits avec un objectif, mais le bilan n’est pas formalisé et la décision de poursuivre reste implicite.',
             'Chaque expérimentation a un objectif, une durée, des indicateurs et un bilan écrit qui décide de l’arrêt, de l’ajustement ou de la généralisation.',
-            'Un espace d’innovation associe salariés en parcours et partenaires ; les expérimentations sont évaluées et partagées dans le réseau ou sur le territoire.',
+            'Un espace d’innovation associe salariés en parcours et partenaires ; les expérimentations sont évaluées et partagées dans le réseau ou sur le territoire.',
           ],
           evidence: [
             'Fiches projet d’expérimentation avec objectifs et indicateurs',
@@ -436,7 +436,7 @@ export const theme: ThemeInput = {
           iso26000: ['communautes-developpement-local', 'environnement'],
           services: ['ATELIERS-FILIERES', 'PTCE', 'CREDIT-COOPERATIF'],
           recommendation:
-            'Rédiger pour chaque projet nouveau une fiche d’une page (objectif, durée, indicateurs, moyens) et prévoir dès le départ la date du bilan. Les ateliers filières « l’innovation de demain au service de l’emploi » et l’appui aux PTCE aident à repérer et porter ces projets.',
+            'Rédiger pour chaque projet nouveau une fiche d’une page (objectif, durée, indicateurs, moyens) et prévoir dès le départ la date du bilan. Les ateliers filières « l’innovation de demain au service de l’emploi » et l’appui aux PTCE aident à repérer et porter ces projets.',
         },
       ],
     },
@@ -448,13 +448,13 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'AC-6.1',
-          text: 'La structure a-t-elle étudié l’intérêt d’une certification ISO 9001, mesuré son écart aux exigences de la norme et, si elle la vise, engagé une démarche planifiée ?',
-          help: 'L’ISO 9001 certifie un système de management de la qualité ; certains donneurs d’ordre ou acheteurs publics la demandent, et elle structure l’organisation. La vue « préparation ISO 9001 » des résultats CAP indique l’écart chapitre par chapitre. Répondre « non applicable » si la structure a décidé, après examen, de ne pas viser de certification.',
+          text: 'La structure a-t-elle étudié l’intérêt d’une certification ISO 9001, mesuré son écart aux exigences de la norme et, si elle la vise, engagé une démarche planifiée ?',
+          help: 'L’ISO 9001 certifie un système de management de la qualité ; certains donneurs d’ordre ou acheteurs publics la demandent, et elle structure l’organisation. La vue « préparation ISO 9001 » des résultats CAP indique l’écart chapitre par chapitre. Répondre « non applicable » si la structure a décidé, après examen, de ne pas viser de certification.',
           levels: [
             'La structure ne connaît pas les exigences de l’ISO 9001 et ne s’est pas posé la question.',
             'L’idée d’une certification est évoquée, sans étude de son intérêt ni de l’écart à combler.',
             'L’intérêt a été étudié et un premier écart mesuré, par exemple avec CAP, mais aucun calendrier n’est fixé.',
-            'La décision est prise : périmètre, calendrier et responsable sont fixés et les écarts sont traités dans le plan de progrès.',
+            'La décision est prise : périmètre, calendrier et responsable sont fixés et les écarts sont traités dans le plan de progrès.',
             'La structure est certifiée, maintient sa certification au fil des audits de suivi et partage son expérience, par exemple dans une certification de groupe.',
           ],
           evidence: [
@@ -470,12 +470,12 @@ export const theme: ThemeInput = {
           iso26000: ['gouvernance', 'consommateurs'],
           services: ['CAP-ISO9001', 'FORM-QUALITE'],
           recommendation:
-            'S’appuyer sur la vue « préparation ISO 9001 » de ce diagnostic pour estimer l’effort, puis en débattre en conseil d’administration. L’accompagnement CAP ISO 9001 de Coorace, individuel ou en groupe avec d’autres adhérents, réduit le coût de la démarche.',
+            'S’appuyer sur la vue « préparation ISO 9001 » de ce diagnostic pour estimer l’effort, puis en débattre en conseil d’administration. L’accompagnement CAP ISO 9001 de Coorace, individuel ou en groupe avec d’autres adhérents, réduit le coût de la démarche.',
         },
         {
           code: 'AC-6.2',
-          text: 'La structure a-t-elle évalué sa responsabilité sociétale au regard d’un référentiel reconnu (ISO 26000, label Engagé RSE, LUCIE) et décidé d’une éventuelle labellisation ?',
-          help: 'Un label RSE reconnaît l’engagement global de la structure : gouvernance, conditions de travail, environnement, loyauté des pratiques, relations avec les clients et le territoire. Il valorise l’utilité sociale auprès des clients privés et des acheteurs publics. Les niveaux du label Engagé RSE (Initial, Progression, Confirmé, Exemplaire) permettent d’avancer par étapes.',
+          text: 'La structure a-t-elle évalué sa responsabilité sociétale au regard d’un référentiel reconnu (ISO 26000, label Engagé RSE, LUCIE) et décidé d’une éventuelle labellisation ?',
+          help: 'Un label RSE reconnaît l’engagement global de la structure : gouvernance, conditions de travail, environnement, loyauté des pratiques, relations avec les clients et le territoire. Il valorise l’utilité sociale auprès des clients privés et des acheteurs publics. Les niveaux du label Engagé RSE (Initial, Progression, Confirmé, Exemplaire) permettent d’avancer par étapes.',
           levels: [
             'La démarche RSE n’est pas connue et aucune évaluation n’a été faite.',
             'Des actions sociales ou environnementales existent, sans lien avec un référentiel ni vue d’ensemble.',
@@ -500,8 +500,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'AC-6.3',
-          text: 'Si la structure dispense des formations financées par des fonds publics ou mutualisés, détient-elle la certification Qualiopi et en fait-elle vivre les exigences ?',
-          help: 'Depuis le 1er janvier 2022, un prestataire d’actions de développement des compétences doit être certifié Qualiopi pour bénéficier de fonds publics ou mutualisés (OPCO, État, régions, France Travail, CPF) : article L6316-1 du Code du travail. Le référentiel national compte 7 critères et 32 indicateurs, dont le recueil des appréciations, le traitement des réclamations et l’amélioration continue (indicateurs 30 à 32). Non applicable si la structure n’est pas organisme de formation.',
+          text: 'Si la structure dispense des formations financées par des fonds publics ou mutualisés, détient-elle la certification Qualiopi et en fait-elle vivre les exigences ?',
+          help: 'Depuis le 1er janvier 2022, un prestataire d’actions de développement des compétences doit être certifié Qualiopi pour bénéficier de fonds publics ou mutualisés (OPCO, État, régions, France Travail, CPF) : article L6316-1 du Code du travail. Le référentiel national compte 7 critères et 32 indicateurs, dont le recueil des appréciations, le traitement des réclamations et l’amélioration continue (indicateurs 30 à 32). Non applicable si la structure n’est pas organisme de formation.',
           levels: [
             'La structure forme avec des fonds publics ou mutualisés sans être certifiée Qualiopi.',
             'La certification est envisagée, mais les exigences du référentiel national ne sont pas encore connues de l’équipe.',

@@ -13,21 +13,21 @@ export const theme: ThemeInput = {
   slug: 'fonctions-support',
   title: 'Fonctions support, organisation et ressources',
   description:
-    'Comment la structure organise et fait vivre ses ressources : équipes permanentes, santé et sécurité, qualité de vie au travail, modèle économique, conformité juridique, communication, systèmes d’information, transition écologique et achats. Ces fonctions se voient peu depuis les chantiers ou chez les clients, mais elles conditionnent la qualité et la durée de tout le reste.',
+    'Comment la structure organise et fait vivre ses ressources : équipes permanentes, santé et sécurité, qualité de vie au travail, modèle économique, conformité juridique, communication, systèmes d’information, transition écologique et achats. Ces fonctions se voient peu depuis les chantiers ou chez les clients, mais elles conditionnent la qualité et la durée de tout le reste.',
   criteria: [
     // ─────────────────────────────────────────────────────────────────────────────────────────
     {
       code: 'FS-1',
       title: 'Ressources humaines et management des équipes permanentes',
       description:
-        'Direction, encadrants techniques, chargés d’accompagnement et fonctions administratives portent l’accompagnement : leurs missions, leurs compétences et la façon dont ils sont managés sont le premier levier de qualité.',
+        'Direction, encadrants techniques, chargés d’accompagnement et fonctions administratives portent l’accompagnement : leurs missions, leurs compétences et la façon dont ils sont managés sont le premier levier de qualité.',
       questions: [
         {
           code: 'FS-1.1',
-          text: 'Chaque poste permanent dispose-t-il d’une fiche de poste à jour, et chaque nouveau permanent suit-il un parcours d’intégration organisé ?',
-          help: 'La fiche de poste précise missions, responsabilités, liens hiérarchiques et compétences attendues ; le parcours d’intégration (livret d’accueil, binôme, découverte de l’IAE, des partenaires et des outils) évite que la qualité de l’accompagnement dépende des hasards des départs et des arrivées.',
+          text: 'Chaque poste permanent dispose-t-il d’une fiche de poste à jour, et chaque nouveau permanent suit-il un parcours d’intégration organisé ?',
+          help: 'La fiche de poste précise missions, responsabilités, liens hiérarchiques et compétences attendues ; le parcours d’intégration (livret d’accueil, binôme, découverte de l’IAE, des partenaires et des outils) évite que la qualité de l’accompagnement dépende des hasards des départs et des arrivées.',
           levels: [
-            'Aucune fiche de poste ni organigramme ; les nouveaux permanents apprennent leur poste sur le tas, sans accueil prévu.',
+            'Aucune fiche de poste ni organigramme ; les nouveaux permanents apprennent leur poste sur le tas, sans accueil prévu.',
             'Quelques postes ont une fiche, et l’accueil des nouveaux dépend de la disponibilité de tel ou tel collègue.',
             'La plupart des postes ont une fiche et un organigramme existe, mais ils ne sont pas tenus à jour et l’intégration n’est pas formalisée.',
             'Tous les postes ont une fiche à jour, l’organigramme est diffusé, et chaque arrivée suit un parcours d’intégration écrit (livret, binôme, points d’étape).',
@@ -51,8 +51,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-1.2',
-          text: 'Les entretiens professionnels des permanents sont-ils réalisés à la périodicité légale, tracés par écrit, et complétés par un échange annuel sur le travail et les objectifs ?',
-          help: 'L’entretien professionnel porte sur les perspectives d’évolution et de formation : l’article L6315-1 du code du travail l’impose tous les deux ans dans le cadre en vigueur en 2023, avec un état des lieux récapitulatif à six ans (une loi de 2025 en a revu le rythme : vérifier le texte applicable). L’entretien annuel d’évaluation n’est pas obligatoire, mais il structure le dialogue entre manager et salarié.',
+          text: 'Les entretiens professionnels des permanents sont-ils réalisés à la périodicité légale, tracés par écrit, et complétés par un échange annuel sur le travail et les objectifs ?',
+          help: 'L’entretien professionnel porte sur les perspectives d’évolution et de formation : l’article L6315-1 du code du travail l’impose tous les deux ans dans le cadre en vigueur en 2023, avec un état des lieux récapitulatif à six ans (une loi de 2025 en a revu le rythme : vérifier le texte applicable). L’entretien annuel d’évaluation n’est pas obligatoire, mais il structure le dialogue entre manager et salarié.',
           levels: [
             'Aucun entretien professionnel n’a eu lieu ces deux dernières années.',
             'Des entretiens ont lieu pour certains permanents, à l’initiative du manager, sans calendrier ni trace écrite.',
@@ -78,8 +78,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-1.3',
-          text: 'Un plan de développement des compétences des permanents est-il construit chaque année à partir des besoins repérés, et sa réalisation est-elle suivie ?',
-          help: 'Les métiers de l’encadrement technique et de l’accompagnement évoluent (réformes de l’IAE, nouveaux publics, outils numériques) ; l’employeur doit en outre assurer l’adaptation des salariés à leur poste (art. L6321-1 du code du travail). Un plan annuel relié aux entretiens et au projet maintient les compétences, avec l’appui de l’opérateur de compétences (OPCO).',
+          text: 'Un plan de développement des compétences des permanents est-il construit chaque année à partir des besoins repérés, et sa réalisation est-elle suivie ?',
+          help: 'Les métiers de l’encadrement technique et de l’accompagnement évoluent (réformes de l’IAE, nouveaux publics, outils numériques) ; l’employeur doit en outre assurer l’adaptation des salariés à leur poste (art. L6321-1 du code du travail). Un plan annuel relié aux entretiens et au projet maintient les compétences, avec l’appui de l’opérateur de compétences (OPCO).',
           levels: [
             'Aucun permanent n’a suivi de formation depuis plus de deux ans, et aucun besoin n’est recensé.',
             'Des formations sont suivies au gré des offres reçues ou des demandes individuelles, sans vision d’ensemble.',
@@ -105,13 +105,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-1.4',
-          text: 'Les encadrants et les chargés d’accompagnement disposent-ils de temps collectifs réguliers (réunions d’équipe, analyse de pratiques) et de délégations claires ?',
+          text: 'Les encadrants et les chargés d’accompagnement disposent-ils de temps collectifs réguliers (réunions d’équipe, analyse de pratiques) et de délégations claires ?',
           help: 'Encadrer des salariés en parcours expose à des situations complexes et à des tensions entre production et accompagnement. Des réunions d’équipe régulières, des temps d’analyse de pratiques et des délégations écrites soutiennent les professionnels et assurent la cohérence des décisions.',
           levels: [
-            'Il n’existe pas de réunion d’équipe ; chacun gère seul les situations difficiles.',
+            'Il n’existe pas de réunion d’équipe ; chacun gère seul les situations difficiles.',
             'Des réunions ont lieu quand un problème survient, sans ordre du jour ni compte rendu.',
             'Des réunions d’équipe se tiennent régulièrement, mais sans analyse de pratiques ni règles de délégation écrites.',
-            'Réunions planifiées avec compte rendu, analyse de pratiques au moins trimestrielle et délégations écrites : chacun sait qui décide de quoi.',
+            'Réunions planifiées avec compte rendu, analyse de pratiques au moins trimestrielle et délégations écrites : chacun sait qui décide de quoi.',
             'Les pratiques managériales sont évaluées auprès des équipes (enquête, entretiens), améliorées, et échangées avec d’autres directions du réseau.',
           ],
           evidence: [
@@ -137,12 +137,12 @@ export const theme: ThemeInput = {
       code: 'FS-2',
       title: 'Santé et sécurité au travail',
       description:
-        'Chantiers, ateliers, mises à disposition chez des clients, publics parfois fragilisés : prévenir les risques est une obligation de l’employeur et une condition de parcours réussis.',
+        'Chantiers, ateliers, mises à disposition chez des clients, publics parfois fragilisés : prévenir les risques est une obligation de l’employeur et une condition de parcours réussis.',
       questions: [
         {
           code: 'FS-2.1',
-          text: 'Le document unique d’évaluation des risques professionnels (DUERP) est-il rédigé, mis à jour et décliné en actions de prévention suivies ?',
-          help: 'Le DUERP est obligatoire dès le premier salarié (art. R4121-1 du code du travail) ; il est mis à jour au moins chaque année à partir de 11 salariés, et dans tous les cas lors d’un changement important ou d’une information nouvelle sur un risque, puis conservé 40 ans. Il débouche sur un programme annuel de prévention (50 salariés et plus) ou sur une liste d’actions de prévention.',
+          text: 'Le document unique d’évaluation des risques professionnels (DUERP) est-il rédigé, mis à jour et décliné en actions de prévention suivies ?',
+          help: 'Le DUERP est obligatoire dès le premier salarié (art. R4121-1 du code du travail) ; il est mis à jour au moins chaque année à partir de 11 salariés, et dans tous les cas lors d’un changement important ou d’une information nouvelle sur un risque, puis conservé 40 ans. Il débouche sur un programme annuel de prévention (50 salariés et plus) ou sur une liste d’actions de prévention.',
           levels: [
             'Aucun DUERP n’a été rédigé.',
             'Un DUERP existe mais il est ancien, écrit par une seule personne, et ne couvre ni toutes les activités ni tous les lieux de travail.',
@@ -168,7 +168,7 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-2.2',
-          text: 'Chaque salarié, permanent ou en parcours, reçoit-il une formation à la sécurité adaptée à son poste avant d’y être affecté, avec les équipements de protection nécessaires ?',
+          text: 'Chaque salarié, permanent ou en parcours, reçoit-il une formation à la sécurité adaptée à son poste avant d’y être affecté, avec les équipements de protection nécessaires ?',
           help: 'L’employeur organise une formation pratique et appropriée à la sécurité à l’embauche et à chaque changement de poste (art. L4141-2 du code du travail), renforcée pour les salariés en contrat à durée déterminée ou intérimaires affectés à des postes à risques particuliers (art. L4154-2). En cas de mise à disposition ou de mission, la structure vérifie avec l’entreprise utilisatrice que cet accueil sécurité est assuré.',
           levels: [
             'Aucune consigne de sécurité n’est donnée à la prise de poste, et les équipements de protection ne sont pas fournis systématiquement.',
@@ -195,13 +195,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-2.3',
-          text: 'Les accidents du travail et maladies professionnelles sont-ils déclarés dans les délais, analysés avec les personnes concernées et suivis par des indicateurs ?',
-          help: 'L’employeur déclare tout accident du travail à la caisse primaire d’assurance maladie dans les 48 heures ; lors d’une mise à disposition ou d’une mission, l’entreprise utilisatrice doit l’en informer sans délai. Analyser les causes (arbre des causes) et suivre fréquence, gravité et taux de cotisation AT/MP permet de cibler la prévention et d’alimenter le DUERP.',
+          text: 'Les accidents du travail et maladies professionnelles sont-ils déclarés dans les délais, analysés avec les personnes concernées et suivis par des indicateurs ?',
+          help: 'L’employeur déclare tout accident du travail à la caisse primaire d’assurance maladie dans les 48 heures ; lors d’une mise à disposition ou d’une mission, l’entreprise utilisatrice doit l’en informer sans délai. Analyser les causes (arbre des causes) et suivre fréquence, gravité et taux de cotisation AT/MP permet de cibler la prévention et d’alimenter le DUERP.',
           levels: [
             'Les accidents ne sont pas toujours déclarés, et aucun n’est analysé.',
             'Les accidents sont déclarés, et certains sont discutés de manière informelle après coup.',
             'Les accidents sont déclarés dans les délais et recensés, mais l’analyse des causes reste rare et les presque-accidents ne sont pas relevés.',
-            'Chaque accident ou presque-accident est enregistré et analysé avec les personnes concernées ; les actions décidées sont suivies et reportées dans le DUERP.',
+            'Chaque accident ou presque-accident est enregistré et analysé avec les personnes concernées ; les actions décidées sont suivies et reportées dans le DUERP.',
             'Fréquence, gravité, jours d’arrêt et taux de cotisation AT/MP sont suivis et présentés aux équipes, et les enseignements sont partagés avec les clients et le réseau.',
           ],
           evidence: [
@@ -222,7 +222,7 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-2.4',
-          text: 'Le suivi de l’état de santé des salariés est-il assuré par un service de prévention et de santé au travail, avec toutes les visites prévues par les textes ?',
+          text: 'Le suivi de l’état de santé des salariés est-il assuré par un service de prévention et de santé au travail, avec toutes les visites prévues par les textes ?',
           help: 'L’adhésion à un service de prévention et de santé au travail est obligatoire. Chaque salarié bénéficie d’une visite d’information et de prévention dans les trois mois suivant sa prise de poste (examen d’aptitude préalable pour les postes à risques), d’une visite de reprise après certaines absences et, depuis 2022, d’une visite de mi-carrière. Pour des salariés en parcours, ce suivi est aussi une porte d’entrée vers le soin.',
           levels: [
             'La structure n’adhère à aucun service de santé au travail, ou n’organise aucune visite.',
@@ -254,12 +254,12 @@ export const theme: ThemeInput = {
       code: 'FS-3',
       title: 'Qualité de vie au travail et protection sociale',
       description:
-        'Un cadre de travail soutenable pour les permanents comme pour les salariés en parcours : prévention des risques psychosociaux discutée avec le personnel, protection sociale complémentaire et avantages sociaux.',
+        'Un cadre de travail soutenable pour les permanents comme pour les salariés en parcours : prévention des risques psychosociaux discutée avec le personnel, protection sociale complémentaire et avantages sociaux.',
       questions: [
         {
           code: 'FS-3.1',
-          text: 'Les risques psychosociaux et la qualité de vie au travail font-ils l’objet d’une démarche repérable (diagnostic, actions, indicateurs), discutée avec les représentants du personnel ou, à défaut, avec les salariés ?',
-          help: 'Charge émotionnelle de l’accompagnement, tensions entre production et insertion, isolement sur les chantiers : les risques psychosociaux relèvent de l’obligation générale de prévention (art. L4121-1 du code du travail) et doivent figurer dans le DUERP. Une démarche de qualité de vie et des conditions de travail agit à la source (organisation, charge, reconnaissance, conciliation des temps) ; le CSE, quand il existe, est consulté sur les conditions de travail.',
+          text: 'Les risques psychosociaux et la qualité de vie au travail font-ils l’objet d’une démarche repérable (diagnostic, actions, indicateurs), discutée avec les représentants du personnel ou, à défaut, avec les salariés ?',
+          help: 'Charge émotionnelle de l’accompagnement, tensions entre production et insertion, isolement sur les chantiers : les risques psychosociaux relèvent de l’obligation générale de prévention (art. L4121-1 du code du travail) et doivent figurer dans le DUERP. Une démarche de qualité de vie et des conditions de travail agit à la source (organisation, charge, reconnaissance, conciliation des temps) ; le CSE, quand il existe, est consulté sur les conditions de travail.',
           levels: [
             'Le sujet n’est jamais abordé, et aucun indicateur (absentéisme, départs) n’est suivi.',
             'Les difficultés sont traitées au cas par cas lorsqu’elles deviennent visibles, sans analyse des causes.',
@@ -285,8 +285,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-3.2',
-          text: 'Tous les salariés bénéficient-ils d’une complémentaire santé collective et des garanties de prévoyance applicables, et en sont-ils clairement informés ?',
-          help: 'Depuis 2016, tout employeur privé doit proposer une complémentaire santé collective financée au moins pour moitié (art. L911-7 du code de la sécurité sociale), sous réserve des cas de dispense prévus ; la prévoyance dépend de la convention collective et est obligatoire pour les cadres. Pour des salariés en contrat court, une information claire conditionne l’accès réel à ces droits.',
+          text: 'Tous les salariés bénéficient-ils d’une complémentaire santé collective et des garanties de prévoyance applicables, et en sont-ils clairement informés ?',
+          help: 'Depuis 2016, tout employeur privé doit proposer une complémentaire santé collective financée au moins pour moitié (art. L911-7 du code de la sécurité sociale), sous réserve des cas de dispense prévus ; la prévoyance dépend de la convention collective et est obligatoire pour les cadres. Pour des salariés en contrat court, une information claire conditionne l’accès réel à ces droits.',
           levels: [
             'Aucune complémentaire santé collective n’est en place.',
             'Un contrat existe, mais il n’a pas été confronté à la convention collective et les salariés en parcours ignorent leurs droits.',
@@ -312,7 +312,7 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-3.3',
-          text: 'La structure propose-t-elle à tous ses salariés, y compris en parcours, des avantages sociaux (titres-restaurant, chèques-vacances, épargne salariale, aménagements d’horaires) et vérifie-t-elle qu’ils sont connus et utilisés ?',
+          text: 'La structure propose-t-elle à tous ses salariés, y compris en parcours, des avantages sociaux (titres-restaurant, chèques-vacances, épargne salariale, aménagements d’horaires) et vérifie-t-elle qu’ils sont connus et utilisés ?',
           help: 'Ces avantages ne sont pas obligatoires, mais ils améliorent le pouvoir d’achat et la conciliation des temps de salariés souvent à faibles revenus, et rendent les postes permanents plus attractifs. Les exonérations sociales attachées à certains d’entre eux, sous conditions, en limitent le coût.',
           levels: [
             'Aucun avantage social n’est proposé au-delà du salaire et des obligations légales.',
@@ -344,14 +344,14 @@ export const theme: ThemeInput = {
       code: 'FS-4',
       title: 'Modèle économique et pilotage financier',
       description:
-        'Budget et suivi financier, relation avec l’État autour du conventionnement et de l’aide au poste, diversification des ressources : la solidité économique conditionne la continuité des parcours.',
+        'Budget et suivi financier, relation avec l’État autour du conventionnement et de l’aide au poste, diversification des ressources : la solidité économique conditionne la continuité des parcours.',
       questions: [
         {
           code: 'FS-4.1',
-          text: 'Un budget prévisionnel est-il adopté chaque année et comparé au réalisé à l’aide d’un tableau de bord (activité, charges, trésorerie) ?',
+          text: 'Un budget prévisionnel est-il adopté chaque année et comparé au réalisé à l’aide d’un tableau de bord (activité, charges, trésorerie) ?',
           help: 'Le budget traduit le projet en moyens. Un suivi au moins trimestriel du réalisé et un plan de trésorerie permettent d’anticiper les décalages de versement des aides et de paiement des clients, et de décider à temps.',
           levels: [
-            'Aucun budget prévisionnel n’est établi ; la situation financière n’est connue qu’à la clôture des comptes.',
+            'Aucun budget prévisionnel n’est établi ; la situation financière n’est connue qu’à la clôture des comptes.',
             'Un budget est établi pour les dossiers des financeurs, mais il n’est pas suivi en cours d’année.',
             'Le budget est comparé au réalisé une ou deux fois par an, sans plan de trésorerie ni tableau de bord partagé.',
             'Budget adopté par l’instance dirigeante, suivi trimestriel du réalisé, plan de trésorerie à douze mois et tableau de bord présenté au conseil.',
@@ -371,17 +371,17 @@ export const theme: ThemeInput = {
           iso26000: ['gouvernance'],
           services: ['FORM-PILOTAGE', 'CREDIT-COOPERATIF'],
           recommendation:
-            'Construire un tableau de bord simple (activité, budget et réalisé, trésorerie) mis à jour chaque trimestre et présenté à chaque conseil. La formation de Coorace au pilotage d’une SIAE aide à choisir les indicateurs ; le Crédit Coopératif peut être sollicité pour les besoins de financement repérés.',
+            'Construire un tableau de bord simple (activité, budget et réalisé, trésorerie) mis à jour chaque trimestre et présenté à chaque conseil. La formation de Coorace au pilotage d’une SIAE aide à choisir les indicateurs ; le Crédit Coopératif peut être sollicité pour les besoins de financement repérés.',
         },
         {
           code: 'FS-4.2',
-          text: 'La convention avec l’État, son annexe financière et les données de suivi des salariés en parcours sont-elles à jour, et le dialogue de gestion annuel avec la DDETS est-il préparé ?',
-          help: 'Le conventionnement par l’État (DDETS, après avis du CDIAE, pour trois ans au plus) conditionne l’aide au poste ; l’annexe financière est fixée chaque année lors du dialogue de gestion, sur la base du bilan d’activité et des données transmises à l’ASP. Une préparation soignée (sorties, profils accueillis, efforts d’accompagnement) fonde la demande de modulation de l’aide au poste, de 0 à 10 % du montant socle.',
+          text: 'La convention avec l’État, son annexe financière et les données de suivi des salariés en parcours sont-elles à jour, et le dialogue de gestion annuel avec la DDETS est-il préparé ?',
+          help: 'Le conventionnement par l’État (DDETS, après avis du CDIAE, pour trois ans au plus) conditionne l’aide au poste ; l’annexe financière est fixée chaque année lors du dialogue de gestion, sur la base du bilan d’activité et des données transmises à l’ASP. Une préparation soignée (sorties, profils accueillis, efforts d’accompagnement) fonde la demande de modulation de l’aide au poste, de 0 à 10 % du montant socle.',
           levels: [
             'La convention ou l’annexe financière n’est pas à jour, ou les saisies de suivi des salariés sont en retard.',
             'Les documents sont produits dans l’urgence avant l’échéance, par une seule personne, sans analyse des résultats.',
             'Convention et saisies sont à jour, mais le dialogue de gestion se limite à un échange de chiffres, sans argumentaire sur la modulation.',
-            'Un calendrier prépare le dialogue de gestion : bilan chiffré, analyse des sorties et des profils, argumentaire de modulation validé par la direction et la gouvernance.',
+            'Un calendrier prépare le dialogue de gestion : bilan chiffré, analyse des sorties et des profils, argumentaire de modulation validé par la direction et la gouvernance.',
             'Les objectifs convenus avec la DDETS sont suivis en cours d’année et partagés avec l’équipe, et la structure contribue aux travaux du CDIAE.',
           ],
           evidence: [
@@ -402,8 +402,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-4.3',
-          text: 'La structure connaît-elle la part de chacune de ses ressources (ventes, aides, subventions) et agit-elle pour les diversifier et renforcer ses fonds propres ?',
-          help: 'Dépendre d’un seul financeur ou d’un seul client fragilise la structure ; suivre la répartition des ressources, chercher de nouveaux marchés et constituer des réserves renforcent l’autonomie financière. Dans les ACI, la part des recettes commerciales est encadrée par la réglementation (en principe moins de 30 % des charges liées à l’activité, jusqu’à 50 % sur décision du préfet).',
+          text: 'La structure connaît-elle la part de chacune de ses ressources (ventes, aides, subventions) et agit-elle pour les diversifier et renforcer ses fonds propres ?',
+          help: 'Dépendre d’un seul financeur ou d’un seul client fragilise la structure ; suivre la répartition des ressources, chercher de nouveaux marchés et constituer des réserves renforcent l’autonomie financière. Dans les ACI, la part des recettes commerciales est encadrée par la réglementation (en principe moins de 30 % des charges liées à l’activité, jusqu’à 50 % sur décision du préfet).',
           levels: [
             'La répartition des ressources n’est pas connue, et aucune action de diversification n’est menée.',
             'La direction connaît les principaux financeurs et clients, mais la dépendance n’est ni mesurée ni discutée.',
@@ -434,12 +434,12 @@ export const theme: ThemeInput = {
       code: 'FS-5',
       title: 'Conformité juridique et veille',
       description:
-        'Registres, affichages, assurances et veille réglementaire : les obligations de base de tout employeur, rendues plus denses par les règles propres à l’IAE.',
+        'Registres, affichages, assurances et veille réglementaire : les obligations de base de tout employeur, rendues plus denses par les règles propres à l’IAE.',
       questions: [
         {
           code: 'FS-5.1',
-          text: 'Les obligations administratives de base sont-elles tenues à jour et vérifiées : registre unique du personnel, affichages obligatoires, règlement intérieur s’il est requis, assurances obligatoires ?',
-          help: 'Le registre unique du personnel (art. L1221-13 du code du travail) recense tous les salariés, y compris en parcours ; plusieurs informations doivent être affichées ou communiquées (inspection du travail, santé au travail, convention collective, horaires, lutte contre le harcèlement…), et un règlement intérieur est obligatoire à partir de 50 salariés. L’assurance des véhicules est obligatoire ; les autres contrats (responsabilité civile, locaux, chantiers, mises à disposition) doivent suivre l’évolution des activités.',
+          text: 'Les obligations administratives de base sont-elles tenues à jour et vérifiées : registre unique du personnel, affichages obligatoires, règlement intérieur s’il est requis, assurances obligatoires ?',
+          help: 'Le registre unique du personnel (art. L1221-13 du code du travail) recense tous les salariés, y compris en parcours ; plusieurs informations doivent être affichées ou communiquées (inspection du travail, santé au travail, convention collective, horaires, lutte contre le harcèlement…), et un règlement intérieur est obligatoire à partir de 50 salariés. L’assurance des véhicules est obligatoire ; les autres contrats (responsabilité civile, locaux, chantiers, mises à disposition) doivent suivre l’évolution des activités.',
           levels: [
             'Le registre unique du personnel n’est pas tenu, les affichages sont absents, ou des activités s’exercent sans assurance adaptée.',
             'Registre, affichages et contrats d’assurance existent, mais sont complétés au fil de l’eau sans vérification de leur exhaustivité.',
@@ -465,10 +465,10 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-5.2',
-          text: 'Une veille juridique organisée permet-elle de connaître et d’appliquer à temps les évolutions réglementaires (IAE, droit du travail, convention collective) ?',
+          text: 'Une veille juridique organisée permet-elle de connaître et d’appliquer à temps les évolutions réglementaires (IAE, droit du travail, convention collective) ?',
           help: 'Les règles de l’IAE, du droit du travail et des conventions collectives changent souvent (PASS IAE, santé au travail, contrats passerelles…). Désigner un responsable, suivre des sources fiables et tracer les décisions prises évite les mises en conformité tardives.',
           levels: [
-            'Aucune veille : les évolutions sont découvertes lors d’un contrôle ou d’un litige.',
+            'Aucune veille : les évolutions sont découvertes lors d’un contrôle ou d’un litige.',
             'La direction lit les informations reçues au fil de l’eau, sans les partager ni vérifier leur application.',
             'Une personne suit les sources du réseau et les relaie à l’équipe, mais les mises en conformité ne sont pas suivies.',
             'Un responsable tient un tableau des évolutions, de leur impact et des actions engagées, revu en réunion de direction.',
@@ -501,10 +501,10 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'FS-6.1',
-          text: 'L’information interne circule-t-elle de façon organisée entre direction, permanents et salariés en parcours (réunions, affichage, outils partagés) ?',
+          text: 'L’information interne circule-t-elle de façon organisée entre direction, permanents et salariés en parcours (réunions, affichage, outils partagés) ?',
           help: 'Sur des sites et chantiers dispersés, les salariés en parcours sont souvent les derniers informés. Des canaux définis (réunions d’information, panneau, messagerie, documents partagés) et des supports adaptés à tous les niveaux de lecture renforcent la participation et le sentiment d’appartenance.',
           levels: [
-            'Aucun canal d’information interne : l’information circule par le bouche-à-oreille.',
+            'Aucun canal d’information interne : l’information circule par le bouche-à-oreille.',
             'Les informations importantes sont transmises quand on y pense, surtout aux permanents.',
             'Des canaux existent (réunions, affichage, messagerie), mais leur usage est irrégulier et les salariés en parcours y ont peu accès.',
             'Un plan de communication interne fixe canaux, rythmes et responsables, les supports sont adaptés aux salariés en parcours et une réunion générale a lieu régulièrement.',
@@ -528,13 +528,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-6.2',
-          text: 'Les supports de communication externe (site internet, plaquettes, réseaux sociaux, relations presse) sont-ils à jour, cohérents entre eux et confiés à un responsable ?',
+          text: 'Les supports de communication externe (site internet, plaquettes, réseaux sociaux, relations presse) sont-ils à jour, cohérents entre eux et confiés à un responsable ?',
           help: 'Clients, prescripteurs, candidats et élus se font une idée de la structure à partir de ce qu’ils trouvent en ligne ou reçoivent. Des supports à jour, qui présentent l’offre, le projet et les résultats (par exemple les chiffres clés du rapport d’activité), facilitent les prescriptions, les ventes et les recrutements.',
           levels: [
             'Pas de site internet ni de support de présentation à jour.',
-            'Un site ou une plaquette existe mais date de plusieurs années ; les publications dépendent de l’initiative d’une personne.',
+            'Un site ou une plaquette existe mais date de plusieurs années ; les publications dépendent de l’initiative d’une personne.',
             'Site et plaquettes sont globalement à jour, mais sans calendrier ni ligne éditoriale, et les messages varient selon les supports.',
-            'Un plan de communication externe fixe cibles, messages et calendrier ; un responsable actualise site et supports et y reprend chaque année les résultats de la structure.',
+            'Un plan de communication externe fixe cibles, messages et calendrier ; un responsable actualise site et supports et y reprend chaque année les résultats de la structure.',
             'Les retombées sont mesurées (visites, contacts, candidatures), des salariés en parcours témoignent avec leur accord, et la structure relaie les messages du réseau.',
           ],
           evidence: [
@@ -555,8 +555,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-6.3',
-          text: 'Les traitements de données personnelles sont-ils recensés dans un registre, et les personnes concernées (salariés, candidats, clients) sont-elles informées de leurs droits ?',
-          help: 'Le règlement général sur la protection des données impose de tenir un registre des traitements (art. 30) : la dispense des structures de moins de 250 salariés ne vaut que pour des traitements occasionnels sans données sensibles, ce qui n’est pas le cas de la paie ni du suivi des parcours (santé, situation sociale). Les personnes doivent être informées de l’usage de leurs données et de leurs droits (art. 13).',
+          text: 'Les traitements de données personnelles sont-ils recensés dans un registre, et les personnes concernées (salariés, candidats, clients) sont-elles informées de leurs droits ?',
+          help: 'Le règlement général sur la protection des données impose de tenir un registre des traitements (art. 30) : la dispense des structures de moins de 250 salariés ne vaut que pour des traitements occasionnels sans données sensibles, ce qui n’est pas le cas de la paie ni du suivi des parcours (santé, situation sociale). Les personnes doivent être informées de l’usage de leurs données et de leurs droits (art. 13).',
           levels: [
             'Aucun registre des traitements, et aucune information des personnes sur l’usage de leurs données.',
             'Le sujet a été évoqué, mais seules des mentions isolées existent (formulaire, contrat), sans inventaire des traitements.',
@@ -582,8 +582,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-6.4',
-          text: 'Les données et outils numériques sont-ils protégés : droits d’accès selon les fonctions, sauvegardes testées, documents de référence rangés et à jour ?',
-          help: 'Dossiers de suivi des salariés en parcours, paie, comptabilité : une perte ou une fuite peut être grave pour les personnes comme pour la structure. Le RGPD impose des mesures de sécurité adaptées (art. 32) et la notification de certaines violations à la CNIL sous 72 heures ; une arborescence commune et des documents versionnés garantissent que chacun utilise les bons modèles.',
+          text: 'Les données et outils numériques sont-ils protégés : droits d’accès selon les fonctions, sauvegardes testées, documents de référence rangés et à jour ?',
+          help: 'Dossiers de suivi des salariés en parcours, paie, comptabilité : une perte ou une fuite peut être grave pour les personnes comme pour la structure. Le RGPD impose des mesures de sécurité adaptées (art. 32) et la notification de certaines violations à la CNIL sous 72 heures ; une arborescence commune et des documents versionnés garantissent que chacun utilise les bons modèles.',
           levels: [
             'Pas de sauvegarde organisée, mots de passe partagés, et documents dispersés sur des postes personnels.',
             'Des sauvegardes sont faites de temps en temps par une personne, et les accès ne sont pas différenciés selon les fonctions.',
@@ -605,7 +605,7 @@ export const theme: ThemeInput = {
           iso26000: ['consommateurs'],
           services: ['FORM-QUALITE', 'JUR-ATELIERS', 'CAP-ISO9001'],
           recommendation:
-            'Définir les accès par fonction, supprimer les comptes partagés, automatiser les sauvegardes et tester une restauration chaque année ; organiser une arborescence commune des documents de référence. La formation qualité et l’accompagnement CAP ISO 9001 de Coorace aident à structurer la maîtrise documentaire.',
+            'Définir les accès par fonction, supprimer les comptes partagés, automatiser les sauvegardes et tester une restauration chaque année ; organiser une arborescence commune des documents de référence. La formation qualité et l’accompagnement CAP ISO 9001 de Coorace aident à structurer la maîtrise documentaire.',
         },
       ],
     },
@@ -618,13 +618,13 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'FS-7.1',
-          text: 'Les consommations d’énergie, les déchets et les déplacements (véhicules, tournées, trajets) de la structure sont-ils suivis et font-ils l’objet d’actions de réduction ?',
-          help: 'Chauffage des locaux, machines des ateliers, déchets de production ou de chantier, parc de véhicules : mesurer ces postes est la première étape d’une démarche de sobriété, qui réduit aussi les coûts et le risque routier. Le tri de plusieurs flux de déchets est encadré par la réglementation, et les bâtiments tertiaires de plus de 1 000 m² sont soumis à des objectifs de baisse des consommations.',
+          text: 'Les consommations d’énergie, les déchets et les déplacements (véhicules, tournées, trajets) de la structure sont-ils suivis et font-ils l’objet d’actions de réduction ?',
+          help: 'Chauffage des locaux, machines des ateliers, déchets de production ou de chantier, parc de véhicules : mesurer ces postes est la première étape d’une démarche de sobriété, qui réduit aussi les coûts et le risque routier. Le tri de plusieurs flux de déchets est encadré par la réglementation, et les bâtiments tertiaires de plus de 1 000 m² sont soumis à des objectifs de baisse des consommations.',
           levels: [
             'Ni les consommations, ni les déchets, ni l’usage des véhicules ne sont suivis, et le sujet n’a jamais été abordé.',
             'Des gestes individuels existent (extinction, tri du papier, covoiturage spontané), sans consigne commune ni suivi.',
             'Factures d’énergie et de carburant sont suivies et le tri est organisé sur certains sites, sans objectifs chiffrés ni plan d’ensemble.',
-            'Un relevé annuel (énergie, déchets, kilomètres) alimente un plan de sobriété avec objectifs et responsables : tournées optimisées, tri généralisé, critères pour le parc.',
+            'Un relevé annuel (énergie, déchets, kilomètres) alimente un plan de sobriété avec objectifs et responsables : tournées optimisées, tri généralisé, critères pour le parc.',
             'Les résultats sont mesurés et communiqués, les salariés en parcours sont associés aux actions, et des solutions sont construites avec d’autres acteurs (réemploi, mutualisation).',
           ],
           evidence: [
@@ -645,13 +645,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'FS-7.2',
-          text: 'Les achats sont-ils encadrés par des règles écrites intégrant des critères sociaux, environnementaux et locaux, et les fournisseurs clés sont-ils évalués ?',
+          text: 'Les achats sont-ils encadrés par des règles écrites intégrant des critères sociaux, environnementaux et locaux, et les fournisseurs clés sont-ils évalués ?',
           help: 'Des règles d’achat claires (seuils de mise en concurrence, validation, délais de paiement) préviennent les conflits d’intérêts et garantissent la qualité. Acheter auprès de structures de l’ESS et de l’IAE, de producteurs locaux ou de produits durables prolonge le projet social, et évaluer les fournisseurs clés sécurise l’activité.',
           levels: [
-            'Aucune règle d’achat : chacun commande selon ses besoins, sans comparaison ni validation.',
+            'Aucune règle d’achat : chacun commande selon ses besoins, sans comparaison ni validation.',
             'Quelques achats importants font l’objet de devis comparés, sans critère social ni environnemental.',
             'Des règles de validation existent et certains achats sont faits auprès de l’ESS, sans politique écrite ni suivi des fournisseurs.',
-            'Une procédure d’achats écrite fixe seuils, validations et critères sociaux, environnementaux et locaux ; les fournisseurs clés sont évalués chaque année.',
+            'Une procédure d’achats écrite fixe seuils, validations et critères sociaux, environnementaux et locaux ; les fournisseurs clés sont évalués chaque année.',
             'La part d’achats responsables est mesurée et progresse, et des achats sont mutualisés avec d’autres structures du territoire ou du réseau.',
           ],
           evidence: [
@@ -668,7 +668,7 @@ export const theme: ThemeInput = {
           iso26000: ['loyaute-pratiques', 'environnement', 'communautes-developpement-local'],
           services: ['CAP-RSE', 'PTCE', 'ROUAGES-COOPERATION'],
           recommendation:
-            'Écrire une procédure d’achats simple (seuils, validations, critères responsables) et dresser la liste des fournisseurs clés à évaluer chaque année. Les PTCE et l’outil « Les rouages de la coopération » aident à repérer des fournisseurs du territoire et à mutualiser des achats.',
+            'Écrire une procédure d’achats simple (seuils, validations, critères responsables) et dresser la liste des fournisseurs clés à évaluer chaque année. Les PTCE et l’outil « Les rouages de la coopération » aident à repérer des fournisseurs du territoire et à mutualiser des achats.',
         },
       ],
     },

@@ -21,10 +21,10 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'ID-1.1',
-          text: 'Les valeurs de la structure sont-elles écrites (charte, préambule des statuts, projet) et font-elles explicitement référence aux principes de l’économie sociale et solidaire ?',
-          help: 'Il s’agit de savoir si la structure a formulé noir sur blanc ce qui la guide : primauté de la personne, gouvernance démocratique, lucrativité limitée, ancrage territorial, non-discrimination. La loi du 31 juillet 2014 relative à l’ESS (art. 1) en définit les principes ; l’adhésion à Coorace suppose de partager la charte des adhérents.',
+          text: 'Les valeurs de la structure sont-elles écrites (charte, préambule des statuts, projet) et font-elles explicitement référence aux principes de l’économie sociale et solidaire ?',
+          help: 'Il s’agit de savoir si la structure a formulé noir sur blanc ce qui la guide : primauté de la personne, gouvernance démocratique, lucrativité limitée, ancrage territorial, non-discrimination. La loi du 31 juillet 2014 relative à l’ESS (art. 1) en définit les principes ; l’adhésion à Coorace suppose de partager la charte des adhérents.',
           levels: [
-            'Aucune valeur n’est formulée par écrit ; chacun se fait sa propre idée de ce qui guide la structure.',
+            'Aucune valeur n’est formulée par écrit ; chacun se fait sa propre idée de ce qui guide la structure.',
             'Les valeurs se transmettent oralement et dépendent surtout de la direction ou de quelques administrateurs historiques.',
             'Un texte énonce les valeurs (statuts, plaquette), mais sans lien explicite avec les principes de l’ESS ni usage dans les décisions.',
             'Une charte écrite, validée par le conseil d’administration, relie les valeurs aux principes de l’ESS et sert de référence pour les choix importants.',
@@ -44,18 +44,18 @@ export const theme: ThemeInput = {
           iso26000: ['gouvernance', 'droits-humains'],
           services: ['FORM-CULTURE-IAE', 'CAP-ACCOMPAGNE'],
           recommendation:
-            'Organiser un temps de travail commun entre administrateurs, permanents et salariés en parcours pour écrire ou relire la charte des valeurs, en s’appuyant sur la charte des adhérents Coorace. La formation « culture IAE » du réseau aide à relier ces valeurs aux pratiques quotidiennes.',
+            'Organiser un temps de travail commun entre administrateurs, permanents et salariés en parcours pour écrire ou relire la charte des valeurs, en s’appuyant sur la charte des adhérents Coorace. La formation « culture IAE » du réseau aide à relier ces valeurs aux pratiques quotidiennes.',
         },
         {
           code: 'ID-1.2',
-          text: 'Le projet associatif ou d’entreprise est-il écrit, daté, validé par l’instance de gouvernance, assorti d’orientations pluriannuelles et révisé à une échéance fixée ?',
+          text: 'Le projet associatif ou d’entreprise est-il écrit, daté, validé par l’instance de gouvernance, assorti d’orientations pluriannuelles et révisé à une échéance fixée ?',
           help: 'Le projet dit pourquoi la structure existe, pour qui, sur quel territoire et avec quelles priorités à trois ou cinq ans. Il s’appuie sur une analyse du contexte (besoins des personnes, économie locale, politiques publiques, enjeux climatiques) et sert de base à la demande de conventionnement et au dialogue de gestion.',
           levels: [
-            'Il n’existe pas de projet écrit ; l’activité se poursuit sans orientations formulées.',
-            'Un ancien projet existe mais il n’est ni daté ni connu ; les orientations dépendent des priorités du moment de la direction.',
+            'Il n’existe pas de projet écrit ; l’activité se poursuit sans orientations formulées.',
+            'Un ancien projet existe mais il n’est ni daté ni connu ; les orientations dépendent des priorités du moment de la direction.',
             'Un projet écrit et daté existe, mais il n’a pas été validé formellement ou ne fixe ni orientations pluriannuelles ni date de révision.',
             'Le projet, validé par le CA ou l’AG et fondé sur une analyse du contexte, fixe des orientations pluriannuelles suivies chaque année et une date de révision.',
-            'Le projet est révisé à l’échéance prévue avec les salariés, les partenaires et les financeurs ; le bilan des orientations précédentes est publié et partagé.',
+            'Le projet est révisé à l’échéance prévue avec les salariés, les partenaires et les financeurs ; le bilan des orientations précédentes est publié et partagé.',
           ],
           evidence: [
             'Projet associatif ou d’entreprise daté',
@@ -71,17 +71,17 @@ export const theme: ThemeInput = {
           iso26000: ['gouvernance', 'communautes-developpement-local'],
           services: ['FORM-PILOTAGE', 'COODIAG', 'CAP-ACCOMPAGNE'],
           recommendation:
-            'Fixer un calendrier de (ré)écriture du projet sur quelques mois : analyse du contexte, consultation des équipes et des partenaires, validation en CA puis en AG, date de révision inscrite dans le document. La démarche Coodiag et la formation « piloter une SIAE » aident à structurer ce travail.',
+            'Fixer un calendrier de (ré)écriture du projet sur quelques mois : analyse du contexte, consultation des équipes et des partenaires, validation en CA puis en AG, date de révision inscrite dans le document. La démarche Coodiag et la formation « piloter une SIAE » aident à structurer ce travail.',
         },
         {
           code: 'ID-1.3',
-          text: 'Le projet et les valeurs sont-ils présentés aux salariés en parcours dès leur accueil, sous une forme accessible (livret, version FALC, échanges) ?',
-          help: 'Un salarié en parcours qui comprend le projet de la structure sait pourquoi il y est et ce qu’elle s’engage à lui apporter. La présentation tient compte de la maîtrise du français et de l’écrit (Facile à lire et à comprendre, supports visuels, traduction) ; dans une EBE, elle concerne l’ensemble des salariés.',
+          text: 'Le projet et les valeurs sont-ils présentés aux salariés en parcours dès leur accueil, sous une forme accessible (livret, version FALC, échanges) ?',
+          help: 'Un salarié en parcours qui comprend le projet de la structure sait pourquoi il y est et ce qu’elle s’engage à lui apporter. La présentation tient compte de la maîtrise du français et de l’écrit (Facile à lire et à comprendre, supports visuels, traduction) ; dans une EBE, elle concerne l’ensemble des salariés.',
           levels: [
             'Le projet n’est pas présenté aux salariés en parcours.',
             'Certains encadrants évoquent le projet à leur manière lors de l’accueil, sans support commun.',
             'Le livret d’accueil mentionne le projet, mais le texte est peu accessible et sa présentation n’est pas systématique.',
-            'Chaque nouvel arrivant reçoit une présentation du projet et des valeurs avec un support adapté (FALC, visuels) ; les permanents la relaient de façon homogène.',
+            'Chaque nouvel arrivant reçoit une présentation du projet et des valeurs avec un support adapté (FALC, visuels) ; les permanents la relaient de façon homogène.',
             'Les supports ont été conçus ou relus avec des salariés en parcours, leur compréhension est vérifiée et la démarche est partagée avec d’autres structures du réseau.',
           ],
           evidence: [
@@ -102,7 +102,7 @@ export const theme: ThemeInput = {
         },
         {
           code: 'ID-1.4',
-          text: 'Le projet comporte-t-il un engagement écrit en faveur de la transition écologique, traduit en objectifs et en actions suivis ?',
+          text: 'Le projet comporte-t-il un engagement écrit en faveur de la transition écologique, traduit en objectifs et en actions suivis ?',
           help: 'La transition écologique touche le cœur de métier de nombreuses SIAE (réemploi, recyclage, maraîchage, mobilité) comme leur fonctionnement (déplacements, énergie, achats). Depuis son amendement de 2024, l’ISO 9001 demande d’examiner si le changement climatique est un enjeu pertinent pour l’organisme.',
           levels: [
             'La transition écologique n’apparaît ni dans le projet ni dans les décisions.',
@@ -138,14 +138,14 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'ID-2.1',
-          text: 'La structure a-t-elle défini, avec ses parties prenantes, les registres, critères et indicateurs de son utilité sociale et territoriale, et les renseigne-t-elle chaque année ?',
-          help: 'La méthode d’évaluation de l’utilité sociale et territoriale portée par Coorace distingue les registres (familles de bénéfices : emploi, lien social, économie locale, environnement…), les critères (les valeurs auxquelles on se réfère) et les indicateurs (ce qui est fait et ce que cela produit). Au-delà des taux de sortie, il s’agit de montrer ce que la structure apporte aux personnes et au territoire.',
+          text: 'La structure a-t-elle défini, avec ses parties prenantes, les registres, critères et indicateurs de son utilité sociale et territoriale, et les renseigne-t-elle chaque année ?',
+          help: 'La méthode d’évaluation de l’utilité sociale et territoriale portée par Coorace distingue les registres (familles de bénéfices : emploi, lien social, économie locale, environnement…), les critères (les valeurs auxquelles on se réfère) et les indicateurs (ce qui est fait et ce que cela produit). Au-delà des taux de sortie, il s’agit de montrer ce que la structure apporte aux personnes et au territoire.',
           levels: [
-            'L’utilité sociale n’est pas évaluée ; seuls les chiffres exigés par les financeurs sont produits.',
+            'L’utilité sociale n’est pas évaluée ; seuls les chiffres exigés par les financeurs sont produits.',
             'Quelques indicateurs sont suivis ponctuellement, choisis par la direction, sans cadre d’ensemble.',
             'Des registres et des indicateurs ont été définis, mais ils ne sont pas tous renseignés ou pas chaque année.',
             'Un référentiel écrit (registres, critères, indicateurs), construit avec salariés, administrateurs et partenaires, est renseigné chaque année et analysé en CA.',
-            'Les résultats servent à réviser le projet et les activités ; le référentiel est amélioré et comparé avec d’autres structures du réseau.',
+            'Les résultats servent à réviser le projet et les activités ; le référentiel est amélioré et comparé avec d’autres structures du réseau.',
           ],
           evidence: [
             'Référentiel d’utilité sociale (registres, critères, indicateurs)',
@@ -161,17 +161,17 @@ export const theme: ThemeInput = {
           iso26000: ['communautes-developpement-local', 'gouvernance'],
           services: ['CAP-ACCOMPAGNE', 'CIP-CERTIFIANT', 'FORM-PILOTAGE'],
           recommendation:
-            'Réunir un groupe mêlant administrateurs, permanents, salariés en parcours et partenaires pour choisir trois à cinq registres et des indicateurs simples à collecter, puis les analyser une fois par an en CA. Le diagnostic CAP accompagné et le parcours certifiant « coordinateur de projets d’utilité sociale et territoriale » outillent cette démarche.',
+            'Réunir un groupe mêlant administrateurs, permanents, salariés en parcours et partenaires pour choisir trois à cinq registres et des indicateurs simples à collecter, puis les analyser une fois par an en CA. Le diagnostic CAP accompagné et le parcours certifiant « coordinateur de projets d’utilité sociale et territoriale » outillent cette démarche.',
         },
         {
           code: 'ID-2.2',
-          text: 'Un rapport d’activité annuel rend-il compte des parcours, des résultats et de l’utilité sociale, et est-il présenté à l’assemblée générale, aux financeurs et aux partenaires ?',
-          help: 'Le rapport d’activité est le principal outil pour rendre des comptes : il nourrit l’assemblée générale, le dialogue de gestion annuel avec la DDETS pour les structures conventionnées et les relations avec les collectivités. Il gagne à présenter les résultats qualitatifs autant que les chiffres.',
+          text: 'Un rapport d’activité annuel rend-il compte des parcours, des résultats et de l’utilité sociale, et est-il présenté à l’assemblée générale, aux financeurs et aux partenaires ?',
+          help: 'Le rapport d’activité est le principal outil pour rendre des comptes : il nourrit l’assemblée générale, le dialogue de gestion annuel avec la DDETS pour les structures conventionnées et les relations avec les collectivités. Il gagne à présenter les résultats qualitatifs autant que les chiffres.',
           levels: [
             'Aucun rapport d’activité n’est produit.',
             'Un rapport est rédigé certaines années seulement, ou à la seule demande d’un financeur.',
             'Un rapport annuel existe, mais il se limite aux chiffres réglementaires et circule peu au-delà des financeurs.',
-            'Le rapport annuel présente activités, parcours, sorties et indicateurs d’utilité sociale ; il est présenté en AG et transmis aux financeurs et partenaires.',
+            'Le rapport annuel présente activités, parcours, sorties et indicateurs d’utilité sociale ; il est présenté en AG et transmis aux financeurs et partenaires.',
             'Enrichi de témoignages et d’une analyse des écarts, le rapport est largement diffusé (site, partenaires, salariés) et les retours des lecteurs servent à l’améliorer.',
           ],
           evidence: [
@@ -201,14 +201,14 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'ID-3.1',
-          text: 'L’assemblée générale (ou l’assemblée des associés) se réunit-elle au moins une fois par an pour approuver les comptes, le rapport moral et le rapport d’activité, avec un procès-verbal ?',
-          help: 'Pour une association, la tenue de l’AG et sa périodicité sont fixées par les statuts ; pour une société (SARL, SAS, SCOP, SCIC), l’approbation des comptes dans les six mois suivant la clôture est une obligation légale. Sans objet pour une structure portée par une collectivité ou un établissement public.',
+          text: 'L’assemblée générale (ou l’assemblée des associés) se réunit-elle au moins une fois par an pour approuver les comptes, le rapport moral et le rapport d’activité, avec un procès-verbal ?',
+          help: 'Pour une association, la tenue de l’AG et sa périodicité sont fixées par les statuts ; pour une société (SARL, SAS, SCOP, SCIC), l’approbation des comptes dans les six mois suivant la clôture est une obligation légale. Sans objet pour une structure portée par une collectivité ou un établissement public.',
           levels: [
             'Aucune assemblée ne s’est tenue au cours des deux derniers exercices.',
             'L’assemblée se tient de façon irrégulière ou hors des délais prévus, avec peu de membres présents.',
             'L’AG se tient chaque année, mais la convocation, le quorum ou le procès-verbal ne respectent pas toujours les statuts.',
             'L’AG annuelle respecte les statuts (convocation, quorum, votes), approuve comptes et rapports, et son procès-verbal est signé et archivé.',
-            'L’AG est un temps de débat ouvert aux salariés, aux partenaires et aux salariés en parcours ; la participation est suivie et le format amélioré d’année en année.',
+            'L’AG est un temps de débat ouvert aux salariés, aux partenaires et aux salariés en parcours ; la participation est suivie et le format amélioré d’année en année.',
           ],
           evidence: [
             'Convocations et ordres du jour des dernières AG',
@@ -228,13 +228,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'ID-3.2',
-          text: 'Le conseil d’administration (ou l’instance équivalente) se réunit-il régulièrement, avec ordre du jour et compte rendu, et les délégations entre présidence, bureau et direction sont-elles écrites ?',
+          text: 'Le conseil d’administration (ou l’instance équivalente) se réunit-il régulièrement, avec ordre du jour et compte rendu, et les délégations entre présidence, bureau et direction sont-elles écrites ?',
           help: 'Une gouvernance démocratique suppose une instance qui oriente et contrôle réellement, et une répartition claire des rôles entre élus bénévoles et direction salariée (document de délégation, lettre de mission de la direction). C’est aussi la traduction de l’engagement de la direction attendu par l’ISO 9001 (chapitre 5).',
           levels: [
-            'Le CA ne se réunit pas ou plus ; les décisions sont prises par une seule personne.',
+            'Le CA ne se réunit pas ou plus ; les décisions sont prises par une seule personne.',
             'Le CA se réunit quand un sujet l’impose, sans ordre du jour ni compte rendu systématique.',
             'Le CA se réunit plusieurs fois par an avec des comptes rendus, mais les délégations à la direction restent orales ou floues.',
-            'Le CA se réunit selon un calendrier et suit les orientations et les indicateurs ; les délégations à la présidence, au bureau et à la direction sont écrites.',
+            'Le CA se réunit selon un calendrier et suit les orientations et les indicateurs ; les délégations à la présidence, au bureau et à la direction sont écrites.',
             'Le CA évalue son propre fonctionnement, ajuste ses délégations et partage ses pratiques avec d’autres structures du réseau.',
           ],
           evidence: [
@@ -251,17 +251,17 @@ export const theme: ThemeInput = {
           iso26000: ['gouvernance'],
           services: ['FORM-PILOTAGE', 'JUR-ATELIERS'],
           recommendation:
-            'Fixer en début d’année le calendrier des CA avec les sujets récurrents (budget, comptes, indicateurs, orientations) et écrire les délégations entre présidence, bureau et direction. La formation « piloter une SIAE » et les ateliers juridiques du réseau fournissent des modèles.',
+            'Fixer en début d’année le calendrier des CA avec les sujets récurrents (budget, comptes, indicateurs, orientations) et écrire les délégations entre présidence, bureau et direction. La formation « piloter une SIAE » et les ateliers juridiques du réseau fournissent des modèles.',
         },
         {
           code: 'ID-3.3',
-          text: 'Le renouvellement des administrateurs est-il organisé (durée des mandats, appel à candidatures, intégration des nouveaux) de façon à diversifier la composition des instances (parité, âges, profils) ?',
-          help: 'Des instances qui ne se renouvellent pas s’essoufflent et perdent le lien avec le terrain. Le guide des bonnes pratiques des entreprises de l’ESS (loi du 31 juillet 2014, art. 3) compte la diversité et l’égalité entre les femmes et les hommes parmi ses thèmes ; ouvrir les instances à d’anciens salariés en parcours ou à des acteurs du territoire enrichit les décisions.',
+          text: 'Le renouvellement des administrateurs est-il organisé (durée des mandats, appel à candidatures, intégration des nouveaux) de façon à diversifier la composition des instances (parité, âges, profils) ?',
+          help: 'Des instances qui ne se renouvellent pas s’essoufflent et perdent le lien avec le terrain. Le guide des bonnes pratiques des entreprises de l’ESS (loi du 31 juillet 2014, art. 3) compte la diversité et l’égalité entre les femmes et les hommes parmi ses thèmes ; ouvrir les instances à d’anciens salariés en parcours ou à des acteurs du territoire enrichit les décisions.',
           levels: [
             'La composition du CA n’a pas changé depuis longtemps et aucun renouvellement n’est envisagé.',
             'Des administrateurs sont cooptés au gré des relations personnelles, sans réflexion sur la composition des instances.',
             'Les statuts limitent les mandats, mais le recrutement d’administrateurs reste informel et la diversité n’est pas suivie.',
-            'Un plan de renouvellement existe : appel à candidatures, accueil et formation des nouveaux, suivi de la parité et de la diversité des profils.',
+            'Un plan de renouvellement existe : appel à candidatures, accueil et formation des nouveaux, suivi de la parité et de la diversité des profils.',
             'La composition est analysée chaque année, des objectifs de parité et de diversité sont atteints ou ajustés, et la démarche est partagée avec le réseau.',
           ],
           evidence: [
@@ -278,17 +278,17 @@ export const theme: ThemeInput = {
           iso26000: ['gouvernance', 'droits-humains'],
           services: ['FORM-PILOTAGE', 'FORM-JURIDIQUE'],
           recommendation:
-            'Dresser le tableau de la composition actuelle (mandats, parité, âges, profils) et en déduire les profils à rechercher ; lancer un appel à candidatures et prévoir un parcours d’accueil des nouveaux administrateurs. Les formations pilotage et juridique de Coorace peuvent servir à leur intégration.',
+            'Dresser le tableau de la composition actuelle (mandats, parité, âges, profils) et en déduire les profils à rechercher ; lancer un appel à candidatures et prévoir un parcours d’accueil des nouveaux administrateurs. Les formations pilotage et juridique de Coorace peuvent servir à leur intégration.',
         },
         {
           code: 'ID-3.4',
-          text: 'Le rôle des bénévoles (hors administrateurs) est-il défini : missions écrites, accueil, articulation avec les salariés et reconnaissance de leur engagement ?',
+          text: 'Le rôle des bénévoles (hors administrateurs) est-il défini : missions écrites, accueil, articulation avec les salariés et reconnaissance de leur engagement ?',
           help: 'Dans de nombreuses associations intermédiaires et de nombreux chantiers, des bénévoles accueillent, accompagnent ou parrainent des salariés en parcours. Clarifier leurs missions évite la confusion avec le travail salarié et protège la qualité de l’accompagnement. Sans objet si la structure ne mobilise pas de bénévoles.',
           levels: [
             'Des bénévoles interviennent sans que leur rôle soit défini, ou la structure ne sait pas précisément qui ils sont.',
             'Les bénévoles s’organisent entre eux et avec la direction au cas par cas, sans cadre écrit.',
             'Les missions des bénévoles sont décrites, mais leur accueil, leur formation et leur lien avec les permanents restent informels.',
-            'Une charte du bénévolat précise missions, limites et référent ; chaque bénévole est accueilli, formé si besoin et associé aux temps collectifs.',
+            'Une charte du bénévolat précise missions, limites et référent ; chaque bénévole est accueilli, formé si besoin et associé aux temps collectifs.',
             'L’apport des bénévoles est évalué et valorisé (rapport d’activité, valorisation comptable) et les pratiques sont échangées avec d’autres structures.',
           ],
           evidence: [
@@ -309,13 +309,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'ID-3.5',
-          text: 'Les statuts sont-ils à jour et accessibles, et les comptes annuels approuvés puis publiés ou déposés, avec un commissaire aux comptes lorsque les seuils l’exigent ?',
-          help: 'Une association qui reçoit plus de 153 000 € par an de subventions publiques ou de dons doit établir des comptes annuels, nommer un commissaire aux comptes et publier ses comptes sur le site du Journal officiel (code de commerce, art. L612-4) ; les sociétés déposent leurs comptes au greffe. Sans objet pour une structure portée par une collectivité ou un établissement public.',
+          text: 'Les statuts sont-ils à jour et accessibles, et les comptes annuels approuvés puis publiés ou déposés, avec un commissaire aux comptes lorsque les seuils l’exigent ?',
+          help: 'Une association qui reçoit plus de 153 000 € par an de subventions publiques ou de dons doit établir des comptes annuels, nommer un commissaire aux comptes et publier ses comptes sur le site du Journal officiel (code de commerce, art. L612-4) ; les sociétés déposent leurs comptes au greffe. Sans objet pour une structure portée par une collectivité ou un établissement public.',
           levels: [
             'Les statuts sont introuvables ou obsolètes et les comptes ne sont ni approuvés ni publiés.',
             'Les documents existent, mais leur mise à jour et leur publication dépendent de la vigilance d’une seule personne.',
             'Les comptes sont approuvés chaque année, mais la publication ou le dépôt est tardif, ou les statuts ne correspondent plus à l’activité réelle.',
-            'Les statuts sont à jour et déclarés ; les comptes sont approuvés, certifiés si nécessaire, publiés ou déposés dans les délais selon un calendrier suivi.',
+            'Les statuts sont à jour et déclarés ; les comptes sont approuvés, certifiés si nécessaire, publiés ou déposés dans les délais selon un calendrier suivi.',
             'Statuts, comptes et rapports sont librement consultables (site internet) et les comptes sont expliqués aux salariés et aux partenaires.',
           ],
           evidence: [
@@ -336,8 +336,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'ID-3.6',
-          text: 'La structure détient-elle l’agrément « entreprise solidaire d’utilité sociale » (ESUS) en cours de validité, et le fait-elle valoir auprès de ses partenaires et financeurs ?',
-          help: 'Les SIAE bénéficient de plein droit de l’agrément ESUS (code du travail, art. L3332-17-1), qu’il faut néanmoins demander aux services de l’État ; d’autres structures peuvent l’obtenir si elles en remplissent les conditions. Il ouvre l’accès à l’épargne salariale solidaire et à certains financements ; sans objet pour une structure qui ne peut y prétendre.',
+          text: 'La structure détient-elle l’agrément « entreprise solidaire d’utilité sociale » (ESUS) en cours de validité, et le fait-elle valoir auprès de ses partenaires et financeurs ?',
+          help: 'Les SIAE bénéficient de plein droit de l’agrément ESUS (code du travail, art. L3332-17-1), qu’il faut néanmoins demander aux services de l’État ; d’autres structures peuvent l’obtenir si elles en remplissent les conditions. Il ouvre l’accès à l’épargne salariale solidaire et à certains financements ; sans objet pour une structure qui ne peut y prétendre.',
           levels: [
             'La structure ne connaît pas l’agrément ESUS ou n’a jamais engagé de démarche.',
             'L’agrément a été obtenu autrefois, mais personne ne sait s’il est encore valide.',
@@ -372,13 +372,13 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'ID-4.1',
-          text: 'Lorsque l’effectif atteint onze salariés pendant douze mois consécutifs, un CSE est-il élu, les salariés en parcours y sont-ils électeurs et éligibles, et se réunit-il comme prévu ?',
-          help: 'Un comité social et économique doit être mis en place dès que l’effectif d’au moins onze salariés est atteint pendant douze mois consécutifs (code du travail, art. L2311-2) ; faute de candidats, un procès-verbal de carence est établi. Les salariés en parcours votent et se présentent dans les mêmes conditions d’ancienneté que les autres ; sans objet sous le seuil.',
+          text: 'Lorsque l’effectif atteint onze salariés pendant douze mois consécutifs, un CSE est-il élu, les salariés en parcours y sont-ils électeurs et éligibles, et se réunit-il comme prévu ?',
+          help: 'Un comité social et économique doit être mis en place dès que l’effectif d’au moins onze salariés est atteint pendant douze mois consécutifs (code du travail, art. L2311-2) ; faute de candidats, un procès-verbal de carence est établi. Les salariés en parcours votent et se présentent dans les mêmes conditions d’ancienneté que les autres ; sans objet sous le seuil.',
           levels: [
             'Le seuil est atteint, mais aucune élection n’a été organisée et aucun procès-verbal de carence n’a été établi.',
             'Des élections ont eu lieu, mais le mandat est échu ou le CSE ne se réunit presque plus.',
             'Un CSE est élu et se réunit, mais les salariés en parcours sont peu informés du scrutin et rarement candidats.',
-            'Le CSE est élu dans les délais et se réunit au rythme légal avec procès-verbaux ; les salariés en parcours sont informés et encouragés à voter et à se présenter.',
+            'Le CSE est élu dans les délais et se réunit au rythme légal avec procès-verbaux ; les salariés en parcours sont informés et encouragés à voter et à se présenter.',
             'Des salariés en parcours siègent au CSE, les élus sont formés, et le fonctionnement du comité est évalué et partagé avec d’autres structures du réseau.',
           ],
           evidence: [
@@ -399,14 +399,14 @@ export const theme: ThemeInput = {
         },
         {
           code: 'ID-4.2',
-          text: 'Une commission des salariés en parcours (commission « insertion » adossée au CSE) ou un espace équivalent permet-il aux salariés en parcours de porter des propositions qui reçoivent une réponse ?',
-          help: 'La loi du 14 décembre 2020 a ouvert l’expérimentation d’une commission propre aux salariés en parcours au sein du CSE ; sans CSE, un comité ou un conseil des salariés en parcours peut jouer ce rôle. Les premières commissions du réseau ont travaillé sur les conditions de travail, l’accompagnement, la barrière de la langue ou la réécriture du livret d’accueil en FALC.',
+          text: 'Une commission des salariés en parcours (commission « insertion » adossée au CSE) ou un espace équivalent permet-il aux salariés en parcours de porter des propositions qui reçoivent une réponse ?',
+          help: 'La loi du 14 décembre 2020 a ouvert l’expérimentation d’une commission propre aux salariés en parcours au sein du CSE ; sans CSE, un comité ou un conseil des salariés en parcours peut jouer ce rôle. Les premières commissions du réseau ont travaillé sur les conditions de travail, l’accompagnement, la barrière de la langue ou la réécriture du livret d’accueil en FALC.',
           levels: [
             'Aucun espace n’est dédié à la parole collective des salariés en parcours.',
             'Des réunions ont lieu ponctuellement, à l’initiative d’un encadrant, sans suite visible.',
             'Une commission ou un conseil existe, mais il se réunit irrégulièrement et ses propositions ne reçoivent pas toujours de réponse.',
             'La commission se réunit à dates fixes, avec des membres désignés et un compte rendu, et la direction répond par écrit à chaque proposition.',
-            'Des propositions de la commission ont changé les pratiques ; son fonctionnement est évalué avec ses membres et l’expérience est partagée dans le réseau.',
+            'Des propositions de la commission ont changé les pratiques ; son fonctionnement est évalué avec ses membres et l’expérience est partagée dans le réseau.',
           ],
           evidence: [
             'Règles de fonctionnement de la commission',
@@ -426,13 +426,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'ID-4.3',
-          text: 'Des temps d’expression réguliers (réunions d’équipe, ateliers, questionnaires) recueillent-ils l’avis des salariés en parcours sur l’organisation du travail et l’accompagnement, avec un retour sur les suites données ?',
-          help: 'Les salariés en parcours ont une expertise d’usage sur leur travail et leur accompagnement ; la solliciter renforce leur pouvoir d’agir et améliore les pratiques. Le code du travail reconnaît aux salariés un droit d’expression directe et collective sur le contenu et l’organisation de leur travail (art. L2281-1).',
+          text: 'Des temps d’expression réguliers (réunions d’équipe, ateliers, questionnaires) recueillent-ils l’avis des salariés en parcours sur l’organisation du travail et l’accompagnement, avec un retour sur les suites données ?',
+          help: 'Les salariés en parcours ont une expertise d’usage sur leur travail et leur accompagnement ; la solliciter renforce leur pouvoir d’agir et améliore les pratiques. Le code du travail reconnaît aux salariés un droit d’expression directe et collective sur le contenu et l’organisation de leur travail (art. L2281-1).',
           levels: [
             'Les salariés en parcours ne sont jamais consultés collectivement.',
             'Leur avis est recueilli de façon informelle, selon les encadrants, sans trace ni suite.',
             'Des réunions ou questionnaires existent dans certaines équipes, mais les résultats ne sont ni analysés ni restitués.',
-            'Des temps d’expression sont planifiés dans toutes les équipes ; leurs apports sont consignés, analysés et suivis d’un retour aux salariés.',
+            'Des temps d’expression sont planifiés dans toutes les équipes ; leurs apports sont consignés, analysés et suivis d’un retour aux salariés.',
             'Des salariés en parcours coaniment ces temps, les changements obtenus sont mesurés et présentés au CA, et la méthode est partagée avec d’autres structures.',
           ],
           evidence: [
@@ -462,13 +462,13 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'ID-5.1',
-          text: 'Les partenariats avec les acteurs du territoire (prescripteurs, collectivités, entreprises, organismes de formation, autres SIAE, acteurs sociaux) sont-ils recensés, formalisés et évalués ?',
-          help: 'La structure agit rarement seule : l’accompagnement des personnes, l’accès aux marchés et l’emploi à la sortie dépendent de partenaires. Les recenser, écrire ce que chacun apporte et en faire le bilan répond aussi à l’exigence de l’ISO 9001 sur les parties intéressées (4.2).',
+          text: 'Les partenariats avec les acteurs du territoire (prescripteurs, collectivités, entreprises, organismes de formation, autres SIAE, acteurs sociaux) sont-ils recensés, formalisés et évalués ?',
+          help: 'La structure agit rarement seule : l’accompagnement des personnes, l’accès aux marchés et l’emploi à la sortie dépendent de partenaires. Les recenser, écrire ce que chacun apporte et en faire le bilan répond aussi à l’exigence de l’ISO 9001 sur les parties intéressées (4.2).',
           levels: [
-            'Les partenaires ne sont pas recensés ; les relations se nouent au coup par coup.',
+            'Les partenaires ne sont pas recensés ; les relations se nouent au coup par coup.',
             'Des relations fortes existent, mais elles reposent sur quelques personnes et disparaissent avec leur départ.',
             'Une liste des partenaires existe et quelques conventions sont signées, sans bilan régulier.',
-            'Une cartographie des parties intéressées précise leurs attentes ; les partenariats clés font l’objet de conventions et d’un bilan annuel.',
+            'Une cartographie des parties intéressées précise leurs attentes ; les partenariats clés font l’objet de conventions et d’un bilan annuel.',
             'Les partenariats sont évalués avec les partenaires eux-mêmes, des projets communs en naissent et la cartographie est actualisée et partagée.',
           ],
           evidence: [
@@ -485,12 +485,12 @@ export const theme: ThemeInput = {
           iso26000: ['communautes-developpement-local'],
           services: ['ROUAGES-COOPERATION', 'COODIAG'],
           recommendation:
-            'Dresser la cartographie des parties intéressées et de leurs attentes, puis formaliser les partenariats essentiels par une convention et un bilan annuel. L’outil « Les rouages de la coopération » et la démarche Coodiag aident à repérer les coopérations à développer.',
+            'Dresser la cartographie des parties intéressées et de leurs attentes, puis formaliser les partenariats essentiels par une convention et un bilan annuel. L’outil « Les rouages de la coopération » et la démarche Coodiag aident à repérer les coopérations à développer.',
         },
         {
           code: 'ID-5.2',
-          text: 'La structure participe-t-elle aux instances territoriales de l’insertion et de l’emploi (CDIAE, comité local pour l’emploi, comité local TZCLD, inter-réseaux) et rend-elle compte de cette participation en interne ?',
-          help: 'Le conseil départemental de l’insertion par l’activité économique (CDIAE) rend des avis sur les conventionnements et oriente l’offre d’insertion du département ; y être présent, directement ou par le réseau, permet de peser sur les décisions qui concernent la structure. Le programme Ambassadeurs de Coorace prépare ses adhérents à cette représentation.',
+          text: 'La structure participe-t-elle aux instances territoriales de l’insertion et de l’emploi (CDIAE, comité local pour l’emploi, comité local TZCLD, inter-réseaux) et rend-elle compte de cette participation en interne ?',
+          help: 'Le conseil départemental de l’insertion par l’activité économique (CDIAE) rend des avis sur les conventionnements et oriente l’offre d’insertion du département ; y être présent, directement ou par le réseau, permet de peser sur les décisions qui concernent la structure. Le programme Ambassadeurs de Coorace prépare ses adhérents à cette représentation.',
           levels: [
             'La structure ne connaît pas les instances territoriales ou n’y est jamais représentée.',
             'La direction assiste à certaines réunions selon ses disponibilités, sans mandat ni compte rendu.',
@@ -516,10 +516,10 @@ export const theme: ThemeInput = {
         },
         {
           code: 'ID-5.3',
-          text: 'La structure s’engage-t-elle dans des coopérations économiques durables (groupe économique solidaire, PTCE, Territoires zéro chômeur de longue durée, groupement d’employeurs ou de commandes), formalisées et pilotées ?',
-          help: 'Coopérer permet de créer ou de consolider des activités, de proposer des parcours plus complets et de mutualiser des fonctions. Un GES qui comprend une ETTI doit respecter les règles d’exclusivité propres à celle-ci ; un PTCE (loi du 31 juillet 2014, art. 9) réunit entreprises, collectivités et acteurs de l’ESS autour d’une stratégie commune.',
+          text: 'La structure s’engage-t-elle dans des coopérations économiques durables (groupe économique solidaire, PTCE, Territoires zéro chômeur de longue durée, groupement d’employeurs ou de commandes), formalisées et pilotées ?',
+          help: 'Coopérer permet de créer ou de consolider des activités, de proposer des parcours plus complets et de mutualiser des fonctions. Un GES qui comprend une ETTI doit respecter les règles d’exclusivité propres à celle-ci ; un PTCE (loi du 31 juillet 2014, art. 9) réunit entreprises, collectivités et acteurs de l’ESS autour d’une stratégie commune.',
           levels: [
-            'Aucune coopération économique n’est envisagée ; la structure agit seule.',
+            'Aucune coopération économique n’est envisagée ; la structure agit seule.',
             'Des coopérations ponctuelles existent (sous-traitance, prêt de matériel), sans cadre ni projet commun.',
             'La structure participe à un GES, un PTCE ou un projet TZCLD, mais le rôle de chacun et la gouvernance commune ne sont pas écrits.',
             'La coopération est formalisée (convention, statuts du groupe, gouvernance partagée), conforme aux règles applicables et pilotée avec des objectifs suivis.',

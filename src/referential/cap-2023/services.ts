@@ -12,22 +12,22 @@ export const theme: ThemeInput = {
   slug: 'services',
   title: 'Services aux salariés en parcours et aux clients',
   description:
-    'Ce thème regarde ce que la structure apporte concrètement aux personnes qu’elle accueille — accueil, contrat, accompagnement, formation, préparation de la sortie — et à ses clients : commandes claires, prestations maîtrisées, écoute de leur satisfaction et de leurs réclamations, développement commercial. Il rassemble aussi les règles propres à certains types de structures (AI, ETTI).',
+    'Ce thème regarde ce que la structure apporte concrètement aux personnes qu’elle accueille — accueil, contrat, accompagnement, formation, préparation de la sortie — et à ses clients : commandes claires, prestations maîtrisées, écoute de leur satisfaction et de leurs réclamations, développement commercial. Il rassemble aussi les règles propres à certains types de structures (AI, ETTI).',
   criteria: [
     {
       code: 'SV-1',
       title: 'Accueil, éligibilité et engagement réciproque',
       description:
-        'De la première rencontre à la signature du contrat : vérifier l’éligibilité, accueillir et intégrer la personne, fixer avec elle les objectifs de son parcours.',
+        'De la première rencontre à la signature du contrat : vérifier l’éligibilité, accueillir et intégrer la personne, fixer avec elle les objectifs de son parcours.',
       questions: [
         {
           code: 'SV-1.1',
-          text: 'Chaque embauche en parcours est-elle précédée d’un PASS IAE délivré sur la plateforme de l’inclusion, avec un contrôle d’éligibilité dont les justificatifs sont conservés ?',
-          help: 'Depuis la réforme de 2021 (loi du 14 décembre 2020, décret du 30 août 2021), l’éligibilité se vérifie sur la plateforme de l’inclusion, par un prescripteur ou par la structure elle-même. Quand la structure valide elle-même l’éligibilité, elle doit pouvoir présenter les justificatifs lors du contrôle a posteriori ; sans PASS IAE valide, pas d’aide au poste.',
+          text: 'Chaque embauche en parcours est-elle précédée d’un PASS IAE délivré sur la plateforme de l’inclusion, avec un contrôle d’éligibilité dont les justificatifs sont conservés ?',
+          help: 'Depuis la réforme de 2021 (loi du 14 décembre 2020, décret du 30 août 2021), l’éligibilité se vérifie sur la plateforme de l’inclusion, par un prescripteur ou par la structure elle-même. Quand la structure valide elle-même l’éligibilité, elle doit pouvoir présenter les justificatifs lors du contrôle a posteriori ; sans PASS IAE valide, pas d’aide au poste.',
           levels: [
             'Des personnes sont embauchées sans vérification d’éligibilité ni PASS IAE.',
             'Le PASS IAE est généralement demandé, mais les justificatifs d’éligibilité sont rarement conservés et la pratique dépend de la personne qui recrute.',
-            'Chaque embauche passe par la plateforme de l’inclusion ; les justificatifs existent mais leur classement est incomplet ou hétérogène.',
+            'Chaque embauche passe par la plateforme de l’inclusion ; les justificatifs existent mais leur classement est incomplet ou hétérogène.',
             'Une procédure écrite encadre le contrôle d’éligibilité, les justificatifs sont classés par salarié et les dates d’échéance des PASS IAE sont suivies.',
             'La procédure est vérifiée chaque année (contrôle interne ou contrôle a posteriori réussi), améliorée et partagée avec les prescripteurs du territoire.',
           ],
@@ -49,13 +49,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-1.2',
-          text: 'Un livret d’accueil et un déroulé d’intégration (visite, consignes de sécurité, présentation du référent) sont-ils remis et expliqués à chaque nouveau salarié ?',
+          text: 'Un livret d’accueil et un déroulé d’intégration (visite, consignes de sécurité, présentation du référent) sont-ils remis et expliqués à chaque nouveau salarié ?',
           help: 'Un accueil organisé réduit les abandons des premières semaines et les accidents. Le livret présente la structure, ses valeurs, le règlement intérieur, les droits et devoirs, les interlocuteurs et le déroulement du parcours.',
           levels: [
-            'Aucun livret ni déroulé d’accueil : chacun découvre la structure en travaillant.',
+            'Aucun livret ni déroulé d’accueil : chacun découvre la structure en travaillant.',
             'L’accueil est fait oralement, de façon variable selon l’encadrant ou la période.',
             'Un livret existe mais il est ancien ou incomplet, et il n’est pas toujours remis ni commenté.',
-            'Le livret à jour est remis et expliqué lors d’un temps d’accueil planifié ; une fiche signée atteste des étapes d’intégration.',
+            'Le livret à jour est remis et expliqué lors d’un temps d’accueil planifié ; une fiche signée atteste des étapes d’intégration.',
             'Le livret et l’accueil sont revus chaque année avec des salariés en parcours, en version facile à lire, et l’outil est partagé avec d’autres structures.',
           ],
           evidence: [
@@ -75,8 +75,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-1.3',
-          text: 'Dès l’entrée, un document d’engagement réciproque fixe-t-il avec la personne ses objectifs de parcours et les moyens que la structure s’engage à mobiliser ?',
-          help: 'Inspiré de la démarche CEDRE, cet engagement écrit place la personne en acteur de son parcours : elle fixe ses objectifs de progrès, la structure précise ce qu’elle apporte (encadrement, formation, accompagnement). Il sert de base aux bilans d’étape.',
+          text: 'Dès l’entrée, un document d’engagement réciproque fixe-t-il avec la personne ses objectifs de parcours et les moyens que la structure s’engage à mobiliser ?',
+          help: 'Inspiré de la démarche CEDRE, cet engagement écrit place la personne en acteur de son parcours : elle fixe ses objectifs de progrès, la structure précise ce qu’elle apporte (encadrement, formation, accompagnement). Il sert de base aux bilans d’étape.',
           levels: [
             'Aucun objectif de parcours n’est fixé avec la personne.',
             'Des objectifs sont évoqués oralement, sans trace écrite ni engagement de la structure.',
@@ -101,8 +101,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-1.4',
-          text: 'Les CDDI respectent-ils les règles légales de durée (4 à 24 mois, prolongations justifiées) et de temps de travail hebdomadaire, avec un suivi des échéances ?',
-          help: 'Le CDDI est conclu pour 4 à 24 mois, renouvellements compris ; les dépassements ne sont possibles que dans les cas prévus par la loi (personnes de 50 ans et plus, travailleurs handicapés, formation en cours…). En ACI et en EI, la durée hebdomadaire est en principe d’au moins 20 heures (C. trav., art. L5132-5, L5132-11-1 et L5132-15-1). Une AI qui n’utilise pas le CDDI peut répondre « non applicable ».',
+          text: 'Les CDDI respectent-ils les règles légales de durée (4 à 24 mois, prolongations justifiées) et de temps de travail hebdomadaire, avec un suivi des échéances ?',
+          help: 'Le CDDI est conclu pour 4 à 24 mois, renouvellements compris ; les dépassements ne sont possibles que dans les cas prévus par la loi (personnes de 50 ans et plus, travailleurs handicapés, formation en cours…). En ACI et en EI, la durée hebdomadaire est en principe d’au moins 20 heures (C. trav., art. L5132-5, L5132-11-1 et L5132-15-1). Une AI qui n’utilise pas le CDDI peut répondre « non applicable ».',
           levels: [
             'Les durées et horaires des CDDI ne sont pas vérifiés au regard des règles légales.',
             'Les règles sont connues d’une personne, mais des contrats ou avenants irréguliers ont déjà été signés.',
@@ -135,10 +135,10 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'SV-2.1',
-          text: 'Les entretiens individuels de suivi ont-ils lieu à un rythme défini et chacun est-il tracé (date, points abordés, actions décidées, suites données) dans un dossier de parcours ?',
-          help: 'L’accompagnement est au cœur de la mission d’une SIAE et de sa convention avec l’État. Un dossier de parcours tracé garantit la continuité quand l’accompagnateur change, alimente les bilans et le dialogue de gestion ; les données personnelles y sont protégées (RGPD).',
+          text: 'Les entretiens individuels de suivi ont-ils lieu à un rythme défini et chacun est-il tracé (date, points abordés, actions décidées, suites données) dans un dossier de parcours ?',
+          help: 'L’accompagnement est au cœur de la mission d’une SIAE et de sa convention avec l’État. Un dossier de parcours tracé garantit la continuité quand l’accompagnateur change, alimente les bilans et le dialogue de gestion ; les données personnelles y sont protégées (RGPD).',
           levels: [
-            'Pas d’entretiens individuels planifiés : l’accompagnement se fait au gré des urgences.',
+            'Pas d’entretiens individuels planifiés : l’accompagnement se fait au gré des urgences.',
             'Des entretiens ont lieu mais leur fréquence varie selon les accompagnateurs et les traces sont partielles ou personnelles.',
             'Un rythme est fixé et la plupart des entretiens sont notés, sans format commun ni suivi des actions décidées.',
             'Chaque salarié a un dossier de parcours partagé (outil type CooActiv’) où les entretiens et leurs suites sont tracés selon un rythme respecté.',
@@ -161,10 +161,10 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-2.2',
-          text: 'Les freins périphériques (logement, mobilité, santé, garde d’enfants, droits, budget) sont-ils repérés pour chaque personne et traités avec des partenaires identifiés ?',
+          text: 'Les freins périphériques (logement, mobilité, santé, garde d’enfants, droits, budget) sont-ils repérés pour chaque personne et traités avec des partenaires identifiés ?',
           help: 'Un emploi durable est difficile tant que ces obstacles persistent. Il s’agit de les repérer lors du diagnostic d’entrée puis des entretiens, et de disposer d’un réseau de partenaires (CCAS, missions locales, auto-écoles sociales, PMI, centres de santé…) vers qui orienter.',
           levels: [
-            'Les freins périphériques ne sont pas abordés : seule la situation de travail est suivie.',
+            'Les freins périphériques ne sont pas abordés : seule la situation de travail est suivie.',
             'Certains freins sont traités au cas par cas, selon les contacts personnels des accompagnateurs.',
             'Une grille de repérage existe et des partenaires sont connus, sans accords formalisés ni suivi des orientations.',
             'Les freins sont repérés pour chaque salarié, les orientations sont tracées et des conventions ou contacts réguliers existent avec les partenaires clés.',
@@ -188,8 +188,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-2.3',
-          text: 'Des immersions en entreprise (PMSMP) sont-elles proposées aux salariés en parcours, préparées, encadrées par une convention et suivies d’un bilan ?',
-          help: 'La période de mise en situation en milieu professionnel permet de découvrir un métier, confirmer un projet ou amorcer un recrutement ; le contrat en cours est suspendu pendant l’immersion. Elle fait l’objet d’une convention signée par la personne, l’employeur d’accueil et le prescripteur (C. trav., art. L5135-1 et suivants).',
+          text: 'Des immersions en entreprise (PMSMP) sont-elles proposées aux salariés en parcours, préparées, encadrées par une convention et suivies d’un bilan ?',
+          help: 'La période de mise en situation en milieu professionnel permet de découvrir un métier, confirmer un projet ou amorcer un recrutement ; le contrat en cours est suspendu pendant l’immersion. Elle fait l’objet d’une convention signée par la personne, l’employeur d’accueil et le prescripteur (C. trav., art. L5135-1 et suivants).',
           levels: [
             'Aucune immersion n’est proposée aux salariés en parcours.',
             'Quelques immersions ont lieu, à l’initiative d’un salarié ou d’un accompagnateur, sans préparation commune.',
@@ -214,7 +214,7 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-2.4',
-          text: 'La structure aide-t-elle les salariés en parcours à accéder aux vacances, aux loisirs et à la culture (par exemple avec le dispositif ANCV relayé par Coorace) ?',
+          text: 'La structure aide-t-elle les salariés en parcours à accéder aux vacances, aux loisirs et à la culture (par exemple avec le dispositif ANCV relayé par Coorace) ?',
           help: 'Partir en vacances ou accéder à la culture renforce la confiance et le pouvoir d’agir. Avec le partenariat Coorace–ANCV, les salariés en parcours et leurs proches peuvent voir jusqu’à 75 % de leurs dépenses de vacances prises en charge, avec un accompagnement au projet.',
           levels: [
             'La question des vacances et des loisirs n’est jamais abordée.',
@@ -248,13 +248,13 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'SV-3.1',
-          text: 'Les compétences techniques et comportementales de chaque salarié en parcours sont-elles évaluées à l’entrée, en cours et en fin de parcours, à partir d’un référentiel métier ?',
+          text: 'Les compétences techniques et comportementales de chaque salarié en parcours sont-elles évaluées à l’entrée, en cours et en fin de parcours, à partir d’un référentiel métier ?',
           help: 'Une évaluation régulière, appuyée sur des référentiels (fiches métiers, RNCP), rend les progrès visibles pour la personne, oriente la formation et prépare la VAE. C’est la base d’une gestion des compétences (GPEC) adaptée à l’IAE.',
           levels: [
             'Les compétences ne sont pas évaluées.',
             'Les encadrants donnent une appréciation orale, sans grille ni trace.',
-            'Une grille d’évaluation existe pour certains postes ; elle est remplie de façon irrégulière.',
-            'Chaque salarié est évalué à trois moments au moins avec des grilles par métier ; les résultats lui sont restitués et alimentent son plan de formation.',
+            'Une grille d’évaluation existe pour certains postes ; elle est remplie de façon irrégulière.',
+            'Chaque salarié est évalué à trois moments au moins avec des grilles par métier ; les résultats lui sont restitués et alimentent son plan de formation.',
             'Les évaluations sont consolidées (GPEC), reliées aux certifications, améliorées avec les encadrants et partagées avec les employeurs partenaires.',
           ],
           evidence: [
@@ -274,7 +274,7 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-3.2',
-          text: 'Le plan de développement des compétences prévoit-il des formations pour les salariés en parcours, en mobilisant les financements disponibles (OPCO, PIC IAE et ses suites, CPF, Pro-A) ?',
+          text: 'Le plan de développement des compétences prévoit-il des formations pour les salariés en parcours, en mobilisant les financements disponibles (OPCO, PIC IAE et ses suites, CPF, Pro-A) ?',
           help: 'L’employeur doit assurer l’adaptation des salariés à leur poste et veiller à leur employabilité (C. trav., art. L6321-1), y compris pour les salariés en parcours. Un plan construit à partir des évaluations et des projets, et des financements bien mobilisés, multiplient les formations qualifiantes.',
           levels: [
             'Aucune formation n’est prévue pour les salariés en parcours en dehors des obligations de sécurité.',
@@ -300,7 +300,7 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-3.3',
-          text: 'La structure propose-t-elle des parcours qualifiants (alternance, contrat de professionnalisation inclusion, VAE, certifications) aux salariés dont le projet le justifie ?',
+          text: 'La structure propose-t-elle des parcours qualifiants (alternance, contrat de professionnalisation inclusion, VAE, certifications) aux salariés dont le projet le justifie ?',
           help: 'L’alternance et la certification donnent aux personnes une qualification reconnue par les employeurs. Le contrat de professionnalisation inclusion (CPI) et la Pro-A permettent d’associer travail en SIAE et formation diplômante.',
           levels: [
             'Aucun parcours qualifiant n’est envisagé.',
@@ -334,8 +334,8 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'SV-4.1',
-          text: 'Les sorties sont-elles mesurées par catégorie (emploi durable, emploi de transition, sortie positive, autres) et comparées chaque année aux objectifs de la structure ?',
-          help: 'Les « sorties dynamiques » regroupent l’emploi durable (CDI, CDD ou intérim de 6 mois et plus, création d’entreprise…), l’emploi de transition et les sorties positives (formation qualifiante, embauche dans une autre SIAE). Ces résultats sont examinés lors du dialogue de gestion avec l’État.',
+          text: 'Les sorties sont-elles mesurées par catégorie (emploi durable, emploi de transition, sortie positive, autres) et comparées chaque année aux objectifs de la structure ?',
+          help: 'Les « sorties dynamiques » regroupent l’emploi durable (CDI, CDD ou intérim de 6 mois et plus, création d’entreprise…), l’emploi de transition et les sorties positives (formation qualifiante, embauche dans une autre SIAE). Ces résultats sont examinés lors du dialogue de gestion avec l’État.',
           levels: [
             'Les sorties ne sont pas comptées.',
             'Les sorties sont connues approximativement, sans catégories stables.',
@@ -360,13 +360,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-4.2',
-          text: 'La sortie est-elle préparée plusieurs mois à l’avance (recherche d’emploi, techniques de candidature, relais vers les partenaires) et les personnes sont-elles recontactées après leur départ ?',
+          text: 'La sortie est-elle préparée plusieurs mois à l’avance (recherche d’emploi, techniques de candidature, relais vers les partenaires) et les personnes sont-elles recontactées après leur départ ?',
           help: 'Une sortie préparée tôt augmente les chances d’emploi durable. Un contact à 3 et 6 mois après la sortie permet de vérifier le maintien dans l’emploi, d’aider en cas de difficulté et de mesurer l’effet réel du parcours.',
           levels: [
             'La sortie n’est pas préparée et les personnes ne sont plus suivies après leur départ.',
             'Une aide à la recherche d’emploi est apportée en fin de contrat, selon la disponibilité de l’accompagnateur.',
-            'Un temps de préparation existe pour la plupart des personnes ; le suivi après la sortie reste occasionnel.',
-            'Chaque personne a un plan de sortie daté ; un contact est pris à 3 et 6 mois et consigné au dossier.',
+            'Un temps de préparation existe pour la plupart des personnes ; le suivi après la sortie reste occasionnel.',
+            'Chaque personne a un plan de sortie daté ; un contact est pris à 3 et 6 mois et consigné au dossier.',
             'Les résultats du suivi après sortie sont analysés, servent à améliorer l’accompagnement et sont partagés avec les partenaires emploi.',
           ],
           evidence: [
@@ -386,8 +386,8 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-4.3',
-          text: 'La structure entretient-elle un réseau d’employeurs partenaires (visites, analyses de postes, passerelles vers les filières qui recrutent) pour faciliter les embauches ?',
-          help: 'Connaître les postes et les attentes des employeurs permet de préparer les personnes aux bons métiers. Vita Air aide à analyser les postes chez les entreprises clientes ; Zest construit des passerelles dans les filières qui recrutent (BTP, médico-social).',
+          text: 'La structure entretient-elle un réseau d’employeurs partenaires (visites, analyses de postes, passerelles vers les filières qui recrutent) pour faciliter les embauches ?',
+          help: 'Connaître les postes et les attentes des employeurs permet de préparer les personnes aux bons métiers. Vita Air aide à analyser les postes chez les entreprises clientes ; Zest construit des passerelles dans les filières qui recrutent (BTP, médico-social).',
           levels: [
             'Aucun contact avec des employeurs en dehors des clients.',
             'Quelques contacts personnels avec des employeurs, mobilisés quand une personne est prête.',
@@ -420,11 +420,11 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'SV-5.1',
-          text: 'Chaque prestation ou mise à disposition fait-elle l’objet d’un devis, d’un bon de commande ou d’un contrat écrit précisant les attentes du client, les conditions et le prix ?',
-          help: 'Bien définir la demande avant d’intervenir évite litiges et impayés et permet de préparer les salariés. Certaines formes sont imposées : contrat de mise à disposition écrit en intérim, devis pour les services à la personne au-delà d’un certain montant.',
+          text: 'Chaque prestation ou mise à disposition fait-elle l’objet d’un devis, d’un bon de commande ou d’un contrat écrit précisant les attentes du client, les conditions et le prix ?',
+          help: 'Bien définir la demande avant d’intervenir évite litiges et impayés et permet de préparer les salariés. Certaines formes sont imposées : contrat de mise à disposition écrit en intérim, devis pour les services à la personne au-delà d’un certain montant.',
           levels: [
             'Les interventions sont décidées oralement, sans document écrit.',
-            'Des devis sont faits pour les gros clients ; les autres demandes restent orales.',
+            'Des devis sont faits pour les gros clients ; les autres demandes restent orales.',
             'Des modèles de devis ou de bons de commande existent mais ne sont pas utilisés pour toutes les prestations.',
             'Toute prestation fait l’objet d’un document écrit validé par le client avant démarrage, selon des modèles à jour.',
             'Les documents sont revus à partir des retours clients et des litiges, et incluent l’information sur la démarche d’insertion.',
@@ -446,7 +446,7 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-5.2',
-          text: 'La satisfaction des clients est-elle mesurée régulièrement (enquête, bilan de fin de prestation) et les résultats sont-ils analysés pour décider d’améliorations ?',
+          text: 'La satisfaction des clients est-elle mesurée régulièrement (enquête, bilan de fin de prestation) et les résultats sont-ils analysés pour décider d’améliorations ?',
           help: 'Connaître la perception des clients permet de fidéliser et d’améliorer les prestations (ISO 9001, 9.1.2). Une question simple intégrée au bon de commande ou à la facture suffit souvent à démarrer.',
           levels: [
             'La satisfaction des clients n’est pas recueillie.',
@@ -472,10 +472,10 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-5.3',
-          text: 'Les réclamations des clients sont-elles enregistrées, traitées dans un délai fixé et suivies d’actions correctives lorsque la cause le justifie ?',
+          text: 'Les réclamations des clients sont-elles enregistrées, traitées dans un délai fixé et suivies d’actions correctives lorsque la cause le justifie ?',
           help: 'Une réclamation bien traitée renforce la confiance du client. L’enregistrement permet de repérer les problèmes récurrents (retards, qualité, comportement) et d’agir sur leurs causes plutôt que sur les seuls symptômes.',
           levels: [
-            'Les réclamations ne sont pas enregistrées ; chacun règle les problèmes comme il peut.',
+            'Les réclamations ne sont pas enregistrées ; chacun règle les problèmes comme il peut.',
             'Les réclamations importantes sont traitées par la direction, sans trace ni analyse.',
             'Un registre existe mais il est tenu irrégulièrement et les causes sont rarement recherchées.',
             'Toutes les réclamations sont enregistrées, une réponse est apportée dans un délai fixé et les causes récurrentes font l’objet d’actions correctives.',
@@ -506,13 +506,13 @@ export const theme: ThemeInput = {
       questions: [
         {
           code: 'SV-6.1',
-          text: 'La structure dispose-t-elle d’un plan d’action commercial écrit (cibles, offre, prospection, objectifs de chiffre d’affaires) suivi au moins chaque trimestre ?',
+          text: 'La structure dispose-t-elle d’un plan d’action commercial écrit (cibles, offre, prospection, objectifs de chiffre d’affaires) suivi au moins chaque trimestre ?',
           help: 'Les activités économiques financent une part des parcours et doivent offrir des supports de travail adaptés aux projets des personnes. Un plan commercial évite la dépendance à quelques clients et relie le développement au projet d’insertion.',
           levels: [
-            'Aucune démarche commerciale : l’activité dépend des demandes spontanées.',
+            'Aucune démarche commerciale : l’activité dépend des demandes spontanées.',
             'La direction prospecte ponctuellement, sans objectifs ni trace.',
             'Des objectifs de chiffre d’affaires existent, sans plan d’action ni suivi régulier.',
-            'Un plan commercial écrit fixe cibles, actions et objectifs ; il est suivi chaque trimestre avec un tableau de bord.',
+            'Un plan commercial écrit fixe cibles, actions et objectifs ; il est suivi chaque trimestre avec un tableau de bord.',
             'Le plan est évalué chaque année, relié aux filières porteuses du territoire et construit avec d’autres structures ou partenaires.',
           ],
           evidence: [
@@ -528,11 +528,11 @@ export const theme: ThemeInput = {
           iso26000: ['communautes-developpement-local', 'loyaute-pratiques'],
           services: ['FORM-COMMERCIAL', 'FORM-FILIERE', 'ATELIERS-FILIERES'],
           recommendation:
-            'Écrire un plan commercial d’une ou deux pages avec trois cibles prioritaires et un suivi trimestriel ; les formations commerciales et filières de Coorace aident à le construire.',
+            'Écrire un plan commercial d’une ou deux pages avec trois cibles prioritaires et un suivi trimestriel ; les formations commerciales et filières de Coorace aident à le construire.',
         },
         {
           code: 'SV-6.2',
-          text: 'La structure suit-elle les marchés publics de son territoire et répond-elle aux marchés comportant des clauses sociales ou réservés aux SIAE ?',
+          text: 'La structure suit-elle les marchés publics de son territoire et répond-elle aux marchés comportant des clauses sociales ou réservés aux SIAE ?',
           help: 'Les acheteurs publics peuvent insérer des clauses sociales (Code de la commande publique, art. L2112-2) ou réserver des marchés aux SIAE (art. L2113-13). Connaître les facilitateurs de clauses et les acheteurs locaux ouvre des débouchés durables.',
           levels: [
             'La structure ne suit pas la commande publique.',
@@ -562,12 +562,12 @@ export const theme: ThemeInput = {
       code: 'SV-7',
       title: 'Règles propres aux associations intermédiaires et au travail temporaire d’insertion',
       description:
-        'Des obligations légales qui ne concernent que certains types de structures : le plafond de mise à disposition en entreprise des AI, les règles de l’intérim d’insertion.',
+        'Des obligations légales qui ne concernent que certains types de structures : le plafond de mise à disposition en entreprise des AI, les règles de l’intérim d’insertion.',
       questions: [
         {
           code: 'SV-7.1',
-          text: 'L’AI suit-elle, pour chaque salarié, les heures de mise à disposition en entreprise afin de ne pas dépasser 480 heures sur 24 mois, et vérifie-t-elle l’absence de licenciement économique récent chez l’utilisateur ?',
-          help: 'Les mises à disposition d’un même salarié auprès d’entreprises sont plafonnées à 480 heures sur 24 mois à compter de la première mise à disposition ; ce plafond ne vise pas les particuliers, associations et collectivités (C. trav., art. L5132-9). Une mise à disposition est interdite dans un établissement ayant licencié pour motif économique dans les six mois précédents. Répondre « non applicable » seulement si l’AI ne travaille jamais avec des entreprises.',
+          text: 'L’AI suit-elle, pour chaque salarié, les heures de mise à disposition en entreprise afin de ne pas dépasser 480 heures sur 24 mois, et vérifie-t-elle l’absence de licenciement économique récent chez l’utilisateur ?',
+          help: 'Les mises à disposition d’un même salarié auprès d’entreprises sont plafonnées à 480 heures sur 24 mois à compter de la première mise à disposition ; ce plafond ne vise pas les particuliers, associations et collectivités (C. trav., art. L5132-9). Une mise à disposition est interdite dans un établissement ayant licencié pour motif économique dans les six mois précédents. Répondre « non applicable » seulement si l’AI ne travaille jamais avec des entreprises.',
           levels: [
             'Les heures de mise à disposition en entreprise ne sont pas suivies.',
             'Le plafond est connu mais le suivi est fait de mémoire ou à la main, au cas par cas.',
@@ -592,13 +592,13 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-7.2',
-          text: 'L’ETTI respecte-t-elle la triple exclusivité (activité, public, moyens) : elle ne fait que de l’intérim d’insertion, avec des personnes éligibles, et ses moyens sont distincts de ceux des autres structures ?',
+          text: 'L’ETTI respecte-t-elle la triple exclusivité (activité, public, moyens) : elle ne fait que de l’intérim d’insertion, avec des personnes éligibles, et ses moyens sont distincts de ceux des autres structures ?',
           help: 'Depuis la réforme de l’inclusion, l’article L5132-6 du Code du travail impose aux ETTI une exclusivité d’activité, de public et de moyens. Au sein d’un ensemblier ou d’un GES, les moyens partagés (locaux, personnel, outils) doivent être clairement identifiés et refacturés.',
           levels: [
             'La règle de la triple exclusivité n’est pas connue ou pas appliquée.',
             'La règle est connue, mais certaines missions, personnes ou moyens partagés n’ont pas été examinés.',
-            'L’activité et le public sont exclusifs ; la séparation des moyens avec les structures liées reste incomplète.',
-            'Les trois exclusivités sont documentées : activité, éligibilité de chaque intérimaire, conventions de mise à disposition de moyens et refacturations.',
+            'L’activité et le public sont exclusifs ; la séparation des moyens avec les structures liées reste incomplète.',
+            'Les trois exclusivités sont documentées : activité, éligibilité de chaque intérimaire, conventions de mise à disposition de moyens et refacturations.',
             'La conformité est revue chaque année, y compris dans le GES, et l’expérience est partagée avec d’autres ETTI.',
           ],
           evidence: [
@@ -618,12 +618,12 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-7.3',
-          text: 'Les contrats de mission et de mise à disposition sont-ils établis par écrit, remis dans les deux jours ouvrables et leur durée cumulée suivie dans la limite du parcours ?',
-          help: 'En intérim, le contrat de mise à disposition avec l’entreprise utilisatrice et le contrat de mission avec le salarié sont obligatoirement écrits ; le contrat de mission est transmis au plus tard dans les deux jours ouvrables (C. trav., art. L1251-17 et L1251-42). En ETTI, la durée des contrats de mission est limitée à 24 mois, renouvellements compris.',
+          text: 'Les contrats de mission et de mise à disposition sont-ils établis par écrit, remis dans les deux jours ouvrables et leur durée cumulée suivie dans la limite du parcours ?',
+          help: 'En intérim, le contrat de mise à disposition avec l’entreprise utilisatrice et le contrat de mission avec le salarié sont obligatoirement écrits ; le contrat de mission est transmis au plus tard dans les deux jours ouvrables (C. trav., art. L1251-17 et L1251-42). En ETTI, la durée des contrats de mission est limitée à 24 mois, renouvellements compris.',
           levels: [
             'Des missions démarrent sans contrat écrit ou avec des contrats remis tardivement.',
             'Les contrats sont écrits, mais les délais de remise et les durées cumulées ne sont pas contrôlés.',
-            'Les contrats sont générés par un logiciel dans les délais ; la durée cumulée du parcours n’est suivie que ponctuellement.',
+            'Les contrats sont générés par un logiciel dans les délais ; la durée cumulée du parcours n’est suivie que ponctuellement.',
             'Un contrôle régulier vérifie contenu, délais de remise et durée cumulée de chaque intérimaire, avec alerte avant l’échéance.',
             'Les anomalies sont analysées chaque année, les modèles améliorés avec les retours juridiques et les pratiques échangées entre ETTI.',
           ],
@@ -644,7 +644,7 @@ export const theme: ThemeInput = {
         },
         {
           code: 'SV-7.4',
-          text: 'L’ETTI dispose-t-elle en permanence d’une garantie financière en cours de validité (par exemple par le Fonds de garantie pour l’intérim d’insertion, FG2I) et en connaît-elle l’échéance ?',
+          text: 'L’ETTI dispose-t-elle en permanence d’une garantie financière en cours de validité (par exemple par le Fonds de garantie pour l’intérim d’insertion, FG2I) et en connaît-elle l’échéance ?',
           help: 'Toute entreprise de travail temporaire doit justifier à tout moment d’une garantie financière assurant le paiement des salaires et des cotisations en cas de défaillance (C. trav., art. L1251-49). Le FG2I, géré avec le Crédit Coopératif, est adapté aux ETTI.',
           levels: [
             'La structure ne sait pas si sa garantie financière est valide.',

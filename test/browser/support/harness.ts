@@ -56,6 +56,11 @@ export const DEMO_ORGS = [
   'Flandre Services Proximité (démo)',
 ] as const;
 
+/** Text with the no-break spaces of French typography (« », before : ; ? !) as plain spaces. */
+export function plain(s: string): string {
+  return s.replace(/[\u00a0\u202f]/g, ' ');
+}
+
 export const CHROMIUM = process.env.CAP_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREEN_DIR = '/tmp/cap-screens';
 
