@@ -14,7 +14,7 @@ describe('dates', () => {
     expect(parisDay(new Date('2026-07-14T22:00:00Z'))).toBe('2026-07-15');
   });
 
-  it('writes dates the French way, with « 1er »', () => {
+  it('writes dates the French way, with « 1er »', () => {
     expect(frenchDate(new Date('2026-11-26T10:00:00Z'))).toBe('26 novembre 2026');
     expect(frenchDate(new Date('2026-02-28T23:30:00Z'))).toBe('1er mars 2026');
     expect(frenchDay('2026-08-15')).toBe('15 août 2026');
@@ -50,7 +50,7 @@ describe('typography and names', () => {
   it('makes ASCII file names from French organisation names', () => {
     expect(slugify('Les Jardins du Lauragais (démo)')).toBe('les-jardins-du-lauragais-demo');
     expect(slugify('Cœur d’Écluse — Ça pousse à Bézières')).toBe('coeur-d-ecluse-ca-pousse-a-bezieres');
-    expect(slugify('«  »')).toBe('structure');
+    expect(slugify('«  »')).toBe('structure');
     expect(slugify('x'.repeat(100))).toHaveLength(60);
   });
 });
@@ -129,7 +129,7 @@ describe('the action table and the services', () => {
   });
 
   it('says what was answered in the annex', () => {
-    expect(answerLine({ code: 'X', level: 2, levelText: 'Des actions ponctuelles.', comment: '' })).toBe('Niveau 2 : Des actions ponctuelles.');
+    expect(answerLine({ code: 'X', level: 2, levelText: 'Des actions ponctuelles.', comment: '' })).toBe('Niveau 2 : Des actions ponctuelles.');
     expect(answerLine({ code: 'X', level: 'na', levelText: null, comment: '' })).toBe('Non applicable (hors calcul)');
     expect(answerLine({ code: 'X', level: null, levelText: null, comment: '' })).toBe('Sans réponse');
     expect(answerLine(undefined)).toBe('Sans réponse');
