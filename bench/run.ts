@@ -1,0 +1,552 @@
+// `npm run bench`: builds the generated federation (bench/dataset.ts) in a temporary folder, starts
+// the real server on it (production settings, loopback only, CAP_BENCH=1 for the baseline route),
+// measures what issue 9 asks for, each loop bounded in time, and writes bench/RESULTS.md.
+//
+//   npm run bench                      everything (about two minutes)
+//   npm run bench -- --only=save,pdf   some measures only (start, save, results, pdf, federation)
+//   npm run bench -- --profile         the server writes a V8 CPU profile (.cpuprofile) on exit
+//   npm run bench -- --duration=5      seconds per load test (default 10)
+//   npm run bench -- --keep            keep the temporary folder (database, server log, profile)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { get } from 'node:http';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import autocannon, { type Request as CannonRequest, type Result } from 'autocannon';
+import PDFDocument from 'pdfkit';
+import Database from 'better-sqlite3';
+import { buildDatasetFile, type DatasetSummary } from './dataset.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
+const NOTES_MARK = '<!-- Analyse : ce qui suit est écrit à la main et conservé par bench/run.ts -->';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const DURATION = Number(option('duration') ?? 10);
+const ONLY = option('only')?.split(',');
+const wanted = (name: string) => !ONLY || ONLY.includes(name);
+
+const fmt = (n: number, digits = 1) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 1)} ms`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const log = (...a: unknown[]) => console.log('·', ...a);
+
+// ---------------------------------------------------------------------------------------------
+// The server
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** The arguments of `npm start` after `node`: the bench runs the server exactly as operators do. */
+const START_ARGS = (() => {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [cmd, ...rest] = start.split(/\s+/);
+  if (cmd !== 'node') throw new Error(`script start inattendu : ${start}`);
+  return rest;
+})();
+
+function healthy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(1000, () => req.destroy());
+  });
+}
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  /** Spawn to first healthy /healthz. */
+  startMs: number;
+  logFile: string;
+}
+
+async function startServer(dataDir: string, opts: { profileDir?: string } = {}): Promise<Server> {
+  const port = await freePort();
+  const logFile = join(dataDir, `server-${port}.log`);
+  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), CAP_DATA_DIR: dataDir, CAP_BENCH: '1' };
+  delete env.CAP_ADMIN_EMAIL;
+  delete env.CAP_ADMIN_PASSWORD;
+  const extra = option('node-args')?.split(' ').filter(Boolean) ?? [];
+  const nodeArgs = [...extra, ...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), ...START_ARGS];
+  const started = performance.now();
+  const child = spawn(process.execPath, nodeArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  child.stdout!.on('data', (d: Buffer) => out.push(d));
+  child.stderr!.on('data', (d: Buffer) => out.push(d));
+  child.on('exit', () => writeFileSync(logFile, Buffer.concat(out)));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (;;) {
+    if (exited) throw new Error(`le serveur s’est arrêté au démarrage :\n${Buffer.concat(out).toString()}`);
+    if (await healthy(port)) break;
+    if (performance.now() - started > 60_000) throw new Error('le serveur ne répond pas sur /healthz après 60 s');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return { child, port, startMs: performance.now() - started, logFile };
+}
+
+function stopServer(s: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (s.child.exitCode !== null) return resolve();
+    s.child.once('exit', () => resolve());
+    s.child.kill('SIGTERM');
+  });
+}
+
+/** Peak resident set size of a process so far (VmHWM), in bytes. */
+function peakRss(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+function currentRss(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples the server's resident memory every 50 ms and keeps the highest value per phase. */
+class RssSampler {
+  phase = 'démarrage';
+  readonly peaks = new Map<string, number>();
+  private timer: NodeJS.Timeout;
+  constructor(pid: number) {
+    this.timer = setInterval(() => {
+      const rss = currentRss(pid);
+      if (rss !== null) this.peaks.set(this.phase, Math.max(this.peaks.get(this.phase) ?? 0, rss));
+    }, 50);
+  }
+  stop() {
+    clearInterval(this.timer);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A signed-in client (cookie + CSRF token), as a browser would get them
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+/**
+ * fetch, retried once when the server closed an idle keep-alive connection just as it was reused
+ * (Node closes idle connections after 5 s; the bench pauses longer between some measures).
+ */
+async function request(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw e;
+    return fetch(url, init);
+  }
+}
+
+function cookiesOf(res: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of res.headers.getSetCookie()) {
+    const pair = line.split(';')[0]!;
+    const i = pair.indexOf('=');
+    out[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
+  }
+  return out;
+}
+
+async function login(base: string, email: string, password: string): Promise<Session> {
+  const form = await request(`${base}/login`, { redirect: 'manual' });
+  const anon = cookiesOf(form).cap_csrf;
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (!anon || !token) throw new Error('page de connexion sans jeton CSRF');
+  const res = await request(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `cap_csrf=${anon}` },
+    body: new URLSearchParams({ email, password, _csrf: token }).toString(),
+  });
+  const session = cookiesOf(res).cap_session;
+  if (res.status !== 303 || !session) throw new Error(`connexion refusée pour ${email} (${res.status})`);
+  const cookie = `cap_session=${session}`;
+  const home = await request(`${base}/`, { headers: { Cookie: cookie } });
+  const csrf = /name="csrf-token" content="([^"]+)"/.exec(await home.text())?.[1];
+  if (!csrf) throw new Error('jeton CSRF de session introuvable sur la page d’accueil');
+  return { cookie, csrf };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  statuses: Record<string, number>;
+  errors: number;
+}
+
+function summarise(r: Result): Load {
+  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count]));
+  const requests = Object.values(statuses).reduce((a, b) => a + b, 0);
+  return { rps: requests / r.duration, p50: r.latency.p50, p99: r.latency.p99, requests, statuses, errors: r.errors + r.timeouts };
+}
+
+async function load(opts: Parameters<typeof autocannon>[0], warmup = 2): Promise<Load> {
+  if (warmup) await autocannon({ ...opts, duration: warmup });
+  return summarise(await autocannon({ ...opts, duration: DURATION, timeout: 10 }));
+}
+
+/** A question of the draft owned by one request at a time, so every save carries the right revision. */
+interface Slot {
+  code: string;
+  revision: number;
+  level: number;
+  busy: boolean;
+}
+
+function saveBody(code: string, level: number, revision: number): string {
+  return new URLSearchParams({ [`level.${code}`]: String(level), [`comment.${code}`]: '', [`revision.${code}`]: String(revision) }).toString();
+}
+
+function resync(file: string, draftId: string, slots: Slot[]) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT question_code AS code, revision, level FROM answers WHERE diagnostic_id = ?').all(draftId) as { code: string; revision: number; level: number | null }[];
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    for (const slot of slots) {
+      const r = byCode.get(slot.code);
+      slot.revision = r?.revision ?? 0;
+      slot.level = r?.level ?? -1;
+      slot.busy = false;
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function revisionIn(body: string): number | null {
+  const m = /name="revision(?:\.[^"]*)?"[^>]*value="(\d+)"/.exec(body) ?? /value="(\d+)"[^>]*name="revision(?:\.[^"]*)?"/.exec(body);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The htmx autosave at 50 connections. The revision check (409 on a stale revision) would make
+ * concurrent saves of one question conflict, as it should: each request takes a question nobody
+ * else is saving, sends its current revision and a level different from the stored one (an equal
+ * value is not written), and gives the question back with the new revision when answered.
+ *
+ * autocannon builds every connection's first request before sending any, into one shared buffer,
+ * so all first requests are the last one built: those are made identical (the first question,
+ * kept out of the pool, same level, same revision). One of them saves; the others post the
+ * stored value again, which is no conflict (200, nothing written). Questions whose response was
+ * lost (end of a run, reset connection) stay taken until `resync` reads the database again.
+ */
+function answerSaveRequests(base: string, s: Session, draftId: string, slots: Slot[]) {
+  const [first, ...pool] = slots;
+  if (!first || pool.length < 60) throw new Error('le brouillon du banc d’essai a trop peu de questions');
+  const firstLevel = (first.level + 1) % 5;
+  let live = false;
+  let cursor = 0;
+  let counter = 0;
+  const headers = { Cookie: s.cookie, 'X-CSRF-Token': s.csrf, 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' };
+  return {
+    url: base,
+    connections: 50,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: CannonRequest, context: Record<string, unknown>): CannonRequest => {
+          let slot = first;
+          let level = firstLevel;
+          if (live) {
+            let i = -1;
+            for (let k = 0; k < pool.length && i < 0; k++) if (!pool[(cursor + k) % pool.length]!.busy) i = (cursor + k) % pool.length;
+            // Every question taken: only after many lost responses; reuse one (a conflict, counted).
+            if (i < 0) i = cursor;
+            cursor = (i + 1) % pool.length;
+            slot = pool[i]!;
+            slot.busy = true;
+            level = (slot.level + 1 + (counter++ % 4)) % 5;
+            context.slot = slot;
+            context.level = level;
+          }
+          // The fields htmx sends for one question of a theme page (hx-params).
+          return { ...req, method: 'POST', path: `/diagnostics/${draftId}/answers/${slot.code}`, headers, body: saveBody(slot.code, level, slot.revision) };
+        },
+        onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+          live = true;
+          const slot = context.slot as Slot | undefined;
+          const rev = revisionIn(body);
+          if (!slot) {
+            if (rev !== null) first.revision = Math.max(first.revision, rev);
+            first.level = firstLevel;
+            return;
+          }
+          if (status === 200) {
+            slot.revision = rev ?? slot.revision + 1;
+            slot.level = context.level as number;
+          } else if (rev !== null) slot.revision = rev;
+          slot.busy = false;
+        },
+      },
+    ],
+  };
+}
+
+async function timeRequests(n: number, fn: () => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+function pdfPageCount(pdf: Buffer): number {
+  const text = pdf.toString('latin1');
+  let count = 0;
+  for (const m of text.matchAll(/\/Type\s*\/Pages\b[\s\S]*?\/Count\s+(\d+)/g)) count = Math.max(count, Number(m[1]));
+  return count;
+}
+
+const FONT_DIR = join(ROOT, 'static', 'fonts');
+const LOREM =
+  'Le plan de progrès reprend, thème par thème, les actions proposées à partir des réponses : obligations légales d’abord, puis les écarts les plus lourds. Chaque action indique les services de la fédération qui peuvent aider, son responsable et son échéance.';
+
+/** A pdfkit document with the same page count and the same embedded TTF, nothing else: pdfkit's own floor. */
+function barePdf(pages: number, fonts: { regular: Buffer; bold: Buffer }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 64, left: 50, right: 50 } });
+    doc.pipe(
+      new Writable({
+        write(chunk: Buffer, _e, cb) {
+          chunks.push(chunk);
+          cb();
+        },
+      }).on('finish', () => resolve(Buffer.concat(chunks))).on('error', reject),
+    );
+    doc.registerFont('Sans', fonts.regular);
+    doc.registerFont('Sans-Bold', fonts.bold);
+    for (let p = 0; p < pages; p++) {
+      if (p) doc.addPage();
+      doc.font('Sans-Bold').fontSize(16).text(`Page ${p + 1} sur ${pages} — « plan de progrès »`);
+      doc.font('Sans').fontSize(10).text(LOREM);
+    }
+    doc.end();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+interface Row {
+  label: string;
+  value: string;
+  target?: string;
+  met?: boolean | null;
+}
+
+function table(rows: Row[]): string {
+  const lines = ['| mesure | valeur | cible | atteinte |', '|---|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.label} | ${r.value} | ${r.target ?? '—'} | ${r.met === undefined ? '—' : r.met === null ? 'non mesuré' : r.met ? '✅ oui' : '❌ non'} |`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const t0 = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'cap-bench-'));
+  const profileDir = flag('profile') ? join(dir, 'profile') : undefined;
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  let summary: DatasetSummary | undefined;
+  let server: Server | undefined;
+  let rssSampler: RssSampler | undefined;
+  try {
+    log(`jeu de données dans ${dir}…`);
+    summary = await buildDatasetFile(join(dir, 'cap.db'));
+    log(`${summary.organisations} structures, ${summary.diagnostics} diagnostics, ${summary.answers} réponses, ${summary.actions} actions en ${fmt(summary.ms / 1000)} s`);
+
+    // Start-up: the first start (tsx compiles the sources unless its cache is warm), then two more.
+    const starts: number[] = [];
+    if (wanted('start')) {
+      for (let i = 0; i < 3; i++) {
+        const s = await startServer(dir);
+        starts.push(s.startMs);
+        await stopServer(s);
+      }
+      log(`démarrages : ${starts.map((x) => ms(x)).join(', ')}`);
+      rows.push({ label: 'Démarrage jusqu’à /healthz sain (médiane de 3)', value: `${ms(median(starts))} (premier : ${ms(starts[0]!)})`, target: '< 1 500 ms', met: median(starts) < 1500 });
+    }
+
+    server = await startServer(dir, { profileDir });
+    const rss = new RssSampler(server.child.pid!);
+    rssSampler = rss;
+    const base = `http://127.0.0.1:${server.port}`;
+    const { bench } = summary;
+    const member = await login(base, bench.memberEmail, bench.password);
+    const admin = await login(base, bench.adminEmail, bench.password);
+    const memberHeaders = { Cookie: member.cookie };
+
+    if (wanted('save')) {
+      rss.phase = 'enregistrement';
+      const slots: Slot[] = Object.entries(bench.draftRevisions).map(([code, revision]) => ({ code, revision, level: -1, busy: false }));
+      const probe = await request(`${base}/diagnostics/${bench.draftId}/answers/${slots[0]!.code}`, {
+        method: 'POST',
+        headers: { Cookie: member.cookie, 'X-CSRF-Token': member.csrf, 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: saveBody(slots[0]!.code, 2, slots[0]!.revision),
+      });
+      const probeBody = await probe.text();
+      if (probe.status !== 200 || !probeBody) {
+        rows.push({ label: 'Enregistrement d’une réponse', value: `route indisponible (${probe.status})`, target: '≥ 50 % de la référence, p99 < 25 ms', met: null });
+      } else {
+        resync(join(dir, 'cap.db'), bench.draftId, slots);
+        const baseline = await load({
+          url: `${base}/bench/baseline`,
+          connections: 50,
+          method: 'POST',
+          headers: { Cookie: member.cookie, 'X-CSRF-Token': member.csrf, 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: saveBody(slots[0]!.code, 2, 1),
+        });
+        // Requests still in flight when the warm-up ends are answered unseen: read the stored
+        // revisions again (a read-only connection; WAL lets it read beside the server).
+        await autocannon({ ...answerSaveRequests(base, member, bench.draftId, slots), duration: 2 });
+        await new Promise((r) => setTimeout(r, 200));
+        resync(join(dir, 'cap.db'), bench.draftId, slots);
+        const save = await load(answerSaveRequests(base, member, bench.draftId, slots), 0);
+        const ratio = save.rps / baseline.rps;
+        const conflicts = save.statuses['409'] ?? 0;
+        const other = save.requests - (save.statuses['200'] ?? 0) - conflicts;
+        log(`enregistrement : ${fmt(save.rps, 0)} req/s (référence ${fmt(baseline.rps, 0)}), p99 ${ms(save.p99)}, statuts ${JSON.stringify(save.statuses)}`);
+        rows.push({ label: 'Référence POST /bench/baseline, 50 connexions : débit', value: `${fmt(baseline.rps, 0)} req/s` });
+        rows.push({ label: 'Référence : latence p50 / p99', value: `${ms(baseline.p50)} / ${ms(baseline.p99)}` });
+        rows.push({ label: 'Enregistrement d’une réponse (htmx), 50 connexions : débit', value: `${fmt(save.rps, 0)} req/s (${save.requests} enregistrements, ${conflicts} conflits, ${other + save.errors} erreurs)` });
+        rows.push({ label: 'Enregistrement : débit rapporté à la référence', value: `${fmt(ratio * 100, 0)} %`, target: '≥ 50 %', met: ratio >= 0.5 && other + save.errors === 0 });
+        rows.push({ label: 'Enregistrement : latence p50 / p99', value: `${ms(save.p50)} / ${ms(save.p99)}`, target: 'p99 < 25 ms', met: save.p99 < 25 });
+      }
+    }
+
+    if (wanted('results')) {
+      rss.phase = 'résultats';
+      const url = `${base}/diagnostics/${bench.completeId}/results`;
+      const check = await request(url, { headers: memberHeaders });
+      if (check.status !== 200) rows.push({ label: 'Page de résultats', value: `indisponible (${check.status})`, target: 'p50 < 15 ms', met: null });
+      else {
+        const one = await load({ url, connections: 1, headers: memberHeaders });
+        const ten = await load({ url, connections: 10, headers: memberHeaders }, 1);
+        log(`résultats : p50 ${ms(one.p50)}, p99 ${ms(one.p99)} ; ${fmt(ten.rps, 0)} req/s à 10 connexions`);
+        rows.push({ label: 'Page de résultats d’un diagnostic complet, 1 connexion : p50 / p99', value: `${ms(one.p50)} / ${ms(one.p99)}`, target: 'p50 < 15 ms', met: one.p50 < 15 && one.errors === 0 });
+        rows.push({ label: 'Page de résultats, 10 connexions : débit, p50 / p99', value: `${fmt(ten.rps, 0)} req/s, ${ms(ten.p50)} / ${ms(ten.p99)}` });
+      }
+    }
+
+    if (wanted('pdf')) {
+      rss.phase = 'PDF';
+      const url = `${base}/diagnostics/${bench.completeId}/plan.pdf`;
+      const first = await request(url, { headers: memberHeaders });
+      if (first.status !== 200 || !(first.headers.get('Content-Type') ?? '').includes('pdf')) {
+        rows.push({ label: 'PDF du plan', value: `indisponible (${first.status})`, target: 'médiane < 300 ms', met: null });
+      } else {
+        const pdf = Buffer.from(await first.arrayBuffer());
+        const pages = pdfPageCount(pdf);
+        for (let i = 0; i < 3; i++) await (await request(url, { headers: memberHeaders })).arrayBuffer();
+        const times = await timeRequests(30, async () => {
+          await (await request(url, { headers: memberHeaders })).arrayBuffer();
+        });
+        const fonts = { regular: readFileSync(join(FONT_DIR, 'DejaVuSans.ttf')), bold: readFileSync(join(FONT_DIR, 'DejaVuSans-Bold.ttf')) };
+        for (let i = 0; i < 3; i++) await barePdf(pages, fonts);
+        const bare = await timeRequests(30, async () => {
+          await barePdf(pages, fonts);
+        });
+        const ratio = median(times) / median(bare);
+        log(`PDF : ${pages} pages, médiane ${ms(median(times))} ; pdfkit nu ${ms(median(bare))}`);
+        rows.push({ label: `PDF du plan (${pages} pages, ${fmt(pdf.length / 1024, 0)} Kio), 30 requêtes à la suite : médiane`, value: ms(median(times)), target: '< 300 ms', met: median(times) < 300 });
+        rows.push({ label: `pdfkit nu, ${pages} pages, même police TTF, dans le processus du bench : médiane`, value: ms(median(bare)) });
+        rows.push({ label: 'PDF du plan rapporté à pdfkit nu', value: `× ${fmt(ratio, 1)}` });
+      }
+    }
+
+    if (wanted('federation')) {
+      rss.phase = 'tableau de bord';
+      const url = `${base}/federation`;
+      const headers = { Cookie: admin.cookie };
+      const check = await request(url, { headers });
+      if (check.status !== 200) rows.push({ label: 'Tableau de bord fédéral', value: `indisponible (${check.status})`, target: 'p50 < 200 ms', met: null });
+      else {
+        const one = await load({ url, connections: 1, headers });
+        log(`tableau de bord : p50 ${ms(one.p50)}, p99 ${ms(one.p99)}`);
+        rows.push({ label: `Tableau de bord fédéral, administrateur (${summary.organisations} structures), 1 connexion : p50 / p99`, value: `${ms(one.p50)} / ${ms(one.p99)}`, target: 'p50 < 200 ms', met: one.p50 < 200 && one.errors === 0 });
+      }
+    }
+
+    rss.stop();
+    const peak = peakRss(server.child.pid!);
+    notes.push(`Mémoire résidente du serveur, maximum par phase : ${[...rss.peaks].map(([k, v]) => `${k} ${fmt(v / 1048576, 0)} Mo`).join(', ')}.`);
+    rows.push({ label: 'Mémoire résidente maximale du serveur (VmHWM)', value: peak === null ? 'inconnue' : `${fmt(peak / 1048576, 0)} Mo`, target: '< 250 Mo', met: peak === null ? null : peak < 250 * 1048576 });
+    await stopServer(server);
+    server = undefined;
+    if (profileDir && existsSync(profileDir)) notes.push(`Profil CPU du serveur : ${readdirSync(profileDir).map((f) => join(profileDir, f)).join(', ')}`);
+  } finally {
+    rssSampler?.stop();
+    if (server) await stopServer(server);
+    if (!flag('keep') && !flag('profile')) rmSync(dir, { recursive: true, force: true });
+  }
+
+  const cpu = cpus();
+  const header = [
+    '# Résultats du banc d’essai',
+    '',
+    `Produit par \`npm run bench\` le ${new Date().toISOString().slice(0, 16).replace('T', ' à ')} UTC, en ${fmt((performance.now() - t0) / 1000, 0)} s.`,
+    '',
+    `- Machine : ${cpu.length} cœurs (${cpu[0]?.model.trim() ?? 'modèle inconnu'}), ${fmt(totalmem() / 1073741824, 0)} Gio de mémoire ; Node ${process.version}.`,
+    summary
+      ? `- Données générées (bench/dataset.ts, en ${fmt(summary.ms / 1000)} s) : ${summary.organisations} structures dans les 14 régions, ${summary.users} comptes, ${summary.diagnostics} diagnostics, ${new Intl.NumberFormat('fr-FR').format(summary.answers)} réponses, ${new Intl.NumberFormat('fr-FR').format(summary.actions)} actions, ${summary.reviewComments} remarques, ${summary.auditEvents} événements du journal.`
+      : '',
+    `- Serveur réel, lancé comme \`npm start\` (\`node ${START_ARGS.join(' ')}\`), NODE_ENV=production, 127.0.0.1, CAP_BENCH=1 ; charge par autocannon depuis le même processus que le bench ; ${DURATION} s par mesure après 2 s de mise en température.`,
+    '- Débits : requêtes terminées par seconde. Latences : du premier octet envoyé à la réponse complète, vues du client.',
+    '',
+  ].join('\n');
+  const body = `${header}\n${table(rows)}\n${notes.length ? `\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
+  console.log(`\n${table(rows)}\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
+  if (ONLY) {
+    console.log('(mesure partielle : bench/RESULTS.md n’est pas réécrit)');
+    return;
+  }
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  const kept = previous.includes(NOTES_MARK) ? previous.slice(previous.indexOf(NOTES_MARK)) : `${NOTES_MARK}\n`;
+  writeFileSync(RESULTS, `${body}\n${kept}`);
+  console.log(`bench/RESULTS.md écrit (${fmt((performance.now() - t0) / 1000, 0)} s).`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
