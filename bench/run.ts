@@ -32,6 +32,9 @@ const ONLY = option('only')?.split(',');
 const wanted = (name: string) => !ONLY || ONLY.includes(name);
 
 const fmt = (n: number, digits = 1) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+const int = (n: number) => new Intl.NumberFormat('fr-FR').format(Math.round(n));
+/** « 0 conflit », « 1 erreur », « 19 680 enregistrements » (French: plural from 2). */
+const plural = (n: number, word: string) => `${int(n)} ${word}${Math.abs(n) >= 2 ? 's' : ''}`;
 const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 1)} ms`;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -448,7 +451,7 @@ async function main() {
         log(`enregistrement : ${fmt(save.rps, 0)} req/s (référence ${fmt(baseline.rps, 0)}), p99 ${ms(save.p99)}, statuts ${JSON.stringify(save.statuses)}`);
         rows.push({ label: 'Référence POST /bench/baseline, 50 connexions : débit', value: `${fmt(baseline.rps, 0)} req/s` });
         rows.push({ label: 'Référence : latence p50 / p99', value: `${ms(baseline.p50)} / ${ms(baseline.p99)}` });
-        rows.push({ label: 'Enregistrement d’une réponse (htmx), 50 connexions : débit', value: `${fmt(save.rps, 0)} req/s (${save.requests} enregistrements, ${conflicts} conflits, ${other + save.errors} erreurs)` });
+        rows.push({ label: 'Enregistrement d’une réponse (htmx), 50 connexions : débit', value: `${fmt(save.rps, 0)} req/s (${plural(save.requests, 'enregistrement')}, ${plural(conflicts, 'conflit')}, ${plural(other + save.errors, 'erreur')})` });
         rows.push({ label: 'Enregistrement : débit rapporté à la référence', value: `${fmt(ratio * 100, 0)} %`, target: '≥ 50 %', met: ratio >= 0.5 && other + save.errors === 0 });
         rows.push({ label: 'Enregistrement : latence p50 / p99', value: `${ms(save.p50)} / ${ms(save.p99)}`, target: 'p99 < 25 ms', met: save.p99 < 25 });
       }
@@ -528,7 +531,7 @@ async function main() {
     '',
     `- Machine : ${cpu.length} cœurs (${cpu[0]?.model.trim() ?? 'modèle inconnu'}), ${fmt(totalmem() / 1073741824, 0)} Gio de mémoire ; Node ${process.version}.`,
     summary
-      ? `- Données générées (bench/dataset.ts, en ${fmt(summary.ms / 1000)} s) : ${summary.organisations} structures dans les 14 régions, ${summary.users} comptes, ${summary.diagnostics} diagnostics, ${new Intl.NumberFormat('fr-FR').format(summary.answers)} réponses, ${new Intl.NumberFormat('fr-FR').format(summary.actions)} actions, ${summary.reviewComments} remarques, ${summary.auditEvents} événements du journal.`
+      ? `- Données générées (bench/dataset.ts, en ${fmt(summary.ms / 1000)} s) : ${int(summary.organisations)} structures dans les 14 régions, ${int(summary.users)} comptes, ${int(summary.diagnostics)} diagnostics, ${int(summary.answers)} réponses, ${int(summary.actions)} actions, ${int(summary.reviewComments)} remarques, ${int(summary.auditEvents)} événements du journal.`
       : '',
     `- Serveur réel, lancé comme \`npm start\` (\`node ${START_ARGS.join(' ')}\`), NODE_ENV=production, 127.0.0.1, CAP_BENCH=1 ; charge par autocannon depuis le même processus que le bench ; ${DURATION} s par mesure après 2 s de mise en température.`,
     '- Débits : requêtes terminées par seconde. Latences : du premier octet envoyé à la réponse complète, vues du client.',
