@@ -73,11 +73,11 @@ export function OverviewPage(p: OverviewProps) {
         <dd>{q.modes[d.mode]}</dd>
         <dt>{q.referential}</dt>
         <dd>{p.referentialLabel}</dd>
-        <dt>{q.colStarted}</dt>
+        <dt>{q.openedLabel}</dt>
         <dd>{q.createdBy(p.creatorName, d.createdAt)}</dd>
         {d.submittedAt && (
           <>
-            <dt>{STATUS_LABELS.submitted}</dt>
+            <dt>{q.submissionLabel}</dt>
             <dd>{q.submittedBy(p.submitterName, d.submittedAt)}</dd>
           </>
         )}

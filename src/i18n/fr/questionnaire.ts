@@ -18,6 +18,8 @@ export const questionnaire = {
   listTitle: 'Diagnostics',
   listEmpty: 'Aucun diagnostic pour l’instant. Démarrez le premier ci-dessous : il se remplit en plusieurs séances, rien n’est perdu entre deux.',
   colStarted: 'Commencé le',
+  openedLabel: 'Ouverture',
+  submissionLabel: 'Soumission',
   colMode: 'Mode',
   colStatus: 'État',
   colProgress: 'Avancement',
