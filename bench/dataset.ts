@@ -8,6 +8,7 @@
 // proposeActions), so what the pages read is what the app itself would have stored.
 import { rmSync } from 'node:fs';
 import type { Db } from '../src/db/open.ts';
+import { seededRandom as prng } from '../src/random.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { defaultReferentialId, ensureBuiltins, getReferential } from '../src/referential/store.ts';
 import type { Question, Referential, StructureType } from '../src/referential/schema.ts';
@@ -55,17 +56,6 @@ export interface DatasetSummary {
   };
 }
 
-/** mulberry32: small, fast, good enough for test data, identical on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REGION_WEIGHTS: Record<string, number> = {
   'Auvergne-Rhône-Alpes': 10, 'Bourgogne-Franche-Comté': 6, Bretagne: 7, 'Centre-Val de Loire': 5, 'Hauts-de-France': 9,

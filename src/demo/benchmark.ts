@@ -3,6 +3,7 @@
 // other comparable organisations with a submitted diagnostic. Clearly named as demo data.
 // Deterministic (seeded generator) and idempotent (an organisation that exists is left alone).
 import type { Db } from '../db/open.ts';
+import { seededRandom } from '../random.ts';
 import { answers, diagnostics } from '../db/schema.ts';
 import { findOrganisationBySiret, insertOrganisation, type OrganisationInput } from '../db/organisations.ts';
 import { listOrganisationDiagnostics } from '../db/diagnostics.ts';
@@ -21,17 +22,6 @@ const REGIONS = [
 
 export const DEMO_BENCHMARK_COUNT = REGIONS.length;
 
-/** mulberry32: a tiny seeded generator, so that every run draws the same answers. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function demoBenchmarkOrganisation(n: number, random: () => number): OrganisationInput {
   return {

@@ -4,18 +4,8 @@ import { describe, it, expect } from 'vitest';
 import { miniReferential } from '../fixtures/mini-referential.ts';
 import { STRUCTURE_TYPES, type StructureType } from '../../src/referential/schema.ts';
 import { scoreDiagnostic, type Coverage, type DiagnosticScores, type Level } from '../../src/scoring/index.ts';
+import { seededRandom as mulberry32 } from '../../src/random.ts';
 
-/** mulberry32: tiny, fast and good enough to spread test cases. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const allQuestions = miniReferential.themes.flatMap((t) => t.criteria.flatMap((c) => c.questions));
 
