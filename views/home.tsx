@@ -1,8 +1,42 @@
 import { t } from '../src/i18n/index.ts';
 import type { CurrentUser } from '../src/context.ts';
 import type { Organisation } from '../src/db/organisations.ts';
+import { isEditable, STATUS_LABELS, type DiagnosticRow } from '../src/db/diagnostics.ts';
 
-export function HomePage({ user, orgs }: { user: CurrentUser; orgs: Organisation[] }) {
+/** Where a member goes next for one structure: continue, read the results, or start. */
+function NextStep({ org, latest }: { org: Organisation; latest: DiagnosticRow | undefined }) {
+  if (!latest) {
+    return (
+      <p>
+        <a href={`/organisations/${org.id}#start-title`}>{t.home.start}</a>
+      </p>
+    );
+  }
+  const title = t.questionnaire.diagnosticOf(latest.createdAt);
+  return (
+    <>
+      <p>
+        {title} — <span class="badge badge--brand">{STATUS_LABELS[latest.status]}</span>
+      </p>
+      <p class="actions-row">
+        {isEditable(latest.status) ? (
+          <a class="button button--small" href={`/diagnostics/${latest.id}`}>
+            {t.home.continue}
+          </a>
+        ) : (
+          <a class="button button--small" href={`/diagnostics/${latest.id}/results`}>
+            {t.home.results}
+          </a>
+        )}
+        <a class="button button--small button--secondary" href={`/diagnostics/${latest.id}/plan`}>
+          {t.home.plan}
+        </a>
+      </p>
+    </>
+  );
+}
+
+export function HomePage({ user, orgs, latest }: { user: CurrentUser; orgs: Organisation[]; latest: ReadonlyMap<string, DiagnosticRow> }) {
   return (
     <section>
       <h1>{t.auth.welcome(user.name)}</h1>
@@ -16,6 +50,7 @@ export function HomePage({ user, orgs }: { user: CurrentUser; orgs: Organisation
                 <li class="card">
                   <a href={`/organisations/${o.id}`}>{o.name}</a>
                   <p>{o.types.join(', ')} — {o.region}</p>
+                  <NextStep org={o} latest={latest.get(o.id)} />
                 </li>
               ))}
             </ul>

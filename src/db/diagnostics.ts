@@ -1,6 +1,6 @@
 // Core reads about diagnostics and their answers, shared by the questionnaire, results, plan and
 // federation modules. Writes live with the module that owns them.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { answers, diagnostics, organisations, users } from './schema.ts';
 import type { Organisation } from './organisations.ts';
@@ -61,6 +61,22 @@ export function diagnosticScope(ctx: DiagnosticContext) {
 
 export function listOrganisationDiagnostics(db: Db, organisationId: string): DiagnosticRow[] {
   return db.select().from(diagnostics).where(eq(diagnostics.organisationId, organisationId)).orderBy(desc(diagnostics.createdAt)).all();
+}
+
+/** The latest diagnostic of each given organisation, in one query (no query per organisation). */
+export function latestDiagnostics(db: Db, organisationIds: readonly string[]): Map<string, DiagnosticRow> {
+  if (!organisationIds.length) return new Map();
+  const rows = db
+    .select()
+    .from(diagnostics)
+    .where(
+      and(
+        inArray(diagnostics.organisationId, [...organisationIds]),
+        sql`${diagnostics.id} = (SELECT d2.id FROM diagnostics d2 WHERE d2.organisation_id = ${diagnostics.organisationId} ORDER BY d2.created_at DESC, d2.id DESC LIMIT 1)`,
+      ),
+    )
+    .all();
+  return new Map(rows.map((d) => [d.organisationId, d]));
 }
 
 export function loadAnswers(db: Db, diagnosticId: string): AnswerRow[] {

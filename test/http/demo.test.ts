@@ -45,3 +45,26 @@ describe('demo data', () => {
     expect(dashboard).not.toContain('Garonne Services Emploi (démo)');
   });
 });
+
+describe('home page of a member', () => {
+  it('leads back into the latest diagnostic, or to starting one', async () => {
+    const ctx = makeApp();
+    const ids = await loadDemo(ctx.db, ctx.now.value);
+    const [draft] = listOrganisationDiagnostics(ctx.db, ids.organisations[0]!);
+    const m1 = new Client(ctx);
+    await m1.login('membre1@cap.test', DEMO_PASSWORD);
+    const html = await (await m1.get('/')).text();
+    expect(text(html)).toMatch(/Diagnostic du \d+ \S+ \d{4} — Brouillon Continuer le diagnostic Plan de progrès/);
+    expect(html).toContain(`href="/diagnostics/${draft!.id}"`);
+
+    const m3 = new Client(ctx);
+    await m3.login('membre3@cap.test', DEMO_PASSWORD);
+    expect(text(await (await m3.get('/')).text())).toMatch(/— Validé Voir les résultats Plan de progrès/);
+
+    const m5 = new Client(ctx);
+    await m5.login('membre5@cap.test', DEMO_PASSWORD);
+    const none = await (await m5.get('/')).text();
+    expect(text(none)).toContain('Commencer un diagnostic');
+    expect(none).toContain(`href="/organisations/${ids.organisations[4]}#start-title"`);
+  });
+});
