@@ -86,7 +86,7 @@ export function ServiceForm(p: {
         )}
         <TextField name="name" label={s.name} value={v('name')} error={p.errors.name} required maxlength={200} />
         <SelectField name="kind" label={s.kind} value={v('kind')} error={p.errors.kind} required options={SERVICE_KINDS.map((k) => [k, s.kinds[k] ?? k] as const)} />
-        <TextArea name="description" label={s.description} value={v('description')} error={p.errors.description} rows={5} maxlength={2000} />
+        <TextArea name="description" label={s.description} value={v('description')} error={p.errors.description} rows={5} maxlength={2000} required />
         <TextField name="contact" label={s.contact} value={v('contact')} error={p.errors.contact} hint={s.contactHint} required maxlength={300} />
         <SubmitButton>{t.common.save}</SubmitButton>
       </form>

@@ -38,31 +38,45 @@ interface FieldProps {
   inputmode?: 'decimal' | 'numeric' | 'email' | 'text';
   step?: string;
   min?: string;
+  /** Distinguishes the ids of fields when several forms share a page (e.g. one per action). */
+  scope?: string;
 }
 
-function describedBy(name: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `f-${name}-hint` : '', error ? `f-${name}-error` : ''].filter(Boolean);
+/** The element id of a field: `f-<name>`, or `f-<scope>-<name>` when forms repeat on a page. */
+function fieldId(p: { name: string; scope?: string }): string {
+  return p.scope ? `f-${p.scope}-${p.name}` : `f-${p.name}`;
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldMessages({ name, hint, error }: { name: string; hint?: string; error?: string }) {
+function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
     <>
-      {hint && <p class="hint" id={`f-${name}-hint`}>{hint}</p>}
-      {error && <p class="field-error" id={`f-${name}-error`}>{error}</p>}
+      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      {error && <p class="field-error" id={`${id}-error`}>{error}</p>}
     </>
   );
 }
 
+function FieldLabel({ id, label, required }: { id: string; label: string; required?: boolean }) {
+  return (
+    <label for={id}>
+      {label} {required && <span class="required">{t.common.required}</span>}
+    </label>
+  );
+}
+
 export function TextField(p: FieldProps) {
+  const id = fieldId(p);
   return (
     <div class={p.error ? 'field field--error' : 'field'}>
-      <label for={`f-${p.name}`}>
-        {p.label} {p.required && <span class="required">{t.common.required}</span>}
-      </label>
-      <FieldMessages name={p.name} hint={p.hint} error={p.error} />
+      <FieldLabel id={id} label={p.label} required={p.required} />
+      <FieldMessages id={id} hint={p.hint} error={p.error} />
       <input
-        id={`f-${p.name}`}
+        id={id}
         name={p.name}
         type={p.type ?? 'text'}
         value={p.value ?? ''}
@@ -73,24 +87,26 @@ export function TextField(p: FieldProps) {
         step={p.step}
         min={p.min}
         aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p.name, p.hint, p.error)}
+        aria-describedby={describedBy(id, p.hint, p.error)}
       />
     </div>
   );
 }
 
 export function TextArea(p: FieldProps & { rows?: number }) {
+  const id = fieldId(p);
   return (
     <div class={p.error ? 'field field--error' : 'field'}>
-      <label for={`f-${p.name}`}>{p.label}</label>
-      <FieldMessages name={p.name} hint={p.hint} error={p.error} />
+      <FieldLabel id={id} label={p.label} required={p.required} />
+      <FieldMessages id={id} hint={p.hint} error={p.error} />
       <textarea
-        id={`f-${p.name}`}
+        id={id}
         name={p.name}
         rows={p.rows ?? 4}
+        required={p.required}
         maxlength={p.maxlength}
         aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p.name, p.hint, p.error)}
+        aria-describedby={describedBy(id, p.hint, p.error)}
       >
         {p.value ?? ''}
       </textarea>
@@ -98,21 +114,15 @@ export function TextArea(p: FieldProps & { rows?: number }) {
   );
 }
 
-export function SelectField(p: FieldProps & { options: readonly (readonly [string, string])[] }) {
+export function SelectField(p: FieldProps & { options: readonly (readonly [string, string])[]; /** Label of the empty choice; false for none. */ empty?: string | false }) {
+  const id = fieldId(p);
+  const empty = p.empty === undefined ? '—' : p.empty;
   return (
     <div class={p.error ? 'field field--error' : 'field'}>
-      <label for={`f-${p.name}`}>
-        {p.label} {p.required && <span class="required">{t.common.required}</span>}
-      </label>
-      <FieldMessages name={p.name} hint={p.hint} error={p.error} />
-      <select
-        id={`f-${p.name}`}
-        name={p.name}
-        required={p.required}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p.name, p.hint, p.error)}
-      >
-        <option value="">—</option>
+      <FieldLabel id={id} label={p.label} required={p.required} />
+      <FieldMessages id={id} hint={p.hint} error={p.error} />
+      <select id={id} name={p.name} required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(id, p.hint, p.error)}>
+        {empty !== false && <option value="">{empty}</option>}
         {p.options.map(([value, label]) => (
           <option value={value} selected={String(p.value ?? '') === value}>
             {label}
@@ -132,9 +142,9 @@ export function CheckboxGroup(p: {
   hint?: string;
 }) {
   return (
-    <fieldset class={p.error ? 'field field--error' : 'field'} id={`f-${p.name}`} aria-describedby={describedBy(p.name, p.hint, p.error)}>
+    <fieldset class={p.error ? 'field field--error' : 'field'} id={`f-${p.name}`} aria-describedby={describedBy(`f-${p.name}`, p.hint, p.error)}>
       <legend>{p.legend}</legend>
-      <FieldMessages name={p.name} hint={p.hint} error={p.error} />
+      <FieldMessages id={`f-${p.name}`} hint={p.hint} error={p.error} />
       <div class="choices">
         {p.options.map(([value, label]) => (
           <label class="choice">

@@ -5,7 +5,7 @@ import type { ActionRow } from '../src/db/actions.ts';
 import type { ServiceRow } from '../src/referential/store.ts';
 import { PRIORITIES, PRIORITY_LABELS } from '../src/plan/types.ts';
 import { frenchDay, isOverdue } from '../src/plan/format.ts';
-import { CsrfField } from './forms.tsx';
+import { CsrfField, SelectField, TextArea, TextField } from './forms.tsx';
 import { domId } from '../src/questionnaire/progress.ts';
 
 const p = t.plan;
@@ -50,7 +50,6 @@ const statusBadge: Record<string, string> = { todo: 'badge', in_progress: 'badge
 const priorityBadge: Record<string, string> = { obligation: 'badge badge--danger', haute: 'badge badge--warn', moyenne: 'badge badge--brand', basse: 'badge badge--muted' };
 
 export const actionUrl = (diagnosticId: string, actionId: string) => `/diagnostics/${diagnosticId}/actions/${actionId}`;
-const fieldId = (scope: string, name: string) => `f-${scope}-${name}`;
 
 export function planSummary(actions: readonly ActionRow[], today: string) {
   const open = actions.filter((a) => a.droppedReason === null);
@@ -78,67 +77,6 @@ export function PlanSummary({ actions, today, oob }: { actions: readonly ActionR
           <span class="progress__fill progress__fill--ok" style={`width:${pct}%`}></span>
         </span>
       </div>
-    </div>
-  );
-}
-
-function Field(props: { scope: string; name: string; label: string; value: string; error?: string; hint?: string; type?: string; required?: boolean; maxlength?: number }) {
-  const id = fieldId(props.scope, props.name);
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label for={id}>
-        {props.label} {props.required && <span class="required">{t.common.required}</span>}
-      </label>
-      {props.hint && <p class="hint" id={`${id}-hint`}>{props.hint}</p>}
-      {props.error && <p class="field-error" id={`${id}-error`}>{props.error}</p>}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        required={props.required}
-        maxlength={props.maxlength}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={described}
-      />
-    </div>
-  );
-}
-
-function Area(props: { scope: string; name: string; label: string; value: string; error?: string; hint?: string; required?: boolean; rows?: number; maxlength?: number }) {
-  const id = fieldId(props.scope, props.name);
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label for={id}>
-        {props.label} {props.required && <span class="required">{t.common.required}</span>}
-      </label>
-      {props.hint && <p class="hint" id={`${id}-hint`}>{props.hint}</p>}
-      {props.error && <p class="field-error" id={`${id}-error`}>{props.error}</p>}
-      <textarea id={id} name={props.name} rows={props.rows ?? 3} required={props.required} maxlength={props.maxlength} aria-invalid={props.error ? 'true' : undefined} aria-describedby={described}>
-        {props.value}
-      </textarea>
-    </div>
-  );
-}
-
-function Select(props: { scope: string; name: string; label: string; value: string; options: readonly (readonly [string, string])[]; error?: string; required?: boolean; empty?: string }) {
-  const id = fieldId(props.scope, props.name);
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label for={id}>
-        {props.label} {props.required && <span class="required">{t.common.required}</span>}
-      </label>
-      {props.error && <p class="field-error" id={`${id}-error`}>{props.error}</p>}
-      <select id={id} name={props.name} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `${id}-error` : undefined}>
-        {props.empty !== undefined && <option value="">{props.empty}</option>}
-        {props.options.map(([value, label]) => (
-          <option value={value} selected={props.value === value}>
-            {label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }
@@ -240,14 +178,14 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
             <form method="post" action={url} hx-post={url} hx-target={`#action-${a.id}`} hx-swap="outerHTML" data-fallback-submit>
               <CsrfField token={ctx.csrf} />
               {edit && <FormErrors errors={edit.errors} />}
-              <Field scope={scope} name="title" label={p.actionTitle} value={values.title ?? ''} error={edit?.errors.title} required maxlength={200} />
-              <Area scope={scope} name="description" label={p.description} value={values.description ?? ''} error={edit?.errors.description} maxlength={4000} />
+              <TextField scope={scope} name="title" label={p.actionTitle} value={values.title ?? ''} error={edit?.errors.title} required maxlength={200} />
+              <TextArea scope={scope} name="description" label={p.description} value={values.description ?? ''} error={edit?.errors.description} maxlength={4000} />
               <div class="plan-form__row">
-                <Field scope={scope} name="owner" label={p.owner} value={values.owner ?? ''} error={edit?.errors.owner} maxlength={200} />
-                <Field scope={scope} name="dueDate" label={p.dueDate} type="date" value={values.dueDate ?? ''} error={edit?.errors.dueDate} hint={p.dueDateHint} />
-                <Select scope={scope} name="status" label={p.statusLabel} value={values.status ?? ''} options={STATUS_OPTIONS} error={edit?.errors.status} required />
+                <TextField scope={scope} name="owner" label={p.owner} value={values.owner ?? ''} error={edit?.errors.owner} maxlength={200} />
+                <TextField scope={scope} name="dueDate" label={p.dueDate} type="date" value={values.dueDate ?? ''} error={edit?.errors.dueDate} hint={p.dueDateHint} />
+                <SelectField empty={false} scope={scope} name="status" label={p.statusLabel} value={values.status ?? ''} options={STATUS_OPTIONS} error={edit?.errors.status} required />
               </div>
-              <Area scope={scope} name="notes" label={p.notes} value={values.notes ?? ''} error={edit?.errors.notes} maxlength={4000} />
+              <TextArea scope={scope} name="notes" label={p.notes} value={values.notes ?? ''} error={edit?.errors.notes} maxlength={4000} />
               <button type="submit" class="button button--small">
                 {p.save}
               </button>
@@ -258,7 +196,7 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
             <form method="post" action={`${url}/drop`}>
               <CsrfField token={ctx.csrf} />
               {drop && <FormErrors errors={drop.errors} />}
-              <Field scope={`${scope}-drop`} name="reason" label={p.dropReason} value={drop?.values.reason ?? ''} error={drop?.errors.reason} hint={p.dropReasonHint} required maxlength={500} />
+              <TextField scope={`${scope}-drop`} name="reason" label={p.dropReason} value={drop?.values.reason ?? ''} error={drop?.errors.reason} hint={p.dropReasonHint} required maxlength={500} />
               <button type="submit" class="button button--secondary button--small">
                 {p.dropConfirm}
               </button>
@@ -287,19 +225,19 @@ function CreateForm({ ctx, activeServices, state }: { ctx: PlanContext; activeSe
         <form method="post" action={url}>
           <CsrfField token={ctx.csrf} />
           <FormErrors errors={e} />
-          <Field scope="new" name="title" label={p.actionTitle} value={v.title ?? ''} error={e.title} required maxlength={200} />
-          <Area scope="new" name="description" label={p.description} value={v.description ?? ''} error={e.description} maxlength={4000} />
+          <TextField scope="new" name="title" label={p.actionTitle} value={v.title ?? ''} error={e.title} required maxlength={200} />
+          <TextArea scope="new" name="description" label={p.description} value={v.description ?? ''} error={e.description} maxlength={4000} />
           <div class="plan-form__row">
-            <Select scope="new" name="themeSlug" label={p.theme} value={v.themeSlug ?? ''} options={ctx.themes.map((th) => [th.slug, th.title] as const)} error={e.themeSlug} required empty="—" />
-            <Select scope="new" name="priority" label={p.priority} value={v.priority ?? 'moyenne'} options={PRIORITIES.map((pr) => [pr, PRIORITY_LABELS[pr]] as const)} error={e.priority} required />
+            <SelectField scope="new" name="themeSlug" label={p.theme} value={v.themeSlug ?? ''} options={ctx.themes.map((th) => [th.slug, th.title] as const)} error={e.themeSlug} required empty="—" />
+            <SelectField empty={false} scope="new" name="priority" label={p.priority} value={v.priority ?? 'moyenne'} options={PRIORITIES.map((pr) => [pr, PRIORITY_LABELS[pr]] as const)} error={e.priority} required />
           </div>
           <div class="plan-form__row">
-            <Field scope="new" name="owner" label={p.owner} value={v.owner ?? ''} error={e.owner} maxlength={200} />
-            <Field scope="new" name="dueDate" label={p.dueDate} type="date" value={v.dueDate ?? ''} error={e.dueDate} hint={p.dueDateHint} />
-            <Select scope="new" name="status" label={p.statusLabel} value={v.status ?? 'todo'} options={STATUS_OPTIONS} error={e.status} required />
+            <TextField scope="new" name="owner" label={p.owner} value={v.owner ?? ''} error={e.owner} maxlength={200} />
+            <TextField scope="new" name="dueDate" label={p.dueDate} type="date" value={v.dueDate ?? ''} error={e.dueDate} hint={p.dueDateHint} />
+            <SelectField empty={false} scope="new" name="status" label={p.statusLabel} value={v.status ?? 'todo'} options={STATUS_OPTIONS} error={e.status} required />
           </div>
-          <Select scope="new" name="service" label={p.service} value={v.service ?? ''} options={activeServices.map((s) => [s.code, s.name] as const)} error={e.service} empty="—" />
-          <Area scope="new" name="notes" label={p.notes} value={v.notes ?? ''} error={e.notes} maxlength={4000} />
+          <SelectField scope="new" name="service" label={p.service} value={v.service ?? ''} options={activeServices.map((s) => [s.code, s.name] as const)} error={e.service} empty="—" />
+          <TextArea scope="new" name="notes" label={p.notes} value={v.notes ?? ''} error={e.notes} maxlength={4000} />
           <button type="submit" class="button">
             {p.add}
           </button>
