@@ -178,6 +178,10 @@ describe('demo accounts', () => {
     const page = await firstPage(ctx);
     const watched = watchErrors(page);
     await login(page, srv.url, DEMO.member3);
+    // The member's home leads back into the latest diagnostic (validated here: its results).
+    await page.goto(`${srv.url}/`);
+    expect(await page.getByRole('link', { name: 'Voir les résultats' }).count()).toBe(1);
+    expect(await checkA11y(page)).toEqual([]);
     await page.goto(`${srv.url}/organisations`);
     const links = await page.locator('main table a').allInnerTexts();
     expect(links).toEqual([DEMO_ORGS[2]]);
