@@ -1,10 +1,6 @@
 // Helpers of the hostile-input suite: the payloads, a world where every free-text field was typed
 // through the application's own forms, and the checks that tell escaped text from injected markup.
 import { expect } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client, makeApp, PASSWORD, text, user, type TestContext } from '../support/app.ts';
 import { defaultReferentialId, getReferential } from '../../src/referential/store.ts';
 import { isApplicable } from '../../src/scoring/index.ts';
@@ -57,16 +53,8 @@ export function expectShownEscaped(html: string, value: string, where: string) {
   expect(text(html).includes(value), `${where}: texte absent`).toBe(true);
 }
 
-/** Text of a PDF as pdftotext reads it, whitespace removed: lines wrap anywhere. */
-export function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cap-hostile-'));
-  try {
-    writeFileSync(join(dir, 'plan.pdf'), pdf);
-    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', join(dir, 'plan.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** Text of a PDF (PDF.js, test/support/pdf.ts); callers squash whitespace: lines wrap anywhere. */
+export { pdfText } from '../support/pdf.ts';
 export const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** A CSV as written by src/web/csv.ts: `;`, every cell quoted, CRLF, BOM. */

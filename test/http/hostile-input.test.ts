@@ -127,7 +127,7 @@ function valuesFor(payload: string): Values {
   return Object.fromEntries(FIELDS.map((f) => [f.key, `${payload} [${f.key}]`])) as Values;
 }
 
-/** Bidirectional controls pdftotext adds around right-to-left runs: presentation, not content. */
+/** Bidirectional controls a PDF reader may add around right-to-left runs: presentation, not content. */
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** What the database holds for each field. */
@@ -209,7 +209,7 @@ describe.each(PAYLOADS)('charge « %s »', (_label, payload) => {
     }
     const pdfRes = await w.member.get(`/diagnostics/${w.diagId}/plan.pdf`);
     expect(pdfRes.headers.get('Content-Type')).toBe('application/pdf');
-    pdf = squash(pdfText(Buffer.from(await pdfRes.arrayBuffer())).replace(BIDI_CONTROLS, ''));
+    pdf = squash((await pdfText(Buffer.from(await pdfRes.arrayBuffer()))).replace(BIDI_CONTROLS, ''));
     rawCsv = {
       réponses: await (await w.member.get(`/diagnostics/${w.diagId}/export.csv`)).text(),
       fédération: await (await w.consultant.get('/federation/export.csv')).text(),

@@ -1,24 +1,19 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import { Client, makeApp, org, user, type TestContext } from '../support/app.ts';
 import { insertDiagnostic } from '../support/plan.ts';
 import { services } from '../../src/db/schema.ts';
 import { listActions } from '../../src/db/actions.ts';
+import { pdfFonts, pdfInfo, pdfText as readPdf } from '../support/pdf.ts';
 
 const ORG_NAME = 'Cœur d’Écluse — Ça pousse à Bézières';
 const OWN_DESCRIPTION = 'Notre façon de faire : un binôme permanent et salarié en parcours pilote l’action';
 const CUSTOM_TITLE = 'Réécrire la procédure d’accueil : œuvre à mener en équipe, ça presse, très vite';
 
-/** The PDF's text as pdftotext reads it (content order), read from stdin: no file left behind. */
-function pdfText(pdf: Buffer, args: string[] = []): string {
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...args, '-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
+/** The PDF's text in content order (PDF.js), optionally of pages `first`…`last`. */
+const pdfText = (pdf: Buffer, first?: number, last?: number) => readPdf(pdf, { first, last });
 const fold = (s: string) => s.replace(/\s+/g, ' ');
-/** Without any whitespace: a title wrapped after a hyphen, or kerned apart by pdftotext, still matches. */
+/** Without any whitespace: a title wrapped after a hyphen, or kerned apart by the reader, still matches. */
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('GET /diagnostics/:id/plan.pdf', () => {
@@ -54,40 +49,31 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
     pdf = Buffer.from(await res.arrayBuffer());
   });
 
-  it('streams an A4 PDF as a download named after the organisation and the day', () => {
+  it('streams an A4 PDF as a download named after the organisation and the day', async () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('application/pdf');
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="plan-de-progres-coeur-d-ecluse-ca-pousse-a-bezieres-2026-03-02.pdf"');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
-    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
-    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(8);
+    const info = await pdfInfo(pdf);
+    expect([info.width, info.height]).toEqual([595.28, 841.89]);
+    expect(info.pages).toBeGreaterThan(8);
   });
 
-  it('prints a description the structure rewrote, not only the referential’s recommendation', () => {
-    expect(fold(pdfText(pdf))).toContain(OWN_DESCRIPTION);
+  it('prints a description the structure rewrote, not only the referential’s recommendation', async () => {
+    expect(fold(await pdfText(pdf))).toContain(OWN_DESCRIPTION);
   });
 
-  it('embeds the DejaVu Sans font', () => {
-    // pdffonts reads a file only.
-    const dir = mkdtempSync(join(tmpdir(), 'cap-plan-fonts-'));
-    let fonts: string;
-    try {
-      writeFileSync(join(dir, 'p.pdf'), pdf);
-      fonts = execFileSync('pdffonts', [join(dir, 'p.pdf')], { encoding: 'utf8' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    const rows = fonts.split('\n').slice(2).filter(Boolean);
-    expect(rows.length).toBeGreaterThanOrEqual(2);
-    for (const row of rows) {
-      expect(row).toMatch(/DejaVuSans/);
-      expect(row).toMatch(/CID TrueType\s+Identity-H\s+yes/);
+  it('embeds the DejaVu Sans font', async () => {
+    const fonts = await pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThanOrEqual(2);
+    for (const font of fonts) {
+      expect(font.name).toMatch(/DejaVuSans/);
+      expect(font).toMatchObject({ type: 'CIDFontType2', composite: true, embedded: true });
     }
   });
 
-  it('holds the organisation, the four themes, every action and service, with French characters intact', () => {
-    const all = fold(pdfText(pdf));
+  it('holds the organisation, the four themes, every action and service, with French characters intact', async () => {
+    const all = fold(await pdfText(pdf));
     expect(all).toContain(ORG_NAME);
     for (const theme of ['Identité et projet', 'Services aux salariés en parcours et aux clients', 'Fonctions support, organisation et ressources', 'Amélioration continue']) {
       expect(all).toContain(theme);
@@ -110,25 +96,24 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
     expect(all).not.toMatch(/\d\/%/);
   });
 
-  it('prints the cover, the validation, French dates and page numbers on every page', () => {
-    const cover = fold(pdfText(pdf, ['-f', '1', '-l', '1']));
+  it('prints the cover, the validation, French dates and page numbers on every page', async () => {
+    const cover = fold(await pdfText(pdf, 1, 1));
     expect(cover).toContain('Plan de progrès');
     expect(cover).toContain('Atelier et chantier d’insertion (ACI)');
     expect(cover).toContain('Occitanie');
     expect(cover).toContain('CAP 2023');
     expect(cover).toContain('Validé avec ines.martin le 20 février 2026');
     expect(cover).toContain('2 mars 2026');
-    const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    const { pages } = await pdfInfo(pdf);
     for (let p = 1; p <= pages; p++) {
-      const page = fold(pdfText(pdf, ['-f', String(p), '-l', String(p)]));
+      const page = fold(await pdfText(pdf, p, p));
       expect(page).toContain(`Page ${p} sur ${pages}`);
       expect(page).toContain(`Plan de progrès — ${ORG_NAME} — 2 mars 2026`);
     }
   });
 
-  it('carries the summary, the table, the readiness views, the dropped action and the annex', () => {
-    const all = fold(pdfText(pdf));
+  it('carries the summary, the table, the readiness views, the dropped action and the annex', async () => {
+    const all = fold(await pdfText(pdf));
     for (const heading of ['Synthèse', 'Score global', 'Scores des quatre thèmes', 'Les thèmes en détail', 'Points forts', 'Priorités', 'Plan d’actions', 'Services à mobiliser', 'ISO 9001 : préparation par chapitre', 'RSE : repères ISO 26000', 'Annexe : toutes les réponses']) {
       expect(all).toContain(heading);
     }

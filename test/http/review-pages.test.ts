@@ -1,12 +1,9 @@
 // The review as the team sees it on its pages: remarks on the results page, the validation stamp on
 // the results and in the PDF, once a consultant has commented and validated a complete diagnostic.
 import { describe, it, expect, beforeEach } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client, makeApp, org, text, user, type TestContext } from '../support/app.ts';
 import { answersFor, insertDiagnostic } from './results-fixtures.ts';
+import { pdfText as readPdf } from '../support/pdf.ts';
 
 let ctx: TestContext;
 let diagId: string;
@@ -51,9 +48,7 @@ describe('the team sees the review', () => {
 
     const pdf = await member.get(`/diagnostics/${diagId}/plan.pdf`);
     expect(pdf.status).toBe(200);
-    const dir = mkdtempSync(join(tmpdir(), 'cap-review-'));
-    writeFileSync(join(dir, 'plan.pdf'), Buffer.from(await pdf.arrayBuffer()));
-    const pdfText = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', join(dir, 'plan.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const pdfText = (await readPdf(Buffer.from(await pdf.arrayBuffer()))).replace(/\s+/g, ' ');
     expect(pdfText).toContain('Validé avec ines.martin le 2 mars 2026');
   });
 
