@@ -228,7 +228,9 @@ function QuestionDetails({ q, services, open }: { q: Question; services: Map<str
             <ServiceList codes={q.services} services={services} />
           </dd>
           <dt>{r.recommendation}</dt>
-          <dd>{q.recommendation}</dd>
+          <dd>
+            <strong>{q.recommendation.title}</strong> {q.recommendation.text}
+          </dd>
         </dl>
       </div>
     </details>

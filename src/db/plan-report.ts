@@ -26,7 +26,7 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
   let total = 0;
   for (const th of ref.themes) for (const c of th.criteria) for (const q of c.questions) {
     questionLevels.set(q.code, q.levels);
-    recommendations.set(q.code, q.recommendation);
+    recommendations.set(q.code, q.recommendation.text);
     total++;
   }
   const validated = d.status === 'validated' && d.validatedAt ? { by: userName(db, d.validatedBy) ?? t.common.theFederation, at: new Date(d.validatedAt) } : null;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseSettings, SettingsError } from '../settings.ts';
 import { dataFile } from '../db/open.ts';
 import { t } from '../i18n/index.ts';
-import { builtinReferential, builtinServices } from './store.ts';
+import { builtinReferential, builtinServices, upgradeStoredDocument } from './store.ts';
 import { parseReferentialJson, questionCount, validateReferential } from './validate.ts';
 
 /** Terminals and logs get plain spaces; the no-break spaces of French typography are for pages. */
@@ -31,7 +31,7 @@ function readDatabase(): Stored {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
     const row = sqlite.prepare('SELECT document FROM referentials WHERE is_default = 1 LIMIT 1').get() as { document: string } | undefined;
     const codes = (sqlite.prepare('SELECT code FROM services').all() as { code: string }[]).map((r) => r.code);
-    return { defaultDocument: row ? JSON.parse(row.document) : undefined, serviceCodes: codes.length ? new Set(codes) : undefined };
+    return { defaultDocument: row ? upgradeStoredDocument(JSON.parse(row.document)) : undefined, serviceCodes: codes.length ? new Set(codes) : undefined };
   } catch {
     // A database from before the referential tables, or locked: the built-in text is the answer.
     return {};

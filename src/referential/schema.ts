@@ -37,6 +37,41 @@ export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 const text = (max = 2000) => z.string().trim().min(1, 'texte obligatoire').max(max);
 
+/** An action title fits one line of the plan and of its PDF. */
+export const ACTION_TITLE_MAX = 90;
+
+/**
+ * What makes an action title wrong, or null. A title reads alone on the plan: whole (never cut
+ * with an ellipsis), without a final period, opening on a verb (« Écrire… », « Tenez… ») — the
+ * verb test is a heuristic on the first word's ending, enough to catch a noun phrase or a
+ * sentence copied from the question.
+ */
+export function actionTitleProblem(title: string): string | null {
+  if (/…|\.\.\./.test(title)) return 'titre coupé : écrire un titre entier, sans « … »';
+  if (/[.;:,]$/.test(title)) return 'titre sans ponctuation finale';
+  const words = title.replace(/^(se |s’|s'|ne |n’|n')/i, '').split(/[\s’']/);
+  const verb = words[0] ?? '';
+  if (!/^\p{Lu}/u.test(title)) return 'titre commençant par une majuscule';
+  if (!/(er|ir|re|ez|oir)$/i.test(verb)) return `titre commençant par un verbe à l’infinitif ou à l’impératif (« Écrire… », « Tenez… »), pas « ${verb} »`;
+  return null;
+}
+
+/** The recommendation of a question: the action the plan proposes, under a short title. */
+export const recommendationSchema = z.strictObject({
+  /** The action's title on the plan: imperative, whole, at most ACTION_TITLE_MAX characters. */
+  title: z
+    .string()
+    .trim()
+    .min(1, 'texte obligatoire')
+    .max(ACTION_TITLE_MAX, `titre de ${ACTION_TITLE_MAX} caractères au plus`)
+    .superRefine((title, ctx) => {
+      const problem = actionTitleProblem(title);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /** What to do and which services help, in a few sentences. */
+  text: text(),
+});
+
 /** A French message for an unknown enum value, naming the value received. */
 const unknownValue = (what: string, allowed: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? 'champ obligatoire manquant' : `${what} ${typeof issue.input === 'string' ? `« ${issue.input} »` : JSON.stringify(issue.input)} ; ${allowed}`;
@@ -58,7 +93,7 @@ export const questionSchema = z.strictObject({
   iso9001: z.array(z.enum(ISO9001_CLAUSES, { error: unknownValue('clause ISO 9001 inconnue', 'clauses admises : 4.1 à 4.4, 5.1 à 5.3, 6.1 à 6.3, 7.1 à 7.5, 8.1 à 8.7, 9.1 à 9.3, 10.1 à 10.3 et leurs sous-clauses 5.1.1, 5.1.2, 7.1.1 à 7.1.6, 9.1.1 à 9.1.3') })),
   iso26000: z.array(z.enum(ISO26000_SUBJECTS, { error: unknownValue('question centrale ISO 26000 inconnue', `valeurs admises : ${ISO26000_SUBJECTS.join(', ')}`) })),
   services: z.array(z.string().min(1)).min(1).max(3),
-  recommendation: text(),
+  recommendation: recommendationSchema,
 });
 
 export const criterionSchema = z.strictObject({
@@ -82,6 +117,7 @@ export const referentialSchema = z.strictObject({
   themes: z.array(themeSchema).length(4, 'exactement quatre thèmes'),
 });
 
+export type Recommendation = z.infer<typeof recommendationSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Theme = z.infer<typeof themeSchema>;

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { referentials, services, diagnostics } from '../db/schema.ts';
-import { referentialSchema, serviceSchema, type Referential, type Service } from './schema.ts';
+import { ACTION_TITLE_MAX, actionTitleProblem, referentialSchema, serviceSchema, type Referential, type Service } from './schema.ts';
 import { validateReferential, type ValidationResult } from './validate.ts';
 import { CAP_2023 } from './cap-2023/index.ts';
 import { SERVICES } from './services-data.ts';
@@ -35,6 +35,55 @@ export function builtinServices(): Service[] {
   return SERVICES.map((s) => serviceSchema.parse(s));
 }
 
+// ---- Documents stored before recommendations had a title ----
+// Until 2026 a recommendation was a bare text. Such documents stay in the database untouched (a
+// published version never changes) and stay readable: each recommendation gets a title taken from
+// its text as it is read. The built-in CAP 2023 is the exception: its titles are written by hand and
+// added in place by ensureBuiltins, since they change no text a structure answered.
+
+type Json = Record<string, unknown>;
+
+/** A title for a legacy recommendation: its first clause, whole words, within the title limit. */
+export function legacyTitle(code: string, text: string): string {
+  const clause = text.trim().split(/\s*(?:[.;:!?](?:\s|$)|,\s)/)[0]!.replace(/\s+/g, ' ').trim();
+  let title = clause;
+  if (title.length > ACTION_TITLE_MAX) {
+    title = title.slice(0, ACTION_TITLE_MAX + 1);
+    title = title.slice(0, title.lastIndexOf(' ')).replace(/\s+\S{1,3}$/, '');
+  }
+  title = title.replace(/[.;:,]+$/, '');
+  return title && !actionTitleProblem(title) ? title : `Agir sur la question ${code}`;
+}
+
+function mapQuestions(doc: unknown, f: (q: Json) => Json): unknown {
+  if (!doc || typeof doc !== 'object' || !Array.isArray((doc as Json).themes)) return doc;
+  const d = doc as { themes: Json[] };
+  return {
+    ...d,
+    themes: d.themes.map((th) => ({
+      ...th,
+      criteria: Array.isArray(th.criteria) ? (th.criteria as Json[]).map((c) => ({ ...c, questions: Array.isArray(c.questions) ? (c.questions as Json[]).map(f) : c.questions })) : th.criteria,
+    })),
+  };
+}
+
+function hasLegacyRecommendations(doc: unknown): boolean {
+  let legacy = false;
+  mapQuestions(doc, (q) => ((legacy ||= typeof q.recommendation === 'string'), q));
+  return legacy;
+}
+
+/** A stored document in today's shape: a bare-text recommendation gets a title taken from it. */
+export function upgradeStoredDocument(doc: unknown): unknown {
+  if (!hasLegacyRecommendations(doc)) return doc;
+  return mapQuestions(doc, (q) => (typeof q.recommendation === 'string' ? { ...q, recommendation: { title: legacyTitle(String(q.code), q.recommendation), text: q.recommendation } } : q));
+}
+
+/** The document with recommendations reduced to their text, to compare a legacy one with today's. */
+function withoutTitles(doc: unknown): unknown {
+  return mapQuestions(doc, (q) => (q.recommendation && typeof q.recommendation === 'object' ? { ...q, recommendation: (q.recommendation as Json).text } : q));
+}
+
 // Parsed documents are immutable once published: cache them by id for the hot paths.
 const parsedCache = new WeakMap<Db, Map<string, Referential>>();
 
@@ -45,7 +94,7 @@ export function getReferential(db: Db, id: string): Referential | undefined {
   if (hit) return hit;
   const row = db.select().from(referentials).where(eq(referentials.id, id)).get();
   if (!row) return undefined;
-  const doc = referentialSchema.parse(row.document);
+  const doc = referentialSchema.parse(upgradeStoredDocument(row.document));
   if (row.status === 'published') cache.set(id, doc);
   return doc;
 }
@@ -142,7 +191,8 @@ export function ensureBuiltins(db: Db, now: Date, source: BuiltinSource = { refe
   const ref = source.referential;
   const sum = checksum(ref);
   const builtins = db.select().from(referentials).where(eq(referentials.builtin, true)).all();
-  if (builtins.some((r) => r.checksum === sum)) return;
+  addBuiltinTitles(db, builtins, ref, now);
+  if (db.select({ id: referentials.id }).from(referentials).where(and(eq(referentials.builtin, true), eq(referentials.checksum, sum))).get()) return;
   let id = ref.id;
   for (let n = 2; getReferentialRow(db, id); n++) id = `${ref.id}-${n}`;
   const doc: Referential = { ...ref, id, label: id === ref.id ? ref.label : `${ref.label} (révision ${id.slice(ref.id.length + 1)})` };
@@ -155,6 +205,24 @@ export function ensureBuiltins(db: Db, now: Date, source: BuiltinSource = { refe
       .run();
     audit(tx, { userId: null, action: 'create', entity: 'referential', entityId: id, after: { id, label: doc.label, builtin: true } }, now);
   });
+}
+
+/**
+ * A built-in version stored before its recommendations had titles, whose text is otherwise the
+ * built-in's: its titles are added in place (the only change a published version ever gets, since
+ * no text a structure answered changes), instead of a needless « révision 2 ».
+ */
+function addBuiltinTitles(db: Db, builtins: ReferentialRow[], ref: Referential, now: Date): void {
+  const bare = checksum(withoutTitles(ref));
+  for (const row of builtins) {
+    if (!hasLegacyRecommendations(row.document) || checksum(withoutTitles({ ...(row.document as Json), id: ref.id, label: ref.label })) !== bare) continue;
+    const doc: Referential = { ...ref, id: row.id, label: row.label };
+    db.transaction((tx) => {
+      tx.update(referentials).set({ document: doc, checksum: checksum(ref) }).where(eq(referentials.id, row.id)).run();
+      audit(tx, { userId: null, action: 'update', entity: 'referential', entityId: row.id, before: { checksum: row.checksum }, after: { checksum: checksum(ref), actionTitles: true } }, now);
+    });
+    parsedCache.get(db)?.delete(row.id);
+  }
 }
 
 /** Number of diagnostics per referential version (versions without any are absent). */

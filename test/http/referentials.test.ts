@@ -78,7 +78,7 @@ describe('referential versions', () => {
     expect(page).toContain('Types de structure concernés Association intermédiaire (AI)');
     expect(page).toContain('Clauses ISO 9001 8.2 (Réalisation des activités opérationnelles) ; 8.5 (Réalisation des activités opérationnelles)');
     expect(page).toContain('Questions centrales ISO 26000 Loyauté des pratiques');
-    expect(page).toContain(text(`Recommandation pour le plan de progrès ${ai.recommendation}`));
+    expect(page).toContain(text(`Recommandation pour le plan de progrès ${ai.recommendation.title} ${ai.recommendation.text}`));
     expect(page).toMatch(/Services qui aident .*JUR-PLATEFORME/);
     expect(page).toContain(getService(ctx.db, 'JUR-PLATEFORME')!.name);
     // Published and default: neither publish nor default is offered.

@@ -120,6 +120,39 @@ describe('validateReferential refuses each kind of fault with its path', () => {
     expect(errors).toContainEqual({ path: 'themes[0].criteria[0].questions[1].code', message: 'code attendu du type « ID-2.3 »' });
   });
 
+  it('a recommendation without a title, or as a bare text', () => {
+    const doc = copy();
+    delete doc.themes[0].criteria[0].questions[0].recommendation.title;
+    doc.themes[0].criteria[0].questions[1].recommendation = 'Écrire le projet.';
+    expect(errorsOf(doc)).toEqual([
+      { path: 'themes[0].criteria[0].questions[0].recommendation.title', message: 'champ obligatoire manquant' },
+      { path: 'themes[0].criteria[0].questions[1].recommendation', message: 'un objet est attendu, pas « Écrire le projet. »' },
+    ]);
+  });
+
+  it('an action title that is too long, cut, ends with a period or opens on a noun', () => {
+    const doc = copy();
+    const title = (n: number, t: string) => (doc.themes[1].criteria[0].questions[n].recommendation.title = t);
+    title(0, `Écrire ${'une procédure très détaillée '.repeat(4)}`);
+    title(1, 'Rédiger le livret d’accueil avec les salariés…');
+    title(2, 'Tenir un registre des entrées.');
+    title(3, 'Tableau des échéances des contrats');
+    const base = 'themes[1].criteria[0].questions';
+    expect(errorsOf(doc)).toEqual([
+      { path: `${base}[0].recommendation.title`, message: 'titre de 90 caractères au plus' },
+      { path: `${base}[1].recommendation.title`, message: 'titre coupé : écrire un titre entier, sans « … »' },
+      { path: `${base}[2].recommendation.title`, message: 'titre sans ponctuation finale' },
+      { path: `${base}[3].recommendation.title`, message: 'titre commençant par un verbe à l’infinitif ou à l’impératif (« Écrire… », « Tenez… »), pas « Tableau »' },
+    ]);
+  });
+
+  it('accepts titles opening on a reflexive or second-person verb', () => {
+    const doc = copy();
+    doc.themes[0].criteria[0].questions[0].recommendation.title = 'S’appuyer sur la charte des adhérents';
+    doc.themes[0].criteria[0].questions[1].recommendation.title = 'Formalisez votre projet';
+    expect(validateReferential(doc, SERVICE_CODES).ok).toBe(true);
+  });
+
   it('a document that is not an object, and a file that is not JSON', () => {
     expect(errorsOf([])).toEqual([{ path: '(document)', message: 'un objet est attendu, pas []' }]);
     const broken = parseReferentialJson('{\n  "id": "x",\n  "label" "y"\n}');
@@ -190,6 +223,14 @@ describe('the built-in referential « CAP 2023 »', () => {
     expect(pass.appliesTo).not.toContain('GEIQ');
     expect(pass.appliesTo).not.toContain('EBE');
     expect(pass.appliesTo).not.toContain('autre');
+  });
+
+  it('gives every recommendation its own short action title, distinct from the others', () => {
+    for (const q of all) {
+      expect(q.recommendation.title.length, q.code).toBeLessThanOrEqual(90);
+      expect(q.recommendation.text.length, q.code).toBeGreaterThan(q.recommendation.title.length);
+    }
+    expect(new Set(all.map((q) => q.recommendation.title)).size).toBe(all.length);
   });
 
   it('flags as legal only a minority of questions, and names only known structure types', () => {

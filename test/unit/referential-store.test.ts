@@ -16,6 +16,7 @@ import {
   getReferentialRow,
   importReferential,
   listReferentials,
+  legacyTitle,
   publishReferential,
   referentialUsage,
   setDefaultReferential,
@@ -112,6 +113,62 @@ describe('ensureBuiltins', () => {
     ensureBuiltins(db, T1, { referential: revisedBuiltin(), services: builtinServices() });
     expect(defaultReferentialId(db)).toBe('cap-2025');
     expect(getReferentialRow(db, 'cap-2023-2')?.isDefault).toBe(false);
+  });
+});
+
+/** A document as CAP stored it before recommendations had titles: each one a bare text. */
+function legacy(ref: Referential): unknown {
+  const doc = structuredClone(ref) as any;
+  for (const th of doc.themes) for (const c of th.criteria) for (const q of c.questions) q.recommendation = q.recommendation.text;
+  return doc;
+}
+
+describe('documents stored before recommendations had titles', () => {
+  it('are read with a whole title taken from each recommendation’s first clause', () => {
+    const db = fresh();
+    const doc = { ...(legacy(builtinReferential()) as object), id: 'cap-ancien', label: 'CAP ancien' } as any;
+    db.insert(referentials).values({ id: 'cap-ancien', label: 'CAP ancien', document: doc, checksum: 'x', status: 'published', isDefault: false, builtin: false, createdAt: T0.toISOString() }).run();
+    const read = getReferential(db, 'cap-ancien')!;
+    const q = read.themes[0]!.criteria[1]!.questions[1]!;
+    expect(q.recommendation.text).toBe(builtinReferential().themes[0]!.criteria[1]!.questions[1]!.recommendation.text);
+    expect(q.recommendation.title).toBe('Bâtir un modèle de rapport d’activité stable d’une année sur l’autre');
+    for (const th of read.themes) for (const c of th.criteria) for (const x of c.questions) {
+      expect(x.recommendation.title.length, x.code).toBeLessThanOrEqual(90);
+      expect(x.recommendation.title, x.code).not.toMatch(/[….,;:]$/);
+    }
+  });
+
+  it('keep a title short when the first clause is long, and never cut a word', () => {
+    expect(legacyTitle('X-1.1', 'Mettre en place avec l’ensemble des encadrants techniques et des conseillers en insertion professionnelle un tableau de suivi mensuel des échéances')).toBe(
+      'Mettre en place avec l’ensemble des encadrants techniques et des conseillers en insertion',
+    );
+    expect(legacyTitle('X-1.2', 'Un tableau suffit.')).toBe('Agir sur la question X-1.2');
+  });
+
+  it('get the built-in CAP 2023 titles in place, without a new version, when the text is otherwise the same', () => {
+    const db = openDatabase(':memory:');
+    ensureBuiltins(db, T0);
+    const row = getReferentialRow(db, 'cap-2023')!;
+    db.update(referentials).set({ document: legacy(row.document as Referential) as Referential, checksum: 'avant' }).where(eq(referentials.id, 'cap-2023')).run();
+    startDiagnostic(db, 'cap-2023');
+
+    ensureBuiltins(db, T1);
+    expect(listReferentials(db).map((r) => [r.id, r.isDefault])).toEqual([['cap-2023', true]]);
+    expect(getReferential(db, 'cap-2023')).toEqual(builtinReferential());
+    const events = db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2023')).all();
+    expect(events.map((e) => e.action)).toEqual(['create', 'update']);
+    ensureBuiltins(db, T1);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2023')).all()).toHaveLength(2);
+  });
+
+  it('are left as they are when their text differs from the built-in', () => {
+    const db = openDatabase(':memory:');
+    ensureBuiltins(db, T0);
+    const changed = legacy(revisedBuiltin()) as Referential;
+    db.update(referentials).set({ document: changed, checksum: 'avant' }).where(eq(referentials.id, 'cap-2023')).run();
+    ensureBuiltins(db, T1);
+    expect(listReferentials(db).map((r) => r.id)).toEqual(['cap-2023', 'cap-2023-2']);
+    expect(getReferentialRow(db, 'cap-2023')!.document).toEqual(changed);
   });
 });
 

@@ -37,8 +37,11 @@ export const theme: ThemeInput = {
           iso9001: ['6.2', '5.1'],
           iso26000: ['gouvernance'],
           services: ['FORM-PILOTAGE', 'FORM-QUALITE'],
-          recommendation:
-            'Retenir cinq à huit objectifs pour l’année, chacun avec un indicateur, une cible, une échéance et un pilote, puis les faire valider par le conseil d’administration. La formation « pilotage d’une SIAE » de Coorace aide à les relier au projet et au dialogue de gestion.',
+          recommendation: {
+            title: 'Fixer cinq à huit objectifs annuels chiffrés, chacun avec un pilote',
+            text:
+              'Retenir cinq à huit objectifs pour l’année, chacun avec un indicateur, une cible, une échéance et un pilote, puis les faire valider par le conseil d’administration. La formation « pilotage d’une SIAE » de Coorace aide à les relier au projet et au dialogue de gestion.',
+          },
         },
         {
           code: 'AC-1.2',
@@ -63,8 +66,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.1', '9.1.3'],
           iso26000: ['gouvernance', 'environnement'],
           services: ['FORM-PILOTAGE', 'COOACTIV'],
-          recommendation:
-            'Construire un tableau de bord d’une page avec une dizaine d’indicateurs (sorties, satisfaction, formation, accidents, finances, un indicateur environnemental), le mettre à jour chaque trimestre et l’examiner en comité de direction. L’outil CooActiv’ peut fournir les données de suivi des parcours et des formations.',
+          recommendation: {
+            title: 'Construire un tableau de bord d’une page revu chaque trimestre',
+            text:
+              'Construire un tableau de bord d’une page avec une dizaine d’indicateurs (sorties, satisfaction, formation, accidents, finances, un indicateur environnemental), le mettre à jour chaque trimestre et l’examiner en comité de direction. L’outil CooActiv’ peut fournir les données de suivi des parcours et des formations.',
+          },
         },
       ],
     },
@@ -97,8 +103,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.1.2', '4.2'],
           iso26000: ['relations-conditions-travail', 'gouvernance'],
           services: ['DIALOGUE-SOCIAL', 'FORM-QUALITE'],
-          recommendation:
-            'Mettre en place un questionnaire court et accessible (FALC, pictogrammes, passation orale) à mi-parcours et à la sortie, puis restituer les résultats en réunion avec les actions retenues. Les ateliers de dialogue social de Coorace montrent comment une commission des salariés en parcours peut porter cette écoute.',
+          recommendation: {
+            title: 'Mesurer la satisfaction des salariés en parcours avec un questionnaire accessible',
+            text:
+              'Mettre en place un questionnaire court et accessible (FALC, pictogrammes, passation orale) à mi-parcours et à la sortie, puis restituer les résultats en réunion avec les actions retenues. Les ateliers de dialogue social de Coorace montrent comment une commission des salariés en parcours peut porter cette écoute.',
+          },
         },
         {
           code: 'AC-2.2',
@@ -123,8 +132,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.1.2', '5.1.2'],
           iso26000: ['consommateurs'],
           services: ['FORM-COMMERCIAL', 'FORM-QUALITE'],
-          recommendation:
-            'Ajouter une appréciation simple (note et commentaire) au bon de fin de mission ou de chantier, en faire une synthèse chaque trimestre et en tirer une ou deux actions. La formation au développement commercial de Coorace aide à exploiter ces retours auprès des clients.',
+          recommendation: {
+            title: 'Recueillir l’appréciation du client à la fin de chaque mission ou chantier',
+            text:
+              'Ajouter une appréciation simple (note et commentaire) au bon de fin de mission ou de chantier, en faire une synthèse chaque trimestre et en tirer une ou deux actions. La formation au développement commercial de Coorace aide à exploiter ces retours auprès des clients.',
+          },
         },
         {
           code: 'AC-2.3',
@@ -149,8 +161,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.2', '9.1'],
           iso26000: ['communautes-developpement-local', 'loyaute-pratiques'],
           services: ['COODIAG', 'ROUAGES-COOPERATION'],
-          recommendation:
-            'Dresser la liste des prescripteurs et partenaires clés avec leurs attentes, puis organiser chaque année une rencontre bilan ou un court questionnaire dont les résultats sont restitués. Coodiag et « Les rouages de la coopération » aident à structurer ces relations sur le territoire.',
+          recommendation: {
+            title: 'Recueillir chaque année l’avis des prescripteurs et des partenaires',
+            text:
+              'Dresser la liste des prescripteurs et partenaires clés avec leurs attentes, puis organiser chaque année une rencontre bilan ou un court questionnaire dont les résultats sont restitués. Coodiag et « Les rouages de la coopération » aident à structurer ces relations sur le territoire.',
+          },
         },
         {
           code: 'AC-2.4',
@@ -176,8 +191,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.1.2', '10.2'],
           iso26000: ['consommateurs', 'loyaute-pratiques'],
           services: ['FORM-QUALITE', 'JUR-PLATEFORME'],
-          recommendation:
-            'Ouvrir un registre unique des réclamations et suggestions, fixer un délai de réponse (par exemple huit jours) et faire chaque trimestre le point sur les récurrences. La plateforme juridique de Coorace peut répondre aux questions sur la médiation de la consommation.',
+          recommendation: {
+            title: 'Ouvrir un registre unique des réclamations et suggestions',
+            text:
+              'Ouvrir un registre unique des réclamations et suggestions, fixer un délai de réponse (par exemple huit jours) et faire chaque trimestre le point sur les récurrences. La plateforme juridique de Coorace peut répondre aux questions sur la médiation de la consommation.',
+          },
         },
       ],
     },
@@ -210,8 +228,11 @@ export const theme: ThemeInput = {
           iso9001: ['10.2', '8.7'],
           iso26000: ['relations-conditions-travail', 'consommateurs'],
           services: ['FORM-QUALITE', 'SANTE-TRAVAIL'],
-          recommendation:
-            'Créer une fiche incident simple, accessible à tous, et réserver un temps mensuel pour analyser les causes des cas significatifs et décider des actions correctives. Les webinaires santé au travail de Coorace présentent l’analyse des accidents et le lien avec le DUERP.',
+          recommendation: {
+            title: 'Créer une fiche incident et analyser chaque mois les causes des cas significatifs',
+            text:
+              'Créer une fiche incident simple, accessible à tous, et réserver un temps mensuel pour analyser les causes des cas significatifs et décider des actions correctives. Les webinaires santé au travail de Coorace présentent l’analyse des accidents et le lien avec le DUERP.',
+          },
         },
         {
           code: 'AC-3.2',
@@ -236,8 +257,11 @@ export const theme: ThemeInput = {
           iso9001: ['6.1', '4.1'],
           iso26000: ['gouvernance', 'environnement'],
           services: ['FORM-PILOTAGE', 'CAP-ISO9001'],
-          recommendation:
-            'Lister en comité de direction les dix principaux risques et opportunités, les coter (probabilité, gravité), décider d’une mesure pour chacun des plus forts et présenter cette cartographie au conseil d’administration chaque année. La formation au pilotage d’une SIAE propose une méthode adaptée.',
+          recommendation: {
+            title: 'Établir la cartographie des risques et opportunités et la présenter au CA',
+            text:
+              'Lister en comité de direction les dix principaux risques et opportunités, les coter (probabilité, gravité), décider d’une mesure pour chacun des plus forts et présenter cette cartographie au conseil d’administration chaque année. La formation au pilotage d’une SIAE propose une méthode adaptée.',
+          },
         },
         {
           code: 'AC-3.3',
@@ -262,8 +286,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.4', '7.5', '7.1.6'],
           iso26000: ['gouvernance'],
           services: ['CAP-ISO9001', 'FORM-QUALITE', 'JUR-ATELIERS'],
-          recommendation:
-            'Dessiner la carte des processus sur une page, nommer un pilote par processus et décrire d’abord les trois plus sensibles (accueil, accompagnement, paie) dans un espace partagé avec une date de révision. La boîte à outils juridique de Coorace fournit des modèles de documents.',
+          recommendation: {
+            title: 'Dessiner la carte des processus et décrire d’abord les trois plus sensibles',
+            text:
+              'Dessiner la carte des processus sur une page, nommer un pilote par processus et décrire d’abord les trois plus sensibles (accueil, accompagnement, paie) dans un espace partagé avec une date de révision. La boîte à outils juridique de Coorace fournit des modèles de documents.',
+          },
         },
       ],
     },
@@ -297,8 +324,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.2'],
           iso26000: ['gouvernance', 'loyaute-pratiques'],
           services: ['FORM-QUALITE', 'CAP-ISO9001'],
-          recommendation:
-            'Former deux personnes à l’audit interne et planifier deux ou trois audits par an sur des processus sensibles, puis proposer un audit croisé à une structure voisine. L’accompagnement CAP ISO 9001 de Coorace, individuel ou en groupe, organise ces audits entre adhérents.',
+          recommendation: {
+            title: 'Former deux auditeurs internes et planifier les audits de l’année',
+            text:
+              'Former deux personnes à l’audit interne et planifier deux ou trois audits par an sur des processus sensibles, puis proposer un audit croisé à une structure voisine. L’accompagnement CAP ISO 9001 de Coorace, individuel ou en groupe, organise ces audits entre adhérents.',
+          },
         },
         {
           code: 'AC-4.2',
@@ -323,8 +353,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.3', '5.1'],
           iso26000: ['gouvernance'],
           services: ['FORM-PILOTAGE', 'CAP-ISO9001'],
-          recommendation:
-            'Inscrire au calendrier une revue annuelle avec un ordre du jour type (indicateurs, satisfaction, réclamations, audits, risques, plan de progrès) et consigner les décisions dans un relevé suivi. Le conseil d’administration peut y consacrer une séance avant l’assemblée générale.',
+          recommendation: {
+            title: 'Tenir une revue de direction annuelle avec un ordre du jour type',
+            text:
+              'Inscrire au calendrier une revue annuelle avec un ordre du jour type (indicateurs, satisfaction, réclamations, audits, risques, plan de progrès) et consigner les décisions dans un relevé suivi. Le conseil d’administration peut y consacrer une séance avant l’assemblée générale.',
+          },
         },
         {
           code: 'AC-4.3',
@@ -349,8 +382,11 @@ export const theme: ThemeInput = {
           iso9001: ['10.3', '6.2'],
           iso26000: ['gouvernance'],
           services: ['CAP-ACCOMPAGNE', 'FORM-QUALITE'],
-          recommendation:
-            'Désigner un responsable et une échéance pour chaque action du plan, tenir les statuts à jour dans CAP et faire un point trimestriel en comité de direction. Le chargé de mission de la délégation régionale peut accompagner ce suivi pour éviter l’essoufflement.',
+          recommendation: {
+            title: 'Donner à chaque action du plan un responsable, une échéance et un statut',
+            text:
+              'Désigner un responsable et une échéance pour chaque action du plan, tenir les statuts à jour dans CAP et faire un point trimestriel en comité de direction. Le chargé de mission de la délégation régionale peut accompagner ce suivi pour éviter l’essoufflement.',
+          },
         },
         {
           code: 'AC-4.4',
@@ -375,8 +411,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.1.3', '10.3'],
           iso26000: ['gouvernance'],
           services: ['CAP-ACCOMPAGNE'],
-          recommendation:
-            'Fixer dès maintenant la date du prochain diagnostic, un an après celui-ci, et y associer des salariés permanents, des salariés en parcours et un administrateur. La journée de diagnostic accompagnée par un consultant de Coorace apporte un regard extérieur.',
+          recommendation: {
+            title: 'Fixer dès maintenant la date du prochain diagnostic CAP',
+            text:
+              'Fixer dès maintenant la date du prochain diagnostic, un an après celui-ci, et y associer des salariés permanents, des salariés en parcours et un administrateur. La journée de diagnostic accompagnée par un consultant de Coorace apporte un regard extérieur.',
+          },
         },
       ],
     },
@@ -409,8 +448,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.1.6', '10.3'],
           iso26000: ['loyaute-pratiques', 'communautes-developpement-local'],
           services: ['AMBASSADEURS', 'ATELIERS-FILIERES'],
-          recommendation:
-            'Inscrire deux ou trois rencontres du réseau au calendrier de l’équipe, faire un retour en réunion interne après chacune et choisir une pratique à essayer. Le programme Ambassadeurs de Coorace permet ensuite de faire connaître ses propres réussites.',
+          recommendation: {
+            title: 'Participer à deux ou trois rencontres du réseau et essayer une pratique repérée',
+            text:
+              'Inscrire deux ou trois rencontres du réseau au calendrier de l’équipe, faire un retour en réunion interne après chacune et choisir une pratique à essayer. Le programme Ambassadeurs de Coorace permet ensuite de faire connaître ses propres réussites.',
+          },
         },
         {
           code: 'AC-5.2',
@@ -435,8 +477,11 @@ export const theme: ThemeInput = {
           iso9001: ['6.3', '8.3', '10.3'],
           iso26000: ['communautes-developpement-local', 'environnement'],
           services: ['ATELIERS-FILIERES', 'PTCE', 'CREDIT-COOPERATIF'],
-          recommendation:
-            'Rédiger pour chaque projet nouveau une fiche d’une page (objectif, durée, indicateurs, moyens) et prévoir dès le départ la date du bilan. Les ateliers filières « l’innovation de demain au service de l’emploi » et l’appui aux PTCE aident à repérer et porter ces projets.',
+          recommendation: {
+            title: 'Cadrer chaque expérimentation par une fiche projet et une date de bilan',
+            text:
+              'Rédiger pour chaque projet nouveau une fiche d’une page (objectif, durée, indicateurs, moyens) et prévoir dès le départ la date du bilan. Les ateliers filières « l’innovation de demain au service de l’emploi » et l’appui aux PTCE aident à repérer et porter ces projets.',
+          },
         },
       ],
     },
@@ -469,8 +514,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.3', '4.4'],
           iso26000: ['gouvernance', 'consommateurs'],
           services: ['CAP-ISO9001', 'FORM-QUALITE'],
-          recommendation:
-            'S’appuyer sur la vue « préparation ISO 9001 » de ce diagnostic pour estimer l’effort, puis en débattre en conseil d’administration. L’accompagnement CAP ISO 9001 de Coorace, individuel ou en groupe avec d’autres adhérents, réduit le coût de la démarche.',
+          recommendation: {
+            title: 'Estimer l’effort de certification ISO 9001 et en débattre en conseil',
+            text:
+              'S’appuyer sur la vue « préparation ISO 9001 » de ce diagnostic pour estimer l’effort, puis en débattre en conseil d’administration. L’accompagnement CAP ISO 9001 de Coorace, individuel ou en groupe avec d’autres adhérents, réduit le coût de la démarche.',
+          },
         },
         {
           code: 'AC-6.2',
@@ -495,8 +543,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.1', '4.2'],
           iso26000: ['gouvernance', 'environnement', 'loyaute-pratiques'],
           services: ['CAP-RSE', 'FORM-QUALITE'],
-          recommendation:
-            'Utiliser la vue RSE des résultats CAP comme première autoévaluation, puis bâtir un plan d’action couvrant les sept questions centrales, environnement compris. L’accompagnement CAP RSE de Coorace, organisé par niveaux de maturité, mène jusqu’au label.',
+          recommendation: {
+            title: 'Bâtir un plan d’action RSE couvrant les sept questions centrales',
+            text:
+              'Utiliser la vue RSE des résultats CAP comme première autoévaluation, puis bâtir un plan d’action couvrant les sept questions centrales, environnement compris. L’accompagnement CAP RSE de Coorace, organisé par niveaux de maturité, mène jusqu’au label.',
+          },
         },
         {
           code: 'AC-6.3',
@@ -521,8 +572,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.1.2', '10.3'],
           iso26000: ['consommateurs', 'communautes-developpement-local'],
           services: ['FORM-QUALITE', 'JUR-PLATEFORME'],
-          recommendation:
-            'Vérifier le numéro de déclaration d’activité et l’origine des financements de la formation, puis préparer l’audit Qualiopi indicateur par indicateur. Les formations qualité de Coorace, organisme lui-même certifié, et sa plateforme juridique aident à lever les doutes sur l’obligation.',
+          recommendation: {
+            title: 'Vérifier l’obligation Qualiopi et préparer l’audit indicateur par indicateur',
+            text:
+              'Vérifier le numéro de déclaration d’activité et l’origine des financements de la formation, puis préparer l’audit Qualiopi indicateur par indicateur. Les formations qualité de Coorace, organisme lui-même certifié, et sa plateforme juridique aident à lever les doutes sur l’obligation.',
+          },
         },
       ],
     },

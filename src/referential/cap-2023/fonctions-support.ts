@@ -46,8 +46,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.3', '7.2', '7.3'],
           iso26000: ['relations-conditions-travail'],
           services: ['FORM-RH-MANAGEMENT', 'COOACTIV'],
-          recommendation:
-            'Rédiger ou actualiser une fiche par poste à partir d’un modèle commun, puis construire un parcours d’intégration type (livret, binôme, rencontre des partenaires) à tester lors du prochain recrutement. La formation RH et management de Coorace et le volet GPEC de CooActiv’ peuvent servir d’appui.',
+          recommendation: {
+            title: 'Rédiger les fiches de poste et un parcours d’intégration des permanents',
+            text:
+              'Rédiger ou actualiser une fiche par poste à partir d’un modèle commun, puis construire un parcours d’intégration type (livret, binôme, rencontre des partenaires) à tester lors du prochain recrutement. La formation RH et management de Coorace et le volet GPEC de CooActiv’ peuvent servir d’appui.',
+          },
         },
         {
           code: 'FS-1.2',
@@ -73,8 +76,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.2'],
           iso26000: ['relations-conditions-travail'],
           services: ['FORM-RH-MANAGEMENT', 'JUR-PLATEFORME', 'COOACTIV'],
-          recommendation:
-            'Tenir un tableau des échéances d’entretien par salarié, adopter un support commun et former les managers à conduire ces échanges. En cas de doute sur les échéances ou les obligations, interroger la plateforme juridique de Coorace.',
+          recommendation: {
+            title: 'Tenir le calendrier des entretiens professionnels et un support commun',
+            text:
+              'Tenir un tableau des échéances d’entretien par salarié, adopter un support commun et former les managers à conduire ces échanges. En cas de doute sur les échéances ou les obligations, interroger la plateforme juridique de Coorace.',
+          },
         },
         {
           code: 'FS-1.3',
@@ -100,8 +106,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.2', '7.1.2'],
           iso26000: ['relations-conditions-travail'],
           services: ['FORM-DEV-PRO', 'CIP-CERTIFIANT', 'COOACTIV'],
-          recommendation:
-            'Recenser les besoins lors des entretiens, les hiérarchiser au regard du projet et construire un plan annuel chiffré avec l’OPCO. Le catalogue de formation de Coorace et le parcours certifiant CIP répondent aux besoins propres aux métiers de l’insertion.',
+          recommendation: {
+            title: 'Construire le plan annuel de développement des compétences des permanents',
+            text:
+              'Recenser les besoins lors des entretiens, les hiérarchiser au regard du projet et construire un plan annuel chiffré avec l’OPCO. Le catalogue de formation de Coorace et le parcours certifiant CIP répondent aux besoins propres aux métiers de l’insertion.',
+          },
         },
         {
           code: 'FS-1.4',
@@ -127,8 +136,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.3', '7.1.2', '7.1.4'],
           iso26000: ['relations-conditions-travail'],
           services: ['FORM-RH-MANAGEMENT', 'FORM-QVT'],
-          recommendation:
-            'Installer un rythme de réunions d’équipe avec ordre du jour et compte rendu, puis ajouter un temps d’analyse de pratiques animé par un intervenant extérieur. La formation RH et management de Coorace aide les encadrants à structurer ces temps et à clarifier les délégations.',
+          recommendation: {
+            title: 'Installer des réunions d’équipe régulières et un temps d’analyse de pratiques',
+            text:
+              'Installer un rythme de réunions d’équipe avec ordre du jour et compte rendu, puis ajouter un temps d’analyse de pratiques animé par un intervenant extérieur. La formation RH et management de Coorace aide les encadrants à structurer ces temps et à clarifier les délégations.',
+          },
         },
       ],
     },
@@ -163,8 +175,11 @@ export const theme: ThemeInput = {
           iso9001: ['6.1', '7.1.4', '7.5'],
           iso26000: ['relations-conditions-travail'],
           services: ['SANTE-TRAVAIL', 'JUR-ATELIERS'],
-          recommendation:
-            'Mettre à jour le DUERP unité de travail par unité de travail en associant encadrants, salariés en parcours et CSE, puis en tirer un plan d’actions daté. Le webinaire santé au travail de Coorace présente le cadre issu de la loi du 2 août 2021 et des outils pour y répondre.',
+          recommendation: {
+            title: 'Mettre à jour le DUERP avec les équipes et en tirer un plan d’actions daté',
+            text:
+              'Mettre à jour le DUERP unité de travail par unité de travail en associant encadrants, salariés en parcours et CSE, puis en tirer un plan d’actions daté. Le webinaire santé au travail de Coorace présente le cadre issu de la loi du 2 août 2021 et des outils pour y répondre.',
+          },
         },
         {
           code: 'FS-2.2',
@@ -190,8 +205,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.2', '7.1.4'],
           iso26000: ['relations-conditions-travail'],
           services: ['SANTE-TRAVAIL', 'VITA-AIR'],
-          recommendation:
-            'Formaliser un accueil sécurité type par poste ou chantier, tracé par émargement, et tenir un tableau des habilitations à renouveler. Pour les mises à disposition, examiner les risques du poste avec le client, par exemple lors d’un diagnostic de poste Vita Air.',
+          recommendation: {
+            title: 'Formaliser l’accueil sécurité par poste et suivre les habilitations',
+            text:
+              'Formaliser un accueil sécurité type par poste ou chantier, tracé par émargement, et tenir un tableau des habilitations à renouveler. Pour les mises à disposition, examiner les risques du poste avec le client, par exemple lors d’un diagnostic de poste Vita Air.',
+          },
         },
         {
           code: 'FS-2.3',
@@ -217,8 +235,11 @@ export const theme: ThemeInput = {
           iso9001: ['10.2', '9.1'],
           iso26000: ['relations-conditions-travail'],
           services: ['SANTE-TRAVAIL', 'FORM-QUALITE'],
-          recommendation:
-            'Mettre en place une fiche simple de signalement, analyser chaque accident avec la méthode de l’arbre des causes et reporter les actions dans le DUERP. Présenter chaque semestre quelques indicateurs à l’équipe ancre la démarche.',
+          recommendation: {
+            title: 'Analyser chaque accident du travail et reporter les actions dans le DUERP',
+            text:
+              'Mettre en place une fiche simple de signalement, analyser chaque accident avec la méthode de l’arbre des causes et reporter les actions dans le DUERP. Présenter chaque semestre quelques indicateurs à l’équipe ancre la démarche.',
+          },
         },
         {
           code: 'FS-2.4',
@@ -244,8 +265,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.1.4'],
           iso26000: ['relations-conditions-travail'],
           services: ['SANTE-TRAVAIL', 'JUR-PLATEFORME'],
-          recommendation:
-            'Tenir un tableau des échéances de visites alimenté dès l’embauche, et rencontrer le service de santé au travail pour définir les suivis adaptés aux postes et aux publics. La plateforme juridique de Coorace répond aux questions sur les visites et les avis d’inaptitude.',
+          recommendation: {
+            title: 'Tenir un tableau des échéances de visites de santé au travail',
+            text:
+              'Tenir un tableau des échéances de visites alimenté dès l’embauche, et rencontrer le service de santé au travail pour définir les suivis adaptés aux postes et aux publics. La plateforme juridique de Coorace répond aux questions sur les visites et les avis d’inaptitude.',
+          },
         },
       ],
     },
@@ -280,8 +304,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.1.4', '6.1'],
           iso26000: ['relations-conditions-travail'],
           services: ['FORM-QVT', 'HARMONIE-MUTUELLE', 'DIALOGUE-SOCIAL'],
-          recommendation:
-            'Lancer un diagnostic court avec les équipes (questionnaire, groupe d’expression), retenir trois actions prioritaires et suivre chaque année absentéisme et départs. La formation QVT de Coorace, ses ateliers dialogue social et le partenariat Harmonie Mutuelle ESS peuvent accompagner la démarche.',
+          recommendation: {
+            title: 'Lancer un diagnostic de qualité de vie au travail et retenir trois actions',
+            text:
+              'Lancer un diagnostic court avec les équipes (questionnaire, groupe d’expression), retenir trois actions prioritaires et suivre chaque année absentéisme et départs. La formation QVT de Coorace, ses ateliers dialogue social et le partenariat Harmonie Mutuelle ESS peuvent accompagner la démarche.',
+          },
         },
         {
           code: 'FS-3.2',
@@ -307,8 +334,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.1.2'],
           iso26000: ['relations-conditions-travail'],
           services: ['HARMONIE-MUTUELLE', 'JUR-PLATEFORME'],
-          recommendation:
-            'Vérifier la conformité des contrats à la convention collective et à l’acte de mise en place, remettre et expliquer une notice à chaque embauche, et tracer les dispenses. Le partenariat Harmonie Mutuelle ESS de Coorace permet de comparer les garanties.',
+          recommendation: {
+            title: 'Vérifier les contrats de santé et prévoyance et informer chaque salarié',
+            text:
+              'Vérifier la conformité des contrats à la convention collective et à l’acte de mise en place, remettre et expliquer une notice à chaque embauche, et tracer les dispenses. Le partenariat Harmonie Mutuelle ESS de Coorace permet de comparer les garanties.',
+          },
         },
         {
           code: 'FS-3.3',
@@ -334,8 +364,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.1.4'],
           iso26000: ['relations-conditions-travail'],
           services: ['AVANTAGES-SALARIES', 'ANCV-VACANCES', 'CREDIT-COOPERATIF'],
-          recommendation:
-            'Recenser les besoins des salariés (repas, vacances, épargne, horaires), choisir un ou deux avantages accessibles à tous et les présenter dans le livret d’accueil. Coorace propose des partenariats pour l’épargne salariale (Crédit Coopératif), les titres-restaurant et chèques cadeaux (Up) et les vacances (ANCV).',
+          recommendation: {
+            title: 'Choisir un ou deux avantages sociaux ouverts à tous les salariés',
+            text:
+              'Recenser les besoins des salariés (repas, vacances, épargne, horaires), choisir un ou deux avantages accessibles à tous et les présenter dans le livret d’accueil. Coorace propose des partenariats pour l’épargne salariale (Crédit Coopératif), les titres-restaurant et chèques cadeaux (Up) et les vacances (ANCV).',
+          },
         },
       ],
     },
@@ -370,8 +403,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.1', '6.1', '9.1'],
           iso26000: ['gouvernance'],
           services: ['FORM-PILOTAGE', 'CREDIT-COOPERATIF'],
-          recommendation:
-            'Construire un tableau de bord simple (activité, budget et réalisé, trésorerie) mis à jour chaque trimestre et présenté à chaque conseil. La formation de Coorace au pilotage d’une SIAE aide à choisir les indicateurs ; le Crédit Coopératif peut être sollicité pour les besoins de financement repérés.',
+          recommendation: {
+            title: 'Construire un tableau de bord financier trimestriel présenté au conseil',
+            text:
+              'Construire un tableau de bord simple (activité, budget et réalisé, trésorerie) mis à jour chaque trimestre et présenté à chaque conseil. La formation de Coorace au pilotage d’une SIAE aide à choisir les indicateurs ; le Crédit Coopératif peut être sollicité pour les besoins de financement repérés.',
+          },
         },
         {
           code: 'FS-4.2',
@@ -397,8 +433,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.1', '9.1', '4.2'],
           iso26000: ['gouvernance'],
           services: ['FORM-PILOTAGE', 'FORM-CULTURE-IAE', 'AMBASSADEURS'],
-          recommendation:
-            'Bâtir un rétroplanning du dialogue de gestion et un dossier type (sorties, profils, moyens d’accompagnement) alimenté tout au long de l’année. Les formations de Coorace au pilotage et à la culture IAE aident à le construire, et le programme Ambassadeurs permet de représenter le réseau au CDIAE.',
+          recommendation: {
+            title: 'Préparer le dialogue de gestion avec un rétroplanning et un dossier type',
+            text:
+              'Bâtir un rétroplanning du dialogue de gestion et un dossier type (sorties, profils, moyens d’accompagnement) alimenté tout au long de l’année. Les formations de Coorace au pilotage et à la culture IAE aident à le construire, et le programme Ambassadeurs permet de représenter le réseau au CDIAE.',
+          },
         },
         {
           code: 'FS-4.3',
@@ -424,8 +463,11 @@ export const theme: ThemeInput = {
           iso9001: ['6.1', '7.1'],
           iso26000: ['gouvernance', 'communautes-developpement-local'],
           services: ['FORM-COMMERCIAL', 'CREDIT-COOPERATIF', 'ATELIERS-FILIERES'],
-          recommendation:
-            'Calculer la part de chaque source de revenus et le poids du premier client ou financeur, puis fixer deux ou trois objectifs de diversification. Les formations au développement commercial, les ateliers filières de Coorace et les financements du Crédit Coopératif (fonds propres ou prêts) soutiennent ces projets.',
+          recommendation: {
+            title: 'Mesurer la dépendance aux ressources et fixer des objectifs de diversification',
+            text:
+              'Calculer la part de chaque source de revenus et le poids du premier client ou financeur, puis fixer deux ou trois objectifs de diversification. Les formations au développement commercial, les ateliers filières de Coorace et les financements du Crédit Coopératif (fonds propres ou prêts) soutiennent ces projets.',
+          },
         },
       ],
     },
@@ -460,8 +502,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.5', '6.1'],
           iso26000: ['gouvernance', 'relations-conditions-travail'],
           services: ['JUR-PLATEFORME', 'JUR-ATELIERS'],
-          recommendation:
-            'Dresser la liste des registres, affichages et assurances applicables à la structure, désigner un responsable et la vérifier chaque année et à chaque nouvelle activité. La boîte à outils juridique de Coorace fournit des modèles de documents.',
+          recommendation: {
+            title: 'Dresser et vérifier chaque année la liste des registres, affichages et assurances',
+            text:
+              'Dresser la liste des registres, affichages et assurances applicables à la structure, désigner un responsable et la vérifier chaque année et à chaque nouvelle activité. La boîte à outils juridique de Coorace fournit des modèles de documents.',
+          },
         },
         {
           code: 'FS-5.2',
@@ -487,8 +532,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.1', '6.1', '7.1.6'],
           iso26000: ['gouvernance', 'loyaute-pratiques'],
           services: ['JUR-ATELIERS', 'JUR-PLATEFORME'],
-          recommendation:
-            'Désigner un responsable de la veille, suivre les webinaires d’actualité juridique de Coorace et tenir un tableau reliant chaque évolution à une action. La plateforme juridique répond aux questions d’application.',
+          recommendation: {
+            title: 'Désigner un responsable de la veille juridique et suivre les mises en conformité',
+            text:
+              'Désigner un responsable de la veille, suivre les webinaires d’actualité juridique de Coorace et tenir un tableau reliant chaque évolution à une action. La plateforme juridique répond aux questions d’application.',
+          },
         },
       ],
     },
@@ -523,8 +571,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.4', '7.3'],
           iso26000: ['relations-conditions-travail', 'gouvernance'],
           services: ['FORM-COMMUNICATION', 'FORM-RH-MANAGEMENT'],
-          recommendation:
-            'Définir qui informe qui, par quel canal et à quel rythme, avec des supports simples et visuels pour les salariés en parcours. La formation communication de Coorace aide à construire ce plan.',
+          recommendation: {
+            title: 'Définir qui informe qui, par quel canal et à quel rythme',
+            text:
+              'Définir qui informe qui, par quel canal et à quel rythme, avec des supports simples et visuels pour les salariés en parcours. La formation communication de Coorace aide à construire ce plan.',
+          },
         },
         {
           code: 'FS-6.2',
@@ -550,8 +601,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.4', '4.2'],
           iso26000: ['gouvernance', 'communautes-developpement-local'],
           services: ['FORM-COMMUNICATION', 'AMBASSADEURS'],
-          recommendation:
-            'Confier l’actualisation du site et des supports à un responsable, avec un calendrier simple, et réutiliser chaque année les chiffres clés et témoignages du rapport d’activité. La formation communication et les kits de plaidoyer de Coorace aident à porter le message.',
+          recommendation: {
+            title: 'Confier les supports de communication externe à un responsable',
+            text:
+              'Confier l’actualisation du site et des supports à un responsable, avec un calendrier simple, et réutiliser chaque année les chiffres clés et témoignages du rapport d’activité. La formation communication et les kits de plaidoyer de Coorace aident à porter le message.',
+          },
         },
         {
           code: 'FS-6.3',
@@ -577,8 +631,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.5'],
           iso26000: ['consommateurs', 'droits-humains'],
           services: ['JUR-PLATEFORME', 'JUR-ATELIERS'],
-          recommendation:
-            'Désigner un référent, inventorier les traitements à partir des modèles de la CNIL, puis rédiger des mentions d’information simples pour les salariés en parcours. Les ateliers et la boîte à outils juridiques de Coorace fournissent des modèles.',
+          recommendation: {
+            title: 'Tenir le registre des traitements de données et informer les personnes',
+            text:
+              'Désigner un référent, inventorier les traitements à partir des modèles de la CNIL, puis rédiger des mentions d’information simples pour les salariés en parcours. Les ateliers et la boîte à outils juridiques de Coorace fournissent des modèles.',
+          },
         },
         {
           code: 'FS-6.4',
@@ -604,8 +661,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.5', '7.1.3', '6.1'],
           iso26000: ['consommateurs'],
           services: ['FORM-QUALITE', 'JUR-ATELIERS', 'CAP-ISO9001'],
-          recommendation:
-            'Définir les accès par fonction, supprimer les comptes partagés, automatiser les sauvegardes et tester une restauration chaque année ; organiser une arborescence commune des documents de référence. La formation qualité et l’accompagnement CAP ISO 9001 de Coorace aident à structurer la maîtrise documentaire.',
+          recommendation: {
+            title: 'Définir les accès par fonction et tester la restauration des sauvegardes',
+            text:
+              'Définir les accès par fonction, supprimer les comptes partagés, automatiser les sauvegardes et tester une restauration chaque année ; organiser une arborescence commune des documents de référence. La formation qualité et l’accompagnement CAP ISO 9001 de Coorace aident à structurer la maîtrise documentaire.',
+          },
         },
       ],
     },
@@ -640,8 +700,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.1', '6.1', '7.1.3'],
           iso26000: ['environnement'],
           services: ['CAP-RSE', 'CREDIT-COOPERATIF', 'ATELIERS-FILIERES'],
-          recommendation:
-            'Relever sur trois ans les consommations d’énergie et de carburant et les volumes de déchets, puis fixer quelques objectifs simples (chauffage, tri, tournées, renouvellement du parc). L’accompagnement CAP RSE de Coorace aide à inscrire ces actions dans une démarche structurée, et le Crédit Coopératif peut financer les investissements.',
+          recommendation: {
+            title: 'Relever les consommations et les déchets et fixer des objectifs de réduction',
+            text:
+              'Relever sur trois ans les consommations d’énergie et de carburant et les volumes de déchets, puis fixer quelques objectifs simples (chauffage, tri, tournées, renouvellement du parc). L’accompagnement CAP RSE de Coorace aide à inscrire ces actions dans une démarche structurée, et le Crédit Coopératif peut financer les investissements.',
+          },
         },
         {
           code: 'FS-7.2',
@@ -667,8 +730,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.4', '7.1'],
           iso26000: ['loyaute-pratiques', 'environnement', 'communautes-developpement-local'],
           services: ['CAP-RSE', 'PTCE', 'ROUAGES-COOPERATION'],
-          recommendation:
-            'Écrire une procédure d’achats simple (seuils, validations, critères responsables) et dresser la liste des fournisseurs clés à évaluer chaque année. Les PTCE et l’outil « Les rouages de la coopération » aident à repérer des fournisseurs du territoire et à mutualiser des achats.',
+          recommendation: {
+            title: 'Écrire une procédure d’achats responsables et évaluer les fournisseurs clés',
+            text:
+              'Écrire une procédure d’achats simple (seuils, validations, critères responsables) et dresser la liste des fournisseurs clés à évaluer chaque année. Les PTCE et l’outil « Les rouages de la coopération » aident à repérer des fournisseurs du territoire et à mutualiser des achats.',
+          },
         },
       ],
     },

@@ -43,8 +43,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.1', '5.2'],
           iso26000: ['gouvernance', 'droits-humains'],
           services: ['FORM-CULTURE-IAE', 'CAP-ACCOMPAGNE'],
-          recommendation:
-            'Organiser un temps de travail commun entre administrateurs, permanents et salariés en parcours pour écrire ou relire la charte des valeurs, en s’appuyant sur la charte des adhérents Coorace. La formation « culture IAE » du réseau aide à relier ces valeurs aux pratiques quotidiennes.',
+          recommendation: {
+            title: 'Écrire ou relire la charte des valeurs avec toutes les parties de la structure',
+            text:
+              'Organiser un temps de travail commun entre administrateurs, permanents et salariés en parcours pour écrire ou relire la charte des valeurs, en s’appuyant sur la charte des adhérents Coorace. La formation « culture IAE » du réseau aide à relier ces valeurs aux pratiques quotidiennes.',
+          },
         },
         {
           code: 'ID-1.2',
@@ -70,8 +73,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.1', '5.2', '6.2'],
           iso26000: ['gouvernance', 'communautes-developpement-local'],
           services: ['FORM-PILOTAGE', 'COODIAG', 'CAP-ACCOMPAGNE'],
-          recommendation:
-            'Fixer un calendrier de (ré)écriture du projet sur quelques mois : analyse du contexte, consultation des équipes et des partenaires, validation en CA puis en AG, date de révision inscrite dans le document. La démarche Coodiag et la formation « piloter une SIAE » aident à structurer ce travail.',
+          recommendation: {
+            title: 'Réécrire le projet, le faire valider et fixer sa date de révision',
+            text:
+              'Fixer un calendrier de (ré)écriture du projet sur quelques mois : analyse du contexte, consultation des équipes et des partenaires, validation en CA puis en AG, date de révision inscrite dans le document. La démarche Coodiag et la formation « piloter une SIAE » aident à structurer ce travail.',
+          },
         },
         {
           code: 'ID-1.3',
@@ -97,8 +103,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.2', '7.3', '7.4'],
           iso26000: ['droits-humains', 'gouvernance'],
           services: ['FORM-COMMUNICATION', 'FORM-CULTURE-IAE'],
-          recommendation:
-            'Intégrer une présentation courte et illustrée du projet dans la session d’accueil et la faire relire par un groupe de salariés en parcours (version FALC). La formation communication du réseau aide à concevoir ces supports.',
+          recommendation: {
+            title: 'Présenter le projet à chaque accueil avec un support facile à lire',
+            text:
+              'Intégrer une présentation courte et illustrée du projet dans la session d’accueil et la faire relire par un groupe de salariés en parcours (version FALC). La formation communication du réseau aide à concevoir ces supports.',
+          },
         },
         {
           code: 'ID-1.4',
@@ -124,8 +133,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.1', '5.2', '6.2'],
           iso26000: ['environnement', 'gouvernance'],
           services: ['CAP-RSE', 'ATELIERS-FILIERES', 'FORM-FILIERE'],
-          recommendation:
-            'Inscrire dans le projet deux ou trois engagements écologiques mesurables, liés aux activités et au fonctionnement, avec un référent et des indicateurs. L’accompagnement CAP RSE et les ateliers filières de Coorace aident à repérer les leviers et les activités d’avenir.',
+          recommendation: {
+            title: 'Inscrire dans le projet des engagements écologiques mesurables',
+            text:
+              'Inscrire dans le projet deux ou trois engagements écologiques mesurables, liés aux activités et au fonctionnement, avec un référent et des indicateurs. L’accompagnement CAP RSE et les ateliers filières de Coorace aident à repérer les leviers et les activités d’avenir.',
+          },
         },
       ],
     },
@@ -160,8 +172,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.2', '6.2', '9.1'],
           iso26000: ['communautes-developpement-local', 'gouvernance'],
           services: ['CAP-ACCOMPAGNE', 'CIP-CERTIFIANT', 'FORM-PILOTAGE'],
-          recommendation:
-            'Réunir un groupe mêlant administrateurs, permanents, salariés en parcours et partenaires pour choisir trois à cinq registres et des indicateurs simples à collecter, puis les analyser une fois par an en CA. Le diagnostic CAP accompagné et le parcours certifiant « coordinateur de projets d’utilité sociale et territoriale » outillent cette démarche.',
+          recommendation: {
+            title: 'Choisir les registres et indicateurs d’utilité sociale et les analyser chaque année',
+            text:
+              'Réunir un groupe mêlant administrateurs, permanents, salariés en parcours et partenaires pour choisir trois à cinq registres et des indicateurs simples à collecter, puis les analyser une fois par an en CA. Le diagnostic CAP accompagné et le parcours certifiant « coordinateur de projets d’utilité sociale et territoriale » outillent cette démarche.',
+          },
         },
         {
           code: 'ID-2.2',
@@ -187,8 +202,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.2', '7.4', '9.3'],
           iso26000: ['gouvernance', 'communautes-developpement-local'],
           services: ['FORM-COMMUNICATION', 'FORM-PILOTAGE'],
-          recommendation:
-            'Bâtir un modèle de rapport d’activité stable d’une année sur l’autre, qui articule chiffres, indicateurs d’utilité sociale et témoignages, et planifier sa diffusion après l’AG. La formation communication du réseau aide à le rendre lisible pour chaque public.',
+          recommendation: {
+            title: 'Bâtir un modèle de rapport d’activité annuel et planifier sa diffusion',
+            text:
+              'Bâtir un modèle de rapport d’activité stable d’une année sur l’autre, qui articule chiffres, indicateurs d’utilité sociale et témoignages, et planifier sa diffusion après l’AG. La formation communication du réseau aide à le rendre lisible pour chaque public.',
+          },
         },
       ],
     },
@@ -223,8 +241,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.1', '9.3'],
           iso26000: ['gouvernance'],
           services: ['JUR-PLATEFORME', 'JUR-ATELIERS', 'FORM-JURIDIQUE'],
-          recommendation:
-            'Établir un calendrier statutaire annuel (arrêté des comptes, convocation, AG, dépôt ou publication) et un modèle de procès-verbal conforme aux statuts. La plateforme juridique de Coorace répond aux questions sur le quorum, les votes et les délais.',
+          recommendation: {
+            title: 'Établir le calendrier statutaire annuel et un modèle de procès-verbal d’AG',
+            text:
+              'Établir un calendrier statutaire annuel (arrêté des comptes, convocation, AG, dépôt ou publication) et un modèle de procès-verbal conforme aux statuts. La plateforme juridique de Coorace répond aux questions sur le quorum, les votes et les délais.',
+          },
         },
         {
           code: 'ID-3.2',
@@ -250,8 +271,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.1', '5.3'],
           iso26000: ['gouvernance'],
           services: ['FORM-PILOTAGE', 'JUR-ATELIERS'],
-          recommendation:
-            'Fixer en début d’année le calendrier des CA avec les sujets récurrents (budget, comptes, indicateurs, orientations) et écrire les délégations entre présidence, bureau et direction. La formation « piloter une SIAE » et les ateliers juridiques du réseau fournissent des modèles.',
+          recommendation: {
+            title: 'Planifier les conseils d’administration et écrire les délégations à la direction',
+            text:
+              'Fixer en début d’année le calendrier des CA avec les sujets récurrents (budget, comptes, indicateurs, orientations) et écrire les délégations entre présidence, bureau et direction. La formation « piloter une SIAE » et les ateliers juridiques du réseau fournissent des modèles.',
+          },
         },
         {
           code: 'ID-3.3',
@@ -277,8 +301,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.3', '7.2'],
           iso26000: ['gouvernance', 'droits-humains'],
           services: ['FORM-PILOTAGE', 'FORM-JURIDIQUE'],
-          recommendation:
-            'Dresser le tableau de la composition actuelle (mandats, parité, âges, profils) et en déduire les profils à rechercher ; lancer un appel à candidatures et prévoir un parcours d’accueil des nouveaux administrateurs. Les formations pilotage et juridique de Coorace peuvent servir à leur intégration.',
+          recommendation: {
+            title: 'Organiser le renouvellement des administrateurs et suivre la diversité des instances',
+            text:
+              'Dresser le tableau de la composition actuelle (mandats, parité, âges, profils) et en déduire les profils à rechercher ; lancer un appel à candidatures et prévoir un parcours d’accueil des nouveaux administrateurs. Les formations pilotage et juridique de Coorace peuvent servir à leur intégration.',
+          },
         },
         {
           code: 'ID-3.4',
@@ -304,8 +331,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.3', '7.1.2'],
           iso26000: ['communautes-developpement-local', 'gouvernance'],
           services: ['FORM-RH-MANAGEMENT', 'FORM-CULTURE-IAE'],
-          recommendation:
-            'Écrire une charte du bénévolat avec les bénévoles eux-mêmes (missions, limites, référent, temps d’échange) et valoriser leur contribution dans le rapport d’activité. La formation RH et management du réseau aide à articuler bénévoles et permanents.',
+          recommendation: {
+            title: 'Écrire une charte du bénévolat avec les bénévoles',
+            text:
+              'Écrire une charte du bénévolat avec les bénévoles eux-mêmes (missions, limites, référent, temps d’échange) et valoriser leur contribution dans le rapport d’activité. La formation RH et management du réseau aide à articuler bénévoles et permanents.',
+          },
         },
         {
           code: 'ID-3.5',
@@ -331,8 +361,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.1', '7.5'],
           iso26000: ['gouvernance', 'loyaute-pratiques'],
           services: ['JUR-PLATEFORME', 'JUR-ATELIERS'],
-          recommendation:
-            'Tenir un calendrier des obligations statutaires et financières (approbation, certification, publication, déclaration des modifications) et vérifier que les statuts décrivent encore l’activité réelle. La plateforme juridique de Coorace peut relire les statuts et confirmer les seuils applicables.',
+          recommendation: {
+            title: 'Tenir le calendrier des obligations statutaires et financières',
+            text:
+              'Tenir un calendrier des obligations statutaires et financières (approbation, certification, publication, déclaration des modifications) et vérifier que les statuts décrivent encore l’activité réelle. La plateforme juridique de Coorace peut relire les statuts et confirmer les seuils applicables.',
+          },
         },
         {
           code: 'ID-3.6',
@@ -358,8 +391,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.2'],
           iso26000: ['gouvernance', 'communautes-developpement-local'],
           services: ['JUR-PLATEFORME', 'CREDIT-COOPERATIF'],
-          recommendation:
-            'Vérifier la validité de l’agrément ESUS, noter son échéance et le demander ou le renouveler auprès de la DREETS ou de la DDETS si besoin. Le Crédit Coopératif, partenaire de Coorace, peut présenter les financements et l’épargne solidaire auxquels il donne accès.',
+          recommendation: {
+            title: 'Vérifier l’agrément ESUS et suivre son échéance',
+            text:
+              'Vérifier la validité de l’agrément ESUS, noter son échéance et le demander ou le renouveler auprès de la DREETS ou de la DDETS si besoin. Le Crédit Coopératif, partenaire de Coorace, peut présenter les financements et l’épargne solidaire auxquels il donne accès.',
+          },
         },
       ],
     },
@@ -394,8 +430,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.1', '7.4'],
           iso26000: ['relations-conditions-travail', 'droits-humains'],
           services: ['DIALOGUE-SOCIAL', 'JUR-PLATEFORME', 'FORM-JURIDIQUE'],
-          recommendation:
-            'Suivre l’effectif mois par mois pour anticiper le seuil, puis organiser les élections avec des supports adaptés pour que les salariés en parcours s’en saisissent. Les ateliers dialogue social et la plateforme juridique de Coorace accompagnent le protocole préélectoral et la formation des élus.',
+          recommendation: {
+            title: 'Suivre l’effectif pour anticiper le seuil du CSE et préparer les élections',
+            text:
+              'Suivre l’effectif mois par mois pour anticiper le seuil, puis organiser les élections avec des supports adaptés pour que les salariés en parcours s’en saisissent. Les ateliers dialogue social et la plateforme juridique de Coorace accompagnent le protocole préélectoral et la formation des élus.',
+          },
         },
         {
           code: 'ID-4.2',
@@ -421,8 +460,11 @@ export const theme: ThemeInput = {
           iso9001: ['5.1', '7.4', '10.3'],
           iso26000: ['relations-conditions-travail', 'droits-humains'],
           services: ['DIALOGUE-SOCIAL'],
-          recommendation:
-            'Lancer une commission des salariés en parcours sur un premier sujet concret (livret d’accueil, conditions de travail), avec des membres renouvelés régulièrement et un engagement de réponse écrite. Les ateliers dialogue social de Coorace partagent les retours des structures qui l’ont expérimentée.',
+          recommendation: {
+            title: 'Lancer une commission des salariés en parcours sur un premier sujet concret',
+            text:
+              'Lancer une commission des salariés en parcours sur un premier sujet concret (livret d’accueil, conditions de travail), avec des membres renouvelés régulièrement et un engagement de réponse écrite. Les ateliers dialogue social de Coorace partagent les retours des structures qui l’ont expérimentée.',
+          },
         },
         {
           code: 'ID-4.3',
@@ -448,8 +490,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.4', '9.1', '10.3'],
           iso26000: ['relations-conditions-travail', 'droits-humains'],
           services: ['DIALOGUE-SOCIAL', 'FORM-QVT'],
-          recommendation:
-            'Planifier au moins deux temps d’expression par an dans chaque équipe, avec une méthode simple (photolangage, questionnaire FALC) et un affichage des suites données. La formation qualité de vie au travail et les ateliers dialogue social du réseau proposent des formats éprouvés.',
+          recommendation: {
+            title: 'Planifier deux temps d’expression par an dans chaque équipe et afficher les suites',
+            text:
+              'Planifier au moins deux temps d’expression par an dans chaque équipe, avec une méthode simple (photolangage, questionnaire FALC) et un affichage des suites données. La formation qualité de vie au travail et les ateliers dialogue social du réseau proposent des formats éprouvés.',
+          },
         },
       ],
     },
@@ -484,8 +529,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.1', '4.2'],
           iso26000: ['communautes-developpement-local'],
           services: ['ROUAGES-COOPERATION', 'COODIAG'],
-          recommendation:
-            'Dresser la cartographie des parties intéressées et de leurs attentes, puis formaliser les partenariats essentiels par une convention et un bilan annuel. L’outil « Les rouages de la coopération » et la démarche Coodiag aident à repérer les coopérations à développer.',
+          recommendation: {
+            title: 'Cartographier les parties intéressées et formaliser les partenariats essentiels',
+            text:
+              'Dresser la cartographie des parties intéressées et de leurs attentes, puis formaliser les partenariats essentiels par une convention et un bilan annuel. L’outil « Les rouages de la coopération » et la démarche Coodiag aident à repérer les coopérations à développer.',
+          },
         },
         {
           code: 'ID-5.2',
@@ -511,8 +559,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.2', '5.1'],
           iso26000: ['communautes-developpement-local', 'gouvernance'],
           services: ['AMBASSADEURS', 'FORM-CULTURE-IAE'],
-          recommendation:
-            'Désigner un représentant mandaté par le CA pour les instances territoriales, préparer les séances avec la délégation régionale et restituer systématiquement en CA. Le programme Ambassadeurs et les kits de plaidoyer de Coorace outillent cette représentation.',
+          recommendation: {
+            title: 'Mandater un représentant aux instances territoriales et restituer en CA',
+            text:
+              'Désigner un représentant mandaté par le CA pour les instances territoriales, préparer les séances avec la délégation régionale et restituer systématiquement en CA. Le programme Ambassadeurs et les kits de plaidoyer de Coorace outillent cette représentation.',
+          },
         },
         {
           code: 'ID-5.3',
@@ -538,8 +589,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.1', '4.2'],
           iso26000: ['communautes-developpement-local', 'loyaute-pratiques'],
           services: ['PTCE', 'GES-TRIPLE-EXCLUSIVITE', 'ROUAGES-COOPERATION'],
-          recommendation:
-            'Choisir avec le CA une ou deux coopérations économiques à approfondir, puis les formaliser (convention, gouvernance, objectifs suivis). Coorace accompagne la mise en conformité des GES, notamment la triple exclusivité des ETTI, et anime le dispositif national de soutien aux PTCE.',
+          recommendation: {
+            title: 'Formaliser une ou deux coopérations économiques avec leurs objectifs',
+            text:
+              'Choisir avec le CA une ou deux coopérations économiques à approfondir, puis les formaliser (convention, gouvernance, objectifs suivis). Coorace accompagne la mise en conformité des GES, notamment la triple exclusivité des ETTI, et anime le dispositif national de soutien aux PTCE.',
+          },
         },
       ],
     },

@@ -44,8 +44,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.2', '7.5'],
           iso26000: ['droits-humains', 'loyaute-pratiques'],
           services: ['JUR-PLATEFORME', 'JUR-ATELIERS', 'FORM-CULTURE-IAE'],
-          recommendation:
-            'Écrire une procédure courte de contrôle d’éligibilité, avec la liste des pièces à conserver et un tableau des échéances de PASS IAE. En cas de doute sur un critère, interroger la plateforme juridique de Coorace.',
+          recommendation: {
+            title: 'Écrire la procédure de contrôle d’éligibilité et suivre les échéances des PASS IAE',
+            text:
+              'Écrire une procédure courte de contrôle d’éligibilité, avec la liste des pièces à conserver et un tableau des échéances de PASS IAE. En cas de doute sur un critère, interroger la plateforme juridique de Coorace.',
+          },
         },
         {
           code: 'SV-1.2',
@@ -70,8 +73,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.5', '7.3'],
           iso26000: ['relations-conditions-travail', 'droits-humains'],
           services: ['FORM-CULTURE-IAE', 'FORM-COMMUNICATION'],
-          recommendation:
-            'Rédiger ou actualiser le livret d’accueil avec deux ou trois salariés en parcours, puis formaliser une check-list d’intégration signée à la fin de la première semaine.',
+          recommendation: {
+            title: 'Actualiser le livret d’accueil et formaliser une check-list d’intégration',
+            text:
+              'Rédiger ou actualiser le livret d’accueil avec deux ou trois salariés en parcours, puis formaliser une check-list d’intégration signée à la fin de la première semaine.',
+          },
         },
         {
           code: 'SV-1.3',
@@ -96,8 +102,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.2', '8.5'],
           iso26000: ['droits-humains', 'relations-conditions-travail'],
           services: ['COOACTIV', 'CIP-CERTIFIANT', 'FORM-CULTURE-IAE'],
-          recommendation:
-            'Créer un modèle d’engagement réciproque d’une page (objectifs de la personne, moyens de la structure, dates de bilan) et l’utiliser pour chaque entrée. La formation CIP aide les accompagnateurs à co-construire les objectifs.',
+          recommendation: {
+            title: 'Utiliser un engagement réciproque écrit pour chaque entrée en parcours',
+            text:
+              'Créer un modèle d’engagement réciproque d’une page (objectifs de la personne, moyens de la structure, dates de bilan) et l’utiliser pour chaque entrée. La formation CIP aide les accompagnateurs à co-construire les objectifs.',
+          },
         },
         {
           code: 'SV-1.4',
@@ -122,8 +131,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.2', '7.5'],
           iso26000: ['relations-conditions-travail'],
           services: ['JUR-PLATEFORME', 'JUR-ATELIERS', 'FORM-JURIDIQUE'],
-          recommendation:
-            'Mettre en place un tableau des échéances des CDDI, revu chaque mois, et faire relire ses modèles de contrats grâce à la boîte à outils juridique de Coorace.',
+          recommendation: {
+            title: 'Tenir un tableau des échéances des CDDI et faire relire les modèles de contrats',
+            text:
+              'Mettre en place un tableau des échéances des CDDI, revu chaque mois, et faire relire ses modèles de contrats grâce à la boîte à outils juridique de Coorace.',
+          },
         },
       ],
     },
@@ -156,8 +168,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.5', '7.5', '9.1'],
           iso26000: ['droits-humains', 'relations-conditions-travail'],
           services: ['COOACTIV', 'CIP-CERTIFIANT', 'FORM-CULTURE-IAE'],
-          recommendation:
-            'Fixer un rythme minimal d’entretiens et un format commun de compte rendu, puis centraliser les dossiers dans un outil partagé comme CooActiv’.',
+          recommendation: {
+            title: 'Fixer un rythme d’entretiens et tracer chaque suivi dans un dossier partagé',
+            text:
+              'Fixer un rythme minimal d’entretiens et un format commun de compte rendu, puis centraliser les dossiers dans un outil partagé comme CooActiv’.',
+          },
         },
         {
           code: 'SV-2.2',
@@ -183,8 +198,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.5', '8.4'],
           iso26000: ['droits-humains', 'communautes-developpement-local'],
           services: ['COOACTIV', 'COODIAG', 'ROUAGES-COOPERATION'],
-          recommendation:
-            'Construire une grille de repérage des freins et une cartographie des partenaires, puis signer des accords avec les plus sollicités. Un diagnostic territorial (Coodiag) aide à repérer les manques.',
+          recommendation: {
+            title: 'Repérer les freins périphériques avec une grille et conventionner avec les partenaires',
+            text:
+              'Construire une grille de repérage des freins et une cartographie des partenaires, puis signer des accords avec les plus sollicités. Un diagnostic territorial (Coodiag) aide à repérer les manques.',
+          },
         },
         {
           code: 'SV-2.3',
@@ -209,8 +227,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.5'],
           iso26000: ['communautes-developpement-local', 'relations-conditions-travail'],
           services: ['VITA-AIR', 'ZEST', 'JUR-ATELIERS'],
-          recommendation:
-            'Se fixer un objectif annuel d’immersions, utiliser un modèle de préparation et de bilan, et s’appuyer sur Vita Air ou Zest pour trouver des entreprises d’accueil dans les métiers qui recrutent.',
+          recommendation: {
+            title: 'Fixer un objectif annuel d’immersions préparées et suivies d’un bilan',
+            text:
+              'Se fixer un objectif annuel d’immersions, utiliser un modèle de préparation et de bilan, et s’appuyer sur Vita Air ou Zest pour trouver des entreprises d’accueil dans les métiers qui recrutent.',
+          },
         },
         {
           code: 'SV-2.4',
@@ -235,8 +256,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.5'],
           iso26000: ['droits-humains', 'relations-conditions-travail'],
           services: ['ANCV-VACANCES', 'AVANTAGES-SALARIES'],
-          recommendation:
-            'Informer tous les salariés du dispositif ANCV porté par Coorace et désigner une personne chargée d’accompagner les projets de départ.',
+          recommendation: {
+            title: 'Informer tous les salariés du dispositif vacances ANCV et accompagner les départs',
+            text:
+              'Informer tous les salariés du dispositif ANCV porté par Coorace et désigner une personne chargée d’accompagner les projets de départ.',
+          },
         },
       ],
     },
@@ -269,8 +293,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.2', '8.5', '9.1'],
           iso26000: ['relations-conditions-travail', 'droits-humains'],
           services: ['COOACTIV', 'FORM-DEV-PRO', 'VITA-AIR'],
-          recommendation:
-            'Élaborer des grilles d’évaluation par métier, les utiliser à l’entrée, à mi-parcours et à la sortie, et remettre une attestation de compétences. CooActiv’ outille l’évaluation et le lien avec le RNCP.',
+          recommendation: {
+            title: 'Évaluer les compétences par métier à l’entrée, à mi-parcours et à la sortie',
+            text:
+              'Élaborer des grilles d’évaluation par métier, les utiliser à l’entrée, à mi-parcours et à la sortie, et remettre une attestation de compétences. CooActiv’ outille l’évaluation et le lien avec le RNCP.',
+          },
         },
         {
           code: 'SV-3.2',
@@ -295,8 +322,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.2', '6.2'],
           iso26000: ['relations-conditions-travail', 'communautes-developpement-local'],
           services: ['FORM-DEV-PRO', 'FORM-RH-MANAGEMENT', 'COOACTIV'],
-          recommendation:
-            'Construire le plan de formation à partir des évaluations et des projets, en y réservant une part pour les salariés en parcours, et faire le point chaque année avec l’OPCO sur les financements mobilisables.',
+          recommendation: {
+            title: 'Construire un plan de formation qui fait une place aux salariés en parcours',
+            text:
+              'Construire le plan de formation à partir des évaluations et des projets, en y réservant une part pour les salariés en parcours, et faire le point chaque année avec l’OPCO sur les financements mobilisables.',
+          },
         },
         {
           code: 'SV-3.3',
@@ -321,8 +351,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.2', '8.5'],
           iso26000: ['communautes-developpement-local', 'relations-conditions-travail'],
           services: ['ALTERNANCE-CPI', 'COOACTIV', 'FORM-DEV-PRO'],
-          recommendation:
-            'Repérer lors des bilans d’étape les personnes prêtes pour une qualification et solliciter l’appui de Coorace sur l’alternance et le CPI pour monter les premiers parcours.',
+          recommendation: {
+            title: 'Repérer les personnes prêtes pour une qualification et monter leur parcours',
+            text:
+              'Repérer lors des bilans d’étape les personnes prêtes pour une qualification et solliciter l’appui de Coorace sur l’alternance et le CPI pour monter les premiers parcours.',
+          },
         },
       ],
     },
@@ -355,8 +388,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.1', '6.2', '9.1.3'],
           iso26000: ['communautes-developpement-local'],
           services: ['FORM-PILOTAGE', 'COOACTIV'],
-          recommendation:
-            'Tenir un tableau de bord mensuel des sorties par catégorie, fixer des objectifs internes et analyser les écarts en équipe chaque trimestre.',
+          recommendation: {
+            title: 'Tenir un tableau de bord des sorties par catégorie et analyser les écarts',
+            text:
+              'Tenir un tableau de bord mensuel des sorties par catégorie, fixer des objectifs internes et analyser les écarts en équipe chaque trimestre.',
+          },
         },
         {
           code: 'SV-4.2',
@@ -381,8 +417,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.5', '9.1'],
           iso26000: ['communautes-developpement-local', 'droits-humains'],
           services: ['COOACTIV', 'CIP-CERTIFIANT', 'ZEST'],
-          recommendation:
-            'Ouvrir un plan de sortie au plus tard six mois avant la fin du contrat et programmer des appels de suivi à 3 et 6 mois, notés dans le dossier de parcours.',
+          recommendation: {
+            title: 'Ouvrir un plan de sortie six mois avant la fin du contrat et suivre à 3 et 6 mois',
+            text:
+              'Ouvrir un plan de sortie au plus tard six mois avant la fin du contrat et programmer des appels de suivi à 3 et 6 mois, notés dans le dossier de parcours.',
+          },
         },
         {
           code: 'SV-4.3',
@@ -407,8 +446,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.2', '8.5'],
           iso26000: ['communautes-developpement-local'],
           services: ['VITA-AIR', 'ZEST', 'ATELIERS-FILIERES'],
-          recommendation:
-            'Réserver un temps dédié aux relations avec les employeurs, tenir un fichier commun et tester Vita Air avec deux ou trois entreprises clientes.',
+          recommendation: {
+            title: 'Consacrer un temps dédié aux relations avec les employeurs du territoire',
+            text:
+              'Réserver un temps dédié aux relations avec les employeurs, tenir un fichier commun et tester Vita Air avec deux ou trois entreprises clientes.',
+          },
         },
       ],
     },
@@ -441,8 +483,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.2'],
           iso26000: ['consommateurs', 'loyaute-pratiques'],
           services: ['FORM-COMMERCIAL', 'JUR-ATELIERS', 'CAP-ISO9001'],
-          recommendation:
-            'Adopter un modèle unique de devis ou de bon de commande pour chaque activité et ne lancer aucune prestation sans accord écrit du client.',
+          recommendation: {
+            title: 'Adopter un modèle unique de devis ou de bon de commande par activité',
+            text:
+              'Adopter un modèle unique de devis ou de bon de commande pour chaque activité et ne lancer aucune prestation sans accord écrit du client.',
+          },
         },
         {
           code: 'SV-5.2',
@@ -467,8 +512,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.1.2', '5.1.2'],
           iso26000: ['consommateurs'],
           services: ['CAP-ISO9001', 'FORM-QUALITE', 'FORM-COMMERCIAL'],
-          recommendation:
-            'Ajouter une question de satisfaction au bon de commande ou à la facture, compiler les réponses chaque semestre et présenter en équipe les actions retenues.',
+          recommendation: {
+            title: 'Mesurer la satisfaction des clients à chaque commande et analyser les réponses',
+            text:
+              'Ajouter une question de satisfaction au bon de commande ou à la facture, compiler les réponses chaque semestre et présenter en équipe les actions retenues.',
+          },
         },
         {
           code: 'SV-5.3',
@@ -493,8 +541,11 @@ export const theme: ThemeInput = {
           iso9001: ['9.1.2', '10.2', '8.7'],
           iso26000: ['consommateurs'],
           services: ['FORM-QUALITE', 'CAP-ISO9001'],
-          recommendation:
-            'Ouvrir un registre simple des réclamations (date, client, motif, réponse, action), fixer un délai de réponse et en faire une revue trimestrielle.',
+          recommendation: {
+            title: 'Ouvrir un registre des réclamations clients avec un délai de réponse',
+            text:
+              'Ouvrir un registre simple des réclamations (date, client, motif, réponse, action), fixer un délai de réponse et en faire une revue trimestrielle.',
+          },
         },
       ],
     },
@@ -527,8 +578,11 @@ export const theme: ThemeInput = {
           iso9001: ['6.2', '4.1', '8.2'],
           iso26000: ['communautes-developpement-local', 'loyaute-pratiques'],
           services: ['FORM-COMMERCIAL', 'FORM-FILIERE', 'ATELIERS-FILIERES'],
-          recommendation:
-            'Écrire un plan commercial d’une ou deux pages avec trois cibles prioritaires et un suivi trimestriel ; les formations commerciales et filières de Coorace aident à le construire.',
+          recommendation: {
+            title: 'Écrire un plan commercial avec trois cibles et un suivi trimestriel',
+            text:
+              'Écrire un plan commercial d’une ou deux pages avec trois cibles prioritaires et un suivi trimestriel ; les formations commerciales et filières de Coorace aident à le construire.',
+          },
         },
         {
           code: 'SV-6.2',
@@ -553,8 +607,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.2', '4.2'],
           iso26000: ['loyaute-pratiques', 'communautes-developpement-local'],
           services: ['FORM-COMMERCIAL', 'JUR-ATELIERS', 'PTCE'],
-          recommendation:
-            'Mettre en place une veille des marchés publics, rencontrer le facilitateur de clauses sociales du territoire et envisager des réponses groupées avec d’autres SIAE.',
+          recommendation: {
+            title: 'Organiser une veille des marchés publics et des clauses sociales',
+            text:
+              'Mettre en place une veille des marchés publics, rencontrer le facilitateur de clauses sociales du territoire et envisager des réponses groupées avec d’autres SIAE.',
+          },
         },
       ],
     },
@@ -587,8 +644,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.2', '8.5'],
           iso26000: ['loyaute-pratiques', 'relations-conditions-travail'],
           services: ['JUR-PLATEFORME', 'JUR-ATELIERS', 'FORM-JURIDIQUE'],
-          recommendation:
-            'Paramétrer une alerte automatique à 400 heures par salarié et par période de 24 mois, et ajouter au contrat de mise à disposition une attestation de l’utilisateur sur l’absence de licenciement économique.',
+          recommendation: {
+            title: 'Mettre une alerte avant le plafond des 480 heures de mise à disposition',
+            text:
+              'Paramétrer une alerte automatique à 400 heures par salarié et par période de 24 mois, et ajouter au contrat de mise à disposition une attestation de l’utilisateur sur l’absence de licenciement économique.',
+          },
         },
         {
           code: 'SV-7.2',
@@ -613,8 +673,11 @@ export const theme: ThemeInput = {
           iso9001: ['4.3', '8.2'],
           iso26000: ['loyaute-pratiques', 'droits-humains'],
           services: ['GES-TRIPLE-EXCLUSIVITE', 'JUR-PLATEFORME', 'JUR-ATELIERS'],
-          recommendation:
-            'Faire un état des lieux des trois exclusivités, formaliser les conventions de moyens partagés et solliciter l’accompagnement de Coorace à la mise en conformité des ensembliers et GES.',
+          recommendation: {
+            title: 'Faire l’état des lieux de la triple exclusivité de l’ETTI',
+            text:
+              'Faire un état des lieux des trois exclusivités, formaliser les conventions de moyens partagés et solliciter l’accompagnement de Coorace à la mise en conformité des ensembliers et GES.',
+          },
         },
         {
           code: 'SV-7.3',
@@ -639,8 +702,11 @@ export const theme: ThemeInput = {
           iso9001: ['8.2', '7.5'],
           iso26000: ['relations-conditions-travail', 'loyaute-pratiques'],
           services: ['JUR-PLATEFORME', 'JUR-ATELIERS', 'FORM-JURIDIQUE'],
-          recommendation:
-            'Mettre en place un contrôle mensuel d’un échantillon de contrats (contenu, délai, durée cumulée) et faire valider ses modèles par la plateforme juridique de Coorace.',
+          recommendation: {
+            title: 'Contrôler chaque mois un échantillon de contrats de mission',
+            text:
+              'Mettre en place un contrôle mensuel d’un échantillon de contrats (contenu, délai, durée cumulée) et faire valider ses modèles par la plateforme juridique de Coorace.',
+          },
         },
         {
           code: 'SV-7.4',
@@ -665,8 +731,11 @@ export const theme: ThemeInput = {
           iso9001: ['7.1', '6.1'],
           iso26000: ['loyaute-pratiques', 'relations-conditions-travail'],
           services: ['FG2I', 'CREDIT-COOPERATIF'],
-          recommendation:
-            'Inscrire l’échéance de la garantie financière dans le calendrier réglementaire et étudier avec le Crédit Coopératif l’adhésion au FG2I.',
+          recommendation: {
+            title: 'Suivre l’échéance de la garantie financière de l’ETTI',
+            text:
+              'Inscrire l’échéance de la garantie financière dans le calendrier réglementaire et étudier avec le Crédit Coopératif l’adhésion au FG2I.',
+          },
         },
       ],
     },
