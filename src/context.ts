@@ -2,6 +2,8 @@
 import type { Db } from './db/open.ts';
 import type { Actor } from './auth/permissions.ts';
 import type { LoginThrottle } from './auth/throttle.ts';
+import type { DiagnosticContext } from './db/diagnostics.ts';
+import type { Organisation } from './db/organisations.ts';
 
 export interface CurrentUser extends Actor {
   name: string;
@@ -31,5 +33,9 @@ export type AppEnv = {
     sessionId: string | null;
     csrf: string;
     flash: Flash | null;
+    /** The diagnostic of the URL, loaded and authorised by loadDiagnostic() (src/web/load.ts). */
+    diagnostic: DiagnosticContext;
+    /** The organisation of the URL, loaded and authorised by loadOrganisation(). */
+    organisation: Organisation;
   };
 };

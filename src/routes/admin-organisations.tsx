@@ -5,15 +5,17 @@ import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
-import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
+import { currentUser, requireAdmin } from '../web/guards.ts';
+import { loadOrganisation } from '../web/load.ts';
 import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
 import { organisationForm, ORGANISATION_MULTI, type OrganisationForm as OrgFormData } from '../validation/organisation.ts';
-import { findOrganisationBySiret, getOrganisation, insertOrganisation, updateOrganisation } from '../db/organisations.ts';
+import { findOrganisationBySiret, insertOrganisation, updateOrganisation } from '../db/organisations.ts';
 import { audit } from '../db/audit.ts';
 import { OrganisationForm } from '../../views/organisations.tsx';
 
 export const adminOrganisationRoutes = new Hono<AppEnv>();
 adminOrganisationRoutes.use(requireAdmin);
+const managed = loadOrganisation('admin.manage');
 
 async function parse(c: Context<AppEnv>, selfId?: string) {
   const values = formObject(await readForm(c), ORGANISATION_MULTI);
@@ -41,8 +43,8 @@ adminOrganisationRoutes.post('/', async (c) => {
   return redirectWith(c, `/organisations/${id}`, { kind: 'success', message: t.orgs.created(data.name) });
 });
 
-adminOrganisationRoutes.get('/:orgId/edit', (c) => {
-  const org = getOrganisation(c.get('deps').db, c.req.param('orgId')) ?? notFound();
+adminOrganisationRoutes.get('/:orgId/edit', managed, (c) => {
+  const org = c.var.organisation;
   const title = t.orgs.editTitle(org.name);
   return page(
     c,
@@ -58,9 +60,9 @@ adminOrganisationRoutes.get('/:orgId/edit', (c) => {
   );
 });
 
-adminOrganisationRoutes.post('/:orgId', async (c) => {
+adminOrganisationRoutes.post('/:orgId', managed, async (c) => {
   const { db, clock } = c.get('deps');
-  const org = getOrganisation(db, c.req.param('orgId')) ?? notFound();
+  const org = c.var.organisation;
   const r = await parse(c, org.id);
   if (!r.data) {
     const title = t.orgs.editTitle(org.name);
@@ -72,9 +74,9 @@ adminOrganisationRoutes.post('/:orgId', async (c) => {
   return redirectWith(c, `/organisations/${org.id}`, { kind: 'success', message: t.orgs.updated(r.data.name) });
 });
 
-adminOrganisationRoutes.post('/:orgId/active', async (c) => {
+adminOrganisationRoutes.post('/:orgId/active', managed, async (c) => {
   const { db, clock } = c.get('deps');
-  const org = getOrganisation(db, c.req.param('orgId')) ?? notFound();
+  const org = c.var.organisation;
   const active = (await readForm(c)).get('active') === '1';
   updateOrganisation(db, org.id, { active });
   audit(db, { userId: currentUser(c).id, action: active ? 'reactivate' : 'deactivate', entity: 'organisation', entityId: org.id, organisationId: org.id, before: { active: org.active }, after: { active } }, clock());

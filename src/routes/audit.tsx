@@ -4,9 +4,9 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
-import { authorize, requireAdmin, requireUser } from '../web/guards.ts';
+import { requireAdmin } from '../web/guards.ts';
+import { loadDiagnostic } from '../web/load.ts';
 import { auditEntities, auditUsers, diagnosticHistory, listAuditEvents } from '../db/audit-log.ts';
-import { diagnosticScope, getDiagnosticContext } from '../db/diagnostics.ts';
 import { AuditAdminPage, HistoryPage, type AuditFilterValues } from '../../views/audit.tsx';
 
 export const auditRoutes = new Hono<AppEnv>();
@@ -71,11 +71,9 @@ auditRoutes.get('/admin/audit', requireAdmin, (c) => {
   );
 });
 
-auditRoutes.get('/diagnostics/:id/history', requireUser, (c) => {
+auditRoutes.get('/diagnostics/:id/history', loadDiagnostic('diagnostic.view'), (c) => {
   const { db } = c.get('deps');
-  const ctx = getDiagnosticContext(db, c.req.param('id'));
-  authorize(c, 'diagnostic.view', ctx && diagnosticScope(ctx));
-  const { diagnostic, organisation } = ctx!;
+  const { diagnostic, organisation } = c.var.diagnostic;
   const result = diagnosticHistory(db, diagnostic.id, pageNumber(c.req.query('page')));
   const href = (p: number) => (p > 1 ? `/diagnostics/${diagnostic.id}/history?page=${p}` : `/diagnostics/${diagnostic.id}/history`);
   return page(

@@ -9,10 +9,11 @@ import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { fragment, isHtmx, page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
-import { authorize, currentUser, notFound, requireUser } from '../web/guards.ts';
-import { can, type Action } from '../auth/permissions.ts';
+import { currentUser, notFound, requireUser } from '../web/guards.ts';
+import { loadDiagnostic, loadOrganisation } from '../web/load.ts';
+import { can } from '../auth/permissions.ts';
 import { fieldErrors, readForm } from '../validation/forms.ts';
-import { getOrganisation, orgScope, type Organisation } from '../db/organisations.ts';
+import type { Organisation } from '../db/organisations.ts';
 import { diagnostics } from '../db/schema.ts';
 import { findUser } from '../db/users.ts';
 import {
@@ -21,7 +22,6 @@ import {
   getDiagnosticContext,
   isEditable,
   loadAnswerStates,
-  loadAnswers,
   loadAnswersWithAuthors,
   STATUS_LABELS,
   type AnswerWithAuthor,
@@ -103,12 +103,6 @@ function typedValue(raw: { level: string | null; comment: string | null }): Form
 
 // ---------------------------------------------------------------------------------------------
 // Loading
-
-function loadDiagnostic(c: Context<AppEnv>, action: Action): DiagnosticContext {
-  const ctx = getDiagnosticContext(c.get('deps').db, c.req.param('id') ?? '');
-  authorize(c, action, ctx && diagnosticScope(ctx));
-  return ctx!;
-}
 
 function themeOf(ctx: DiagnosticContext, slug: string | undefined): Theme {
   return ctx.referential.themes.find((th) => th.slug === slug) ?? notFound();
@@ -255,23 +249,22 @@ function renderStartForm(c: Context<AppEnv>, org: Organisation, values: StartFor
   );
 }
 
-startDiagnosticRoutes.post('/:orgId/diagnostics', async (c) => {
+startDiagnosticRoutes.post('/:orgId/diagnostics', loadOrganisation('diagnostic.create'), async (c) => {
   const { db, clock } = c.get('deps');
-  const org = getOrganisation(db, c.req.param('orgId'));
-  authorize(c, 'diagnostic.create', org && orgScope(org));
+  const org = c.var.organisation;
   const form = await readForm(c);
   const names = form.getAll('participantName');
   const roles = form.getAll('participantRole');
   const values: StartFormValues = { mode: form.get('mode') ?? '', names, roles, from: form.get('from') ?? '' };
   const rows = Array.from({ length: Math.max(names.length, roles.length) }, (_, i) => ({ name: names[i] ?? '', role: roles[i] ?? '' }));
   const parsed = startSchema.safeParse({ mode: values.mode, participants: rows, from: values.from });
-  if (!parsed.success) return renderStartForm(c, org!, values, fieldErrors(parsed.error));
+  if (!parsed.success) return renderStartForm(c, org, values, fieldErrors(parsed.error));
   const { from } = parsed.data;
-  if (from && !prefillCandidates(db, org!.id).some((d) => d.id === from)) return renderStartForm(c, org!, values, { from: q.errors.from });
+  if (from && !prefillCandidates(db, org.id).some((d) => d.id === from)) return renderStartForm(c, org, values, { from: q.errors.from });
   const referentialId = defaultReferentialId(db);
-  if (!referentialId) return renderStartForm(c, org!, values, { mode: q.errors.noReferential });
+  if (!referentialId) return renderStartForm(c, org, values, { mode: q.errors.noReferential });
   const user = currentUser(c);
-  const created = createDiagnostic(db, { organisationId: org!.id, referentialId, mode: parsed.data.mode, participants: parsed.data.participants, fromId: from, userId: user.id }, clock());
+  const created = createDiagnostic(db, { organisationId: org.id, referentialId, mode: parsed.data.mode, participants: parsed.data.participants, fromId: from, userId: user.id }, clock());
   const message = created.from ? q.startedFrom(created.prefilled, created.from.createdAt) : q.started;
   return redirectWith(c, `/diagnostics/${created.id}`, { kind: 'success', message });
 });
@@ -282,16 +275,16 @@ startDiagnosticRoutes.post('/:orgId/diagnostics', async (c) => {
 export const diagnosticRoutes = new Hono<AppEnv>();
 diagnosticRoutes.use(requireUser);
 
-diagnosticRoutes.get('/:id', (c) => renderOverview(c, loadDiagnostic(c, 'diagnostic.view')));
+diagnosticRoutes.get('/:id', loadDiagnostic('diagnostic.view'), (c) => renderOverview(c, c.var.diagnostic));
 
-diagnosticRoutes.get('/:id/themes/:theme', (c) => {
-  const ctx = loadDiagnostic(c, 'diagnostic.view');
+diagnosticRoutes.get('/:id/themes/:theme', loadDiagnostic('diagnostic.view'), (c) => {
+  const ctx = c.var.diagnostic;
   return renderTheme(c, ctx, themeOf(ctx, c.req.param('theme')));
 });
 
-diagnosticRoutes.post('/:id/answers/:questionCode', async (c) => {
+diagnosticRoutes.post('/:id/answers/:questionCode', loadDiagnostic('diagnostic.answer'), async (c) => {
   const { db, clock } = c.get('deps');
-  const ctx = loadDiagnostic(c, 'diagnostic.answer');
+  const ctx = c.var.diagnostic;
   const code = c.req.param('questionCode');
   const found = findQuestion(ctx.referential, code);
   if (!found || !isApplicable(found.question, ctx.organisation.types as never)) notFound();
@@ -347,9 +340,9 @@ diagnosticRoutes.post('/:id/answers/:questionCode', async (c) => {
   }
 });
 
-diagnosticRoutes.post('/:id/themes/:theme', async (c) => {
+diagnosticRoutes.post('/:id/themes/:theme', loadDiagnostic('diagnostic.answer'), async (c) => {
   const { db, clock } = c.get('deps');
-  const ctx = loadDiagnostic(c, 'diagnostic.answer');
+  const ctx = c.var.diagnostic;
   const theme = themeOf(ctx, c.req.param('theme'));
   if (!isEditable(ctx.diagnostic.status)) {
     return renderTheme(c, ctx, theme, { problems: [{ code: '', message: q.locked(STATUS_LABELS[ctx.diagnostic.status]) }], status: 409 });
@@ -415,9 +408,9 @@ diagnosticRoutes.post('/:id/themes/:theme', async (c) => {
   return redirectWith(c, to, { kind: saved ? 'success' : 'info', message: q.themeSaved(saved, unchanged) });
 });
 
-diagnosticRoutes.post('/:id/submit', (c) => {
+diagnosticRoutes.post('/:id/submit', loadDiagnostic('diagnostic.submit'), (c) => {
   const { db, clock } = c.get('deps');
-  const ctx = loadDiagnostic(c, 'diagnostic.submit');
+  const ctx = c.var.diagnostic;
   const result = submitDiagnostic(db, ctx, currentUser(c).id, clock());
   if (result.kind === 'locked') {
     c.set('flash', { kind: 'error', message: q.alreadySubmitted });

@@ -3,9 +3,10 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
-import { authorize, currentUser, requireFederation, requireUser } from '../web/guards.ts';
+import { currentUser, requireFederation } from '../web/guards.ts';
+import { loadDiagnostic } from '../web/load.ts';
 import { csvResponse, toCsv, type CsvValue } from '../web/csv.ts';
-import { diagnosticScope, getDiagnosticContext, loadAnswersWithAuthors, STATUS_LABELS } from '../db/diagnostics.ts';
+import { loadAnswersWithAuthors, STATUS_LABELS } from '../db/diagnostics.ts';
 import { federationExportRows, parisDay } from '../db/federation.ts';
 import { listComments } from '../db/reviews.ts';
 import { users } from '../db/schema.ts';
@@ -23,11 +24,9 @@ const when = (iso: string | null | undefined) => (iso ? dayTime.format(new Date(
 const date = (iso: string | null | undefined) => (iso ? day.format(new Date(iso)) : '');
 const score = (n: number | null | undefined) => (typeof n === 'number' ? Math.round(n * 10) / 10 : null);
 
-exportRoutes.get('/diagnostics/:id/export.csv', requireUser, (c) => {
+exportRoutes.get('/diagnostics/:id/export.csv', loadDiagnostic('diagnostic.view'), (c) => {
   const { db, clock } = c.get('deps');
-  const ctx = getDiagnosticContext(db, c.req.param('id'));
-  authorize(c, 'diagnostic.view', ctx && diagnosticScope(ctx));
-  const { referential, organisation, diagnostic } = ctx!;
+  const { referential, organisation, diagnostic } = c.var.diagnostic;
   const answers = new Map(loadAnswersWithAuthors(db, diagnostic.id).map((a) => [a.questionCode, a]));
   const roleIds = [...new Set([...answers.values()].map((a) => a.updatedBy).filter((id): id is string => !!id))];
   const roles = new Map(roleIds.length ? db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, roleIds)).all().map((u) => [u.id, u.role]) : []);

@@ -4,8 +4,9 @@ import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
-import { authorize, currentUser, requireUser } from '../web/guards.ts';
-import { getOrganisation, listVisibleOrganisations, orgScope } from '../db/organisations.ts';
+import { currentUser, requireUser } from '../web/guards.ts';
+import { loadOrganisation } from '../web/load.ts';
+import { listVisibleOrganisations } from '../db/organisations.ts';
 import { memberships, users } from '../db/schema.ts';
 import { OrganisationList, OrganisationPage } from '../../views/organisations.tsx';
 import { organisationDiagnosticsSection } from './organisation-diagnostics.tsx';
@@ -20,22 +21,21 @@ organisationRoutes.get('/', (c) => {
   return page(c, t.orgs.listTitle, <OrganisationList orgs={orgs} intro={intro} canCreate={user.role === 'admin'} />);
 });
 
-organisationRoutes.get('/:orgId', (c) => {
+organisationRoutes.get('/:orgId', loadOrganisation('organisation.view'), (c) => {
   const { db } = c.get('deps');
-  const org = getOrganisation(db, c.req.param('orgId'));
-  authorize(c, 'organisation.view', org && orgScope(org));
+  const org = c.var.organisation;
   const members = db
     .select({ name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organisationId, org!.id))
+    .where(eq(memberships.organisationId, org.id))
     .orderBy(users.name)
     .all();
   return page(
     c,
-    org!.name,
-    <OrganisationPage org={org!} members={members} isAdmin={currentUser(c).role === 'admin'}>
-      {organisationDiagnosticsSection(c, org!)}
+    org.name,
+    <OrganisationPage org={org} members={members} isAdmin={currentUser(c).role === 'admin'}>
+      {organisationDiagnosticsSection(c, org)}
     </OrganisationPage>,
   );
 });

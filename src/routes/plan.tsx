@@ -8,9 +8,10 @@ import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { fragment, isHtmx, page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
-import { authorize, currentUser, notFound, requireUser } from '../web/guards.ts';
+import { currentUser, notFound } from '../web/guards.ts';
+import { loadDiagnostic } from '../web/load.ts';
 import { can } from '../auth/permissions.ts';
-import { diagnosticScope, getDiagnosticContext, isEditable, scoreDiagnosticById, type DiagnosticContext } from '../db/diagnostics.ts';
+import { diagnosticScope, isEditable, scoreDiagnosticById, type DiagnosticContext } from '../db/diagnostics.ts';
 import { createAction, dropAction, getAction, listActions, syncProposedActions, updateAction, type ActionRow } from '../db/actions.ts';
 import { buildPlanReport } from '../db/plan-report.ts';
 import { getServicesByCode, listServices } from '../referential/store.ts';
@@ -22,12 +23,6 @@ import { ActionItem, PlanPage, PlanSummary, type PlanContext, type PlanFormState
 type C = Context<AppEnv>;
 
 export const planRoutes = new Hono<AppEnv>();
-
-function load(c: C, action: 'diagnostic.view' | 'plan.edit'): DiagnosticContext {
-  const ctx = getDiagnosticContext(c.get('deps').db, c.req.param('id') ?? '');
-  authorize(c, action, ctx && diagnosticScope(ctx));
-  return ctx!;
-}
 
 function sync(c: C, ctx: DiagnosticContext) {
   const { db, clock } = c.get('deps');
@@ -75,14 +70,17 @@ function actionOr404(c: C, ctx: DiagnosticContext): ActionRow {
 const planUrl = (ctx: DiagnosticContext) => `/diagnostics/${ctx.diagnostic.id}/plan`;
 const scopeOf = (ctx: DiagnosticContext) => ({ diagnosticId: ctx.diagnostic.id, organisationId: ctx.organisation.id });
 
-planRoutes.get('/:id/plan', requireUser, (c) => {
-  const ctx = load(c, 'diagnostic.view');
+const viewer = loadDiagnostic('diagnostic.view');
+const editor = loadDiagnostic('plan.edit');
+
+planRoutes.get('/:id/plan', viewer, (c) => {
+  const ctx = c.var.diagnostic;
   sync(c, ctx);
   return renderPlan(c, ctx);
 });
 
-planRoutes.post('/:id/actions/:actionId', requireUser, async (c) => {
-  const ctx = load(c, 'plan.edit');
+planRoutes.post('/:id/actions/:actionId', editor, async (c) => {
+  const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const action = actionOr404(c, ctx);
   const form = await readForm(c);
@@ -114,8 +112,8 @@ planRoutes.post('/:id/actions/:actionId', requireUser, async (c) => {
   return redirectWith(c, `${planUrl(ctx)}#action-${action.id}`, { kind: 'success', message: t.plan.saved(updated.title) });
 });
 
-planRoutes.post('/:id/actions/:actionId/drop', requireUser, async (c) => {
-  const ctx = load(c, 'plan.edit');
+planRoutes.post('/:id/actions/:actionId/drop', editor, async (c) => {
+  const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const action = actionOr404(c, ctx);
   const form = await readForm(c);
@@ -127,16 +125,16 @@ planRoutes.post('/:id/actions/:actionId/drop', requireUser, async (c) => {
   return redirectWith(c, `${planUrl(ctx)}#plan-dropped-title`, { kind: 'success', message: t.plan.dropped(action.title) });
 });
 
-planRoutes.post('/:id/actions/:actionId/restore', requireUser, async (c) => {
-  const ctx = load(c, 'plan.edit');
+planRoutes.post('/:id/actions/:actionId/restore', editor, async (c) => {
+  const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const action = actionOr404(c, ctx);
   if (action.droppedReason !== null) dropAction(db, scopeOf(ctx), action.id, null, currentUser(c).id, clock());
   return redirectWith(c, `${planUrl(ctx)}#action-${action.id}`, { kind: 'success', message: t.plan.restored(action.title) });
 });
 
-planRoutes.post('/:id/actions', requireUser, async (c) => {
-  const ctx = load(c, 'plan.edit');
+planRoutes.post('/:id/actions', editor, async (c) => {
+  const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const form = await readForm(c);
   const raw = formObject(form) as Record<string, string>;
@@ -160,9 +158,9 @@ planRoutes.post('/:id/actions', requireUser, async (c) => {
 let pdfModule: Promise<typeof import('../plan/pdf.ts')> | undefined;
 const loadPdf = () => (pdfModule ??= import('../plan/pdf.ts'));
 
-planRoutes.get('/:id/plan.pdf', requireUser, async (c) => {
+planRoutes.get('/:id/plan.pdf', viewer, async (c) => {
   const { writePlanPdf } = await loadPdf();
-  const ctx = load(c, 'diagnostic.view');
+  const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const now = clock();
   const scores = sync(c, ctx);

@@ -5,8 +5,8 @@ import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
-import { authorize, requireUser } from '../web/guards.ts';
-import { diagnosticScope, getDiagnosticContext, scoreDiagnosticById } from '../db/diagnostics.ts';
+import { loadDiagnostic } from '../web/load.ts';
+import { getDiagnosticContext, scoreDiagnosticById } from '../db/diagnostics.ts';
 import { benchmarkFor, previousDiagnostic } from '../db/benchmark.ts';
 import { users } from '../db/schema.ts';
 import { compareScores } from '../scoring/index.ts';
@@ -16,12 +16,11 @@ import { reviewSection } from './review.tsx';
 export const resultRoutes = new Hono<AppEnv>();
 
 // The guard sits on the route itself: other modules mount their own routes under /diagnostics.
-resultRoutes.get('/:id/results', requireUser, (c) => {
+resultRoutes.get('/:id/results', loadDiagnostic('diagnostic.view'), (c) => {
   const { db } = c.get('deps');
-  const ctx = getDiagnosticContext(db, c.req.param('id'));
-  authorize(c, 'diagnostic.view', ctx && diagnosticScope(ctx));
-  const { diagnostic, organisation } = ctx!;
-  const scores = scoreDiagnosticById(db, ctx!);
+  const ctx = c.var.diagnostic;
+  const { diagnostic, organisation } = ctx;
+  const scores = scoreDiagnosticById(db, ctx);
   const title = t.results.titleOf(organisation.name);
 
   if (!scores.complete && !hasResults(scores)) {
@@ -47,12 +46,12 @@ resultRoutes.get('/:id/results', requireUser, (c) => {
     <ResultsPage
       diagnostic={diagnostic}
       organisation={organisation}
-      referentialLabel={ctx!.referential.label}
+      referentialLabel={ctx.referential.label}
       scores={scores}
       comparison={comparison}
-      benchmark={benchmarkFor(db, ctx!)}
+      benchmark={benchmarkFor(db, ctx)}
       validation={validation}
-      reviewComments={reviewSection(c, ctx!, `/diagnostics/${diagnostic.id}/results`)}
+      reviewComments={reviewSection(c, ctx, `/diagnostics/${diagnostic.id}/results`)}
     />,
     { wide: true },
   );

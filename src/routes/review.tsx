@@ -8,10 +8,11 @@ import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { fragment, isHtmx, page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
-import { authorize, currentUser, requireUser } from '../web/guards.ts';
+import { currentUser } from '../web/guards.ts';
+import { loadDiagnostic } from '../web/load.ts';
 import { fieldErrors, readForm } from '../validation/forms.ts';
 import { can } from '../auth/permissions.ts';
-import { diagnosticScope, getDiagnosticContext, STATUS_LABELS, type DiagnosticContext } from '../db/diagnostics.ts';
+import { diagnosticScope, STATUS_LABELS, type DiagnosticContext } from '../db/diagnostics.ts';
 import { addComment, groupComments, listComments, requestChanges, TARGET_KINDS, validateDiagnostic, validatorName, type TargetKind } from '../db/reviews.ts';
 import { CommentErrorPage, DecisionConflictPage, ReviewComments, ReviewPanel, ReviewSummary, type RemarkTargets, type ReviewView } from '../../views/review.tsx';
 import type { Referential } from '../referential/schema.ts';
@@ -54,13 +55,6 @@ export function reviewSection(c: Context<AppEnv>, ctx: DiagnosticContext, back: 
 
 export const reviewRoutes = new Hono<AppEnv>();
 
-/** The diagnostic of the URL, for a reviewer; 404 for anyone else. */
-function reviewed(c: Context<AppEnv>): DiagnosticContext {
-  const ctx = getDiagnosticContext(c.get('deps').db, c.req.param('id') ?? '');
-  authorize(c, 'diagnostic.review', ctx && diagnosticScope(ctx));
-  return ctx!;
-}
-
 /** Only a path inside this diagnostic's pages: the field must not become an open redirect. */
 function safeBack(value: string | null, diagnosticId: string): string {
   const base = `/diagnostics/${diagnosticId}`;
@@ -89,8 +83,11 @@ function anchor(kind: TargetKind, target: string): string {
   return `#remarques-${kind}${kind === 'diagnostic' ? '' : '-' + target.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-reviewRoutes.post('/:id/comments', requireUser, async (c) => {
-  const ctx = reviewed(c);
+// The diagnostic of the URL, for a reviewer; 404 for anyone else.
+const reviewed = loadDiagnostic('diagnostic.review');
+
+reviewRoutes.post('/:id/comments', reviewed, async (c) => {
+  const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const form = await readForm(c);
   const back = safeBack(form.get('back'), ctx.diagnostic.id);
@@ -132,8 +129,8 @@ function conflict(c: Context<AppEnv>, ctx: DiagnosticContext, message: string) {
   return page(c, r.conflictTitle, <DecisionConflictPage message={message} back={`/diagnostics/${ctx.diagnostic.id}`} />, { status: 409 });
 }
 
-reviewRoutes.post('/:id/request-changes', requireUser, async (c) => {
-  const ctx = reviewed(c);
+reviewRoutes.post('/:id/request-changes', reviewed, async (c) => {
+  const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const d = ctx.diagnostic;
   if (d.status !== 'submitted') return conflict(c, ctx, r.onlySubmittedRequest(STATUS_LABELS[d.status]));
@@ -147,8 +144,8 @@ reviewRoutes.post('/:id/request-changes', requireUser, async (c) => {
   return redirectWith(c, `/diagnostics/${d.id}`, { kind: 'success', message: r.requested });
 });
 
-reviewRoutes.post('/:id/validate', requireUser, async (c) => {
-  const ctx = reviewed(c);
+reviewRoutes.post('/:id/validate', reviewed, async (c) => {
+  const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const d = ctx.diagnostic;
   if (d.status !== 'submitted') return conflict(c, ctx, r.onlySubmittedValidate(STATUS_LABELS[d.status]));

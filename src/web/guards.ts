@@ -1,9 +1,9 @@
-// Guards used by route modules. Anonymous visitors are sent to the login page; a signed-in user
+// Guards used by route modules (the loaded-resource guards are in load.ts). Anonymous visitors are sent to the login page; a signed-in user
 // who may not see a resource gets 404, as if it did not exist.
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, CurrentUser } from '../context.ts';
-import { can, type Action, type OrgScoped } from '../auth/permissions.ts';
+import { can } from '../auth/permissions.ts';
 import { t } from '../i18n/index.ts';
 
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -40,9 +40,4 @@ export function currentUser(c: Context<AppEnv>): CurrentUser {
 
 export function notFound(): never {
   throw new HTTPException(404, { message: t.common.notFound });
-}
-
-/** Throws 404 unless the current user may do `action` on `resource`. */
-export function authorize(c: Context<AppEnv>, action: Action, resource: OrgScoped | undefined | null): asserts resource is OrgScoped {
-  if (!resource || !can(c.get('user'), action, resource)) notFound();
 }
