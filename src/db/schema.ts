@@ -30,6 +30,8 @@ export const organisations = sqliteTable('organisations', {
 export const memberships = sqliteTable('memberships', {
   userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+  /** The structure's lead (« référent·e ») may invite colleagues to it. */
+  lead: integer('lead', { mode: 'boolean' }).notNull().default(false),
 }, (t) => [primaryKey({ columns: [t.userId, t.organisationId] }), index('memberships_org').on(t.organisationId)]);
 
 export const consultantRegions = sqliteTable('consultant_regions', {
@@ -169,3 +171,92 @@ export const auditEvents = sqliteTable('audit_events', {
   // The journal filtered by kind of record, newest first (entities are few: inserts append).
   index('audit_entity_at').on(t.entity, t.at),
 ]);
+
+// ---- E-mail ----------------------------------------------------------------------------------
+
+/**
+ * Outgoing messages: the queue the worker sends from, and the log of what was sent. A message is
+ * rendered when it is sent, from its kind and payload (so nothing secret sits in the payload); the
+ * link token of an invitation or a password reset waits in `secret` and is wiped once sent.
+ */
+export const mailQueue = sqliteTable('mail_queue', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  recipient: text('recipient').notNull(),
+  userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+  subject: text('subject').notNull(),
+  payload: text('payload', { mode: 'json' }).notNull(),
+  secret: text('secret'),
+  /** Unique: the sent-log that makes reminders idempotent (one per person and week). */
+  dedupeKey: text('dedupe_key'),
+  /** Messages still waiting with the same key are merged (remarks written in a row). */
+  mergeKey: text('merge_key'),
+  status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: text('next_attempt_at').notNull(),
+  lastError: text('last_error'),
+  createdAt: text('created_at').notNull(),
+  sentAt: text('sent_at'),
+}, (t) => [
+  uniqueIndex('mail_queue_dedupe').on(t.dedupeKey),
+  index('mail_queue_due').on(t.status, t.nextAttemptAt),
+  index('mail_queue_merge').on(t.mergeKey).where(sql`status = 'pending'`),
+  index('mail_queue_created').on(t.createdAt),
+  index('mail_queue_user').on(t.userId),
+]);
+
+/** Kinds of notice a person turned off (« Mon compte »); no row means on. */
+export const mailOptOuts = sqliteTable('mail_opt_outs', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.kind] })]);
+
+/** Random keys made once per installation (the signature of unsubscribe links). */
+export const appKeys = sqliteTable('app_keys', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Periodic jobs that ran, one row per job and period: a restart does not run a week twice. */
+export const jobRuns = sqliteTable('job_runs', {
+  job: text('job').notNull(),
+  period: text('period').notNull(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  queued: integer('queued').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.job, t.period] })]);
+
+/** An invitation to create an account: the link carries a token, the table only its SHA-256. */
+export const invitations = sqliteTable('invitations', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull(),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['member', 'consultant', 'admin'] }).notNull(),
+  organisationIds: text('organisation_ids', { mode: 'json' }).$type<string[]>().notNull(),
+  regions: text('regions', { mode: 'json' }).$type<string[]>().notNull(),
+  lead: integer('lead', { mode: 'boolean' }).notNull().default(false),
+  invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  sentCount: integer('sent_count').notNull().default(1),
+  acceptedAt: text('accepted_at'),
+  acceptedUserId: text('accepted_user_id').references(() => users.id, { onDelete: 'set null' }),
+  revokedAt: text('revoked_at'),
+}, (t) => [
+  uniqueIndex('invitations_token').on(t.tokenHash),
+  index('invitations_email').on(t.email),
+  index('invitations_invited_by').on(t.invitedBy),
+  index('invitations_accepted_user').on(t.acceptedUserId),
+]);
+
+/** A password reset link: single use, short-lived, stored as the SHA-256 of its token. */
+export const passwordResets = sqliteTable('password_resets', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  usedAt: text('used_at'),
+}, (t) => [index('password_resets_user').on(t.userId)]);

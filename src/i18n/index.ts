@@ -11,8 +11,9 @@ import { federation } from './fr/federation.ts';
 import { referentials } from './fr/referentials.ts';
 import { results } from './fr/results.ts';
 import { plan } from './fr/plan.ts';
+import { mail } from './fr/mail.ts';
 
-export const fr = { common, auth, admin, orgs, home, questionnaire, federation, results, plan, referentials, account };
+export const fr = { common, auth, admin, orgs, home, questionnaire, federation, results, plan, referentials, account, mail };
 export type Messages = typeof fr;
 
 /** The interface language today is French; `t` is the catalogue the views read. */
