@@ -32,6 +32,8 @@ interface Letter {
   /** A message quoted whole (a reviewer's words). */
   quote?: string;
   sections: { title?: string; items: Item[] }[];
+  /** Paragraphs after the content, before the button. */
+  followUp?: string[];
   button: { intro?: string; label: string; href: string };
   after: string[];
   footer: { why: string; unsubscribe?: { label: string; link: string; href: string }; preferences?: { label: string; link: string; href: string } };
@@ -128,8 +130,9 @@ function letterOf(content: MailContent, links: Links): Letter {
         paragraphs: [m.changesRequested.intro(p)],
         quote: p.message,
         sections: [],
+        followUp: [m.changesRequested.after],
         button: { label: m.changesRequested.button, href: `${base}/diagnostics/${p.diagnosticId}` },
-        after: [m.changesRequested.after],
+        after: [],
         footer: memberFooter(p.organisationName, content.kind, links),
       };
     }
@@ -225,6 +228,7 @@ function asText(l: Letter): string {
     }
     out.push('');
   }
+  for (const p of l.followUp ?? []) out.push(p, '');
   out.push(l.button.intro ?? `${l.button.label}\u00a0:`, l.button.href, '');
   for (const p of l.after) out.push(p, '');
   out.push(m.signature, '', '-- ', l.footer.why);
@@ -294,6 +298,9 @@ function LetterHtml({ l, subject }: { l: Letter; subject: string }) {
                 ))}
               </ul>
             </>
+          ))}
+          {(l.followUp ?? []).map((p) => (
+            <Paragraph>{p}</Paragraph>
           ))}
           {l.button.intro && <Paragraph>{l.button.intro}</Paragraph>}
           <p style="margin: 0 0 16px;">

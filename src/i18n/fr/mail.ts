@@ -6,10 +6,16 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
 }
 
+const names = (regions: readonly string[]) => (regions.length <= 1 ? (regions[0] ?? '') : `${regions.slice(0, -1).join(', ')} et ${regions.at(-1)}`);
+
 /** « la région Occitanie », « les régions Bretagne et Occitanie ». */
 function regionList(regions: readonly string[]): string {
-  if (regions.length <= 1) return `la région ${regions[0] ?? ''}`.trim();
-  return `les régions ${regions.slice(0, -1).join(', ')} et ${regions.at(-1)}`;
+  return `${regions.length > 1 ? 'les régions' : 'la région'} ${names(regions)}`;
+}
+
+/** « de la région Occitanie », « des régions Bretagne et Occitanie ». */
+function ofRegions(regions: readonly string[]): string {
+  return `${regions.length > 1 ? 'des régions' : 'de la région'} ${names(regions)}`;
 }
 
 /** « le diagnostic du 2 mars 2026 de Garonne Services Emploi » */
@@ -61,7 +67,7 @@ export const mail = {
       p.role === 'member'
         ? `${p.inviterName} vous invite à rejoindre CAP, l’outil d’autodiagnostic et de plan de progrès du réseau Coorace, comme membre de ${p.organisationNames.join(', ')}.`
         : p.role === 'consultant'
-          ? `${p.inviterName} vous invite à rejoindre CAP, l’outil d’autodiagnostic et de plan de progrès du réseau Coorace, pour accompagner les structures de ${regionList(p.regions)}.`
+          ? `${p.inviterName} vous invite à rejoindre CAP, l’outil d’autodiagnostic et de plan de progrès du réseau Coorace, pour accompagner les structures ${ofRegions(p.regions)}.`
           : `${p.inviterName} vous invite à administrer CAP, l’outil d’autodiagnostic et de plan de progrès du réseau Coorace.`,
     action: 'Choisissez votre mot de passe pour ouvrir votre compte :',
     button: 'Ouvrir mon compte',
@@ -132,7 +138,7 @@ export const mail = {
       ]
         .filter(Boolean)
         .join(', ')}`,
-    intro: (regions: readonly string[]) => `Voici les structures de ${regionList(regions)} qui attendent un suivi cette semaine.`,
+    intro: (regions: readonly string[]) => `Voici les structures ${ofRegions(regions)} qui attendent un suivi cette semaine.`,
     reviewTitle: 'Diagnostics qui attendent votre relecture',
     changesTitle: 'Modifications demandées il y a plus de 30 jours',
     staleTitle: 'Aucun diagnostic depuis plus de 12 mois',
