@@ -19,6 +19,9 @@ import autocannon, { type Request as CannonRequest, type Result } from 'autocann
 import PDFDocument from 'pdfkit';
 import Database from 'better-sqlite3';
 import { buildDatasetFile, type DatasetSummary } from './dataset.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { recordRun } from '../src/db/job-runs.ts';
+import { lastSlot, REMINDER_JOB, weekOf } from '../src/mail/scheduler.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
@@ -64,6 +67,21 @@ const START_ARGS = (() => {
   if (cmd !== 'node') throw new Error(`script start inattendu : ${start}`);
   return rest;
 })();
+
+/**
+ * Records this week's Monday reminders as done: the server would otherwise catch up on them at its
+ * first start and write a message per member of the generated federation to the outbox while being
+ * measured. That is a Monday morning's work, not what the bench measures.
+ */
+function skipThisWeeksReminders(file: string): void {
+  const db = openDatabase(file);
+  try {
+    const now = new Date();
+    recordRun(db, REMINDER_JOB, weekOf(lastSlot(now)), 0, now, now);
+  } finally {
+    db.$client.close();
+  }
+}
 
 function healthy(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -396,6 +414,7 @@ async function main() {
   try {
     log(`jeu de données dans ${dir}…`);
     summary = await buildDatasetFile(join(dir, 'cap.db'));
+    skipThisWeeksReminders(join(dir, 'cap.db'));
     log(`${summary.organisations} structures, ${summary.diagnostics} diagnostics, ${summary.answers} réponses, ${summary.actions} actions en ${fmt(summary.ms / 1000)} s`);
 
     // Start-up: the first start (tsx compiles the sources unless its cache is warm), then two more.

@@ -69,6 +69,15 @@ CREATE INDEX `mail_queue_due` ON `mail_queue` (`status`,`next_attempt_at`);--> s
 CREATE INDEX `mail_queue_merge` ON `mail_queue` (`merge_key`) WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX `mail_queue_created` ON `mail_queue` (`created_at`);--> statement-breakpoint
 CREATE INDEX `mail_queue_user` ON `mail_queue` (`user_id`);--> statement-breakpoint
+CREATE TABLE `organisation_leads` (
+	`user_id` text NOT NULL,
+	`organisation_id` text NOT NULL,
+	PRIMARY KEY(`user_id`, `organisation_id`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `organisation_leads_org` ON `organisation_leads` (`organisation_id`);--> statement-breakpoint
 CREATE TABLE `password_resets` (
 	`token_hash` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,
@@ -78,5 +87,4 @@ CREATE TABLE `password_resets` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `password_resets_user` ON `password_resets` (`user_id`);--> statement-breakpoint
-ALTER TABLE `memberships` ADD `lead` integer DEFAULT false NOT NULL;
+CREATE INDEX `password_resets_user` ON `password_resets` (`user_id`);

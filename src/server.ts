@@ -1,11 +1,16 @@
-// Starts CAP: settings, database, migrations, built-in referential, first admin, HTTP server.
+// Starts CAP: settings, database, migrations, built-in referential, first admin, HTTP server, and
+// in the same process the mail worker and the Monday reminders.
 import { serve } from '@hono/node-server';
-import { parseSettings, SettingsError } from './settings.ts';
+import { parseSettings, publicUrl, SettingsError } from './settings.ts';
 import { dataFile, openDatabase } from './db/open.ts';
 import { createApp } from './app.ts';
 import { ensureAdminFromSettings } from './bootstrap.ts';
 import { ensureBuiltins } from './referential/store.ts';
 import { releasePidFile, writePidFile } from './db/pidfile.ts';
+import { outboxDir, transportFromSettings } from './mail/setup.ts';
+import { MailWorker } from './mail/worker.ts';
+import { ReminderScheduler } from './mail/scheduler.ts';
+import type { MailTransport } from './mail/transport.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -20,6 +25,13 @@ try {
   throw e;
 }
 
+let transport: MailTransport;
+try {
+  transport = transportFromSettings(settings);
+} catch (e) {
+  fail(`Le dossier des courriels ${outboxDir(settings.CAP_DATA_DIR)} ne peut pas être écrit : ${(e as Error).message}`);
+}
+
 const file = dataFile(settings.CAP_DATA_DIR);
 const db = openDatabase(file);
 ensureBuiltins(db, new Date());
@@ -29,10 +41,22 @@ await ensureAdminFromSettings(db, settings, new Date());
 writePidFile(settings.CAP_DATA_DIR);
 process.on('exit', () => releasePidFile(settings.CAP_DATA_DIR));
 
+// Started once the server listens (links then name the port it really got).
+let worker: MailWorker | null = null;
+let scheduler: ReminderScheduler | null = null;
+
 const app = createApp({ db, secureCookies: settings.NODE_ENV === 'production', benchBaseline: settings.CAP_BENCH, trustProxy: settings.CAP_TRUST_PROXY });
 const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
   const host = info.address.includes(':') ? `[${info.address}]` : info.address;
   console.log(`CAP est prêt : http://${host}:${info.port}/ (données : ${file})`);
+  const links = publicUrl({ ...settings, PORT: info.port });
+  const smtp = settings.CAP_SMTP_URL ? new URL(settings.CAP_SMTP_URL) : null;
+  console.log(smtp ? `Courriels envoyés par ${smtp.host} ; liens vers ${links}.` : `Courriels écrits dans ${outboxDir(settings.CAP_DATA_DIR)} (aucun CAP_SMTP_URL) ; liens vers ${links}.`);
+  const w = new MailWorker({ db, transport, clock: () => new Date(), publicUrl: links });
+  worker = w;
+  scheduler = new ReminderScheduler({ db, clock: () => new Date(), onQueued: () => w.wake() });
+  w.start();
+  scheduler.start();
 });
 
 let stopping = false;
@@ -40,8 +64,11 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} reçu : arrêt de CAP…`);
-  // close() stops accepting connections and waits for requests in flight to finish.
-  server.close(() => {
+  scheduler?.stop();
+  // close() stops accepting connections and waits for requests in flight to finish; the worker
+  // finishes the message it is sending. Then the database closes.
+  const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+  void Promise.all([httpClosed, worker?.stop().catch(() => undefined)]).then(() => {
     db.$client.close();
     console.log('CAP est arrêté.');
     process.exit(0);

@@ -3,7 +3,7 @@
 // so a message exists exactly when the change it announces was committed.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { consultantRegions, memberships, organisations, users } from '../db/schema.ts';
+import { consultantRegions, memberships, organisationLeads, organisations, users } from '../db/schema.ts';
 import { audit } from '../db/audit.ts';
 import { newId } from '../ids.ts';
 import {
@@ -139,7 +139,10 @@ export function acceptInvitation(db: Db, token: string, chosen: { name: string; 
       if (inv.role === 'member' && orgs.length === 0) return { ok: false, reason: 'no-organisation' };
       const userId = newId();
       tx.insert(users).values({ id: userId, email: inv.email, name: chosen.name, passwordHash: chosen.passwordHash, role: inv.role, active: true, createdAt: now.toISOString() }).run();
-      for (const o of orgs) tx.insert(memberships).values({ userId, organisationId: o.id, lead: inv.lead }).run();
+      for (const o of orgs) {
+        tx.insert(memberships).values({ userId, organisationId: o.id }).run();
+        if (inv.lead) tx.insert(organisationLeads).values({ userId, organisationId: o.id }).run();
+      }
       for (const r of inv.regions) tx.insert(consultantRegions).values({ userId, region: r }).run();
       // Claimed by a conditional update: if it was used or revoked meanwhile, nothing above stays.
       if (!markAccepted(tx, inv.id, userId, now)) throw new Unusable();
@@ -154,12 +157,13 @@ export function acceptInvitation(db: Db, token: string, chosen: { name: string; 
 
 class Unusable extends Error {}
 
-/** Structures where a user is the lead. */
+/** Structures where a user is the lead and still a member. */
 export function leadOf(db: Db, userId: string): string[] {
   return db
-    .select({ id: memberships.organisationId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.lead, true)))
+    .select({ id: organisationLeads.organisationId })
+    .from(organisationLeads)
+    .innerJoin(memberships, and(eq(memberships.userId, organisationLeads.userId), eq(memberships.organisationId, organisationLeads.organisationId)))
+    .where(eq(organisationLeads.userId, userId))
     .all()
     .map((r) => r.id);
 }

@@ -30,8 +30,6 @@ export const organisations = sqliteTable('organisations', {
 export const memberships = sqliteTable('memberships', {
   userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-  /** The structure's lead (« référent·e ») may invite colleagues to it. */
-  lead: integer('lead', { mode: 'boolean' }).notNull().default(false),
 }, (t) => [primaryKey({ columns: [t.userId, t.organisationId] }), index('memberships_org').on(t.organisationId)]);
 
 export const consultantRegions = sqliteTable('consultant_regions', {
@@ -204,6 +202,16 @@ export const mailQueue = sqliteTable('mail_queue', {
   index('mail_queue_created').on(t.createdAt),
   index('mail_queue_user').on(t.userId),
 ]);
+
+/**
+ * The structure's lead (« référent·e »), who may invite colleagues to it. Apart from the
+ * membership, so that editing someone's structures keeps the mark; it counts only while the
+ * person is still a member (see leadOf).
+ */
+export const organisationLeads = sqliteTable('organisation_leads', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.userId, t.organisationId] }), index('organisation_leads_org').on(t.organisationId)]);
 
 /** Kinds of notice a person turned off (« Mon compte »); no row means on. */
 export const mailOptOuts = sqliteTable('mail_opt_outs', {

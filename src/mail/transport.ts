@@ -2,7 +2,7 @@
 // in CAP_DATA_DIR/outbox/ so that a fresh install works and a person can open what would have
 // been sent. Both build the message with nodemailer, so the file is exactly what SMTP would carry.
 import nodemailer from 'nodemailer';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface OutgoingMessage {
@@ -71,8 +71,10 @@ export function outboxFileName(msg: Pick<OutgoingMessage, 'id' | 'kind' | 'queue
   return `${fileStamp(msg.queuedAt)}-${msg.kind}-${msg.id}.eml`;
 }
 
+/** Throws at once (at start) if the folder cannot be made or written. */
 export function outboxTransport(dir: string, from: string): MailTransport {
   mkdirSync(dir, { recursive: true });
+  accessSync(dir, constants.W_OK);
   // RFC 5322 wants CRLF line ends; mail readers open such .eml files as they are.
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '../../src/db/open.ts';
-import { auditEvents, invitations, mailQueue, memberships, passwordResets, sessions, users } from '../../src/db/schema.ts';
+import { auditEvents, invitations, mailQueue, organisationLeads, passwordResets, sessions, users } from '../../src/db/schema.ts';
 import { ensureBuiltins } from '../../src/referential/store.ts';
 import { acceptInvitation, invite, leadOf, resendInvitation, revoke } from '../../src/accounts/invitations.ts';
 import { requestPasswordReset, resetPassword, resetTarget } from '../../src/accounts/password-reset.ts';
@@ -62,6 +62,9 @@ describe('invitations', () => {
     const userId = (accepted as { userId: string }).userId;
     expect(db.select().from(users).where(eq(users.id, userId)).get()).toMatchObject({ email: 'camille.durand@garonne.fr', role: 'member', active: true });
     expect(leadOf(db, userId)).toEqual([garonne]);
+    // The mark counts only while the person is a member of the structure.
+    db.$client.prepare('DELETE FROM memberships WHERE user_id = ?').run(userId);
+    expect(leadOf(db, userId)).toEqual([]);
     expect(acceptInvitation(db, token, { name: 'Autre', passwordHash: 'x' }, now.value)).toEqual({ ok: false, reason: 'unusable' });
     const trail = db.select().from(auditEvents).all().filter((e) => e.entity === 'invitation' || e.action === 'accept-invitation').map((e) => e.action);
     expect(trail).toEqual(['invite', 'accept-invitation']);
@@ -69,7 +72,7 @@ describe('invitations', () => {
 
   it('a lead invites a colleague; a consultant only in their regions; nobody invites an address that has an account', async () => {
     const lead = await user(db, 'member', 'lead@garonne.fr', { organisationIds: [garonne] });
-    db.update(memberships).set({ lead: true }).where(eq(memberships.userId, lead)).run();
+    db.insert(organisationLeads).values({ userId: lead, organisationId: garonne }).run();
     const leadActor = { id: lead, name: 'Lead', role: 'member' as const, organisationIds: [garonne], regions: [], leadOf: [garonne] };
     expect(invite(db, leadActor, { email: 'zoe@garonne.fr', name: 'Zoé', role: 'member', organisationIds: [garonne], regions: [], lead: false }, now.value)).toMatchObject({ ok: true });
     expect(invite(db, leadActor, { email: 'x@garonne.fr', name: 'X', role: 'consultant', organisationIds: [], regions: ['Occitanie'], lead: false }, now.value)).toEqual({ ok: false, reason: 'forbidden' });
