@@ -159,20 +159,89 @@ function keepParsed(doc: Doc, name: string, key: 'regular' | 'bold') {
   if (typeof font?.layout === 'function') parsed[key] = font;
 }
 
-// Shaping a word (OpenType lookups in fontkit) is the other big cost. pdfkit caches shaped words
-// per document; the referential's texts are the same in every plan, so the cache is shared across
-// documents (same parsed font, same scale), and emptied past a size so that comments cannot grow
-// it without end.
-const LAYOUT_CACHE_LIMIT = 30_000;
-const layoutCaches = new Map<string, Record<string, unknown>>();
+// Text layout with bounded cost. pdfkit shapes every word with fontkit's OpenType engine
+// (ligatures, kerning, right-to-left order, Arabic joining): about 60 µs per distinct word, cached
+// per document in an object that grows with every new word. A plan full of distinct words (long
+// comments, or a member's random text at every limit) took tens of seconds and ran the heap out.
+// CAP's PDF lays Latin, Greek and Cyrillic words out glyph by glyph from the font's advance widths
+// instead, about 1 µs a word with no cache to grow (French needs no shaping: accented letters are
+// precomposed and input is NFC-normalised). Words in scripts that need shaping (Hebrew, Arabic…)
+// are still shaped by fontkit, up to a budget per document; past it they are only put in
+// right-to-left order. Words too long for any column are cut with zero-width spaces (printable()):
+// pdfkit's line breaker would measure such a word again for every line, quadratic in its length.
 
-function shareLayoutCache(doc: Doc, name: string) {
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+interface Run {
+  glyphs: Glyph[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  advanceWidth: number;
+}
+interface PdfkitFont {
+  font?: { glyphForCodePoint?: (cp: number) => Glyph };
+  scale?: number;
+  layoutCache?: unknown;
+  layoutCached?: (text: string) => Run;
+  layoutRun?: (text: string, features?: unknown) => Run;
+}
+
+/** Scripts that need OpenType shaping or reordering: Hebrew to Mongolian, and the presentation forms. */
+const NEEDS_SHAPING = /[\u0590-\u1dff\ufb1d-\ufeff]/;
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+/** Words shaped by fontkit per document and face (about 60 µs each): 2,000 is about a tenth of a second. */
+const SHAPED_WORDS_PER_DOCUMENT = 2000;
+
+/** Glyphs by code point, per parsed font (bounded by the font's own glyph count). */
+const glyphCaches = new WeakMap<object, Map<number, Glyph>>();
+
+function boundedLayout(doc: Doc, name: string) {
   doc.font(name);
-  const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
-  if (!font?.layoutCache) return;
-  let cache = layoutCaches.get(name);
-  if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) layoutCaches.set(name, (cache = Object.create(null) as Record<string, unknown>));
-  font.layoutCache = cache;
+  const font = (doc as unknown as { _font?: PdfkitFont })._font;
+  const parsedFont = font?.font;
+  if (!font || !parsedFont || typeof parsedFont.glyphForCodePoint !== 'function' || typeof font.layoutRun !== 'function') return;
+  let glyphs = glyphCaches.get(parsedFont);
+  if (!glyphs) glyphCaches.set(parsedFont, (glyphs = new Map()));
+  const byCodePoint = glyphs;
+  const scale = font.scale ?? 1;
+  const shape = font.layoutRun.bind(font);
+  let shapingLeft = SHAPED_WORDS_PER_DOCUMENT;
+  const plain = (text: string): Run => {
+    const out: Run = { glyphs: [], positions: [], advanceWidth: 0 };
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let glyph = byCodePoint.get(cp);
+      if (!glyph) byCodePoint.set(cp, (glyph = parsedFont.glyphForCodePoint!(cp)));
+      const w = glyph.advanceWidth * scale;
+      out.glyphs.push(glyph);
+      out.positions.push({ xAdvance: w, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: w });
+      out.advanceWidth += w;
+    }
+    return out;
+  };
+  const layout = (text: string): Run => {
+    if (!NEEDS_SHAPING.test(text)) return plain(text);
+    if (shapingLeft > 0) {
+      shapingLeft--;
+      return shape(text);
+    }
+    const run = plain(text);
+    if (RIGHT_TO_LEFT.test(text)) {
+      run.glyphs.reverse();
+      run.positions.reverse();
+    }
+    return run;
+  };
+  font.layoutCache = undefined;
+  font.layoutCached = layout;
+}
+
+const LONG_WORD = /[^\s\u200b]{41,}/g;
+/** Text as the layout above needs it: composed (NFC), a word longer than any column (a URL, a hostile string) breakable every 40 characters. */
+export function printable(text: string): string {
+  return text.normalize('NFC').replace(LONG_WORD, (word) => word.replace(/[^]{40}(?=[^])/gu, '$&\u200b'));
 }
 
 /** Registers DejaVu Sans regular and bold on a document (used by the bench's baseline too). */
@@ -184,10 +253,8 @@ export function registerFonts(doc: Doc, opts: { reuseParsed?: boolean } = {}): v
     keepParsed(doc, FONT_BOLD, 'bold');
     keepParsed(doc, FONT_REGULAR, 'regular');
   }
-  if (reuse && parsed.regular && parsed.bold) {
-    shareLayoutCache(doc, FONT_BOLD);
-    shareLayoutCache(doc, FONT_REGULAR);
-  }
+  boundedLayout(doc, FONT_BOLD);
+  boundedLayout(doc, FONT_REGULAR);
   doc.font(FONT_REGULAR);
 }
 
@@ -244,7 +311,7 @@ function para(doc: Doc, text: string, opts: { size?: number; color?: string; bol
     .font(opts.bold ? FONT_BOLD : FONT_REGULAR)
     .fontSize(opts.size ?? 10)
     .fillColor(opts.color ?? C.ink)
-    .text(text, M.left + indent, doc.y, { width: W - indent });
+    .text(printable(text), M.left + indent, doc.y, { width: W - indent });
   if (opts.gap) doc.moveDown(opts.gap);
 }
 
@@ -254,6 +321,14 @@ function bar(doc: Doc, x: number, y: number, width: number, score: number | null
 }
 
 // --- cover ---------------------------------------------------------------------------------------
+
+const participantList = (r: PlanReport) => r.participants.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ');
+/** Long names would push the cover past its page: past this length the list goes to the annex. */
+const COVER_PARTICIPANTS_MAX = 600;
+function participantsOnCover(r: PlanReport): string | null {
+  const list = participantList(r);
+  return list.length <= COVER_PARTICIPANTS_MAX ? list : null;
+}
 
 function cover(doc: Doc, r: PlanReport) {
   doc.rect(0, 0, PAGE.width, 14).fillColor(C.brand).fill();
@@ -273,13 +348,13 @@ function cover(doc: Doc, r: PlanReport) {
     [P.mode, r.mode],
     [P.diagnosticDate, frenchDate(r.startedAt)],
   ];
-  if (r.participants.length) rows.push([P.participants, r.participants.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ')]);
+  if (r.participants.length) rows.push([P.participants, participantsOnCover(r) ?? P.participantsInAnnex(r.participants.length)]);
   const labelW = 150;
   for (const [label, value] of rows) {
     const y = doc.y;
     doc.font(FONT_BOLD).fontSize(10.5).fillColor(C.muted).text(label, M.left, y, { width: labelW - 10 });
     const afterLabel = doc.y;
-    doc.font(FONT_REGULAR).fontSize(10.5).fillColor(C.ink).text(value || '—', M.left + labelW, y, { width: W - labelW });
+    doc.font(FONT_REGULAR).fontSize(10.5).fillColor(C.ink).text(printable(value) || '—', M.left + labelW, y, { width: W - labelW });
     doc.y = Math.max(doc.y, afterLabel) + 6;
   }
 
@@ -479,7 +554,7 @@ function setCellFont(doc: Doc, line: CellLine) {
 
 function cellHeight(doc: Doc, lines: readonly CellLine[], width: number): number {
   let h = 0;
-  for (const line of lines) h += setCellFont(doc, line).heightOfString(line.text, { width }) + 1;
+  for (const line of lines) h += setCellFont(doc, line).heightOfString(printable(line.text), { width }) + 1;
   return h;
 }
 
@@ -487,9 +562,6 @@ function actionCells(a: PlanReportAction, r: PlanReport, services: ReadonlyMap<s
   const overdue = isOverdue(a, r.today);
   const action: CellLine[] = [{ text: a.title, bold: true }];
   if (a.origin !== 'proposed') action.push({ text: t.plan.origin[a.origin] ?? a.origin, small: true, color: C.muted });
-  // Proposed descriptions are the referential's recommendations; a member's own text is printed.
-  if (a.ownDescription && a.description) action.push({ text: a.description, small: true });
-  if (a.notes) action.push({ text: `${t.plan.notes} : ${a.notes}`, small: true, color: C.muted });
   const names = a.services.map((c) => services.get(c)?.name ?? c);
   return [
     [{ text: priorityLabel(a.priority), bold: true, color: PRIORITY_COLORS[a.priority] ?? C.ink }, ...(a.quickWin ? [{ text: t.plan.quickWin, small: true, color: C.ok }] : [])],
@@ -499,6 +571,28 @@ function actionCells(a: PlanReportAction, r: PlanReport, services: ReadonlyMap<s
     [{ text: t.plan.status[a.status] ?? a.status, color: a.status === 'done' ? C.ok : C.ink }],
     [{ text: names.length > 1 ? names.map((n) => `• ${n}`).join('\n') : names[0] ?? '—' }],
   ];
+}
+
+/**
+ * The action's own texts, printed across the table's width under its row: a member's description
+ * (proposed descriptions are the referential's recommendations) and the follow-up notes. Written
+ * once, flowing from page to page, instead of being measured and then drawn in a narrow column,
+ * where a long text made a row taller than a page.
+ */
+function actionDetails(doc: Doc, a: PlanReportAction) {
+  const details: { text: string; color: string }[] = [];
+  if (a.ownDescription && a.description) details.push({ text: a.description, color: C.ink });
+  if (a.notes) details.push({ text: `${t.plan.notes} : ${a.notes}`, color: C.muted });
+  if (!details.length) return;
+  const x = M.left + COLS[0].width + PAD;
+  const width = W - COLS[0].width - 2 * PAD;
+  doc.y += 1;
+  for (const d of details) {
+    ensureSpace(doc, 12);
+    doc.font(FONT_REGULAR).fontSize(TABLE_SIZE - 1).fillColor(d.color).text(printable(d.text), x, doc.y, { width });
+    doc.y += 1;
+  }
+  doc.y += PAD - 2;
 }
 
 function actionTable(doc: Doc, r: PlanReport) {
@@ -528,13 +622,14 @@ function actionTable(doc: Doc, r: PlanReport) {
       const w = COLS[j]!.width - 2 * PAD;
       let ly = y + PAD;
       for (const line of lines) {
-        setCellFont(doc, line).fillColor(line.color ?? C.ink).text(line.text, x + PAD, ly, { width: w });
+        setCellFont(doc, line).fillColor(line.color ?? C.ink).text(printable(line.text), x + PAD, ly, { width: w });
         ly = doc.y + 1;
       }
       x += COLS[j]!.width;
     });
-    doc.moveTo(M.left, y + rowH).lineTo(M.left + W, y + rowH).lineWidth(0.5).strokeColor(C.line).stroke();
     doc.y = y + rowH;
+    actionDetails(doc, a);
+    doc.moveTo(M.left, doc.y).lineTo(M.left + W, doc.y).lineWidth(0.5).strokeColor(C.line).stroke();
   });
   doc.x = M.left;
 
@@ -633,6 +728,10 @@ function annex(doc: Doc, r: PlanReport) {
   h1(doc, P.annexTitle);
   para(doc, P.annexIntro, { size: 9.5, color: C.muted });
   if (r.notApplicable) para(doc, P.notApplicable(r.notApplicable), { size: 9.5, color: C.muted });
+  if (r.participants.length && participantsOnCover(r) === null) {
+    h2(doc, P.participants, 30);
+    para(doc, participantList(r), { size: 9 });
+  }
   for (const th of r.scores.themes) {
     h2(doc, th.title, 60);
     for (const crit of th.criteria) {
@@ -654,7 +753,7 @@ function annex(doc: Doc, r: PlanReport) {
 function footers(doc: Doc, r: PlanReport) {
   const range = doc.bufferedPageRange();
   const date = frenchDate(r.date);
-  const name = r.organisation.name.length > 70 ? `${r.organisation.name.slice(0, 69)}…` : r.organisation.name;
+  const name = r.organisation.name.length > 50 ? `${r.organisation.name.slice(0, 49)}…` : r.organisation.name;
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Writing below the bottom margin would make pdfkit start a new page.
@@ -667,6 +766,20 @@ function footers(doc: Doc, r: PlanReport) {
     doc.text(P.pageOf(i - range.start + 1, range.count), M.left + W - 90, y, { width: 90, align: 'right', lineBreak: false });
     doc.page.margins.bottom = margin;
   }
+}
+
+// Pages stay in memory until the footers (« Page 3 sur 40 ») are written, and pdfkit keeps each
+// page's content as one small byte array per drawing operator: hundreds of thousands of objects for
+// a long plan, which the garbage collector kept walking. Once a page is finished its operators are
+// joined into one array; the footer is appended to it later as usual.
+function compactFinishedPages(doc: Doc) {
+  const d = doc as unknown as { _pageBuffer?: { content?: { buffer?: Uint8Array[] } }[] };
+  doc.on('pageAdded', () => {
+    const pages = d._pageBuffer;
+    const done = pages?.[pages.length - 2]?.content;
+    if (!done || !Array.isArray(done.buffer) || done.buffer.length < 2) return;
+    done.buffer = [Buffer.concat(done.buffer)];
+  });
 }
 
 export interface PdfOptions {
@@ -690,6 +803,7 @@ export function writePlanPdf(report: PlanReport, out: Writable, opts: PdfOptions
     },
   });
   doc.pipe(out);
+  compactFinishedPages(doc);
   registerFonts(doc, { reuseParsed: opts.reuseParsedFonts });
   cover(doc, report);
   summary(doc, report);

@@ -5,7 +5,7 @@ import { miniReferential } from '../fixtures/mini-referential.ts';
 import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
 import { proposeActions } from '../../src/plan/prioritise.ts';
 import { frenchDate, frenchDay, frenchDayShort, isOverdue, parisDay, parseDay, percent, slugify } from '../../src/plan/format.ts';
-import { answerLine, renderPlanPdf, servicesToMobilise, sortForTable, themeHighlights, type PlanReport, type PlanReportAction } from '../../src/plan/pdf.ts';
+import { answerLine, printable, renderPlanPdf, servicesToMobilise, sortForTable, themeHighlights, type PlanReport, type PlanReportAction } from '../../src/plan/pdf.ts';
 
 describe('dates', () => {
   it('reads the day in Paris, not in UTC', () => {
@@ -174,5 +174,28 @@ describe('writePlanPdf', () => {
     expect(fresh.pages).toBe(a.pages);
     // Same text, same fonts: only the document ids differ.
     expect(Math.abs(b.pdf.length - fresh.pdf.length)).toBeLessThan(200);
+  });
+
+  it('keeps long text inside its page: a long word breaks, a long participant list moves to the annex', async () => {
+    const word = 'x'.repeat(1000);
+    const long = {
+      ...report,
+      participants: Array.from({ length: 30 }, (_, i) => ({ name: `${'Participant'.repeat(10)} ${i}`, role: 'direction' })),
+      actions: [action({ title: word, description: word, ownDescription: true, notes: word, owner: 'y'.repeat(120), origin: 'custom' }), ...report.actions],
+    };
+    const { pdf, pages } = await renderPlanPdf(long);
+    expect((pdf.toString('latin1').match(/\/MediaBox \[0 0 595\.28 841\.89\]/g) ?? []).length).toBe(pages);
+    expect(pages).toBeGreaterThanOrEqual((await renderPlanPdf(report)).pages);
+  });
+});
+
+describe('printable', () => {
+  it('composes text and lets a word longer than any column break every 40 characters', () => {
+    expect(printable('e\u0301quipe « ça »')).toBe('équipe « ça »');
+    expect(printable('court https://exemple.fr/a')).toBe('court https://exemple.fr/a');
+    expect(printable('a'.repeat(100))).toBe(`${'a'.repeat(40)}\u200b${'a'.repeat(40)}\u200b${'a'.repeat(20)}`);
+    expect(printable('a'.repeat(80))).toBe(`${'a'.repeat(40)}\u200b${'a'.repeat(40)}`);
+    // Astral characters (emoji) are never cut in half.
+    expect(printable('😀'.repeat(41)).split('\u200b').map((p) => [...p].length)).toEqual([40, 1]);
   });
 });

@@ -96,6 +96,7 @@ export const plan = {
     mode: 'Mode',
     modes: { autodiagnostic: 'Autodiagnostic', accompagne: 'Diagnostic accompagné' } as Record<string, string>,
     participants: 'Participants',
+    participantsInAnnex: (n: number) => `${n} personnes, nommées en annexe`,
     validatedWith: (consultant: string, date: string) => `Validé avec ${consultant} le ${date}`,
     submittedOn: (date: string) => `Soumis le ${date}`,
     footer: (org: string, date: string) => `Plan de progrès — ${org} — ${date}`,
