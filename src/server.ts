@@ -35,7 +35,12 @@ try {
 const file = dataFile(settings.CAP_DATA_DIR);
 const db = openDatabase(file);
 ensureBuiltins(db, new Date());
-await ensureAdminFromSettings(db, settings, new Date());
+try {
+  await ensureAdminFromSettings(db, settings, new Date());
+} catch (e) {
+  if (e instanceof SettingsError) fail(e.message);
+  throw e;
+}
 
 // cap.pid tells `npm run restore` that a server holds the database; any exit removes it.
 writePidFile(settings.CAP_DATA_DIR);

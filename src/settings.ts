@@ -1,13 +1,14 @@
 // Environment settings, parsed once at start. An invalid value stops the process with a one-line
 // message naming the setting, rather than failing later in an obscure place.
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from './auth/password.ts';
 
 const MESSAGES = {
   PORT: 'un numéro de port entre 0 et 65535 est attendu',
   HOST: 'une adresse ou un nom d’hôte est attendu',
   CAP_DATA_DIR: 'un chemin de dossier est attendu',
   CAP_ADMIN_EMAIL: 'une adresse électronique valide est attendue',
-  CAP_ADMIN_PASSWORD: '10 caractères au moins sont attendus',
+  CAP_ADMIN_PASSWORD: `${MIN_PASSWORD_LENGTH} caractères au moins sont attendus`,
   NODE_ENV: 'development, production ou test',
   CAP_BENCH: '0 ou 1',
   CAP_TRUST_PROXY: '0 ou 1',
@@ -22,7 +23,7 @@ const settingsSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     CAP_DATA_DIR: z.string().min(1).default('./data'),
     CAP_ADMIN_EMAIL: z.email().optional(),
-    CAP_ADMIN_PASSWORD: z.string().min(10).optional(),
+    CAP_ADMIN_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH).optional(),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     /** 1 mounts the benchmark's baseline route (npm run bench); never in an ordinary deployment. */
     CAP_BENCH: z.enum(['0', '1']).transform((v) => v === '1').optional(),

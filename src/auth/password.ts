@@ -28,4 +28,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash no password matches: used to spend the same time on unknown emails. */
 export const DUMMY_HASH = `scrypt$16384$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(32).toString('base64')}`;
 
-export const MIN_PASSWORD_LENGTH = 10;
+/** The policy (length, common passwords, e-mail) is src/auth/password-policy.ts. */
+export const MIN_PASSWORD_LENGTH = 12;

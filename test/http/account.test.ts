@@ -50,7 +50,7 @@ describe('my account', () => {
     for (const [fields, message] of [
       [{ current: 'pas-le-bon-mot', password: 'nouveau-mot-de-passe', passwordConfirm: 'nouveau-mot-de-passe' }, 'Le mot de passe actuel n’est pas le bon.'],
       [{ current: PASSWORD, password: 'nouveau-mot-de-passe', passwordConfirm: 'autre-mot-de-passe' }, 'Les deux mots de passe ne sont pas identiques.'],
-      [{ current: PASSWORD, password: 'court', passwordConfirm: 'court' }, 'Le mot de passe doit compter 10 caractères au moins.'],
+      [{ current: PASSWORD, password: 'court', passwordConfirm: 'court' }, 'Le mot de passe doit compter 12 caractères au moins.'],
       [{ current: PASSWORD, password: PASSWORD, passwordConfirm: PASSWORD }, 'Le nouveau mot de passe doit être différent de l’actuel.'],
       [{ password: 'nouveau-mot-de-passe', passwordConfirm: 'nouveau-mot-de-passe' }, 'Ce champ est obligatoire.'],
     ] as const) {

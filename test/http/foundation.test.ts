@@ -16,7 +16,7 @@ describe('first run', () => {
     const bad = await c.post('/setup', { name: 'Admin', email: 'admin@exemple.fr', password: 'court', passwordConfirm: 'court' });
     expect(bad.status).toBe(422);
     const badHtml = await bad.text();
-    expect(text(badHtml)).toContain('10 caractères au moins');
+    expect(text(badHtml)).toContain('12 caractères au moins');
     expect(badHtml).toContain('value="admin@exemple.fr"');
 
     const ok = await c.post('/setup', { name: 'Admin', email: 'Admin@Exemple.fr', password: PASSWORD, passwordConfirm: PASSWORD });

@@ -81,7 +81,7 @@ describe('request limits and malformed input', () => {
     const roleText = text(await role.text());
     expect(roleText).toContain('Saisissez une adresse électronique valide');
     expect(roleText).toContain('Choisissez une valeur de la liste.');
-    expect(roleText).toContain('Le mot de passe doit compter 10 caractères au moins.');
+    expect(roleText).toContain('Le mot de passe doit compter 12 caractères au moins.');
   });
 
   it('treats JSON, plain text and broken percent-encoding as a form with missing fields (422), not a crash', async () => {

@@ -6,7 +6,7 @@ describe('settings', () => {
     expect(parseSettings({})).toEqual({ PORT: 3000, HOST: '127.0.0.1', CAP_DATA_DIR: './data', NODE_ENV: 'development', CAP_TRUST_PROXY: false });
   });
   it('reads every setting', () => {
-    const s = parseSettings({ PORT: '8080', HOST: '0.0.0.0', CAP_DATA_DIR: '/srv/cap', CAP_ADMIN_EMAIL: 'a@b.fr', CAP_ADMIN_PASSWORD: '0123456789', NODE_ENV: 'production' });
+    const s = parseSettings({ PORT: '8080', HOST: '0.0.0.0', CAP_DATA_DIR: '/srv/cap', CAP_ADMIN_EMAIL: 'a@b.fr', CAP_ADMIN_PASSWORD: 'une-phrase-solide', NODE_ENV: 'production' });
     expect(s).toMatchObject({ PORT: 8080, HOST: '0.0.0.0', CAP_DATA_DIR: '/srv/cap', NODE_ENV: 'production' });
   });
   it('trusts X-Forwarded-For only when CAP_TRUST_PROXY is 1', () => {
@@ -20,7 +20,7 @@ describe('settings', () => {
     [{ PORT: 'abc' }, /^Paramètre PORT invalide \("abc"\)/],
     [{ PORT: '70000' }, /PORT/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
-    [{ CAP_ADMIN_EMAIL: 'pas-une-adresse', CAP_ADMIN_PASSWORD: '0123456789' }, /CAP_ADMIN_EMAIL/],
+    [{ CAP_ADMIN_EMAIL: 'pas-une-adresse', CAP_ADMIN_PASSWORD: 'une-phrase-solide' }, /CAP_ADMIN_EMAIL/],
     [{ CAP_ADMIN_EMAIL: 'a@b.fr', CAP_ADMIN_PASSWORD: 'court' }, /CAP_ADMIN_PASSWORD/],
     [{ CAP_ADMIN_EMAIL: 'a@b.fr' }, /CAP_ADMIN_PASSWORD/],
     [{ CAP_TRUST_PROXY: 'oui' }, /^Paramètre CAP_TRUST_PROXY invalide \("oui"\) : 0 ou 1$/],

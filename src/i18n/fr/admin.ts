@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from '../../auth/password.ts';
 export const admin = {
   usersTitle: 'Utilisateurs',
   newUser: 'Ajouter un utilisateur',
@@ -7,7 +8,7 @@ export const admin = {
   email: 'Adresse électronique',
   role: 'Rôle',
   password: 'Mot de passe initial',
-  passwordHint: '10 caractères au moins. Communiquez-le à la personne, qui pourra le changer.',
+  passwordHint: `${MIN_PASSWORD_LENGTH} caractères au moins, sans reprendre l’adresse électronique. Communiquez-le à la personne, qui pourra le changer.`,
   newPassword: 'Nouveau mot de passe',
   newPasswordHint: 'Laissez vide pour ne pas le changer. Un nouveau mot de passe ferme toutes les sessions de la personne.',
   memberships: 'Structures (pour un membre)',
