@@ -1,8 +1,6 @@
 // The real server, as operators run it: answers acknowledged to concurrent clients survive a
 // SIGKILL, and SIGTERM lets a request in flight finish before the process exits.
 import { describe, it, expect, afterEach, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -11,115 +9,11 @@ import { pidFile, runningServer } from '../../src/db/pidfile.ts';
 import { restoreDatabase } from '../../src/db/backup.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
 import { isApplicable } from '../../src/scoring/applicability.ts';
-import { PASSWORD } from '../support/app.ts';
-import { ROOT, seedDataDir, tempDir, removeTempDirs } from '../support/datadir.ts';
+import { seedDataDir, tempDir, removeTempDirs } from '../support/datadir.ts';
+import { freePort, HttpClient, killServers, startServer, waitFor } from '../support/server.ts';
 
-const running: ChildProcess[] = [];
 afterAll(removeTempDirs);
-afterEach(() => {
-  for (const p of running.splice(0)) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  proc: ChildProcess;
-  base: string;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Starts `node --import tsx src/server.ts` and resolves once it says it is ready. */
-async function startServer(dataDir: string, port: number): Promise<Server> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', CAP_DATA_DIR: dataDir, CAP_ADMIN_EMAIL: 'admin@cap.test', CAP_ADMIN_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(proc);
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready in 15 s:\n${out}`)), 15_000);
-    proc.stdout!.on('data', () => {
-      if (out.includes('CAP est prêt')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    void exited.then(() => reject(new Error(`server exited before being ready:\n${out}`)));
-  });
-  return { proc, base: `http://127.0.0.1:${port}`, output: () => out, exited };
-}
-
-function waitFor(server: Server, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => (server.output().includes(text) ? resolve() : setTimeout(check, 10));
-    check();
-  });
-}
-
-/** A browser-like HTTP client over fetch: cookie jar and the CSRF token from the last page. */
-class HttpClient {
-  cookies = new Map<string, string>();
-  csrf = '';
-  constructor(private readonly base: string) {}
-
-  cookieHeader() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-
-  async fetch(path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
-    const res = await fetch(this.base + path, { ...init, redirect: 'manual', headers: { Cookie: this.cookieHeader(), ...(init.headers ?? {}) } });
-    for (const line of res.headers.getSetCookie()) {
-      const pair = line.split(';')[0]!;
-      const i = pair.indexOf('=');
-      const value = pair.slice(i + 1);
-      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(pair.slice(0, i));
-      else this.cookies.set(pair.slice(0, i), value);
-    }
-    return res;
-  }
-
-  async page(path: string) {
-    const res = await this.fetch(path);
-    const html = await res.text();
-    const m = html.match(/name="csrf-token" content="([^"]*)"/);
-    if (m?.[1]) this.csrf = m[1];
-    return res;
-  }
-
-  async login(email: string) {
-    await this.page('/login');
-    const res = await this.fetch('/login', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email, password: PASSWORD, _csrf: this.csrf }).toString(),
-    });
-    expect(res.status).toBe(303);
-    await this.page('/');
-  }
-
-  /** The questionnaire's autosave: one answer, with the revision it was built from. */
-  saveAnswer(diagnosticId: string, code: string, v: { level: number; comment: string; revision: number }) {
-    return this.fetch(`/diagnostics/${diagnosticId}/answers/${encodeURIComponent(code)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true', 'X-CSRF-Token': this.csrf },
-      body: new URLSearchParams({ level: String(v.level), comment: v.comment, revision: String(v.revision) }).toString(),
-    });
-  }
-}
+afterEach(killServers);
 
 interface Written {
   level: number;

@@ -2,9 +2,7 @@
 // by each kind of visitor and must answer as its access class says. A route added without an entry
 // below makes this test fail, and so does an entry whose route no longer exists.
 import { describe, it, expect } from 'vitest';
-import { makeApp, org, user, type TestContext } from '../support/app.ts';
-import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
-import { diagnostics, answers, actions, reviewComments } from '../../src/db/schema.ts';
+import { ACTORS, appRoutes, concretePath, routeFixture, type ActorName, type RouteFixture } from '../support/routes.ts';
 
 /**
  * Access classes:
@@ -82,11 +80,6 @@ export const MATRIX: Record<string, Access> = {
   'POST /diagnostics/:id/submit': 'org',
 };
 
-// Visitors who should be refused go first, so that a write by an allowed visitor cannot change
-// what a refused one sees.
-const ACTORS = ['anonymous', 'memberOfOther', 'consultantOfOther', 'memberOfOrg', 'consultantOfRegion', 'admin'] as const;
-type ActorName = (typeof ACTORS)[number];
-
 const ALLOWED: Record<Exclude<Access, 'login' | 'public'>, readonly ActorName[]> = {
   'signed-in': ['memberOfOrg', 'memberOfOther', 'consultantOfRegion', 'consultantOfOther', 'admin'],
   org: ['memberOfOrg', 'consultantOfRegion', 'admin'],
@@ -95,94 +88,19 @@ const ALLOWED: Record<Exclude<Access, 'login' | 'public'>, readonly ActorName[]>
   admin: ['admin'],
 };
 
-function appRoutes(ctx: TestContext): string[] {
-  const keys = new Set<string>();
-  for (const r of ctx.app.routes) if (r.method !== 'ALL') keys.add(`${r.method} ${r.path}`);
-  return [...keys].sort();
-}
-
-interface Fixture {
-  ctx: TestContext;
-  cookies: Record<ActorName, string>;
-  csrf: Record<ActorName, string>;
-  params: Record<string, string>;
-}
-
-async function fixture(): Promise<Fixture> {
-  const ctx = makeApp();
-  const { db } = ctx;
-  const now = ctx.now.value;
-  const orgA = org(db, { name: 'Structure A', region: 'Occitanie', types: ['ACI'] });
-  const orgB = org(db, { name: 'Structure B', region: 'Bretagne', types: ['EI'], siret: '44306184100047' });
-  const ids: Record<ActorName, string | null> = {
-    anonymous: null,
-    memberOfOrg: await user(db, 'member', 'a@cap.test', { organisationIds: [orgA] }),
-    memberOfOther: await user(db, 'member', 'b@cap.test', { organisationIds: [orgB] }),
-    consultantOfRegion: await user(db, 'consultant', 'c.occ@cap.test', { regions: ['Occitanie'] }),
-    consultantOfOther: await user(db, 'consultant', 'c.bzh@cap.test', { regions: ['Bretagne'] }),
-    admin: await user(db, 'admin', 'admin@cap.test'),
-  };
-  const diagId = 'diag-a-1';
-  db.insert(diagnostics)
-    .values({ id: diagId, organisationId: orgA, referentialId: 'cap-2023', status: 'submitted', mode: 'autodiagnostic', participants: [{ name: 'Alice', role: 'direction' }], createdBy: ids.memberOfOrg, createdAt: now.toISOString(), submittedAt: now.toISOString(), submittedBy: ids.memberOfOrg })
-    .run();
-  db.insert(answers).values({ diagnosticId: diagId, questionCode: 'ID-1.1', level: 2, na: false, comment: 'ok', updatedBy: ids.memberOfOrg, updatedByRole: 'member', updatedAt: now.toISOString(), revision: 1 }).run();
-  db.insert(actions)
-    .values({ id: 'action-a-1', diagnosticId: diagId, questionCode: 'ID-1.1', origin: 'proposed', themeSlug: 'identite', title: 'Écrire le projet', services: ['CAP-ACCOMPAGNE'], priority: 'haute', createdAt: now.toISOString(), updatedAt: now.toISOString() })
-    .run();
-  db.insert(reviewComments).values({ id: 'comment-a-1', diagnosticId: diagId, targetKind: 'diagnostic', target: '', authorId: ids.consultantOfRegion, body: 'Bien', createdAt: now.toISOString() }).run();
-  const cookies = {} as Record<ActorName, string>;
-  const csrf = {} as Record<ActorName, string>;
-  for (const a of ACTORS) {
-    const id = ids[a];
-    if (!id) {
-      cookies[a] = 'cap_csrf=anonymous-token-0123456789';
-      csrf[a] = 'anonymous-token-0123456789';
-      continue;
-    }
-    const s = createSession(db, id, now);
-    cookies[a] = `${SESSION_COOKIE}=${s.token}`;
-    csrf[a] = s.csrf;
-  }
-  return {
-    ctx,
-    cookies,
-    csrf,
-    params: {
-      orgId: orgA,
-      id: diagId,
-      theme: 'identite',
-      questionCode: 'ID-1.1',
-      actionId: 'action-a-1',
-      commentId: 'comment-a-1',
-      userId: ids.memberOfOther!,
-      code: 'CAP-RSE',
-      refId: 'cap-2023',
-    },
-  };
-}
-
-function concretePath(route: string, params: Record<string, string>): string {
-  return route.replace(/:(\w+)/g, (_, name: string) => {
-    const v = params[name];
-    if (!v) throw new Error(`no fixture value for :${name} in ${route}`);
-    return encodeURIComponent(v);
-  }).replace('/*', '/app.css');
-}
-
-async function call(f: Fixture, method: string, path: string, actor: ActorName) {
-  const headers: Record<string, string> = { Cookie: f.cookies[actor] };
+async function call(f: RouteFixture, sessions: Record<ActorName, { cookie: string; csrf: string }>, method: string, path: string, actor: ActorName) {
+  const headers: Record<string, string> = { Cookie: sessions[actor].cookie };
   if (method === 'GET') return f.ctx.app.request(path, { headers });
   return f.ctx.app.request(path, {
     method,
     headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: f.csrf[actor] }).toString(),
+    body: new URLSearchParams({ _csrf: sessions[actor].csrf }).toString(),
   });
 }
 
 describe('permission matrix over the route table', () => {
   it('has exactly one entry per route', async () => {
-    const f = await fixture();
+    const f = await routeFixture();
     const routes = appRoutes(f.ctx);
     const missing = routes.filter((r) => !(r in MATRIX));
     const stale = Object.keys(MATRIX).filter((r) => !routes.includes(r));
@@ -193,13 +111,14 @@ describe('permission matrix over the route table', () => {
   const routes = Object.entries(MATRIX).filter(([, access]) => access !== 'login');
   for (const [route, access] of routes) {
     it(`${route} (${access})`, async () => {
-      const f = await fixture();
+      const f = await routeFixture();
+      const sessions = Object.fromEntries(ACTORS.map((a) => [a, f.session(a)])) as Record<ActorName, { cookie: string; csrf: string }>;
       const [method, pattern] = route.split(' ') as [string, string];
       const path = concretePath(pattern, f.params);
       const outcome: Record<string, string> = {};
       const expected: Record<string, string> = {};
       for (const actor of ACTORS) {
-        const res = await call(f, method, path, actor);
+        const res = await call(f, sessions, method, path, actor);
         const location = res.headers.get('Location') ?? '';
         outcome[actor] =
           res.status === 404 ? 'not found' : res.status === 403 ? 'forbidden' : res.status >= 500 ? `error ${res.status}` : location.startsWith('/login') ? 'to login' : 'allowed';
