@@ -6,6 +6,7 @@ import { loadDiagnosticsDemo } from './diagnostics.ts';
 import { loadPlanDemo } from './plan.ts';
 import { loadBenchmarkDemo } from './benchmark.ts';
 import { loadReviewsDemo } from './reviews.ts';
+import { loadMailDemo } from './mail.ts';
 
 export async function loadDemo(db: Db, now: Date): Promise<DemoIds> {
   ensureBuiltins(db, now);
@@ -14,5 +15,6 @@ export async function loadDemo(db: Db, now: Date): Promise<DemoIds> {
   loadPlanDemo(db, ids, now);
   loadReviewsDemo(db, ids, now);
   loadBenchmarkDemo(db, now);
+  loadMailDemo(db, ids, now);
   return ids;
 }

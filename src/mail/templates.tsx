@@ -80,9 +80,10 @@ function noticeFooter(why: string, kind: MailContent['kind'], links: Links): Let
   };
 }
 
-function followUps(items: FollowUpItem[], detail: (i: FollowUpItem) => string, base: string): Item[] {
+function followUps(items: FollowUpItem[], detail: (i: FollowUpItem) => string, base: string, showRegion: boolean): Item[] {
   return items.map((i) => ({
-    text: `${i.organisationName} (${i.region})`,
+    // The region only helps a consultant who follows several.
+    text: showRegion ? `${i.organisationName}, ${i.region}` : i.organisationName,
     detail: detail(i),
     href: i.diagnosticId ? `${base}/diagnostics/${i.diagnosticId}` : `${base}/organisations/${i.organisationId}`,
   }));
@@ -190,10 +191,11 @@ function letterOf(content: MailContent, links: Links): Letter {
     case 'reminder_consultant': {
       const p = content.payload;
       const r = m.reminderConsultant;
+      const several = p.regions.length > 1;
       const sections = [
-        { title: r.reviewTitle, items: followUps(p.awaitingReview, (i) => r.submittedOn(i.since ?? ''), base) },
-        { title: r.changesTitle, items: followUps(p.changesRequested, (i) => r.requestedOn(i.since ?? ''), base) },
-        { title: r.staleTitle, items: followUps(p.noRecentDiagnostic, (i) => r.lastOn(i.since), base) },
+        { title: r.reviewTitle, items: followUps(p.awaitingReview, (i) => r.submittedOn(i.since ?? ''), base, several) },
+        { title: r.changesTitle, items: followUps(p.changesRequested, (i) => r.requestedOn(i.since ?? ''), base, several) },
+        { title: r.staleTitle, items: followUps(p.noRecentDiagnostic, (i) => r.lastOn(i.since), base, several) },
       ].filter((s) => s.items.length > 0);
       return {
         greeting,

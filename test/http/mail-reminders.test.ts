@@ -150,7 +150,7 @@ describe('Monday reminders', () => {
       expect(zoe.parsed.text).not.toContain('Action de l’ancien plan');
       const ines = smtp.to('ines@coorace.org')[0]!;
       expect(ines.parsed.subject).toBe('Suivi de vos structures, semaine du 2 mars 2026\u00a0: 1\u00a0diagnostic à relire, 1\u00a0modification demandée sans suite');
-      expect(ines.parsed.text).toContain('Les Jardins du Lauragais (Occitanie)');
+      expect(ines.parsed.text).toContain('- Les Jardins du Lauragais\n');
       expect(ines.parsed.text).toContain('demandées le 20 janvier 2026');
     } finally {
       scheduler.stop();

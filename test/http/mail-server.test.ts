@@ -63,7 +63,7 @@ describe('mail in the server process', () => {
     expect(files).toHaveLength(2);
     for (const f of files) expect(f).toMatch(/^\d{8}T\d{6}Z-reminder_member-[\w-]+\.eml$/);
     const mail = await simpleParser(readFileSync(join(outbox, files[0]!)));
-    expect(mail.subject).toBe('Plan de progrès de Atelier d’Oc\u00a0: 1\u00a0action en retard');
+    expect(mail.subject).toBe('Plan de progrès d’Atelier d’Oc\u00a0: 1\u00a0action en retard');
     expect(mail.text).toContain('Rédiger la charte d’accueil');
     expect(mail.text).toContain('responsable\u00a0: Élodie');
     expect(mail.text).toContain(`http://127.0.0.1:${port}/diagnostics/${seeded.diagnosticId}/plan`);

@@ -3,7 +3,8 @@
 // typography, and nothing a payload carries can become markup.
 import { describe, expect, it } from 'vitest';
 import { renderMail, subjectOf, type Links } from '../../src/mail/templates.tsx';
-import { MAIL_KINDS, topicOf, type InvitationPayload, type MailContent } from '../../src/mail/kinds.ts';
+import { of } from '../../src/i18n/fr/mail.ts';
+import { MAIL_KINDS, topicOf, type ChangesRequestedPayload, type ConsultantReminderPayload, type InvitationPayload, type MailContent } from '../../src/mail/kinds.ts';
 
 const BASE = 'https://cap.exemple.org';
 const links: Links = { base: BASE, unsubscribe: `${BASE}/unsubscribe/u1.remark.sig` };
@@ -111,10 +112,13 @@ describe('mail templates', () => {
     expect(remark.text).toContain(`${BASE}/diagnostics/d1/themes/identite#remarques-question-ID-2-3`);
     expect(remark.text).toContain('Joindre le projet associatif.');
     const consultant = renderMail(samples.reminder_consultant, links).text;
-    expect(consultant).toContain('Garonne Services Emploi (Occitanie)');
+    expect(consultant).toContain('- Garonne Services Emploi\n');
     expect(consultant).toContain('soumis le 27 février 2026');
     expect(consultant).toContain(`${BASE}/organisations/o2`);
     expect(consultant).toContain('aucun diagnostic');
+    const two = renderMail({ ...samples.reminder_consultant, payload: { ...(samples.reminder_consultant.payload as ConsultantReminderPayload), regions: ['Bretagne', 'Occitanie'] } } as MailContent, links).text;
+    expect(two).toContain('- Garonne Services Emploi, Occitanie\n');
+    expect(two).toContain('Voici les structures des régions Bretagne et Occitanie qui attendent un suivi cette semaine.');
     const invitation = renderMail(samples.invitation, { base: BASE }).text;
     expect(invitation).toContain(`${BASE}/invitations/jeton-invitation`);
     expect(invitation).toContain('Camille Durand vous invite à rejoindre CAP');
@@ -132,6 +136,20 @@ describe('mail templates', () => {
     expect(m.html).not.toContain('<b>Orga');
     expect(m.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(m.text).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('writes « de » as French does before a name: d’, des, du', () => {
+    expect(of('Garonne Services Emploi')).toBe('de Garonne Services Emploi');
+    expect(of('Armor Intérim Solidaire')).toBe('d’Armor Intérim Solidaire');
+    expect(of('Les Jardins du Lauragais')).toBe('des Jardins du Lauragais');
+    expect(of('Le Relais')).toBe('du Relais');
+    expect(of('La Ressourcerie')).toBe('de La Ressourcerie');
+    expect(of('Écrin')).toBe('d’Écrin');
+    const jardins = renderMail({ ...samples.changes_requested, payload: { ...(samples.changes_requested.payload as ChangesRequestedPayload), organisationName: 'Les Jardins du Lauragais' } } as MailContent, links);
+    expect(jardins.subject).toBe('Modifications demandées sur le diagnostic des Jardins du Lauragais');
+    expect(jardins.text).toContain('Vous recevez cet avis parce que vous êtes membre des Jardins du Lauragais sur CAP.');
+    const byInes = renderMail({ ...samples.invitation, payload: { ...(samples.invitation.payload as InvitationPayload), inviterName: 'Inès Martin' } } as MailContent, { base: BASE });
+    expect(byInes.text).toContain('parce qu’Inès Martin vous a invité·e');
   });
 
   it('names the role an invitation offers', () => {

@@ -18,8 +18,20 @@ function ofRegions(regions: readonly string[]): string {
   return `${regions.length > 1 ? 'des régions' : 'de la région'} ${names(regions)}`;
 }
 
+const VOWEL = /^[aeiouyàâäéèêëîïôöùûüœæ]/i;
+
+/** « de Garonne… », « d’Armor… », « des Jardins… » (Les Jardins…), « du Relais… » (Le Relais…). */
+export function of(name: string): string {
+  if (/^Les\s/.test(name)) return `des ${name.slice(4)}`;
+  if (/^Le\s/.test(name)) return `du ${name.slice(3)}`;
+  return VOWEL.test(name) ? `d’${name}` : `de ${name}`;
+}
+
+/** « parce que Camille… », « parce qu’Inès… ». */
+const becauseOf = (name: string) => (VOWEL.test(name) ? `parce qu’${name}` : `parce que ${name}`);
+
 /** « le diagnostic du 2 mars 2026 de Garonne Services Emploi » */
-const diagnosticOf = (org: string, createdAt: string) => `le diagnostic du ${frenchDate(new Date(createdAt))} de ${org}`;
+const diagnosticOf = (org: string, createdAt: string) => `le diagnostic du ${frenchDate(new Date(createdAt))} ${of(org)}`;
 
 export const mail = {
   hello: (name: string) => `Bonjour ${name},`,
@@ -44,14 +56,14 @@ export const mail = {
   } satisfies Record<NoticeTopic, string>,
 
   footer: {
-    member: (org: string) => `Vous recevez cet avis parce que vous êtes membre de ${org} sur CAP.`,
+    member: (org: string) => `Vous recevez cet avis parce que vous êtes membre ${of(org)} sur CAP.`,
     consultant: (regions: readonly string[]) => `Vous recevez cet avis parce que vous suivez ${regionList(regions)} sur CAP.`,
     unsubscribe: (topic: string) => `Ne plus recevoir les avis « ${topic} » :`,
     unsubscribeLink: 'se désabonner en un clic',
     preferences: 'Choisir les avis que vous recevez, dans « Mon compte » :',
     preferencesLink: 'mes préférences',
     invitation: (inviter: string, expiresAt: string) =>
-      `Vous recevez ce message parce que ${inviter} vous a invité·e à rejoindre CAP. Si vous ne souhaitez pas de compte, ignorez-le : l’invitation expire d’elle-même le ${frenchDate(new Date(expiresAt))} et aucun compte n’est créé sans vous.`,
+      `Vous recevez ce message ${becauseOf(inviter)} vous a invité·e à rejoindre CAP. Si vous ne souhaitez pas de compte, ignorez-le : l’invitation expire d’elle-même le ${frenchDate(new Date(expiresAt))} et aucun compte n’est créé sans vous.`,
     passwordReset:
       'Vous recevez ce message parce qu’un nouveau mot de passe a été demandé pour cette adresse sur CAP. Si ce n’est pas vous, ignorez-le : votre mot de passe reste le même. Ce message concerne la sécurité de votre compte ; il ne peut pas être désactivé.',
   },
@@ -65,7 +77,7 @@ export const mail = {
           : 'Invitation à administrer CAP',
     intro: (p: { inviterName: string; role: string; organisationNames: string[]; regions: string[] }) =>
       p.role === 'member'
-        ? `${p.inviterName} vous invite à rejoindre CAP, l’outil d’autodiagnostic et de plan de progrès du réseau Coorace, comme membre de ${p.organisationNames.join(', ')}.`
+        ? `${p.inviterName} vous invite à rejoindre CAP, l’outil d’autodiagnostic et de plan de progrès du réseau Coorace, comme membre ${p.organisationNames.map(of).join(', ')}.`
         : p.role === 'consultant'
           ? `${p.inviterName} vous invite à rejoindre CAP, l’outil d’autodiagnostic et de plan de progrès du réseau Coorace, pour accompagner les structures ${ofRegions(p.regions)}.`
           : `${p.inviterName} vous invite à administrer CAP, l’outil d’autodiagnostic et de plan de progrès du réseau Coorace.`,
@@ -90,7 +102,7 @@ export const mail = {
   },
 
   changesRequested: {
-    subject: (org: string) => `Modifications demandées sur le diagnostic de ${org}`,
+    subject: (org: string) => `Modifications demandées sur le diagnostic ${of(org)}`,
     intro: (p: { organisationName: string; diagnosticCreatedAt: string; reviewerName: string }) =>
       `${p.reviewerName} demande des modifications sur ${diagnosticOf(p.organisationName, p.diagnosticCreatedAt)}. Son message :`,
     after: 'Le diagnostic est de nouveau modifiable ; soumettez-le une fois les modifications faites.',
@@ -98,7 +110,7 @@ export const mail = {
   },
 
   remark: {
-    subject: (org: string, n: number) => (n > 1 ? `${n} nouvelles remarques sur le diagnostic de ${org}` : `Nouvelle remarque sur le diagnostic de ${org}`),
+    subject: (org: string, n: number) => (n > 1 ? `${n} nouvelles remarques sur le diagnostic ${of(org)}` : `Nouvelle remarque sur le diagnostic ${of(org)}`),
     intro: (p: { organisationName: string; diagnosticCreatedAt: string; reviewerName: string }, n: number) =>
       `${p.reviewerName} a laissé ${n > 1 ? `${n} remarques` : 'une remarque'} sur ${diagnosticOf(p.organisationName, p.diagnosticCreatedAt)} :`,
     see: 'Voir',
@@ -113,15 +125,15 @@ export const mail = {
   },
 
   reply: {
-    subject: (org: string) => `Réponse de ${org} à votre remarque`,
+    subject: (org: string) => `Réponse ${of(org)} à votre remarque`,
     intro: (p: { organisationName: string; authorName: string; where: string }) => `${p.authorName} (${p.organisationName}) a répondu à votre remarque (${p.where}) :`,
     button: 'Voir la réponse',
   },
 
   reminderMember: {
     subject: (org: string, overdue: number, soon: number) =>
-      `Plan de progrès de ${org} : ${[overdue ? `${plural(overdue, 'action', 'actions')} en retard` : '', soon ? `${plural(soon, 'action', 'actions')} à échéance dans les 14 jours` : ''].filter(Boolean).join(', ')}`,
-    intro: (org: string, week: string) => `Voici, pour la semaine du ${frenchDay(week)}, les actions du plan de progrès de ${org} qui demandent votre attention.`,
+      `Plan de progrès ${of(org)} : ${[overdue ? `${plural(overdue, 'action', 'actions')} en retard` : '', soon ? `${plural(soon, 'action', 'actions')} à échéance dans les 14 jours` : ''].filter(Boolean).join(', ')}`,
+    intro: (org: string, week: string) => `Voici, pour la semaine du ${frenchDay(week)}, les actions du plan de progrès ${of(org)} qui demandent votre attention.`,
     overdueTitle: 'En retard',
     soonTitle: 'À échéance dans les 14 jours',
     due: (day: string) => `échéance le ${frenchDay(day)}`,
