@@ -12,7 +12,7 @@ import { seededRandom as prng } from '../src/random.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { defaultReferentialId, ensureBuiltins, getReferential } from '../src/referential/store.ts';
 import type { Question, Referential, StructureType } from '../src/referential/schema.ts';
-import { REGIONS } from '../src/i18n/fr/common.ts';
+import { REGIONS } from '../src/regions.ts';
 import { hashPassword } from '../src/auth/password.ts';
 import { isApplicable } from '../src/scoring/index.ts';
 import { scoresOf, type AnswerRow, type DiagnosticContext, type DiagnosticStatus } from '../src/db/diagnostics.ts';

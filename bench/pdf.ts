@@ -13,8 +13,8 @@ import { ensureBuiltins } from '../src/referential/store.ts';
 import { insertOrganisation } from '../src/db/organisations.ts';
 import { getDiagnosticContext, scoreDiagnosticById } from '../src/db/diagnostics.ts';
 import { listActions, syncProposedActions, updateAction } from '../src/db/actions.ts';
-import { buildPlanReport } from '../src/db/plan-report.ts';
-import { PAGE, registerFonts, writePlanPdf, type PlanReport } from '../src/plan/pdf.ts';
+import { buildPlanReport, type PlanReport } from '../src/plan/report.ts';
+import { PAGE, registerFonts, writePlanPdf } from '../src/plan/pdf.ts';
 import { insertDiagnostic } from '../test/support/plan.ts';
 
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];

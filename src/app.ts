@@ -11,6 +11,7 @@ import { csrfProtect, csrfToken, CsrfError } from './auth/csrf.ts';
 import { takeFlash } from './web/flash.ts';
 import { errorPage } from './web/errors.tsx';
 import { hasAnyUser } from './db/users.ts';
+import { ping } from './db/open.ts';
 import { LoginThrottle } from './auth/throttle.ts';
 import { staticFiles } from './web/static.ts';
 import { authRoutes } from './routes/auth.tsx';
@@ -76,7 +77,7 @@ export function createApp(options: CreateAppOptions) {
 
   app.get('/healthz', (c) => {
     try {
-      deps.db.$client.prepare('SELECT 1').get();
+      ping(deps.db);
       return c.json({ status: 'ok' });
     } catch {
       return c.json({ status: 'error' }, 503);

@@ -1,6 +1,7 @@
 // Admin pages for referential versions: the list with the import form, one version in full, and
 // the page that lists every validation error of a refused import.
 import { t } from '../src/i18n/index.ts';
+import { frenchDate } from '../src/dates.ts';
 import type { Referential, Question } from '../src/referential/schema.ts';
 import type { ReferentialRow, ServiceRow } from '../src/referential/store.ts';
 import type { ValidationError } from '../src/referential/validate.ts';
@@ -13,7 +14,7 @@ const r = t.referentials;
 
 function frDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  return frenchDate(iso);
 }
 
 export function countsOf(ref: Referential) {

@@ -1,7 +1,7 @@
 import { t } from '../src/i18n/index.ts';
 import type { UserRow } from '../src/db/users.ts';
 import type { Organisation } from '../src/db/organisations.ts';
-import { REGIONS } from '../src/i18n/fr/common.ts';
+import { REGIONS } from '../src/regions.ts';
 import { ActiveToggle, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
 
 export function UserList({ users, orgNames }: { users: UserRow[]; orgNames: Map<string, string> }) {

@@ -1,6 +1,7 @@
 // The audit trail in readable French: who, when, what, on which record, and each value that moved
 // (before → after). Shared by the admin journal and a diagnostic's history.
 import { t } from '../src/i18n/index.ts';
+import { personName } from '../src/people.ts';
 import type { AuditPage, AuditRow } from '../src/db/audit-log.ts';
 
 const a = t.federation.audit;
@@ -55,9 +56,10 @@ export function changesOf(before: unknown, after: unknown): Change[] {
 
 function who(e: AuditRow): string {
   if (!e.userId) return a.system;
-  if (e.userDeleted || !e.userName) return a.deletedUser;
+  const name = personName(e.userName === null ? null : { name: e.userName, deleted: e.userDeleted });
+  if (!name || e.userDeleted) return name ?? a.deletedUser;
   const role = e.userRole ? t.common.roles[e.userRole] : '';
-  return role ? `${e.userName} (${role.toLowerCase()})` : e.userName;
+  return role ? `${name} (${role.toLowerCase()})` : name;
 }
 
 /** What the event is about: « Réponse ID-1.1 », « Action du plan « Écrire le projet » »… */

@@ -2,8 +2,7 @@
 // and the form to start a new one (mode, participants, optional starting point).
 import { t } from '../src/i18n/index.ts';
 import type { DiagnosticRow } from '../src/db/diagnostics.ts';
-import { STATUS_LABELS } from '../src/db/diagnostics.ts';
-import { DIAGNOSTIC_MODES, PARTICIPANT_ROLES } from '../src/db/diagnostic-writes.ts';
+import { DIAGNOSTIC_MODES, PARTICIPANT_ROLES } from '../src/diagnostics/status.ts';
 import { CsrfField, ErrorSummary, type FieldErrors } from './forms.tsx';
 import { StatusBadge } from './diagnostic-progress.tsx';
 
@@ -48,7 +47,7 @@ export function DiagnosticTable({ items }: { items: DiagnosticListItem[] }) {
               </th>
               <td>{q.modes[d.mode]}</td>
               <td>
-                <StatusBadge status={d.status} label={STATUS_LABELS[d.status]} />
+                <StatusBadge status={d.status} label={t.common.diagnosticStatus[d.status]} />
                 {d.validatedAt ? <span class="muted"> {q.validatedOn(d.validatedAt)}</span> : d.submittedAt && <span class="muted"> {q.submittedOn(d.submittedAt)}</span>}
               </td>
               <td class="nowrap">{q.progressLabel(answered, applicable)}</td>
@@ -156,7 +155,7 @@ export function StartDiagnosticForm(p: { csrf: string; orgId: string; candidates
               <option value="">{q.fromEmpty}</option>
               {p.candidates.map((d) => (
                 <option value={d.id} selected={p.values.from === d.id}>
-                  {q.fromOption(d.createdAt, STATUS_LABELS[d.status])}
+                  {q.fromOption(d.createdAt, t.common.diagnosticStatus[d.status])}
                 </option>
               ))}
             </select>

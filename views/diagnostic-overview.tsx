@@ -1,13 +1,12 @@
 // The overview of one diagnostic: status, participants, progress per theme, where to continue,
 // links to results and plan, and the submit form (with the list of what is left when refused).
 import { t } from '../src/i18n/index.ts';
+import { canTransition } from '../src/diagnostics/status.ts';
 import type { DiagnosticRow } from '../src/db/diagnostics.ts';
-import { STATUS_LABELS } from '../src/db/diagnostics.ts';
 import type { OpenQuestion, Progress } from '../src/questionnaire/progress.ts';
-import { domId } from '../src/questionnaire/progress.ts';
 import { CsrfField } from './forms.tsx';
 import { ProgressBar, StatusBadge } from './diagnostic-progress.tsx';
-import { themeUrl } from './diagnostic-theme.tsx';
+import { questionUrl, themeUrl } from '../src/web/urls.ts';
 import { ReviewPanel, type ReviewView } from './review.tsx';
 
 const q = t.questionnaire;
@@ -29,12 +28,12 @@ export interface OverviewProps {
 }
 
 function questionLink(diagnosticId: string, x: { code: string; themeSlug: string }): string {
-  return `${themeUrl(diagnosticId, x.themeSlug)}#q-${domId(x.code)}`;
+  return questionUrl(diagnosticId, x.themeSlug, x.code);
 }
 
 export function OverviewPage(p: OverviewProps) {
   const d = p.diagnostic;
-  const status = STATUS_LABELS[d.status];
+  const status = t.common.diagnosticStatus[d.status];
   return (
     <section>
       <p class="breadcrumb">
@@ -62,7 +61,7 @@ export function OverviewPage(p: OverviewProps) {
       )}
       {!p.editable && (
         <p class="notice">
-          {q.readOnly(status)} {d.status === 'submitted' && q.readOnlyReopen}
+          {q.readOnly(status)} {canTransition(d.status, 'requestChanges') && q.readOnlyReopen}
         </p>
       )}
       {d.status === 'changes_requested' && <p class="notice">{q.changesRequested}</p>}
@@ -127,7 +126,7 @@ export function OverviewPage(p: OverviewProps) {
       <ul class="cards theme-cards">
         {p.progress.themes.map((th) => {
           const label = !p.editable ? q.themeView : th.answered === 0 ? q.themeStart : th.answered === th.applicable && !th.prefilled ? q.themeReview : q.themeContinue;
-          const href = p.editable && th.next ? `${themeUrl(d.id, th.slug)}#q-${domId(th.next)}` : themeUrl(d.id, th.slug);
+          const href = p.editable && th.next ? questionUrl(d.id, th.slug, th.next) : themeUrl(d.id, th.slug);
           return (
             <li class="card">
               <h3>

@@ -5,14 +5,11 @@ import { t } from '../src/i18n/index.ts';
 import type { Question } from '../src/referential/schema.ts';
 import type { AnswerWithAuthor } from '../src/db/diagnostics.ts';
 import { domId } from '../src/questionnaire/progress.ts';
+import { answerUrl } from '../src/web/urls.ts';
+import { valueOf, type FormValue } from '../src/questionnaire/form.ts';
+import { authorOf, personName } from '../src/people.ts';
 
 const q = t.questionnaire;
-
-/** What the inputs of a question hold: level '0'-'4', 'na' or null, and the comment. */
-export interface FormValue {
-  level: string | null;
-  comment: string;
-}
 
 export interface QuestionState {
   question: Question;
@@ -33,21 +30,13 @@ export interface QuestionPlace {
   editable: boolean;
 }
 
-export function answerUrl(diagnosticId: string, code: string): string {
-  return `/diagnostics/${diagnosticId}/answers/${encodeURIComponent(code)}`;
-}
-
-export function valueOf(a: Pick<AnswerWithAuthor, 'level' | 'na' | 'comment'> | undefined): FormValue {
-  if (!a) return { level: null, comment: '' };
-  return { level: a.na ? 'na' : a.level === null ? null : String(a.level), comment: a.comment };
-}
-
 function roleLabel(role: string | null): string {
   return (role && q.roleLabels[role]) || q.roleLabels.member!;
 }
 
 export function AnsweredBy({ a }: { a: AnswerWithAuthor }) {
-  return <p class="answered-by">{a.authorName ? q.answeredBy(a.authorName, roleLabel(a.updatedByRole), a.updatedAt) : q.answeredByUnknown(a.updatedAt)}</p>;
+  const name = personName(authorOf(a));
+  return <p class="answered-by">{name ? q.answeredBy(name, roleLabel(a.updatedByRole), a.updatedAt) : q.answeredByUnknown(a.updatedAt)}</p>;
 }
 
 function levelText(question: Question, level: string | null): string {
@@ -78,7 +67,8 @@ export function ConflictBlock({ place, s }: { place: QuestionPlace; s: QuestionS
   const dom = domId(code);
   const url = answerUrl(place.diagnosticId, code);
   const cur = s.conflict.current;
-  const by = cur?.authorName ? q.conflictStoredBy(cur.authorName, roleLabel(cur.updatedByRole), cur.updatedAt) : undefined;
+  const curName = cur ? personName(authorOf(cur)) : null;
+  const by = cur && curName ? q.conflictStoredBy(curName, roleLabel(cur.updatedByRole), cur.updatedAt) : undefined;
   return (
     <div class="conflict" role="group" aria-labelledby={`cf-${dom}`}>
       <h3 id={`cf-${dom}`}>{q.conflictTitle}</h3>

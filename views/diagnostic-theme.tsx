@@ -5,6 +5,7 @@ import type { Criterion, Theme } from '../src/referential/schema.ts';
 import type { DiagnosticRow } from '../src/db/diagnostics.ts';
 import type { Progress } from '../src/questionnaire/progress.ts';
 import { domId } from '../src/questionnaire/progress.ts';
+import { themeUrl } from '../src/web/urls.ts';
 import { CsrfField } from './forms.tsx';
 import { ProgressBar } from './diagnostic-progress.tsx';
 import { QuestionBlock, type QuestionState } from './diagnostic-question.tsx';
@@ -26,10 +27,6 @@ export interface ThemePageProps {
   problems?: { code: string; message: string }[];
   /** Federation module: remarks beside the theme and each question, forms for reviewers. */
   review?: ReviewView;
-}
-
-export function themeUrl(diagnosticId: string, slug: string): string {
-  return `/diagnostics/${diagnosticId}/themes/${slug}`;
 }
 
 export function ThemeNav({ diagnosticId, themes, current }: { diagnosticId: string; themes: ThemePageProps['themes']; current: string }) {

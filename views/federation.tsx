@@ -1,18 +1,13 @@
 // The federation's dashboard: filters (a GET form), the sortable table of organisations (plain
 // links), and the picture of the selection. Everything works without JavaScript.
 import { t } from '../src/i18n/index.ts';
-import type { FederationData, FederationQuery, FederationRow, RegionPicture, SortKey } from '../src/db/federation.ts';
-import { STATUS_FILTERS } from '../src/db/federation.ts';
+import type { FederationData, FederationRow, RegionPicture } from '../src/db/federation.ts';
+import { STATUS_FILTERS, type FederationQuery, type SortKey } from '../src/federation/query.ts';
+import type { ThemeHead } from '../src/web/federation.ts';
 import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
 import { BANDS } from '../src/scoring/index.ts';
-import { STATUS_LABELS } from '../src/db/diagnostics.ts';
 
 const f = t.federation;
-
-export interface ThemeHead {
-  slug: string;
-  title: string;
-}
 
 /** The dashboard's URL for a query, with some parameters changed; empty ones are left out. */
 export function federationHref(base: string, q: FederationQuery, change: Partial<FederationQuery> = {}): string {
@@ -143,7 +138,7 @@ function Row({ r }: { r: FederationRow }) {
       <td>
         {d ? (
           <a href={`/diagnostics/${d.id}`} class={STATUS_BADGE[d.status]}>
-            {STATUS_LABELS[d.status]}
+            {t.common.diagnosticStatus[d.status]}
           </a>
         ) : (
           <span class="muted">{f.noDiagnostic}</span>

@@ -1,7 +1,8 @@
 import { t } from '../src/i18n/index.ts';
 import type { CurrentUser } from '../src/context.ts';
 import type { Organisation } from '../src/db/organisations.ts';
-import { isEditable, STATUS_LABELS, type DiagnosticRow } from '../src/db/diagnostics.ts';
+import type { DiagnosticRow } from '../src/db/diagnostics.ts';
+import { isEditable } from '../src/diagnostics/status.ts';
 
 /** Where a member goes next for one structure: continue, read the results, or start. */
 function NextStep({ org, latest }: { org: Organisation; latest: DiagnosticRow | undefined }) {
@@ -16,7 +17,7 @@ function NextStep({ org, latest }: { org: Organisation; latest: DiagnosticRow | 
   return (
     <>
       <p>
-        {title} — <span class="badge badge--brand">{STATUS_LABELS[latest.status]}</span>
+        {title} — <span class="badge badge--brand">{t.common.diagnosticStatus[latest.status]}</span>
       </p>
       <p class="actions-row">
         {isEditable(latest.status) ? (

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { t } from '../src/i18n/index.ts';
 import type { Organisation } from '../src/db/organisations.ts';
 import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
-import { REGIONS } from '../src/i18n/fr/common.ts';
+import { REGIONS } from '../src/regions.ts';
 import { ActiveToggle, Checkbox, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
 
 export function typesLabel(types: readonly string[]): string {

@@ -4,9 +4,10 @@ import { t } from '../src/i18n/index.ts';
 import type { ActionRow } from '../src/db/actions.ts';
 import type { ServiceRow } from '../src/referential/store.ts';
 import { PRIORITIES, PRIORITY_LABELS } from '../src/plan/types.ts';
-import { frenchDay, isOverdue } from '../src/plan/format.ts';
+import { isOverdue } from '../src/plan/format.ts';
+import { frenchDay } from '../src/dates.ts';
 import { CsrfField, SelectField, TextArea, TextField } from './forms.tsx';
-import { domId } from '../src/questionnaire/progress.ts';
+import { actionUrl, questionUrl } from '../src/web/urls.ts';
 
 const p = t.plan;
 
@@ -49,7 +50,6 @@ export interface PlanPageProps extends PlanContext {
 const statusBadge: Record<string, string> = { todo: 'badge', in_progress: 'badge badge--warn', done: 'badge badge--ok' };
 const priorityBadge: Record<string, string> = { obligation: 'badge badge--danger', haute: 'badge badge--warn', moyenne: 'badge badge--brand', basse: 'badge badge--muted' };
 
-export const actionUrl = (diagnosticId: string, actionId: string) => `/diagnostics/${diagnosticId}/actions/${actionId}`;
 
 export function planSummary(actions: readonly ActionRow[], today: string) {
   const open = actions.filter((a) => a.droppedReason === null);
@@ -159,7 +159,7 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
           <div>
             <dt>{p.question}</dt>
             <dd>
-              <a href={`/diagnostics/${ctx.diagnosticId}/themes/${theme.slug}#q-${domId(a.questionCode)}`}>{a.questionCode}</a>
+              <a href={questionUrl(ctx.diagnosticId, theme.slug, a.questionCode)}>{a.questionCode}</a>
             </dd>
           </div>
         )}

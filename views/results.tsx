@@ -5,8 +5,10 @@ import type { Child } from 'hono/jsx';
 import { t } from '../src/i18n/index.ts';
 import type { DiagnosticRow } from '../src/db/diagnostics.ts';
 import type { Organisation } from '../src/db/organisations.ts';
-import type { Benchmark, BenchmarkGroup } from '../src/db/benchmark.ts';
+import type { Benchmark, BenchmarkGroup } from '../src/db/peers.ts';
 import type { Comparison, Coverage, DiagnosticScores, QuestionComparison, QuestionScore, ThemeScore } from '../src/scoring/index.ts';
+import { strengthsAndWeaknesses } from '../src/scoring/highlights.ts';
+import { questionUrl as questionHref, themeUrl as themeHref } from '../src/web/urls.ts';
 import { RadarChart, RadarTable } from './radar.tsx';
 
 const r = t.results;
@@ -22,35 +24,6 @@ export interface ResultsPageProps {
   validation: { name: string; at: string } | null;
   /** Federation module: the consultant's review comments, shown in their own section when given. */
   reviewComments?: Child;
-}
-
-export const themeHref = (diagnosticId: string, slug: string) => `/diagnostics/${diagnosticId}/themes/${slug}`;
-/**
- * The anchor of a question on its theme page. Same rule as the questionnaire's domId(): the dot
- * of « ID-1.2 » would read as a class in a CSS selector (htmx targets), so it becomes « _ ».
- */
-export const questionAnchor = (code: string) => `q-${code.replace(/[^A-Za-z0-9-]/g, '_')}`;
-export const questionHref = (diagnosticId: string, slug: string, code: string) => `${themeHref(diagnosticId, slug)}#${questionAnchor(code)}`;
-
-/** A theme with at least one applicable question, all answered: enough to show results. */
-export function hasResults(scores: DiagnosticScores): boolean {
-  return scores.themes.some((th) => th.complete && th.coverage.applicable > 0);
-}
-
-/**
- * The three strongest and three weakest scored questions of a theme. Ties go to the heavier
- * question (it matters more), then to referential order. With fewer than six scored questions the
- * two lists share them out instead of repeating the same question as a strength and a weakness.
- */
-export function strengthsAndWeaknesses(theme: ThemeScore, n = 3): { strongest: QuestionScore[]; weakest: QuestionScore[] } {
-  const scored = theme.criteria.flatMap((c) => c.questions).filter((q) => q.score !== null);
-  const order = new Map(scored.map((q, i) => [q.code, i]));
-  const byStrength = [...scored].sort((a, b) => b.score! - a.score! || b.weight - a.weight || order.get(a.code)! - order.get(b.code)!);
-  const byWeakness = [...scored].sort((a, b) => a.score! - b.score! || b.weight - a.weight || order.get(a.code)! - order.get(b.code)!);
-  const strongest = byStrength.slice(0, Math.min(n, Math.ceil(scored.length / 2)));
-  const taken = new Set(strongest.map((q) => q.code));
-  const weakest = byWeakness.filter((q) => !taken.has(q.code)).slice(0, n);
-  return { strongest, weakest };
 }
 
 function ScoreBar({ score }: { score: number | null }) {

@@ -2,15 +2,16 @@
 // diagnostic, a theme, a question) with the form to add one, and the review panel of a diagnostic
 // (status, stamp, message, request-changes and validate forms, history and CSV links).
 import { t } from '../src/i18n/index.ts';
-import type { DiagnosticStatus } from '../src/db/diagnostics.ts';
-import { STATUS_LABELS } from '../src/db/diagnostics.ts';
-import { targetKey, type ReviewComment, type TargetKind } from '../src/db/reviews.ts';
+import { canTransition, isSettled, type DiagnosticStatus } from '../src/diagnostics/status.ts';
+import type { ReviewComment } from '../src/db/reviews.ts';
+import { targetKey, type TargetKind } from '../src/diagnostics/remarks.ts';
+import { authorOf, personName } from '../src/people.ts';
 import { CsrfField, type FieldErrors } from './forms.tsx';
 import { domId as questionDomId } from '../src/questionnaire/progress.ts';
 
 const r = t.federation.review;
 
-/** Everything the review pieces need about one diagnostic (built by `loadReview` in routes/review). */
+/** Everything the review pieces need about one diagnostic (built by `loadReview` in src/web/review.tsx). */
 export interface ReviewView {
   diagnosticId: string;
   status: DiagnosticStatus;
@@ -35,7 +36,7 @@ function CommentList({ comments }: { comments: readonly ReviewComment[] }) {
       {comments.map((c) => (
         <li class="review-comment">
           <p class="review-comment__body">{c.body}</p>
-          <p class="review-comment__meta">{r.by(c.authorName, c.authorRole, t.federation.dateTime(c.createdAt))}</p>
+          <p class="review-comment__meta">{r.by(personName(authorOf(c), 'federation'), c.authorDeleted ? null : c.authorRole, t.federation.dateTime(c.createdAt))}</p>
         </li>
       ))}
     </ul>
@@ -255,7 +256,7 @@ export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue
     <section class="panel review-panel" aria-labelledby="review-panel-title">
       <h2 id="review-panel-title">{r.panelTitle}</h2>
       <p>
-        {r.statusLabel} : <strong>{STATUS_LABELS[rv.status]}</strong>
+        {r.statusLabel} : <strong>{t.common.diagnosticStatus[rv.status]}</strong>
         {rv.submittedAt && rv.status !== 'draft' && <span class="muted"> — {r.submittedOn(t.federation.date(rv.submittedAt))}</span>}
       </p>
       <ValidationStamp review={rv} />
@@ -268,7 +269,7 @@ export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue
         </div>
       )}
       <ReviewComments review={rv} kind="diagnostic" back={back} />
-      {rv.canReview && rv.status === 'submitted' && (
+      {rv.canReview && canTransition(rv.status, 'validate') && (
         <div class="review-decisions">
           <form method="post" action={`/diagnostics/${rv.diagnosticId}/request-changes`} class="form">
             <CsrfField token={rv.csrf} />
@@ -301,8 +302,8 @@ export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue
           </form>
         </div>
       )}
-      {rv.canReview && rv.status !== 'submitted' && rv.status !== 'validated' && <p class="muted">{r.waiting}</p>}
-      {!rv.canReview && rv.status === 'submitted' && <p class="muted">{r.awaitingReview}</p>}
+      {rv.canReview && !isSettled(rv.status) && <p class="muted">{r.waiting}</p>}
+      {!rv.canReview && canTransition(rv.status, 'validate') && <p class="muted">{r.awaitingReview}</p>}
       <p class="actions-row no-print">
         <a href={`/diagnostics/${rv.diagnosticId}/history`}>{t.federation.audit.historyLink}</a>
         <a href={`/diagnostics/${rv.diagnosticId}/export.csv`} download>

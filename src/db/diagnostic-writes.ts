@@ -4,20 +4,15 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { answers, diagnostics } from './schema.ts';
 import { audit } from './audit.ts';
-import { getAnswer, isEditable, scoresOf, type AnswerRow, type DiagnosticContext, type DiagnosticRow, type DiagnosticStatus } from './diagnostics.ts';
+import { getAnswer, scoresOf, type AnswerRow, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
+import { isEditable, SETTLED_STATUSES, type DiagnosticMode, type DiagnosticStatus, type ParticipantRole } from '../diagnostics/status.ts';
 import { carryOverActions } from './actions.ts';
 import { getReferential } from '../referential/store.ts';
+import { indexOf } from '../referential/lookup.ts';
 import { newId } from '../ids.ts';
 import type { Role } from '../auth/permissions.ts';
 import type { DiagnosticScores } from '../scoring/index.ts';
 import { preparedFor } from './prepared.ts';
-
-export const DIAGNOSTIC_MODES = ['autodiagnostic', 'accompagne'] as const;
-export type DiagnosticMode = (typeof DIAGNOSTIC_MODES)[number];
-
-/** Participant functions; French labels in t.questionnaire.participantRoles. */
-export const PARTICIPANT_ROLES = ['direction', 'permanent', 'parcours', 'administrateur', 'autre'] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 export interface Participant {
   name: string;
@@ -52,7 +47,6 @@ export function referenceDate(d: Pick<DiagnosticRow, 'createdAt'>): string {
 export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id: string; prefilled: number; from: DiagnosticRow | null } {
   const ref = getReferential(db, input.referentialId);
   if (!ref) throw new Error(`referential ${input.referentialId} not found`);
-  const codes = new Map(ref.themes.flatMap((t) => t.criteria.flatMap((c) => c.questions.map((q) => [q.code, q] as const))));
   const id = newId();
   const at = now.toISOString();
   return db.transaction(
@@ -67,7 +61,7 @@ export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id:
         tx
           .select()
           .from(diagnostics)
-          .where(and(eq(diagnostics.organisationId, input.organisationId), inArray(diagnostics.status, ['submitted', 'validated'])))
+          .where(and(eq(diagnostics.organisationId, input.organisationId), inArray(diagnostics.status, [...SETTLED_STATUSES])))
           .orderBy(desc(diagnostics.submittedAt))
           .get() ??
         null;
@@ -88,7 +82,7 @@ export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id:
       if (from) {
         const since = referenceDate(from);
         for (const a of tx.select().from(answers).where(eq(answers.diagnosticId, from.id)).all()) {
-          const q = codes.get(a.questionCode);
+          const q = indexOf(ref).questions.get(a.questionCode)?.question;
           // A question gone from the new version, or an N/A it no longer allows, is left to answer afresh.
           if (!q || (a.na && !q.naAllowed)) continue;
           if (!a.na && a.level === null && !a.comment) continue;

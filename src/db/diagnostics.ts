@@ -1,18 +1,18 @@
 // Core reads about diagnostics and their answers, shared by the questionnaire, results, plan and
 // federation modules. Writes live with the module that owns them.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { answers, diagnostics, organisations, users } from './schema.ts';
 import type { Organisation } from './organisations.ts';
-import { t } from '../i18n/index.ts';
 import { getReferential } from '../referential/store.ts';
-import type { Referential, StructureType } from '../referential/schema.ts';
+import type { Referential } from '../referential/schema.ts';
 import { scoreDiagnostic, type DiagnosticScores, type Level } from '../scoring/index.ts';
+import { SETTLED_STATUSES, type DiagnosticStatus } from '../diagnostics/status.ts';
 import { preparedFor } from './prepared.ts';
 
 export type DiagnosticRow = typeof diagnostics.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
-export type DiagnosticStatus = DiagnosticRow['status'];
+export type { DiagnosticStatus };
 
 /** A diagnostic with what every page about it needs. */
 export interface DiagnosticContext {
@@ -59,8 +59,24 @@ export function diagnosticScope(ctx: DiagnosticContext) {
   return { organisationId: ctx.organisation.id, region: ctx.organisation.region };
 }
 
+export function getDiagnostic(db: Db, id: string): DiagnosticRow | undefined {
+  return db.select().from(diagnostics).where(eq(diagnostics.id, id)).get();
+}
+
 export function listOrganisationDiagnostics(db: Db, organisationId: string): DiagnosticRow[] {
   return db.select().from(diagnostics).where(eq(diagnostics.organisationId, organisationId)).orderBy(desc(diagnostics.createdAt)).all();
+}
+
+/**
+ * The one definition of « the latest diagnostic of an organisation »: the id of the last one
+ * created (ties broken by id, so it is stable), or of the last settled one (submitted or
+ * validated) when `settled`. `organisationId` is the SQL of the organisation's id in the outer
+ * query. One search of the index diagnostics_org_created per organisation: faster than a window
+ * over every diagnostic of the network (2.4 times on bench/run.ts's 3,000 diagnostics).
+ */
+export function latestDiagnosticId(organisationId: SQL, opts: { settled?: boolean } = {}): SQL {
+  const settled = opts.settled ? sql` AND l.status IN (${sql.join(SETTLED_STATUSES.map((s) => sql`${s}`), sql`, `)})` : sql``;
+  return sql`(SELECT l.id FROM diagnostics l WHERE l.organisation_id = ${organisationId}${settled} ORDER BY l.created_at DESC, l.id DESC LIMIT 1)`;
 }
 
 /** The latest diagnostic of each given organisation, in one query (no query per organisation). */
@@ -69,12 +85,7 @@ export function latestDiagnostics(db: Db, organisationIds: readonly string[]): M
   const rows = db
     .select()
     .from(diagnostics)
-    .where(
-      and(
-        inArray(diagnostics.organisationId, [...organisationIds]),
-        sql`${diagnostics.id} = (SELECT d2.id FROM diagnostics d2 WHERE d2.organisation_id = ${diagnostics.organisationId} ORDER BY d2.created_at DESC, d2.id DESC LIMIT 1)`,
-      ),
-    )
+    .where(and(inArray(diagnostics.organisationId, [...organisationIds]), eq(diagnostics.id, latestDiagnosticId(sql`${diagnostics.organisationId}`))))
     .all();
   return new Map(rows.map((d) => [d.organisationId, d]));
 }
@@ -89,20 +100,22 @@ export function loadAnswerStates(db: Db, diagnosticId: string): Pick<AnswerRow, 
 }
 
 export interface AnswerWithAuthor extends AnswerRow {
+  /** The stored name of whoever set the answer last; src/people.ts names them for display. */
   authorName: string | null;
+  authorDeleted: boolean;
 }
 
-/** Answers with the display name of whoever set them last (deleted users show as such). */
+/** Answers with whoever set them last. */
 export function loadAnswersWithAuthors(db: Db, diagnosticId: string): AnswerWithAuthor[] {
   return answersWithAuthorsOf(db)
     .all({ id: diagnosticId })
-    .map((r) => ({ ...r.a, authorName: r.deleted ? t.common.deletedUser : r.name }));
+    .map((r) => ({ ...r.a, authorName: r.name, authorDeleted: !!r.deleted }));
 }
 
-/** One answer with its author's display name (what an autosave answers with). */
+/** One answer with its author (what an autosave answers with). */
 export function getAnswerWithAuthor(db: Db, diagnosticId: string, code: string): AnswerWithAuthor | undefined {
   const r = answerWithAuthor(db).get({ id: diagnosticId, code });
-  return r && { ...r.a, authorName: r.deleted ? t.common.deletedUser : r.name };
+  return r && { ...r.a, authorName: r.name, authorDeleted: !!r.deleted };
 }
 
 export function getAnswer(db: Db, diagnosticId: string, code: string): AnswerRow | undefined {
@@ -124,16 +137,10 @@ export function levelsOf(rows: readonly Pick<AnswerRow, 'questionCode' | 'level'
 }
 
 export function scoresOf(ctx: DiagnosticContext, rows: readonly AnswerRow[]): DiagnosticScores {
-  return scoreDiagnostic(ctx.referential, ctx.organisation.types as StructureType[], levelsOf(rows));
+  return scoreDiagnostic(ctx.referential, ctx.organisation.types, levelsOf(rows));
 }
 
+/** The full scores of one diagnostic (every theme, criterion and question), from its answers. */
 export function scoreDiagnosticById(db: Db, ctx: DiagnosticContext): DiagnosticScores {
   return scoresOf(ctx, loadAnswers(db, ctx.diagnostic.id));
-}
-
-export const STATUS_LABELS: Record<DiagnosticStatus, string> = t.common.diagnosticStatus;
-
-/** Members may edit answers only while the diagnostic is open. */
-export function isEditable(status: DiagnosticStatus): boolean {
-  return status === 'draft' || status === 'changes_requested';
 }

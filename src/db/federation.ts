@@ -1,26 +1,19 @@
 // The federation's dashboard: one row per organisation of the scope with its latest diagnostic,
 // and the region's picture drawn from those latest diagnostics. A handful of set-based queries
 // (never one per organisation): the dashboard must stay fast over hundreds of organisations.
+import { sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import type { Actor } from '../auth/permissions.ts';
-import type { DiagnosticStatus } from './diagnostics.ts';
+import { latestDiagnosticId } from './diagnostics.ts';
+import { summaryScores } from './scores.ts';
 import { getReferential } from '../referential/store.ts';
+import { indexOf } from '../referential/lookup.ts';
 import { STRUCTURE_TYPES, THEME_SLUGS, type StructureType, type ThemeSlug } from '../referential/schema.ts';
-import { REGIONS } from '../i18n/fr/common.ts';
-import { BANDS, bandFor, scoreDiagnostic, type BandId, type Level } from '../scoring/index.ts';
-
-export type StatusFilter = DiagnosticStatus | 'none' | 'stale';
-export const STATUS_FILTERS: readonly StatusFilter[] = ['draft', 'submitted', 'changes_requested', 'validated', 'none', 'stale'];
-export const SORT_KEYS = ['name', 'region', 'status', 'date', 'score', 'progress', 'overdue'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-
-export interface FederationQuery {
-  region?: string;
-  type?: string;
-  status?: StatusFilter;
-  sort: SortKey;
-  dir: 'asc' | 'desc';
-}
+import { REGIONS } from '../regions.ts';
+import { BANDS, bandFor, type BandId } from '../scoring/index.ts';
+import type { DiagnosticStatus } from '../diagnostics/status.ts';
+import type { FederationQuery, SortKey } from '../federation/query.ts';
+import { parisDay, yearBefore } from '../dates.ts';
 
 export interface LatestDiagnostic {
   id: string;
@@ -39,7 +32,7 @@ export interface FederationRow {
   organisationId: string;
   name: string;
   region: string;
-  types: string[];
+  types: StructureType[];
   latest: LatestDiagnostic | null;
   actionsDone: number;
   actionsTotal: number;
@@ -95,17 +88,6 @@ export function actorRegions(actor: Actor): string[] | null {
   return [];
 }
 
-/** Today's date in France, as the due dates of actions are written (AAAA-MM-JJ). */
-export function parisDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function staleCutoff(now: Date): string {
-  const d = new Date(now.getTime());
-  d.setUTCFullYear(d.getUTCFullYear() - 1);
-  return d.toISOString();
-}
-
 interface RawRow {
   id: string;
   name: string;
@@ -121,27 +103,15 @@ interface RawRow {
   d_themes: string | null;
 }
 
-/**
- * Active organisations of the scope, each with its latest diagnostic (window function over the
- * diagnostics of the scope; ties on created_at broken by id so "latest" is stable).
- */
+/** Active organisations of the scope, each with its latest diagnostic (src/db/diagnostics.ts says which). */
 function scopedRows(db: Db, regions: string[] | null): RawRow[] {
-  const where = regions === null ? '' : `AND o.region IN (${regions.map(() => '?').join(',') || 'NULL'})`;
-  const sql = `
-    WITH scoped AS (
-      SELECT o.id, o.name, o.region, o.types FROM organisations o WHERE o.active = 1 ${where}
-    ),
-    latest AS (
-      SELECT d.id, d.organisation_id, d.referential_id, d.status, d.created_at, d.submitted_at, d.validated_at,
-             d.overall_score, d.theme_scores,
-             ROW_NUMBER() OVER (PARTITION BY d.organisation_id ORDER BY d.created_at DESC, d.id DESC) AS rn
-      FROM diagnostics d WHERE d.organisation_id IN (SELECT id FROM scoped)
-    )
-    SELECT s.id, s.name, s.region, s.types,
-           l.id AS d_id, l.referential_id AS d_ref, l.status AS d_status, l.created_at AS d_created,
-           l.submitted_at AS d_submitted, l.validated_at AS d_validated, l.overall_score AS d_overall, l.theme_scores AS d_themes
-    FROM scoped s LEFT JOIN latest l ON l.organisation_id = s.id AND l.rn = 1`;
-  return db.$client.prepare(sql).all(...(regions ?? [])) as RawRow[];
+  const inScope = regions === null ? sql`` : sql` AND o.region IN (${regions.length ? sql.join(regions.map((r) => sql`${r}`), sql`, `) : sql`NULL`})`;
+  return db.all<RawRow>(sql`
+    SELECT o.id, o.name, o.region, o.types,
+           d.id AS d_id, d.referential_id AS d_ref, d.status AS d_status, d.created_at AS d_created,
+           d.submitted_at AS d_submitted, d.validated_at AS d_validated, d.overall_score AS d_overall, d.theme_scores AS d_themes
+    FROM organisations o LEFT JOIN diagnostics d ON d.id = ${latestDiagnosticId(sql`o.id`)}
+    WHERE o.active = 1${inScope}`);
 }
 
 interface ActionStats {
@@ -153,57 +123,43 @@ interface ActionStats {
 
 /** Plan progress of the given diagnostics; dropped actions count nowhere. */
 function actionStats(db: Db, ids: string[], today: string): Map<string, ActionStats> {
-  const rows = db.$client
-    .prepare(
-      `SELECT a.diagnostic_id, COUNT(*) AS total,
-              SUM(a.status = 'done') AS done,
-              SUM(a.status <> 'done' AND a.due_date IS NOT NULL AND a.due_date <> '' AND a.due_date < ?) AS overdue
-       FROM actions a
-       WHERE a.dropped_reason IS NULL AND a.diagnostic_id IN (SELECT value FROM json_each(?))
-       GROUP BY a.diagnostic_id`,
-    )
-    .all(today, JSON.stringify(ids)) as ActionStats[];
+  const rows = db.all<ActionStats>(sql`
+    SELECT a.diagnostic_id, COUNT(*) AS total,
+           SUM(a.status = 'done') AS done,
+           SUM(a.status <> 'done' AND a.due_date IS NOT NULL AND a.due_date <> '' AND a.due_date < ${today}) AS overdue
+    FROM actions a
+    WHERE a.dropped_reason IS NULL AND a.diagnostic_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
+    GROUP BY a.diagnostic_id`);
   return new Map(rows.map((r) => [r.diagnostic_id, r]));
 }
 
 /**
- * Scores for latest diagnostics without a cached score: one query for all their answers, then the
- * pure scoring. Submitted and validated diagnostics are read-only, so their scores are stored back
- * as the cache the questionnaire writes at submission.
+ * Scores of the latest diagnostics: cached or computed (src/db/scores.ts). Submitted and validated
+ * diagnostics are read-only, so scores computed for them are stored back as the cache.
  */
 function fillScores(db: Db, rows: FederationRow[]): void {
-  const missing = rows.filter((r) => r.latest && r.latest.overall === null && Object.keys(r.latest.themes).length === 0);
-  if (!missing.length) return;
-  const answers = db.$client
-    .prepare(`SELECT diagnostic_id AS d, question_code AS q, level, na FROM answers WHERE diagnostic_id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(missing.map((r) => r.latest!.id))) as { d: string; q: string; level: number | null; na: number }[];
-  const byDiag = new Map<string, Map<string, Level>>();
-  for (const a of answers) {
-    let m = byDiag.get(a.d);
-    if (!m) byDiag.set(a.d, (m = new Map()));
-    if (a.na) m.set(a.q, 'na');
-    else if (a.level !== null) m.set(a.q, a.level as Level);
+  const withDiag = rows.filter((r) => r.latest);
+  const scores = summaryScores(
+    db,
+    withDiag.map((r) => {
+      const d = r.latest!;
+      const cached = d.overall !== null || Object.keys(d.themes).length > 0;
+      return { id: d.id, referentialId: d.referentialId, status: d.status, types: r.types, overallScore: d.overall, themeScores: cached ? d.themes : null };
+    }),
+    { store: true },
+  );
+  for (const r of withDiag) {
+    const s = scores.get(r.latest!.id);
+    if (!s) continue;
+    r.latest!.overall = s.overall;
+    r.latest!.themes = s.themes;
+    r.latest!.provisional = s.provisional;
   }
-  const store = db.$client.prepare(`UPDATE diagnostics SET overall_score = ?, theme_scores = ? WHERE id = ? AND overall_score IS NULL AND status IN ('submitted', 'validated')`);
-  const writes: [number | null, string, string][] = [];
-  for (const r of missing) {
-    const latest = r.latest!;
-    const ref = getReferential(db, latest.referentialId);
-    if (!ref) continue;
-    const levels = byDiag.get(latest.id) ?? new Map<string, Level>();
-    const scores = scoreDiagnostic(ref, r.types as StructureType[], levels);
-    latest.overall = scores.overall;
-    latest.themes = Object.fromEntries(scores.themes.map((th) => [th.slug, th.score]));
-    const settled = latest.status === 'submitted' || latest.status === 'validated';
-    latest.provisional = !settled;
-    if (settled && levels.size > 0) writes.push([scores.overall, JSON.stringify(latest.themes), latest.id]);
-  }
-  if (writes.length) db.$client.transaction(() => writes.forEach((w) => store.run(...w)))();
 }
 
 function matches(row: FederationRow, q: FederationQuery): boolean {
   if (q.region && row.region !== q.region) return false;
-  if (q.type && !row.types.includes(q.type)) return false;
+  if (q.type && !(row.types as readonly string[]).includes(q.type)) return false;
   if (q.status === 'none') return row.latest === null;
   if (q.status === 'stale') return row.stale;
   if (q.status) return row.latest?.status === q.status;
@@ -276,26 +232,21 @@ function picture(db: Db, rows: FederationRow[]): RegionPicture {
 
   const json = JSON.stringify(ids);
   const weakRows = ids.length
-    ? (db.$client
-        .prepare(
-          `SELECT question_code AS code, AVG(level) AS mean, COUNT(*) AS n FROM answers
-           WHERE diagnostic_id IN (SELECT value FROM json_each(?)) AND na = 0 AND level IS NOT NULL
-           GROUP BY question_code ORDER BY mean ASC, question_code ASC LIMIT 10`,
-        )
-        .all(json) as { code: string; mean: number; n: number }[])
+    ? db.all<{ code: string; mean: number; n: number }>(sql`
+        SELECT question_code AS code, AVG(level) AS mean, COUNT(*) AS n FROM answers
+        WHERE diagnostic_id IN (SELECT value FROM json_each(${json})) AND na = 0 AND level IS NOT NULL
+        GROUP BY question_code ORDER BY mean ASC, question_code ASC LIMIT 10`)
     : [];
   const texts = questionTexts(db, withDiag.map((r) => r.latest!.referentialId));
   const weakest = weakRows.map((w) => ({ code: w.code, text: texts.get(w.code) ?? w.code, mean: w.mean, answers: w.n }));
 
   const services = ids.length
-    ? (db.$client
-        .prepare(
-          `SELECT j.value AS code, COALESCE(s.name, j.value) AS name, COALESCE(s.contact, '') AS contact, COUNT(*) AS n
-           FROM actions a, json_each(a.services) j LEFT JOIN services s ON s.code = j.value
-           WHERE a.diagnostic_id IN (SELECT value FROM json_each(?)) AND a.dropped_reason IS NULL AND a.status <> 'done'
-           GROUP BY j.value`,
-        )
-        .all(json) as { code: string; name: string; contact: string; n: number }[])
+    ? db
+        .all<{ code: string; name: string; contact: string; n: number }>(sql`
+          SELECT j.value AS code, COALESCE(s.name, j.value) AS name, COALESCE(s.contact, '') AS contact, COUNT(*) AS n
+          FROM actions a, json_each(a.services) j LEFT JOIN services s ON s.code = j.value
+          WHERE a.diagnostic_id IN (SELECT value FROM json_each(${json})) AND a.dropped_reason IS NULL AND a.status <> 'done'
+          GROUP BY j.value`)
         .sort((a, b) => b.n - a.n || collator.compare(a.name, b.name))
         .slice(0, 10)
         .map((s) => ({ code: s.code, name: s.name, contact: s.contact, openActions: s.n }))
@@ -308,7 +259,7 @@ function questionTexts(db: Db, referentialIds: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const id of [...new Set(referentialIds)].sort()) {
     const ref = getReferential(db, id);
-    for (const th of ref?.themes ?? []) for (const cr of th.criteria) for (const q of cr.questions) out.set(q.code, q.text);
+    if (ref) for (const { question } of indexOf(ref).entries) out.set(question.code, question.text);
   }
   return out;
 }
@@ -317,12 +268,12 @@ function questionTexts(db: Db, referentialIds: string[]): Map<string, string> {
 export function federationRows(db: Db, actor: Actor, now: Date): FederationRow[] {
   const regions = actorRegions(actor);
   if (regions !== null && regions.length === 0) return [];
-  const cutoff = staleCutoff(now);
+  const cutoff = yearBefore(now);
   const rows: FederationRow[] = scopedRows(db, regions).map((r) => ({
     organisationId: r.id,
     name: r.name,
     region: r.region,
-    types: JSON.parse(r.types) as string[],
+    types: JSON.parse(r.types) as StructureType[],
     latest: r.d_id
       ? {
           id: r.d_id,

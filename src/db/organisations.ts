@@ -1,7 +1,7 @@
 // Queries about organisations (SIAE members of the federation).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
-import { organisations } from './schema.ts';
+import { memberships, organisations, users } from './schema.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../auth/permissions.ts';
 
@@ -40,6 +40,17 @@ export function findOrganisationBySiret(db: Db, siret: string) {
 
 export function countOrganisations(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(organisations).get()?.n ?? 0;
+}
+
+/** Names of the organisation's member accounts, in name order. */
+export function organisationMembers(db: Db, organisationId: string): { name: string }[] {
+  return db
+    .select({ name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(users.name)
+    .all();
 }
 
 /** The permission resource for an organisation. */

@@ -4,7 +4,10 @@ import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { actions, answers, auditEvents, consultantRegions, diagnostics, memberships, organisations, reviewComments, sessions, users } from './schema.ts';
 import { audit } from './audit.ts';
-import { DELETED_USER_NAME } from '../i18n/fr/account.ts';
+
+
+/** The name a deleted account keeps in the database (personal data erased); pages name it with src/people.ts. */
+export const DELETED_USER_NAME = 'utilisateur supprimé';
 
 /** The address a deleted account keeps: unique, and in a domain that can never receive mail. */
 export function deletedEmail(userId: string): string {

@@ -1,15 +1,14 @@
 // Review by the federation: comments on a diagnostic, a theme or a question, and the two review
 // decisions (request changes, validate). Status changes are conditional updates, so two consultants
 // clicking at once cannot both win, and each write is audited in its transaction.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { diagnostics, reviewComments, users } from './schema.ts';
 import type { DiagnosticRow } from './diagnostics.ts';
 import { audit } from './audit.ts';
 import { newId } from '../ids.ts';
-
-export type TargetKind = 'diagnostic' | 'theme' | 'question';
-export const TARGET_KINDS: readonly TargetKind[] = ['diagnostic', 'theme', 'question'];
+import type { TargetKind } from '../diagnostics/remarks.ts';
+import { TRANSITIONS } from '../diagnostics/status.ts';
 
 export interface ReviewComment {
   id: string;
@@ -17,8 +16,10 @@ export interface ReviewComment {
   target: string;
   body: string;
   createdAt: string;
+  /** The author's stored name and role; src/people.ts names them for display. */
   authorName: string | null;
   authorRole: string | null;
+  authorDeleted: boolean;
 }
 
 export function listComments(db: Db, diagnosticId: string): ReviewComment[] {
@@ -38,23 +39,7 @@ export function listComments(db: Db, diagnosticId: string): ReviewComment[] {
     .where(eq(reviewComments.diagnosticId, diagnosticId))
     .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id))
     .all()
-    .map(({ deleted, ...c }) => (deleted ? { ...c, authorName: null, authorRole: null } : c));
-}
-
-/** Key of a comment's target, to group a diagnostic's comments once for a whole page. */
-export function targetKey(kind: TargetKind, target: string): string {
-  return `${kind}:${kind === 'diagnostic' ? '' : target}`;
-}
-
-export function groupComments(comments: readonly ReviewComment[]): Map<string, ReviewComment[]> {
-  const out = new Map<string, ReviewComment[]>();
-  for (const c of comments) {
-    const key = targetKey(c.targetKind, c.target);
-    const list = out.get(key);
-    if (list) list.push(c);
-    else out.set(key, [c]);
-  }
-  return out;
+    .map(({ deleted, ...c }) => ({ ...c, authorDeleted: !!deleted }));
 }
 
 export interface NewComment {
@@ -102,8 +87,8 @@ export function requestChanges(db: Db, d: DiagnosticRow, userId: string, message
   return db.transaction((tx) => {
     const res = tx
       .update(diagnostics)
-      .set({ status: 'changes_requested', reviewMessage: message })
-      .where(and(eq(diagnostics.id, d.id), eq(diagnostics.status, 'submitted')))
+      .set({ status: TRANSITIONS.requestChanges.to, reviewMessage: message })
+      .where(and(eq(diagnostics.id, d.id), inArray(diagnostics.status, [...TRANSITIONS.requestChanges.from])))
       .run();
     if (res.changes !== 1) return { ok: false, status: currentStatus(tx, d.id) ?? d.status };
     audit(
@@ -130,8 +115,8 @@ export function validateDiagnostic(db: Db, d: DiagnosticRow, userId: string, now
   return db.transaction((tx) => {
     const res = tx
       .update(diagnostics)
-      .set({ status: 'validated', validatedBy: userId, validatedAt: at })
-      .where(and(eq(diagnostics.id, d.id), eq(diagnostics.status, 'submitted')))
+      .set({ status: TRANSITIONS.validate.to, validatedBy: userId, validatedAt: at })
+      .where(and(eq(diagnostics.id, d.id), inArray(diagnostics.status, [...TRANSITIONS.validate.from])))
       .run();
     if (res.changes !== 1) return { ok: false, status: currentStatus(tx, d.id) ?? d.status };
     audit(
@@ -157,8 +142,3 @@ function currentStatus(db: Pick<Db, 'select'>, id: string): DiagnosticRow['statu
 }
 
 /** Who validated a diagnostic, for « Validé avec <consultant> le <date> ». */
-export function validatorName(db: Db, d: Pick<DiagnosticRow, 'validatedBy'>): string | null {
-  if (!d.validatedBy) return null;
-  const u = db.select({ name: users.name, deleted: users.deleted }).from(users).where(eq(users.id, d.validatedBy)).get();
-  return u && !u.deleted ? u.name : null;
-}

@@ -2,6 +2,8 @@
 // UTC, JSON columns hold small lists that are always read whole.
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { StructureType } from '../referential/schema.ts';
+import { DIAGNOSTIC_STATUSES } from '../diagnostics/status.ts';
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -18,7 +20,7 @@ export const organisations = sqliteTable('organisations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   siret: text('siret').notNull(),
-  types: text('types', { mode: 'json' }).$type<string[]>().notNull(),
+  types: text('types', { mode: 'json' }).$type<StructureType[]>().notNull(),
   region: text('region').notNull(),
   ftePermanent: real('fte_permanent').notNull().default(0),
   ftePathway: real('fte_pathway').notNull().default(0),
@@ -73,7 +75,7 @@ export const diagnostics = sqliteTable('diagnostics', {
   id: text('id').primaryKey(),
   organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
   referentialId: text('referential_id').notNull().references(() => referentials.id),
-  status: text('status', { enum: ['draft', 'submitted', 'changes_requested', 'validated'] }).notNull(),
+  status: text('status', { enum: DIAGNOSTIC_STATUSES }).notNull(),
   mode: text('mode', { enum: ['autodiagnostic', 'accompagne'] }).notNull(),
   participants: text('participants', { mode: 'json' }).$type<{ name: string; role: string }[]>().notNull(),
   previousId: text('previous_id'),

@@ -1,12 +1,13 @@
 // Queries about users, memberships and consultant regions. `db` always comes first.
-import { eq, sql, asc } from 'drizzle-orm';
+import { eq, sql, asc, inArray } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { users, memberships, consultantRegions } from './schema.ts';
+import { audit } from './audit.ts';
 import { newId } from '../ids.ts';
 import type { Role } from '../auth/permissions.ts';
 
 export function hasAnyUser(db: Db): boolean {
-  return !!db.$client.prepare('SELECT 1 FROM users LIMIT 1').get();
+  return !!db.select({ one: sql`1` }).from(users).limit(1).get();
 }
 
 export function findUserByEmail(db: Db, email: string) {
@@ -15,6 +16,33 @@ export function findUserByEmail(db: Db, email: string) {
 
 export function findUser(db: Db, id: string) {
   return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+/** What naming a person needs (src/people.ts): the stored name, and whether the account was deleted. */
+export function getPerson(db: Db, id: string): { name: string; deleted: boolean } | undefined {
+  return db.select({ name: users.name, deleted: users.deleted }).from(users).where(eq(users.id, id)).get();
+}
+
+/** The role of each given user, in one query. */
+export function userRoles(db: Db, ids: readonly string[]): Map<string, Role> {
+  if (!ids.length) return new Map();
+  return new Map(db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, [...new Set(ids)])).all().map((u) => [u.id, u.role]));
+}
+
+export function updateUser(db: Db, id: string, set: { name: string; email: string; role: Role; passwordHash?: string }): void {
+  db.update(users).set(set).where(eq(users.id, id)).run();
+}
+
+export function setUserActive(db: Db, id: string, active: boolean): void {
+  db.update(users).set({ active }).where(eq(users.id, id)).run();
+}
+
+/** A new password chosen by its owner, audited in the same transaction. */
+export function changePassword(db: Db, id: string, passwordHash: string, now: Date): void {
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, id)).run();
+    audit(tx, { userId: id, action: 'password-change', entity: 'user', entityId: id }, now);
+  });
 }
 
 export interface NewUser {

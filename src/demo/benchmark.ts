@@ -71,8 +71,8 @@ export function loadBenchmarkDemo(db: Db, now: Date): string[] {
     ids.push(orgId);
     if (listOrganisationDiagnostics(db, orgId).length > 0) continue;
 
-    const levels = demoAnswers(ref, input.types as StructureType[], random);
-    const scores = scoreDiagnostic(ref, input.types as StructureType[], levels);
+    const levels = demoAnswers(ref, input.types, random);
+    const scores = scoreDiagnostic(ref, input.types, levels);
     const createdAt = new Date(now.getTime() - (40 + n * 9) * DAY).toISOString();
     const submittedAt = new Date(now.getTime() - (20 + n * 9) * DAY).toISOString();
     const id = newId();

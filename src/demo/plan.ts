@@ -8,7 +8,8 @@ import type { DemoIds } from './base.ts';
 import { diagnostics } from '../db/schema.ts';
 import { getDiagnosticContext, scoreDiagnosticById } from '../db/diagnostics.ts';
 import { carryOverActions, createAction, dropAction, listActions, syncProposedActions, updateAction, type ActionRow } from '../db/actions.ts';
-import { parisDay } from '../plan/format.ts';
+import { parisDay } from '../dates.ts';
+import { isSettled } from '../diagnostics/status.ts';
 
 const DAY = 86_400_000;
 const OWNERS = ['Sophie Durand', 'Julien Roux', 'Aïcha Benmoussa', 'Bernard Lemaire'];
@@ -18,7 +19,7 @@ export function loadPlanDemo(db: Db, ids: DemoIds, now: Date): void {
   const sophie = ids.users['membre1@cap.test'] ?? null;
   if (!orgId) return;
   const all = db.select().from(diagnostics).where(eq(diagnostics.organisationId, orgId)).orderBy(asc(diagnostics.createdAt)).all();
-  const last = all.find((d) => d.status === 'submitted' || d.status === 'validated');
+  const last = all.find((d) => isSettled(d.status));
   if (!last || listActions(db, last.id).length) return;
   const ctx = getDiagnosticContext(db, last.id);
   if (!ctx) return;

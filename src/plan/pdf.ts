@@ -1,80 +1,18 @@
-// The progress plan as an A4 PDF (pdfkit). Pure layout: it takes a plain PlanReport and writes to a
+// The progress plan as an A4 PDF (pdfkit). Pure layout: it takes a plain PlanReport (./report.ts) and writes to a
 // stream; no database, no HTTP. Fonts are DejaVu Sans TTF files shipped in static/fonts: pdfkit's
 // built-in Helvetica is not embedded and prints the narrow no-break space French needs as « / ».
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { t } from '../i18n/index.ts';
-import type { DiagnosticScores, ThemeScore } from '../scoring/types.ts';
-import type { Level } from '../scoring/levels.ts';
+import type { ThemeScore } from '../scoring/types.ts';
 import { radarPoints } from '../scoring/radar.ts';
 import { PRIORITIES, PRIORITY_LABELS, type Priority } from './types.ts';
-import { frenchDate, frenchDayShort, isOverdue, percent } from './format.ts';
+import { isOverdue, percent } from './format.ts';
+import { frenchDate, frenchDayShort } from '../dates.ts';
+import type { PlanReport, PlanReportAction, PlanReportAnswer, PlanReportService } from './report.ts';
 
 const P = t.plan.pdf;
-
-export interface PlanReportAction {
-  id: string;
-  title: string;
-  description: string;
-  /** The description was written by the structure (not the referential's recommendation). */
-  ownDescription: boolean;
-  themeSlug: string;
-  priority: string;
-  quickWin: boolean;
-  origin: 'proposed' | 'custom' | 'carried';
-  questionCode: string | null;
-  owner: string;
-  /** `AAAA-MM-JJ` or null. */
-  dueDate: string | null;
-  status: 'todo' | 'in_progress' | 'done';
-  notes: string;
-  /** Service codes. */
-  services: string[];
-  droppedReason: string | null;
-}
-
-export interface PlanReportService {
-  code: string;
-  name: string;
-  kind: string;
-  description: string;
-  contact: string;
-  active: boolean;
-}
-
-export interface PlanReportAnswer {
-  code: string;
-  level: Level | null;
-  /** The question's own descriptor of the chosen level. */
-  levelText: string | null;
-  comment: string;
-}
-
-/** Everything the PDF prints, as plain data. */
-export interface PlanReport {
-  organisation: { name: string; types: string[]; region: string };
-  /** When the PDF is made: printed on every page. */
-  date: Date;
-  /** That day in Paris, `AAAA-MM-JJ`: actions due before it and not done are overdue. */
-  today: string;
-  referentialLabel: string;
-  status: string;
-  mode: string;
-  startedAt: Date;
-  submittedAt: Date | null;
-  validated: { by: string; at: Date } | null;
-  participants: { name: string; role: string }[];
-  scores: DiagnosticScores;
-  actions: PlanReportAction[];
-  /** Services referenced by the actions, deactivated ones included (old plans keep them). */
-  services: PlanReportService[];
-  answers: PlanReportAnswer[];
-  /** Questions of the referential that do not apply to the structure's types. */
-  notApplicable: number;
-  /** The federation's review remarks; `target` is already a label (« Ensemble du diagnostic », a theme, a question code). */
-  reviews: { target: string; author: string; at: Date; body: string }[];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers (unit-tested)

@@ -1,6 +1,7 @@
 // Scores → proposed actions, in the order a member should tackle them: unmet legal obligations
 // first (a compliance risk outweighs any improvement), then the largest weight × gap.
-import type { Question, Referential } from '../referential/schema.ts';
+import type { Referential } from '../referential/schema.ts';
+import { indexOf } from '../referential/lookup.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
 import { DEFAULT_TARGET_LEVEL, LEGAL_MINIMUM_LEVEL, type Priority, type ProposedAction, type ProposeOptions } from './types.ts';
 
@@ -58,13 +59,12 @@ function priorityOf(obligation: boolean, urgency: number): Priority {
  */
 export function proposeActions(ref: Referential, scores: DiagnosticScores, options: ProposeOptions = {}): ProposedAction[] {
   const target = options.targetLevel ?? DEFAULT_TARGET_LEVEL;
-  const byCode = new Map<string, Question>();
-  for (const theme of ref.themes) for (const crit of theme.criteria) for (const q of crit.questions) byCode.set(q.code, q);
+  const index = indexOf(ref);
 
   // scores.questions is in referential order: its index is the tie-breaker.
   const candidates: { action: Omit<ProposedAction, 'rank'>; order: number }[] = [];
   scores.questions.forEach((qs, order) => {
-    const q = byCode.get(qs.code);
+    const q = index.questions.get(qs.code)?.question;
     if (!q || typeof qs.level !== 'number' || qs.level >= target) return;
     const gap = target - qs.level;
     const urgency = qs.weight * gap;

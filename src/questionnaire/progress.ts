@@ -43,19 +43,14 @@ export function isAnswered(a: Pick<AnswerState, 'level' | 'na'> | undefined): bo
   return !!a && (a.na || a.level !== null);
 }
 
-export function applicableQuestions(theme: Theme, types: readonly string[]): { criterion: Theme['criteria'][number]; questions: Question[] }[] {
+export function applicableQuestions(theme: Theme, types: readonly StructureType[]): { criterion: Theme['criteria'][number]; questions: Question[] }[] {
   return theme.criteria
-    .map((criterion) => ({ criterion, questions: criterion.questions.filter((q) => isApplicable(q, types as StructureType[])) }))
+    .map((criterion) => ({ criterion, questions: criterion.questions.filter((q) => isApplicable(q, types)) }))
     .filter((c) => c.questions.length > 0);
 }
 
 /** A question of the referential by code, with its theme; undefined if the code is unknown. */
-export function findQuestion(ref: Referential, code: string): { question: Question; theme: Theme } | undefined {
-  for (const theme of ref.themes) for (const c of theme.criteria) for (const q of c.questions) if (q.code === code) return { question: q, theme };
-  return undefined;
-}
-
-export function progressOf(ref: Referential, types: readonly string[], answers: ReadonlyMap<string, AnswerState>): Progress {
+export function progressOf(ref: Referential, types: readonly StructureType[], answers: ReadonlyMap<string, AnswerState>): Progress {
   const themes: ThemeProgress[] = [];
   const unanswered: OpenQuestion[] = [];
   let firstPrefilled: OpenQuestion | null = null;
@@ -67,7 +62,7 @@ export function progressOf(ref: Referential, types: readonly string[], answers: 
     let nextPrefilled: string | null = null;
     for (const c of theme.criteria) {
       for (const q of c.questions) {
-        if (!isApplicable(q, types as StructureType[])) continue;
+        if (!isApplicable(q, types)) continue;
         applicable++;
         const a = answers.get(q.code);
         if (isAnswered(a)) {

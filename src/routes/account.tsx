@@ -1,7 +1,6 @@
 // « Mon compte »: who I am, changing my password (which closes my other sessions), and downloading
 // the personal data CAP holds about me.
 import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
@@ -10,12 +9,10 @@ import { redirectWith } from '../web/flash.ts';
 import { currentUser, requireUser } from '../web/guards.ts';
 import { fieldErrors, formObject, readForm, type FieldErrors } from '../validation/forms.ts';
 import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
-import { findUser } from '../db/users.ts';
+import { changePassword, findUser } from '../db/users.ts';
 import { listVisibleOrganisations } from '../db/organisations.ts';
-import { users } from '../db/schema.ts';
-import { audit } from '../db/audit.ts';
 import { endOtherSessions, exportUserData } from '../db/personal-data.ts';
-import { clientAddress } from './auth.tsx';
+import { clientAddress } from '../web/client-address.ts';
 import { AccountPage } from '../../views/account.tsx';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -59,10 +56,7 @@ accountRoutes.post('/password', async (c) => {
     return accountPage(c, { current: t.account.currentPasswordWrong }, 422);
   }
   const passwordHash = await hashPassword(parsed.data.password);
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-    audit(tx, { userId: user.id, action: 'password-change', entity: 'user', entityId: user.id }, now);
-  });
+  changePassword(db, user.id, passwordHash, now);
   endOtherSessions(db, user.id, c.get('sessionId'));
   return redirectWith(c, '/account', { kind: 'success', message: t.account.passwordChanged });
 });

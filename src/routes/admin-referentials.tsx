@@ -17,6 +17,7 @@ import {
   setDefaultReferential,
 } from '../referential/store.ts';
 import { referentialSchema, type Referential } from '../referential/schema.ts';
+import { indexOf } from '../referential/lookup.ts';
 import { parseReferentialJson, questionCount, type ValidationError } from '../referential/validate.ts';
 import { ImportPage, ReferentialList, ReferentialPage } from '../../views/admin-referentials.tsx';
 
@@ -84,7 +85,7 @@ adminReferentialRoutes.get('/:refId', (c) => {
   const { db } = c.get('deps');
   const row = getReferentialRow(db, c.req.param('refId')) ?? notFound();
   const ref = documentOf(row);
-  const codes = ref.themes.flatMap((th) => th.criteria.flatMap((cr) => cr.questions.flatMap((q) => q.services)));
+  const codes = indexOf(ref).entries.flatMap((e) => e.question.services);
   return page(
     c,
     r.versionTitle(row.label),

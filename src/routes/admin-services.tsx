@@ -10,6 +10,7 @@ import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
 import { fieldErrors, fields, formObject, readForm } from '../validation/forms.ts';
 import { SERVICE_KINDS } from '../referential/schema.ts';
 import { defaultReferentialId, getReferential, getService, insertService, listServices, setServiceActive, updateService } from '../referential/store.ts';
+import { indexOf } from '../referential/lookup.ts';
 import { ServiceForm, ServiceList } from '../../views/admin-services.tsx';
 
 export const adminServiceRoutes = new Hono<AppEnv>();
@@ -38,7 +39,7 @@ adminServiceRoutes.get('/', (c) => {
   const usage = new Map<string, number>();
   const defId = defaultReferentialId(db);
   const ref = defId ? getReferential(db, defId) : undefined;
-  for (const th of ref?.themes ?? []) for (const cr of th.criteria) for (const q of cr.questions) for (const code of q.services) usage.set(code, (usage.get(code) ?? 0) + 1);
+  for (const { question } of ref ? indexOf(ref).entries : []) for (const code of question.services) usage.set(code, (usage.get(code) ?? 0) + 1);
   // Sorted as a French reader expects: accents and « quotes » do not push a name to the end.
   const collator = new Intl.Collator('fr', { sensitivity: 'base', ignorePunctuation: true });
   const list = listServices(db).sort((a, b) => collator.compare(s.kinds[a.kind] ?? a.kind, s.kinds[b.kind] ?? b.kind) || collator.compare(a.name, b.name));

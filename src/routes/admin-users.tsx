@@ -1,6 +1,5 @@
 // Admin pages for accounts: create, edit (role, scope, password reset), deactivate.
 import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
@@ -8,9 +7,8 @@ import { redirectWith } from '../web/flash.ts';
 import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
 import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
 import { editUserForm, newUserForm, USER_MULTI } from '../validation/user.ts';
-import { findUser, findUserByEmail, insertUser, listUsers, setUserScope } from '../db/users.ts';
+import { findUser, findUserByEmail, insertUser, listUsers, setUserActive, setUserScope, updateUser } from '../db/users.ts';
 import { listVisibleOrganisations } from '../db/organisations.ts';
-import { users } from '../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { deleteUserSessions, loadActor } from '../auth/sessions.ts';
 import { audit } from '../db/audit.ts';
@@ -95,9 +93,7 @@ adminUserRoutes.post('/:userId', async (c) => {
   const before = { name: u.name, email: u.email, role: u.role, ...loadActor(db, u.id) };
   const now = clock();
   const passwordHash = d.password ? await hashPassword(d.password) : undefined;
-  db.transaction((tx) => {
-    tx.update(users).set({ name: d.name, email: d.email, role: d.role, ...(passwordHash ? { passwordHash } : {}) }).where(eq(users.id, u.id)).run();
-  });
+  updateUser(db, u.id, { name: d.name, email: d.email, role: d.role, ...(passwordHash ? { passwordHash } : {}) });
   setUserScope(db, u.id, organisationIds, regions);
   // A reset password, or a change of role, must not leave old sessions running.
   if (passwordHash || d.role !== u.role) deleteUserSessions(db, u.id);
@@ -111,7 +107,7 @@ adminUserRoutes.post('/:userId/active', async (c) => {
   if (!u || u.deleted) notFound();
   const active = (await readForm(c)).get('active') === '1';
   if (!active && u.id === currentUser(c).id) return redirectWith(c, `/admin/users/${u.id}/edit`, { kind: 'error', message: t.admin.cannotDeactivateSelf });
-  db.update(users).set({ active }).where(eq(users.id, u.id)).run();
+  setUserActive(db, u.id, active);
   if (!active) deleteUserSessions(db, u.id);
   audit(db, { userId: currentUser(c).id, action: active ? 'reactivate' : 'deactivate', entity: 'user', entityId: u.id, before: { active: u.active }, after: { active } }, clock());
   return redirectWith(c, '/admin/users', { kind: 'success', message: active ? t.admin.userReactivated(u.name) : t.admin.userDeactivated(u.name) });

@@ -7,32 +7,11 @@ import { page } from '../web/render.tsx';
 import { requireAdmin } from '../web/guards.ts';
 import { loadDiagnostic } from '../web/load.ts';
 import { auditEntities, auditUsers, diagnosticHistory, listAuditEvents } from '../db/audit-log.ts';
+import { nextDay, parisDayStart } from '../dates.ts';
+import { historyUrl } from '../web/urls.ts';
 import { AuditAdminPage, HistoryPage, type AuditFilterValues } from '../../views/audit.tsx';
 
 export const auditRoutes = new Hono<AppEnv>();
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The instant a calendar day starts in France (CET or CEST), as an ISO string. */
-export function parisDayStart(day: string): string | null {
-  if (!DAY.test(day)) return null;
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const utc = Date.UTC(y, m - 1, d);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
-  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' });
-  for (const offset of [1, 2, 0, 3, 4, -4, -5]) {
-    const at = new Date(utc - offset * 3600_000);
-    if (fmt.format(at) === '00') return at.toISOString();
-  }
-  return new Date(utc).toISOString();
-}
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 function pageNumber(v: string | undefined): number {
   const n = Number(v);
@@ -75,7 +54,7 @@ auditRoutes.get('/diagnostics/:id/history', loadDiagnostic('diagnostic.view'), (
   const { db } = c.get('deps');
   const { diagnostic, organisation } = c.var.diagnostic;
   const result = diagnosticHistory(db, diagnostic.id, pageNumber(c.req.query('page')));
-  const href = (p: number) => (p > 1 ? `/diagnostics/${diagnostic.id}/history?page=${p}` : `/diagnostics/${diagnostic.id}/history`);
+  const href = (p: number) => (p > 1 ? `${historyUrl(diagnostic.id)}?page=${p}` : historyUrl(diagnostic.id));
   return page(
     c,
     t.federation.audit.historyTitle,

@@ -1,7 +1,6 @@
 // First-run setup, login and logout.
 import { Hono } from 'hono';
 import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
@@ -14,6 +13,7 @@ import { createSession, deleteSession, SESSION_COOKIE, ABSOLUTE_MS } from '../au
 import { findUserByEmail, hasAnyUser, insertUser } from '../db/users.ts';
 import { audit } from '../db/audit.ts';
 import { LoginPage, SetupPage } from '../../views/auth.tsx';
+import { clientAddress } from '../web/client-address.ts';
 
 export const authRoutes = new Hono<AppEnv>();
 
@@ -25,23 +25,6 @@ const setupSchema = z
     passwordConfirm: z.string(),
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: t.auth.passwordMismatch });
-
-/**
- * The address login throttling counts per. Behind a reverse proxy every request comes from the
- * proxy, so with trustProxy the last X-Forwarded-For entry (the one the proxy appended) is used.
- * Without a socket (app.request in tests) every request counts as 'local'.
- */
-export function clientAddress(c: Context<AppEnv>): string {
-  if (c.get('deps').trustProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'local';
-  } catch {
-    return 'local';
-  }
-}
 
 function startSession(c: Context<AppEnv>, userId: string) {
   const deps = c.get('deps');

@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
@@ -14,29 +13,32 @@ import { loadDiagnostic, loadOrganisation } from '../web/load.ts';
 import { can } from '../auth/permissions.ts';
 import { fieldErrors, readForm } from '../validation/forms.ts';
 import type { Organisation } from '../db/organisations.ts';
-import { diagnostics } from '../db/schema.ts';
-import { findUser } from '../db/users.ts';
+import { getPerson } from '../db/users.ts';
+import { personName } from '../people.ts';
 import {
   diagnosticScope,
   getAnswerWithAuthor,
+  getDiagnostic,
   getDiagnosticContext,
-  isEditable,
   loadAnswerStates,
   loadAnswersWithAuthors,
-  STATUS_LABELS,
   type AnswerWithAuthor,
   type DiagnosticContext,
 } from '../db/diagnostics.ts';
 import { syncProposedActions } from '../db/actions.ts';
-import { createDiagnostic, DIAGNOSTIC_MODES, PARTICIPANT_ROLES, prefillCandidates, saveAnswer, submitDiagnostic } from '../db/diagnostic-writes.ts';
+import { createDiagnostic, prefillCandidates, saveAnswer, submitDiagnostic } from '../db/diagnostic-writes.ts';
+import { canTransition, DIAGNOSTIC_MODES, isEditable, PARTICIPANT_ROLES } from '../diagnostics/status.ts';
 import { defaultReferentialId } from '../referential/store.ts';
 import type { Question, Theme } from '../referential/schema.ts';
 import { isApplicable } from '../scoring/index.ts';
-import { applicableQuestions, domId, findQuestion, progressOf, type OpenQuestion, type Progress } from '../questionnaire/progress.ts';
+import { applicableQuestions, progressOf, type OpenQuestion, type Progress } from '../questionnaire/progress.ts';
+import { findQuestion } from '../referential/lookup.ts';
 import { OverviewPage } from '../../views/diagnostic-overview.tsx';
-import { ThemePage, themeUrl } from '../../views/diagnostic-theme.tsx';
-import { loadReview } from './review.tsx';
-import { QuestionBlock, QuestionStatus, valueOf, type FormValue, type QuestionState } from '../../views/diagnostic-question.tsx';
+import { ThemePage } from '../../views/diagnostic-theme.tsx';
+import { diagnosticUrl, organisationUrl, questionUrl, themeUrl } from '../web/urls.ts';
+import { loadReview } from '../web/review.tsx';
+import { QuestionBlock, QuestionStatus, type QuestionState } from '../../views/diagnostic-question.tsx';
+import { valueOf, type FormValue } from '../questionnaire/form.ts';
 import { ProgressBar } from '../../views/diagnostic-progress.tsx';
 import { StartDiagnosticForm, type StartFormValues } from '../../views/diagnostic-list.tsx';
 
@@ -157,7 +159,7 @@ function renderTheme(
     }),
   }));
   const editable = canAnswer(c, ctx);
-  const status = STATUS_LABELS[ctx.diagnostic.status];
+  const status = t.common.diagnosticStatus[ctx.diagnostic.status];
   return page(
     c,
     `${q.themeTitle(theme.title)} — ${ctx.organisation.name}`,
@@ -170,7 +172,7 @@ function renderTheme(
       groups={groups}
       progress={progress}
       editable={editable}
-      readOnlyMessage={isEditable(ctx.diagnostic.status) ? undefined : `${q.readOnly(status)} ${ctx.diagnostic.status === 'submitted' ? q.readOnlyReopen : ''}`.trim()}
+      readOnlyMessage={isEditable(ctx.diagnostic.status) ? undefined : `${q.readOnly(status)} ${canTransition(ctx.diagnostic.status, 'requestChanges') ? q.readOnlyReopen : ''}`.trim()}
       problems={opts.problems}
       review={loadReview(c, ctx)}
     />,
@@ -181,7 +183,7 @@ function renderTheme(
 function renderOverview(c: Context<AppEnv>, ctx: DiagnosticContext, opts: { incomplete?: OpenQuestion[]; status?: 200 | 409 | 422 } = {}) {
   const { db } = c.get('deps');
   const d = ctx.diagnostic;
-  const previous = d.previousId ? (db.select().from(diagnostics).where(eq(diagnostics.id, d.previousId)).get() ?? null) : null;
+  const previous = d.previousId ? (getDiagnostic(db, d.previousId) ?? null) : null;
   return page(
     c,
     q.overviewTitle(ctx.organisation.name, d.createdAt),
@@ -190,8 +192,8 @@ function renderOverview(c: Context<AppEnv>, ctx: DiagnosticContext, opts: { inco
       org={ctx.organisation}
       diagnostic={d}
       referentialLabel={ctx.referential.label}
-      creatorName={d.createdBy ? (findUser(db, d.createdBy)?.name ?? null) : null}
-      submitterName={d.submittedBy ? (findUser(db, d.submittedBy)?.name ?? null) : null}
+      creatorName={personName(d.createdBy ? getPerson(db, d.createdBy) : null)}
+      submitterName={personName(d.submittedBy ? getPerson(db, d.submittedBy) : null)}
       previous={previous && previous.organisationId === d.organisationId ? previous : null}
       progress={progressFor(c, ctx)}
       editable={canAnswer(c, ctx)}
@@ -219,7 +221,7 @@ function statusFragment(c: Context<AppEnv>, ctx: DiagnosticContext, theme: Theme
 }
 
 function questionAnchor(ctx: DiagnosticContext, theme: Theme, code: string): string {
-  return `${themeUrl(ctx.diagnostic.id, theme.slug)}#q-${domId(code)}`;
+  return questionUrl(ctx.diagnostic.id, theme.slug, code);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,11 +230,6 @@ function questionAnchor(ctx: DiagnosticContext, theme: Theme, code: string): str
 export const startDiagnosticRoutes = new Hono<AppEnv>();
 startDiagnosticRoutes.use(requireUser);
 
-export function defaultStartValues(c: Context<AppEnv>, candidates: { id: string; status: string }[]): StartFormValues {
-  const done = candidates.find((d) => d.status === 'submitted' || d.status === 'validated');
-  return { mode: c.get('user')?.role === 'consultant' ? 'accompagne' : 'autodiagnostic', names: [], roles: [], from: done?.id ?? '' };
-}
-
 function renderStartForm(c: Context<AppEnv>, org: Organisation, values: StartFormValues, errors: Record<string, string>) {
   const candidates = prefillCandidates(c.get('deps').db, org.id);
   return page(
@@ -240,7 +237,7 @@ function renderStartForm(c: Context<AppEnv>, org: Organisation, values: StartFor
     `${q.newTitle} — ${org.name}`,
     <section>
       <p class="breadcrumb">
-        <a href={`/organisations/${org.id}`}>{q.backToOrg(org.name)}</a>
+        <a href={organisationUrl(org.id)}>{q.backToOrg(org.name)}</a>
       </p>
       <h1>{org.name}</h1>
       <StartDiagnosticForm csrf={c.get('csrf')} orgId={org.id} candidates={candidates} values={values} errors={errors} />
@@ -266,7 +263,7 @@ startDiagnosticRoutes.post('/:orgId/diagnostics', loadOrganisation('diagnostic.c
   const user = currentUser(c);
   const created = createDiagnostic(db, { organisationId: org.id, referentialId, mode: parsed.data.mode, participants: parsed.data.participants, fromId: from, userId: user.id }, clock());
   const message = created.from ? q.startedFrom(created.prefilled, created.from.createdAt) : q.started;
-  return redirectWith(c, `/diagnostics/${created.id}`, { kind: 'success', message });
+  return redirectWith(c, diagnosticUrl(created.id), { kind: 'success', message });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -287,7 +284,7 @@ diagnosticRoutes.post('/:id/answers/:questionCode', loadDiagnostic('diagnostic.a
   const ctx = c.var.diagnostic;
   const code = c.req.param('questionCode');
   const found = findQuestion(ctx.referential, code);
-  if (!found || !isApplicable(found.question, ctx.organisation.types as never)) notFound();
+  if (!found || !isApplicable(found.question, ctx.organisation.types)) notFound();
   const { question, theme } = found!;
   const htmx = isHtmx(c);
   const form = await readForm(c);
@@ -320,7 +317,7 @@ diagnosticRoutes.post('/:id/answers/:questionCode', loadDiagnostic('diagnostic.a
     case 'missing':
       return notFound();
     case 'locked': {
-      const message = q.locked(STATUS_LABELS[result.status]);
+      const message = q.locked(t.common.diagnosticStatus[result.status]);
       const fresh = { ...ctx, diagnostic: { ...ctx.diagnostic, status: result.status } };
       if (!htmx) return renderTheme(c, fresh, theme, { problems: [{ code, message }], status: 409 });
       return statusFragment(c, fresh, theme, { ...baseState(question, authored(c, ctx, code)), error: message }, 409);
@@ -345,7 +342,7 @@ diagnosticRoutes.post('/:id/themes/:theme', loadDiagnostic('diagnostic.answer'),
   const ctx = c.var.diagnostic;
   const theme = themeOf(ctx, c.req.param('theme'));
   if (!isEditable(ctx.diagnostic.status)) {
-    return renderTheme(c, ctx, theme, { problems: [{ code: '', message: q.locked(STATUS_LABELS[ctx.diagnostic.status]) }], status: 409 });
+    return renderTheme(c, ctx, theme, { problems: [{ code: '', message: q.locked(t.common.diagnosticStatus[ctx.diagnostic.status]) }], status: 409 });
   }
   const form = await readForm(c);
   const keep = form.get('keep') ?? '';
@@ -394,7 +391,7 @@ diagnosticRoutes.post('/:id/themes/:theme', loadDiagnostic('diagnostic.answer'),
         overrides.set(code, { value: typed, revision: sentRevision, orig: orig ?? '', conflict: true });
         problems.push({ code, message: q.conflictTitle });
       } else {
-        const message = r.kind === 'locked' ? q.locked(STATUS_LABELS[r.status]) : t.common.notFound;
+        const message = r.kind === 'locked' ? q.locked(t.common.diagnosticStatus[r.status]) : t.common.notFound;
         overrides.set(code, { value: typed, revision: sentRevision, orig: orig ?? '', error: message });
         problems.push({ code, message });
       }
@@ -420,5 +417,5 @@ diagnosticRoutes.post('/:id/submit', loadDiagnostic('diagnostic.submit'), (c) =>
   // Submitting puts the plan in place, so the federation sees the actions to come (and the
   // services they need) before anyone opens the plan page.
   syncProposedActions(db, { ...ctx, diagnostic: { ...ctx.diagnostic, status: 'submitted' } }, result.scores, currentUser(c).id, clock());
-  return redirectWith(c, `/diagnostics/${ctx.diagnostic.id}`, { kind: 'success', message: q.submitted });
+  return redirectWith(c, diagnosticUrl(ctx.diagnostic.id), { kind: 'success', message: q.submitted });
 });

@@ -6,50 +6,44 @@ import { t } from '../i18n/index.ts';
 import { currentUser, requireFederation } from '../web/guards.ts';
 import { loadDiagnostic } from '../web/load.ts';
 import { csvResponse, toCsv, type CsvValue } from '../web/csv.ts';
-import { loadAnswersWithAuthors, STATUS_LABELS } from '../db/diagnostics.ts';
-import { federationExportRows, parisDay } from '../db/federation.ts';
+import { loadAnswersWithAuthors } from '../db/diagnostics.ts';
+import { federationExportRows } from '../db/federation.ts';
 import { listComments } from '../db/reviews.ts';
-import { users } from '../db/schema.ts';
-import { inArray } from 'drizzle-orm';
+import { userRoles } from '../db/users.ts';
+import { parseFederationQuery } from '../federation/query.ts';
+import { themeHeads } from '../web/federation.ts';
 import { isApplicable } from '../scoring/index.ts';
-import type { StructureType } from '../referential/schema.ts';
-import { parseFederationQuery, themeHeads } from './federation.tsx';
+import { indexOf } from '../referential/lookup.ts';
+import { numericDate, numericDateTime, parisDay } from '../dates.ts';
+import { authorOf, personName } from '../people.ts';
 
 export const exportRoutes = new Hono<AppEnv>();
 
 const x = t.federation.exports;
-const dayTime = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
-const day = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' });
-const when = (iso: string | null | undefined) => (iso ? dayTime.format(new Date(iso)).replace(',', '') : '');
-const date = (iso: string | null | undefined) => (iso ? day.format(new Date(iso)) : '');
+const when = (iso: string | null | undefined) => (iso ? numericDateTime(iso) : '');
+const date = (iso: string | null | undefined) => (iso ? numericDate(iso) : '');
 const score = (n: number | null | undefined) => (typeof n === 'number' ? Math.round(n * 10) / 10 : null);
 
 exportRoutes.get('/diagnostics/:id/export.csv', loadDiagnostic('diagnostic.view'), (c) => {
   const { db, clock } = c.get('deps');
   const { referential, organisation, diagnostic } = c.var.diagnostic;
   const answers = new Map(loadAnswersWithAuthors(db, diagnostic.id).map((a) => [a.questionCode, a]));
-  const roleIds = [...new Set([...answers.values()].map((a) => a.updatedBy).filter((id): id is string => !!id))];
-  const roles = new Map(roleIds.length ? db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, roleIds)).all().map((u) => [u.id, u.role]) : []);
+  const roles = userRoles(db, [...answers.values()].flatMap((a) => (a.updatedBy ? [a.updatedBy] : [])));
   // Reviewer remarks travel with the answers: an export that drops them is incomplete.
   const remarks = new Map<string, string[]>();
   for (const cm of listComments(db, diagnostic.id)) {
     if (cm.targetKind !== 'question') continue;
     const list = remarks.get(cm.target) ?? [];
-    list.push(`${cm.authorName ?? ''} (${date(cm.createdAt)}) : ${cm.body}`);
+    list.push(`${personName(authorOf(cm), 'federation') ?? ''} (${date(cm.createdAt)}) : ${cm.body}`);
     remarks.set(cm.target, list);
   }
-  const types = organisation.types as StructureType[];
   const rows: CsvValue[][] = [];
-  for (const theme of referential.themes) {
-    for (const criterion of theme.criteria) {
-      for (const q of criterion.questions) {
-        const a = answers.get(q.code);
-        if (!a && !isApplicable(q, types)) continue;
-        const level = !a ? '' : a.na ? x.na : a.level === null ? '' : String(a.level);
-        const who = a ? x.who(a.authorName, a.updatedByRole ?? (a.updatedBy ? (roles.get(a.updatedBy) ?? null) : null)) : '';
-        rows.push([theme.title, `${criterion.code} ${criterion.title}`, q.code, q.text, level, a?.comment ?? '', who, when(a?.updatedAt), (remarks.get(q.code) ?? []).join('\n')]);
-      }
-    }
+  for (const { theme, criterion, question: q } of indexOf(referential).entries) {
+    const a = answers.get(q.code);
+    if (!a && !isApplicable(q, organisation.types)) continue;
+    const level = !a ? '' : a.na ? x.na : a.level === null ? '' : String(a.level);
+    const who = a ? x.who(personName(authorOf(a)), a.updatedByRole ?? (a.updatedBy ? (roles.get(a.updatedBy) ?? null) : null)) : '';
+    rows.push([theme.title, `${criterion.code} ${criterion.title}`, q.code, q.text, level, a?.comment ?? '', who, when(a?.updatedAt), (remarks.get(q.code) ?? []).join('\n')]);
   }
   const header = [...x.answersHeader, t.federation.review.commentsTitle];
   const name = x.fileAnswers(organisation.name, parisDay(clock()));
@@ -70,7 +64,7 @@ exportRoutes.get('/federation/export.csv', requireFederation, (c) => {
         r.name,
         r.region,
         r.types.join(', '),
-        STATUS_LABELS[d.status],
+        t.common.diagnosticStatus[d.status],
         date(d.createdAt),
         date(d.submittedAt),
         date(d.validatedAt),

@@ -1,15 +1,13 @@
 // Organisations as their members and consultants see them.
 import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
 import { currentUser, requireUser } from '../web/guards.ts';
 import { loadOrganisation } from '../web/load.ts';
-import { listVisibleOrganisations } from '../db/organisations.ts';
-import { memberships, users } from '../db/schema.ts';
+import { listVisibleOrganisations, organisationMembers } from '../db/organisations.ts';
 import { OrganisationList, OrganisationPage } from '../../views/organisations.tsx';
-import { organisationDiagnosticsSection } from './organisation-diagnostics.tsx';
+import { organisationDiagnosticsSection } from '../web/organisation-diagnostics.tsx';
 
 export const organisationRoutes = new Hono<AppEnv>();
 organisationRoutes.use(requireUser);
@@ -24,13 +22,7 @@ organisationRoutes.get('/', (c) => {
 organisationRoutes.get('/:orgId', loadOrganisation('organisation.view'), (c) => {
   const { db } = c.get('deps');
   const org = c.var.organisation;
-  const members = db
-    .select({ name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organisationId, org.id))
-    .orderBy(users.name)
-    .all();
+  const members = organisationMembers(db, org.id);
   return page(
     c,
     org.name,

@@ -11,13 +11,15 @@ import { redirectWith } from '../web/flash.ts';
 import { currentUser, notFound } from '../web/guards.ts';
 import { loadDiagnostic } from '../web/load.ts';
 import { can } from '../auth/permissions.ts';
-import { diagnosticScope, isEditable, scoreDiagnosticById, type DiagnosticContext } from '../db/diagnostics.ts';
+import { diagnosticScope, scoreDiagnosticById, type DiagnosticContext } from '../db/diagnostics.ts';
+import { isEditable } from '../diagnostics/status.ts';
 import { createAction, dropAction, getAction, listActions, syncProposedActions, updateAction, type ActionRow } from '../db/actions.ts';
-import { buildPlanReport } from '../db/plan-report.ts';
+import { buildPlanReport } from '../plan/report.ts';
 import { getServicesByCode, listServices } from '../referential/store.ts';
 import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
 import { ACTION_EDIT_FIELDS, actionCreateSchema, actionEditSchema, dropSchema } from '../validation/plan.ts';
-import { parisDay, slugify } from '../plan/format.ts';
+import { slugify } from '../plan/format.ts';
+import { parisDay } from '../dates.ts';
 import { ActionItem, PlanPage, PlanSummary, type PlanContext, type PlanFormState } from '../../views/plan.tsx';
 
 type C = Context<AppEnv>;

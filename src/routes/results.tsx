@@ -1,17 +1,19 @@
 // GET /diagnostics/:id/results: scores, radar, readiness, comparison with the previous diagnostic
 // and with similar structures.
 import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
 import { loadDiagnostic } from '../web/load.ts';
+import { reviewSection } from '../web/review.tsx';
+import { resultsUrl } from '../web/urls.ts';
 import { getDiagnosticContext, scoreDiagnosticById } from '../db/diagnostics.ts';
-import { benchmarkFor, previousDiagnostic } from '../db/benchmark.ts';
-import { users } from '../db/schema.ts';
+import { benchmarkFor, previousDiagnostic } from '../db/peers.ts';
+import { getPerson } from '../db/users.ts';
 import { compareScores } from '../scoring/index.ts';
-import { hasResults, NoResultsYet, ResultsPage } from '../../views/results.tsx';
-import { reviewSection } from './review.tsx';
+import { hasResults } from '../scoring/highlights.ts';
+import { personName } from '../people.ts';
+import { NoResultsYet, ResultsPage } from '../../views/results.tsx';
 
 export const resultRoutes = new Hono<AppEnv>();
 
@@ -31,13 +33,9 @@ resultRoutes.get('/:id/results', loadDiagnostic('diagnostic.view'), (c) => {
   const prevCtx = prev ? getDiagnosticContext(db, prev.id) : undefined;
   const comparison = prevCtx ? { previous: prevCtx.diagnostic, result: compareScores(scoreDiagnosticById(db, prevCtx), scores) } : null;
 
-  const validator =
-    diagnostic.status === 'validated' && diagnostic.validatedAt
-      ? db.select({ name: users.name, deleted: users.deleted }).from(users).where(eq(users.id, diagnostic.validatedBy ?? '')).get()
-      : undefined;
   const validation =
     diagnostic.status === 'validated' && diagnostic.validatedAt
-      ? { name: !validator || validator.deleted ? t.results.formerConsultant : validator.name, at: diagnostic.validatedAt }
+      ? { name: personName(diagnostic.validatedBy ? getPerson(db, diagnostic.validatedBy) : null, 'federation') ?? t.common.theFederation, at: diagnostic.validatedAt }
       : null;
 
   return page(
@@ -51,7 +49,7 @@ resultRoutes.get('/:id/results', loadDiagnostic('diagnostic.view'), (c) => {
       comparison={comparison}
       benchmark={benchmarkFor(db, ctx)}
       validation={validation}
-      reviewComments={reviewSection(c, ctx, `/diagnostics/${diagnostic.id}/results`)}
+      reviewComments={reviewSection(c, ctx, resultsUrl(diagnostic.id))}
     />,
     { wide: true },
   );

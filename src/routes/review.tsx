@@ -1,6 +1,6 @@
 // The federation's review of a diagnostic: remarks on the diagnostic, a theme or a question, and
 // the two decisions (request changes, validate). Only consultants of the region and admins; anyone
-// else gets 404. `loadReview` gives the pages that show remarks what they need.
+// else gets 404. The pages that show remarks get them from src/web/review.tsx.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -11,53 +11,22 @@ import { redirectWith } from '../web/flash.ts';
 import { currentUser } from '../web/guards.ts';
 import { loadDiagnostic } from '../web/load.ts';
 import { fieldErrors, readForm } from '../validation/forms.ts';
-import { can } from '../auth/permissions.ts';
-import { diagnosticScope, STATUS_LABELS, type DiagnosticContext } from '../db/diagnostics.ts';
-import { addComment, groupComments, listComments, requestChanges, TARGET_KINDS, validateDiagnostic, validatorName, type TargetKind } from '../db/reviews.ts';
-import { CommentErrorPage, DecisionConflictPage, ReviewComments, ReviewPanel, ReviewSummary, type RemarkTargets, type ReviewView } from '../../views/review.tsx';
-import type { Referential } from '../referential/schema.ts';
+import type { DiagnosticContext } from '../db/diagnostics.ts';
+import { addComment, requestChanges, validateDiagnostic } from '../db/reviews.ts';
+import { TARGET_KINDS, type TargetKind } from '../diagnostics/remarks.ts';
+import { canTransition } from '../diagnostics/status.ts';
+import { findQuestion } from '../referential/lookup.ts';
+import { diagnosticUrl } from '../web/urls.ts';
+import { loadReview } from '../web/review.tsx';
+import { CommentErrorPage, DecisionConflictPage, ReviewComments, ReviewPanel } from '../../views/review.tsx';
 
 const r = t.federation.review;
-
-/** What the review pieces need, for the overview, theme and results pages. */
-export function loadReview(c: Context<AppEnv>, ctx: DiagnosticContext): ReviewView {
-  const { db } = c.get('deps');
-  const d = ctx.diagnostic;
-  return {
-    diagnosticId: d.id,
-    status: d.status,
-    comments: groupComments(listComments(db, d.id)),
-    canReview: can(c.get('user'), 'diagnostic.review', diagnosticScope(ctx)),
-    csrf: c.get('csrf'),
-    reviewMessage: d.reviewMessage,
-    submittedAt: d.submittedAt,
-    validatedAt: d.validatedAt,
-    validatorName: d.validatedBy ? validatorName(db, d) : null,
-  };
-}
-
-export function remarkTargets(ref: Referential): RemarkTargets {
-  return {
-    themes: ref.themes.map((th) => ({ slug: th.slug, title: th.title })),
-    questions: ref.themes.flatMap((th) => th.criteria.flatMap((cr) => cr.questions.map((q) => ({ code: q.code, text: q.text, themeSlug: th.slug })))),
-  };
-}
-
-/**
- * Every remark of the diagnostic, for the results page; undefined when there is nothing to show
- * (no remark, and the visitor may not add one).
- */
-export function reviewSection(c: Context<AppEnv>, ctx: DiagnosticContext, back: string) {
-  const review = loadReview(c, ctx);
-  if (!review.canReview && review.comments.size === 0) return undefined;
-  return <ReviewSummary review={review} targets={remarkTargets(ctx.referential)} back={back} />;
-}
 
 export const reviewRoutes = new Hono<AppEnv>();
 
 /** Only a path inside this diagnostic's pages: the field must not become an open redirect. */
 function safeBack(value: string | null, diagnosticId: string): string {
-  const base = `/diagnostics/${diagnosticId}`;
+  const base = diagnosticUrl(diagnosticId);
   if (!value || !(value === base || value.startsWith(base + '/') || value.startsWith(base + '?') || value.startsWith(base + '#'))) return base;
   if (/[\\\s]|\/\//.test(value) || !/^[\w\-/?=&%.#]*$/.test(value)) return base;
   return value.split('#')[0]!;
@@ -72,7 +41,7 @@ const commentSchema = z.object({
 function targetExists(ctx: DiagnosticContext, kind: TargetKind, target: string): boolean {
   if (kind === 'diagnostic') return true;
   if (kind === 'theme') return ctx.referential.themes.some((th) => th.slug === target);
-  return ctx.referential.themes.some((th) => th.criteria.some((cr) => cr.questions.some((q) => q.code === target)));
+  return !!findQuestion(ctx.referential, target);
 }
 
 function themeTitle(ctx: DiagnosticContext, kind: TargetKind, target: string): string | undefined {
@@ -126,30 +95,30 @@ const messageSchema = z.object({
 });
 
 function conflict(c: Context<AppEnv>, ctx: DiagnosticContext, message: string) {
-  return page(c, r.conflictTitle, <DecisionConflictPage message={message} back={`/diagnostics/${ctx.diagnostic.id}`} />, { status: 409 });
+  return page(c, r.conflictTitle, <DecisionConflictPage message={message} back={diagnosticUrl(ctx.diagnostic.id)} />, { status: 409 });
 }
 
 reviewRoutes.post('/:id/request-changes', reviewed, async (c) => {
   const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const d = ctx.diagnostic;
-  if (d.status !== 'submitted') return conflict(c, ctx, r.onlySubmittedRequest(STATUS_LABELS[d.status]));
+  if (!canTransition(d.status, 'requestChanges')) return conflict(c, ctx, r.onlySubmittedRequest(t.common.diagnosticStatus[d.status]));
   const form = await readForm(c);
   const parsed = messageSchema.safeParse({ message: form.get('message') ?? undefined });
   if (!parsed.success) {
     return page(c, r.requestTitle, <ReviewPanel review={loadReview(c, ctx)} messageValue={form.get('message') ?? ''} errors={fieldErrors(parsed.error)} />, { status: 422 });
   }
   const res = requestChanges(db, d, currentUser(c).id, parsed.data.message, clock());
-  if (!res.ok) return conflict(c, ctx, r.onlySubmittedRequest(STATUS_LABELS[res.status]));
-  return redirectWith(c, `/diagnostics/${d.id}`, { kind: 'success', message: r.requested });
+  if (!res.ok) return conflict(c, ctx, r.onlySubmittedRequest(t.common.diagnosticStatus[res.status]));
+  return redirectWith(c, diagnosticUrl(d.id), { kind: 'success', message: r.requested });
 });
 
 reviewRoutes.post('/:id/validate', reviewed, async (c) => {
   const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const d = ctx.diagnostic;
-  if (d.status !== 'submitted') return conflict(c, ctx, r.onlySubmittedValidate(STATUS_LABELS[d.status]));
+  if (!canTransition(d.status, 'validate')) return conflict(c, ctx, r.onlySubmittedValidate(t.common.diagnosticStatus[d.status]));
   const res = validateDiagnostic(db, d, currentUser(c).id, clock());
-  if (!res.ok) return conflict(c, ctx, r.onlySubmittedValidate(STATUS_LABELS[res.status]));
-  return redirectWith(c, `/diagnostics/${d.id}`, { kind: 'success', message: r.validated });
+  if (!res.ok) return conflict(c, ctx, r.onlySubmittedValidate(t.common.diagnosticStatus[res.status]));
+  return redirectWith(c, diagnosticUrl(d.id), { kind: 'success', message: r.validated });
 });

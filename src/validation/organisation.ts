@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fields } from './forms.ts';
 import { isValidSiret, normaliseSiret } from './siret.ts';
 import { STRUCTURE_TYPES } from '../referential/schema.ts';
-import { REGIONS } from '../i18n/fr/common.ts';
+import { REGIONS } from '../regions.ts';
 import { t } from '../i18n/index.ts';
 
 export const organisationForm = z.object({

@@ -1,7 +1,7 @@
 // Form schemas of the progress plan: editing an action, adding one, dropping one.
 import { z } from 'zod';
 import { t } from '../i18n/index.ts';
-import { parseDay } from '../plan/format.ts';
+import { parseDay } from '../dates.ts';
 import { PRIORITIES } from '../plan/types.ts';
 import { ACTION_STATUSES } from '../db/actions.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fields } from './forms.ts';
-import { REGIONS } from '../i18n/fr/common.ts';
+import { REGIONS } from '../regions.ts';
 import { t } from '../i18n/index.ts';
 import { MIN_PASSWORD_LENGTH } from '../auth/password.ts';
 

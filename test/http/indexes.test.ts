@@ -13,7 +13,7 @@ import { listActions } from '../../src/db/actions.ts';
 import { listComments } from '../../src/db/reviews.ts';
 import { diagnosticHistory, listAuditEvents } from '../../src/db/audit-log.ts';
 import { federationRows } from '../../src/db/federation.ts';
-import { previousDiagnostic } from '../../src/db/benchmark.ts';
+import { previousDiagnostic } from '../../src/db/peers.ts';
 
 interface Statement {
   sql: string;

@@ -121,7 +121,7 @@ describe('results page', () => {
     const id = insertDiagnostic(ctx.db, { organisationId: orgA, previousId: prev, answers: now });
     const html = await (await c.get(`/diagnostics/${id}/results`)).text();
     const section = text(html.match(/id="evolution"[\s\S]*?<\/section>/)?.[0] ?? '');
-    expect(section).toContain('Comparaison avec le diagnostic commencé le 1 février 2025.');
+    expect(section).toContain('Comparaison avec le diagnostic commencé le 1er février 2025.');
     // text() folds the narrow no-break spaces before % into plain spaces.
     expect(section).toContain('Identité et projet 50 % 75 % ↑ +25 points');
     // Services for an AI: weights sum to 47; SV-1.2 (weight 2) drops 25 points: −50 / 47 ≈ −1.06.
@@ -136,7 +136,7 @@ describe('results page', () => {
     insertDiagnostic(ctx.db, { organisationId: orgA, status: 'draft', createdAt: '2025-06-01T10:00:00.000Z', answers: answersFor(['AI'], () => 0) });
     const first = insertDiagnostic(ctx.db, { organisationId: orgA, createdAt: '2025-01-01T10:00:00.000Z', answers: answersFor(['AI'], () => 1) });
     const id = insertDiagnostic(ctx.db, { organisationId: orgA, answers: answersFor(['AI'], () => 2) });
-    expect(text(await (await c.get(`/diagnostics/${id}/results`)).text())).toContain('Comparaison avec le diagnostic commencé le 1 janvier 2025.');
+    expect(text(await (await c.get(`/diagnostics/${id}/results`)).text())).toContain('Comparaison avec le diagnostic commencé le 1er janvier 2025.');
     expect(text(await (await c.get(`/diagnostics/${first}/results`)).text())).toContain('Aucun diagnostic précédent soumis ou validé');
   });
 

@@ -8,6 +8,7 @@ import { hashPassword } from '../../src/auth/password.ts';
 import { LoginThrottle } from '../../src/auth/throttle.ts';
 import type { Role } from '../../src/auth/permissions.ts';
 import { ensureBuiltins } from '../../src/referential/store.ts';
+import type { StructureType } from '../../src/referential/schema.ts';
 
 export const PASSWORD = 'mot-de-passe-solide';
 let cachedHash: string | undefined;
@@ -30,10 +31,11 @@ export function makeApp(opts: { secureCookies?: boolean } = {}): TestContext {
   return { db, app, now };
 }
 
-export function org(db: Db, overrides: Partial<OrganisationInput> = {}): string {
+export function org(db: Db, overrides: Partial<Omit<OrganisationInput, 'types'>> & { types?: readonly string[] } = {}): string {
+  const { types = ['ACI'], ...rest } = overrides;
   return insertOrganisation(
     db,
-    { name: 'Structure test', siret: '73282932000074', types: ['ACI'], region: 'Occitanie', ftePermanent: 4, ftePathway: 20, ges: false, ...overrides },
+    { name: 'Structure test', siret: '73282932000074', types: types as StructureType[], region: 'Occitanie', ftePermanent: 4, ftePathway: 20, ges: false, ...rest },
     new Date('2026-01-01T00:00:00Z'),
   );
 }

@@ -4,8 +4,10 @@ import { describe, it, expect } from 'vitest';
 import { miniReferential } from '../fixtures/mini-referential.ts';
 import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
 import { proposeActions } from '../../src/plan/prioritise.ts';
-import { frenchDate, frenchDay, frenchDayShort, isOverdue, parisDay, parseDay, percent, slugify } from '../../src/plan/format.ts';
-import { answerLine, printable, renderPlanPdf, servicesToMobilise, sortForTable, themeHighlights, type PlanReport, type PlanReportAction } from '../../src/plan/pdf.ts';
+import { isOverdue, percent, slugify } from '../../src/plan/format.ts';
+import { frenchDate, frenchDay, frenchDayShort, parisDay, parseDay } from '../../src/dates.ts';
+import { answerLine, printable, renderPlanPdf, servicesToMobilise, sortForTable, themeHighlights } from '../../src/plan/pdf.ts';
+import type { PlanReport, PlanReportAction } from '../../src/plan/report.ts';
 
 describe('dates', () => {
   it('reads the day in Paris, not in UTC', () => {

@@ -1,8 +1,4 @@
-export const REGIONS = [
-  'Auvergne-Rhône-Alpes', 'Bourgogne-Franche-Comté', 'Bretagne', 'Centre-Val de Loire', 'Hauts-de-France',
-  'Île-de-France', 'Normandie', 'Nouvelle-Aquitaine', 'Occitanie', 'Pays de la Loire',
-  'Provence-Alpes-Côte d’Azur', 'Guadeloupe', 'Guyane', 'Océan Indien',
-] as const;
+import { REGIONS } from '../../regions.ts';
 
 export const common = {
   appName: 'CAP',
@@ -63,5 +59,7 @@ export const common = {
   flashSaved: 'Modifications enregistrées.',
   diagnosticStatus: { draft: 'Brouillon', submitted: 'Soumis', changes_requested: 'Modifications demandées', validated: 'Validé' },
   deletedUser: 'utilisateur supprimé',
+  /** Someone who acted for the federation (remark, validation) and whose account was deleted. */
+  formerConsultant: 'un·e conseiller·ère dont le compte a été supprimé',
   theFederation: 'la fédération',
 };

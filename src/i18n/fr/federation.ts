@@ -2,14 +2,12 @@
 
 const int = (n: number) => n.toLocaleString('fr-FR');
 const plural = (n: number, one: string, many: string) => (n < 2 ? one : many);
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
-const shortDate = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' });
-const dateTime = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+import { frenchDate, frenchDateTime, numericDate } from '../../dates.ts';
 
 export const federation = {
-  date: (iso: string) => dateFormat.format(new Date(iso)),
-  shortDate: (iso: string) => shortDate.format(new Date(iso)),
-  dateTime: (iso: string) => dateTime.format(new Date(iso)),
+  date: (iso: string) => frenchDate(iso),
+  shortDate: (iso: string) => numericDate(iso),
+  dateTime: (iso: string) => frenchDateTime(iso),
   pct: (score: number) => `${int(Math.round(score))}\u202F%`,
   level: (mean: number) => `${mean.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}\u202F/\u202F4`,
 

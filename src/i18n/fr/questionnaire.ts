@@ -1,12 +1,8 @@
 // Strings of the questionnaire: starting a diagnostic, its overview, theme pages, saving answers.
-// Dates and times are shown in metropolitan French time whatever the server's zone.
+// Dates and times are shown in metropolitan French time whatever the server's zone (src/dates.ts).
+import { frenchDate as date, frenchTime as time } from '../../dates.ts';
 
-const dateFmt = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
-const timeFmt = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
 const nf = new Intl.NumberFormat('fr-FR');
-
-const date = (iso: string | Date) => dateFmt.format(typeof iso === 'string' ? new Date(iso) : iso);
-const time = (iso: string | Date) => timeFmt.format(typeof iso === 'string' ? new Date(iso) : iso);
 const plural = (n: number, one: string, many: string) => `${nf.format(n)} ${n > 1 ? many : one}`;
 
 export const questionnaire = {

@@ -2,7 +2,7 @@
 
 const plural = (n: number, one: string, many: string) => (n < 2 ? one : many);
 const int = (n: number) => n.toLocaleString('fr-FR');
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+import { frenchDate } from '../../dates.ts';
 
 export const results = {
   title: 'Résultats du diagnostic',
@@ -10,7 +10,7 @@ export const results = {
   breadcrumbOverview: 'Retour au diagnostic',
   toPlan: 'Voir le plan de progrès',
   toPdf: 'Télécharger le plan en PDF',
-  date: (iso: string) => dateFormat.format(new Date(iso)),
+  date: (iso: string) => frenchDate(iso),
   /** A score for display: rounded, French digits, narrow no-break space before %. */
   pct: (score: number) => `${int(Math.round(score))}\u202F%`,
   noScore: 'pas de score',

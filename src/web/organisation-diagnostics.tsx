@@ -1,4 +1,5 @@
-// The diagnostics section of an organisation's page: the list, and the form to start a new one.
+// The diagnostics section of an organisation's page (a piece of the organisation route's page):
+// the list with each one's progress, and the form to start a new one.
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import type { Organisation } from '../db/organisations.ts';
@@ -8,7 +9,14 @@ import { getReferential } from '../referential/store.ts';
 import { can } from '../auth/permissions.ts';
 import { progressOf } from '../questionnaire/progress.ts';
 import { OrganisationDiagnostics, type DiagnosticListItem } from '../../views/diagnostic-list.tsx';
-import { defaultStartValues } from './diagnostics.tsx';
+import { isSettled, type DiagnosticStatus } from '../diagnostics/status.ts';
+import type { StartFormValues } from '../../views/diagnostic-list.tsx';
+
+/** The start form's first values: the consultant's mode, and the latest settled diagnostic to start from. */
+export function defaultStartValues(c: Context<AppEnv>, candidates: { id: string; status: DiagnosticStatus }[]): StartFormValues {
+  const done = candidates.find((d) => isSettled(d.status));
+  return { mode: c.get('user')?.role === 'consultant' ? 'accompagne' : 'autodiagnostic', names: [], roles: [], from: done?.id ?? '' };
+}
 
 export function organisationDiagnosticsSection(c: Context<AppEnv>, org: Organisation) {
   const { db } = c.get('deps');

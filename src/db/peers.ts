@@ -1,18 +1,16 @@
 // What a diagnostic is compared with on its results page: the organisation's previous diagnostic,
 // and its peers (other organisations sharing a structure type), nationally and in its region.
-import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+// (bench/ is the performance benchmark; this module is about peers.)
+import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
-import { answers, diagnostics } from './schema.ts';
-import { levelsOf, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
-import { getReferential } from '../referential/store.ts';
+import { diagnostics } from './schema.ts';
+import { latestDiagnosticId, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
+import { summaryScores } from './scores.ts';
 import { THEME_SLUGS, type StructureType, type ThemeSlug } from '../referential/schema.ts';
-import { scoreDiagnostic } from '../scoring/index.ts';
+import { SETTLED_STATUSES, type DiagnosticStatus } from '../diagnostics/status.ts';
 
 /** Below this many other organisations a group's mean could point at someone: it stays hidden. */
 export const BENCHMARK_MIN_PEERS = 5;
-
-const COUNTED_STATUSES = ['submitted', 'validated'] as const;
 
 /**
  * The diagnostic to compare with: the one it was started from (`previousId`) when that belongs to
@@ -30,7 +28,7 @@ export function previousDiagnostic(db: Db, d: DiagnosticRow): DiagnosticRow | un
       and(
         eq(diagnostics.organisationId, d.organisationId),
         ne(diagnostics.id, d.id),
-        inArray(diagnostics.status, [...COUNTED_STATUSES]),
+        inArray(diagnostics.status, [...SETTLED_STATUSES]),
         lt(diagnostics.createdAt, d.createdAt),
       ),
     )
@@ -60,6 +58,7 @@ export interface Benchmark {
 interface PeerRow {
   id: string;
   referentialId: string;
+  status: DiagnosticStatus;
   overallScore: number | null;
   themeScores: string | null;
   region: string;
@@ -73,51 +72,37 @@ interface PeerScores {
 }
 
 /**
- * The latest submitted or validated diagnostic of every other active organisation sharing at least
- * one structure type: one query, with the type match done in SQL on the JSON column. Each
- * organisation's latest is one index search (diagnostics_org_created), rather than a window over
- * every diagnostic of the network: 2.4 times faster on the bench's 3,000 diagnostics.
+ * The latest settled (submitted or validated) diagnostic of every other active organisation sharing
+ * at least one structure type: one query, with the type match done in SQL on the JSON column.
  */
 function peerRows(db: Db, organisationId: string, types: readonly string[]): PeerRow[] {
   if (types.length === 0) return [];
   return db.all<PeerRow>(sql`
-    SELECT d.id, d.referential_id AS referentialId, d.overall_score AS overallScore, d.theme_scores AS themeScores, o.region, o.types
+    SELECT d.id, d.referential_id AS referentialId, d.status, d.overall_score AS overallScore, d.theme_scores AS themeScores, o.region, o.types
     FROM organisations o
-    JOIN diagnostics d ON d.id = (
-      SELECT l.id FROM diagnostics l
-      WHERE l.organisation_id = o.id AND l.status IN ('submitted', 'validated')
-      ORDER BY l.created_at DESC, l.id DESC LIMIT 1)
+    JOIN diagnostics d ON d.id = ${latestDiagnosticId(sql`o.id`, { settled: true })}
     WHERE o.id <> ${organisationId}
       AND o.active = 1
       AND EXISTS (SELECT 1 FROM json_each(o.types) t WHERE t.value IN (SELECT value FROM json_each(${JSON.stringify(types)})))`);
 }
 
-/**
- * Scores of each peer: the cached columns set at submission, or, for diagnostics submitted before
- * the cache existed, a scoring of their answers (loaded in one query for all of them).
- */
+/** Scores of each peer: cached or computed (src/db/scores.ts). */
 function peerScores(db: Db, rows: PeerRow[]): PeerScores[] {
-  const missing = rows.filter((r) => r.overallScore === null || r.themeScores === null).map((r) => r.id);
-  const answersById = new Map<string, (typeof answers.$inferSelect)[]>();
-  if (missing.length > 0) {
-    for (const a of db.select().from(answers).where(inArray(answers.diagnosticId, missing)).all()) {
-      const list = answersById.get(a.diagnosticId);
-      if (list) list.push(a);
-      else answersById.set(a.diagnosticId, [a]);
-    }
-  }
-  const out: PeerScores[] = [];
-  for (const r of rows) {
-    if (r.overallScore !== null && r.themeScores !== null) {
-      out.push({ region: r.region, overall: r.overallScore, themes: JSON.parse(r.themeScores) as Record<string, number | null> });
-      continue;
-    }
-    const ref = getReferential(db, r.referentialId);
-    if (!ref) continue;
-    const s = scoreDiagnostic(ref, JSON.parse(r.types) as StructureType[], levelsOf(answersById.get(r.id) ?? []));
-    out.push({ region: r.region, overall: s.overall, themes: Object.fromEntries(s.themes.map((t) => [t.slug, t.score])) });
-  }
-  return out;
+  const scores = summaryScores(
+    db,
+    rows.map((r) => ({
+      id: r.id,
+      referentialId: r.referentialId,
+      status: r.status,
+      types: JSON.parse(r.types) as StructureType[],
+      overallScore: r.overallScore,
+      themeScores: r.themeScores === null ? null : (JSON.parse(r.themeScores) as Record<string, number | null>),
+    })),
+  );
+  return rows.flatMap((r) => {
+    const s = scores.get(r.id);
+    return s ? [{ region: r.region, overall: s.overall, themes: s.themes }] : [];
+  });
 }
 
 function mean(values: readonly (number | null | undefined)[]): number | null {

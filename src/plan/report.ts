@@ -1,0 +1,129 @@
+// The plan report: everything the plan's PDF prints, gathered and labelled (French labels, people's
+// names, the referential's texts) into plain data; src/plan/pdf.ts lays it out. This is the
+// presentation model of the PDF, beside its consumer: the database only returns rows.
+import type { Db } from '../db/open.ts';
+import { answerLevel, loadAnswers, type DiagnosticContext } from '../db/diagnostics.ts';
+import { listActions, type ActionRow } from '../db/actions.ts';
+import { listComments } from '../db/reviews.ts';
+import { getPerson } from '../db/users.ts';
+import { getServicesByCode } from '../referential/store.ts';
+import { indexOf } from '../referential/lookup.ts';
+import type { DiagnosticScores } from '../scoring/types.ts';
+import type { Level } from '../scoring/levels.ts';
+import { parisDay } from '../dates.ts';
+import { authorOf, personName } from '../people.ts';
+import { t } from '../i18n/index.ts';
+
+export interface PlanReportAction {
+  id: string;
+  title: string;
+  description: string;
+  /** The description was written by the structure (not the referential's recommendation). */
+  ownDescription: boolean;
+  themeSlug: string;
+  priority: string;
+  quickWin: boolean;
+  origin: 'proposed' | 'custom' | 'carried';
+  questionCode: string | null;
+  owner: string;
+  /** `AAAA-MM-JJ` or null. */
+  dueDate: string | null;
+  status: 'todo' | 'in_progress' | 'done';
+  notes: string;
+  /** Service codes. */
+  services: string[];
+  droppedReason: string | null;
+}
+
+export interface PlanReportService {
+  code: string;
+  name: string;
+  kind: string;
+  description: string;
+  contact: string;
+  active: boolean;
+}
+
+export interface PlanReportAnswer {
+  code: string;
+  level: Level | null;
+  /** The question's own descriptor of the chosen level. */
+  levelText: string | null;
+  comment: string;
+}
+
+/** Everything the PDF prints, as plain data. */
+export interface PlanReport {
+  organisation: { name: string; types: string[]; region: string };
+  /** When the PDF is made: printed on every page. */
+  date: Date;
+  /** That day in Paris, `AAAA-MM-JJ`: actions due before it and not done are overdue. */
+  today: string;
+  referentialLabel: string;
+  status: string;
+  mode: string;
+  startedAt: Date;
+  submittedAt: Date | null;
+  validated: { by: string; at: Date } | null;
+  participants: { name: string; role: string }[];
+  scores: DiagnosticScores;
+  actions: PlanReportAction[];
+  /** Services referenced by the actions, deactivated ones included (old plans keep them). */
+  services: PlanReportService[];
+  answers: PlanReportAnswer[];
+  /** Questions of the referential that do not apply to the structure's types. */
+  notApplicable: number;
+  /** The federation's review remarks; `target` is already a label (« Ensemble du diagnostic », a theme, a question code). */
+  reviews: { target: string; author: string; at: Date; body: string }[];
+}
+
+export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, now: Date, actionRows?: ActionRow[]): PlanReport {
+  const { diagnostic: d, organisation: o, referential: ref } = ctx;
+  const index = indexOf(ref);
+  const rows = actionRows ?? listActions(db, d.id);
+  const services = getServicesByCode(db, rows.flatMap((a) => a.services));
+  const validated = d.status === 'validated' && d.validatedAt ? { by: personName(d.validatedBy ? getPerson(db, d.validatedBy) : null, 'federation') ?? t.common.theFederation, at: new Date(d.validatedAt) } : null;
+  return {
+    organisation: { name: o.name, types: o.types.map((ty) => t.common.structureTypes[ty] ?? ty), region: o.region },
+    date: now,
+    today: parisDay(now),
+    referentialLabel: ref.label,
+    status: t.common.diagnosticStatus[d.status],
+    mode: t.plan.pdf.modes[d.mode] ?? d.mode,
+    startedAt: new Date(d.createdAt),
+    submittedAt: d.submittedAt ? new Date(d.submittedAt) : null,
+    validated,
+    participants: d.participants,
+    scores,
+    actions: rows.map((a) => ({
+      id: a.id,
+      title: a.title,
+      description: a.description,
+      // A proposed action's description is the referential's recommendation until a member edits it.
+      ownDescription: a.origin !== 'proposed' || (a.description !== '' && a.description !== (a.questionCode ? index.questions.get(a.questionCode)?.question.recommendation.text : undefined)),
+      themeSlug: a.themeSlug,
+      priority: a.priority,
+      quickWin: a.quickWin,
+      origin: a.origin,
+      questionCode: a.questionCode,
+      owner: a.owner,
+      dueDate: a.dueDate,
+      status: a.status,
+      notes: a.notes,
+      services: a.services,
+      droppedReason: a.droppedReason,
+    })),
+    services: [...services.values()].map((s) => ({ code: s.code, name: s.name, kind: s.kind, description: s.description, contact: s.contact, active: s.active })),
+    answers: loadAnswers(db, d.id).map((a) => {
+      const level = answerLevel(a);
+      return { code: a.questionCode, level, levelText: typeof level === 'number' ? (index.questions.get(a.questionCode)?.question.levels[level] ?? null) : null, comment: a.comment };
+    }),
+    notApplicable: Math.max(0, index.entries.length - scores.questions.length),
+    reviews: listComments(db, d.id).map((c) => ({
+      target: c.targetKind === 'diagnostic' ? t.plan.pdf.reviewWhole : c.targetKind === 'theme' ? (index.themes.get(c.target)?.title ?? c.target) : c.target,
+      author: personName(authorOf(c), 'federation') ?? t.common.theFederation,
+      at: new Date(c.createdAt),
+      body: c.body,
+    })),
+  };
+}

@@ -1,0 +1,47 @@
+// The federation's review as the pages that show it need it (overview, theme pages, results):
+// remarks grouped by target, whether the visitor may review, the validation stamp.
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { can } from '../auth/permissions.ts';
+import { diagnosticScope, type DiagnosticContext } from '../db/diagnostics.ts';
+import { listComments } from '../db/reviews.ts';
+import { getPerson } from '../db/users.ts';
+import { groupComments } from '../diagnostics/remarks.ts';
+import { indexOf } from '../referential/lookup.ts';
+import type { Referential } from '../referential/schema.ts';
+import { personName } from '../people.ts';
+import { ReviewSummary, type RemarkTargets, type ReviewView } from '../../views/review.tsx';
+
+/** What the review pieces need, for the overview, theme and results pages. */
+export function loadReview(c: Context<AppEnv>, ctx: DiagnosticContext): ReviewView {
+  const { db } = c.get('deps');
+  const d = ctx.diagnostic;
+  return {
+    diagnosticId: d.id,
+    status: d.status,
+    comments: groupComments(listComments(db, d.id)),
+    canReview: can(c.get('user'), 'diagnostic.review', diagnosticScope(ctx)),
+    csrf: c.get('csrf'),
+    reviewMessage: d.reviewMessage,
+    submittedAt: d.submittedAt,
+    validatedAt: d.validatedAt,
+    validatorName: d.validatedBy ? personName(getPerson(db, d.validatedBy), 'federation') : null,
+  };
+}
+
+export function remarkTargets(ref: Referential): RemarkTargets {
+  return {
+    themes: ref.themes.map((th) => ({ slug: th.slug, title: th.title })),
+    questions: indexOf(ref).entries.map(({ question, theme }) => ({ code: question.code, text: question.text, themeSlug: theme.slug })),
+  };
+}
+
+/**
+ * Every remark of the diagnostic, for the results page; undefined when there is nothing to show
+ * (no remark, and the visitor may not add one).
+ */
+export function reviewSection(c: Context<AppEnv>, ctx: DiagnosticContext, back: string) {
+  const review = loadReview(c, ctx);
+  if (!review.canReview && review.comments.size === 0) return undefined;
+  return <ReviewSummary review={review} targets={remarkTargets(ctx.referential)} back={back} />;
+}
