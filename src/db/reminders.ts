@@ -1,8 +1,10 @@
 // What the Monday reminders are made of, in a few set-based queries (never one per structure):
 // the open actions of each structure's plan that are overdue or fall due soon, and for consultants
 // the state of each structure of their regions. Who receives them: src/db/mail-recipients.ts.
+import { sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
-import type { DiagnosticStatus } from './diagnostics.ts';
+import { latestDiagnosticId } from './diagnostics.ts';
+import type { DiagnosticStatus } from '../diagnostics/status.ts';
 
 export interface DueActionRow {
   organisationId: string;
@@ -21,9 +23,9 @@ export interface DueActionRow {
  * ones over, so the older plan is not reminded twice).
  */
 export function dueActions(db: Db, horizon: string): DueActionRow[] {
-  return db.$client
-    .prepare(
-      `WITH plans AS (
+  // « Latest plan », not « latest diagnostic »: the latest diagnostic that has actions.
+  return db.all<DueActionRow>(sql`
+      WITH plans AS (
          SELECT d.id, d.organisation_id, d.created_at,
                 ROW_NUMBER() OVER (PARTITION BY d.organisation_id ORDER BY d.created_at DESC, d.id DESC) AS rn
          FROM diagnostics d JOIN organisations o ON o.id = d.organisation_id AND o.active = 1
@@ -35,10 +37,8 @@ export function dueActions(db: Db, horizon: string): DueActionRow[] {
        JOIN organisations o ON o.id = p.organisation_id
        JOIN actions a ON a.diagnostic_id = p.id
        WHERE p.rn = 1 AND a.dropped_reason IS NULL AND a.status <> 'done'
-         AND a.due_date IS NOT NULL AND a.due_date <> '' AND a.due_date <= ?
-       ORDER BY o.name, o.id, a.due_date, a.rank, a.id`,
-    )
-    .all(horizon) as DueActionRow[];
+         AND a.due_date IS NOT NULL AND a.due_date <> '' AND a.due_date <= ${horizon}
+       ORDER BY o.name, o.id, a.due_date, a.rank, a.id`);
 }
 
 export interface FollowUpRow {
@@ -55,21 +55,13 @@ export interface FollowUpRow {
 
 /** Every active structure with its latest diagnostic, for the consultants' weekly follow-up. */
 export function followUpRows(db: Db): FollowUpRow[] {
-  return db.$client
-    .prepare(
-      `WITH latest AS (
-         SELECT d.id, d.organisation_id, d.status, d.created_at, d.submitted_at,
-                ROW_NUMBER() OVER (PARTITION BY d.organisation_id ORDER BY d.created_at DESC, d.id DESC) AS rn
-         FROM diagnostics d
-       )
-       SELECT o.id AS organisationId, o.name AS organisationName, o.region,
-              l.id AS diagnosticId, l.status, l.created_at AS createdAt, l.submitted_at AS submittedAt,
-              CASE WHEN l.status = 'changes_requested' THEN
-                (SELECT MAX(e.at) FROM audit_events e WHERE e.entity = 'diagnostic' AND e.entity_id = l.id AND e.action = 'request-changes')
-              END AS changesRequestedAt
-       FROM organisations o LEFT JOIN latest l ON l.organisation_id = o.id AND l.rn = 1
-       WHERE o.active = 1
-       ORDER BY o.name, o.id`,
-    )
-    .all() as FollowUpRow[];
+  return db.all<FollowUpRow>(sql`
+    SELECT o.id AS organisationId, o.name AS organisationName, o.region,
+           d.id AS diagnosticId, d.status, d.created_at AS createdAt, d.submitted_at AS submittedAt,
+           CASE WHEN d.status = 'changes_requested' THEN
+             (SELECT MAX(e.at) FROM audit_events e WHERE e.entity = 'diagnostic' AND e.entity_id = d.id AND e.action = 'request-changes')
+           END AS changesRequestedAt
+    FROM organisations o LEFT JOIN diagnostics d ON d.id = ${latestDiagnosticId(sql`o.id`)}
+    WHERE o.active = 1
+    ORDER BY o.name, o.id`);
 }

@@ -6,7 +6,9 @@
 import type { Db } from '../db/open.ts';
 import type { DbOrTx } from '../db/actions.ts';
 import { getOrganisation } from '../db/organisations.ts';
-import { consultantsOf, displayName, membersOf, type Recipient } from '../db/mail-recipients.ts';
+import { consultantsOf, membersOf, type Recipient } from '../db/mail-recipients.ts';
+import { getPerson } from '../db/users.ts';
+import { personName } from '../people.ts';
 import { optedOut } from '../db/mail-preferences.ts';
 import { findUser } from '../db/users.ts';
 import { t } from '../i18n/index.ts';
@@ -36,13 +38,13 @@ function audience<R extends Recipient>(db: DbOrTx, people: R[], topic: NoticeTop
   return others.filter((p) => !off.has(p.userId) && !seen.has(p.userId) && seen.add(p.userId));
 }
 
-const actorName = (db: Db, id: string | null) => displayName(db, id) ?? t.common.theFederation;
+const actorName = (db: Db, id: string | null) => personName(id ? getPerson(db, id) : null, 'federation') ?? t.common.theFederation;
 
 /** Returns how many messages were queued. */
 export function notifySubmitted(db: Db, d: DiagnosticInfo, actorId: string | null, now: Date): number {
   const base = ref(db, d);
   if (!base) return 0;
-  const submitterName = displayName(db, actorId) ?? base.organisationName;
+  const submitterName = personName(actorId ? getPerson(db, actorId) : null) ?? base.organisationName;
   let n = 0;
   for (const c of audience(db, consultantsOf(db, base.region), 'submitted', actorId)) {
     if (queueMail(db, { kind: 'submitted', to: { email: c.email, userId: c.userId }, payload: { ...base, recipientName: c.name, submitterName } }, now)) n++;
@@ -106,7 +108,7 @@ export function notifyReply(db: Db, d: DiagnosticInfo, remarkAuthorId: string | 
   const author = findUser(db, remarkAuthorId);
   if (!author || !author.active || author.deleted || author.role === 'member') return 0;
   if (optedOut(db, [author.id], 'reply').size) return 0;
-  const authorName = displayName(db, actorId) ?? base.organisationName;
+  const authorName = personName(actorId ? getPerson(db, actorId) : null) ?? base.organisationName;
   return queueMail(
     db,
     { kind: 'reply', to: { email: author.email, userId: author.id }, payload: { ...base, recipientName: author.name, authorName, where: reply.where, path: reply.path, body: reply.body } },

@@ -10,7 +10,7 @@ import { consultants, membersOf } from '../db/mail-recipients.ts';
 import { optedOut } from '../db/mail-preferences.ts';
 import { hasRun, recordRun } from '../db/job-runs.ts';
 import { purgeOld } from '../db/mail-queue.ts';
-import { parisDay } from '../plan/format.ts';
+import { parisDay } from '../dates.ts';
 import { consultantReminders, memberReminders, reminderHorizon } from './reminders.ts';
 import { queueMail } from './queue.ts';
 

@@ -1,5 +1,5 @@
 // The e-mails CAP sends: subjects, bodies and footers, in French. Dates are read in Paris time.
-import { frenchDate, frenchDay } from '../../plan/format.ts';
+import { frenchDate, frenchDay } from '../../dates.ts';
 import type { NoticeTopic } from '../../mail/kinds.ts';
 
 function plural(n: number, one: string, many: string): string {
