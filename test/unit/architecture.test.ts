@@ -72,6 +72,10 @@ describe('layer rules (docs/architecture.md)', () => {
     expect(offences(isView, (imp) => (isDb(imp.target) && !imp.typeOnly) || isRoute(imp.target))).toEqual([]);
   });
 
+  it('the catalogue imports no database, view, route or web module', () => {
+    expect(offences(isI18n, (imp) => isDb(imp.target) || isView(imp.target) || isRoute(imp.target) || under('src/web')(imp.target))).toEqual([]);
+  });
+
   it('the pure modules import no database, catalogue, web or view', () => {
     const pure = ['src/scoring', 'src/diagnostics', 'src/federation', 'src/questionnaire', 'src/auth/permissions.ts', 'src/plan/prioritise.ts', 'src/plan/types.ts', 'src/plan/format.ts', 'src/referential/lookup.ts', 'src/dates.ts', 'src/web/urls.ts'];
     const isPure = (file: string) => pure.some((p) => file === p || file.startsWith(p + '/'));
