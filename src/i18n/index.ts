@@ -12,8 +12,11 @@ import { referentials } from './fr/referentials.ts';
 import { results } from './fr/results.ts';
 import { plan } from './fr/plan.ts';
 import { mail } from './fr/mail.ts';
+import { workshop } from './fr/workshop.ts';
+import { certification } from './fr/certification.ts';
+import { evidence } from './fr/evidence.ts';
 
-export const fr = { common, auth, admin, orgs, home, questionnaire, federation, results, plan, referentials, account, mail };
+export const fr = { common, auth, admin, orgs, home, questionnaire, federation, results, plan, referentials, account, mail, workshop, certification, evidence };
 export type Messages = typeof fr;
 
 /** The interface language today is French; `t` is the catalogue the views read. */

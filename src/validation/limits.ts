@@ -26,6 +26,24 @@ export const LIMITS = {
   organisationsPerUser: 200,
 } as const;
 
+/**
+ * Evidence files (« justificatifs ») on answers. The size is checked while the upload streams (and
+ * on an announced length, before reading); the count and the organisation's quota in the same
+ * transaction that records the file.
+ */
+export const EVIDENCE_LIMITS = {
+  /** One file: 10 Mo (a scanned multi-page PDF or a phone photo fits; a video does not). */
+  fileBytes: 10 * 1024 * 1024,
+  /** Space per organisation, all its diagnostics together, unless CAP_FILES_QUOTA_MB says otherwise. */
+  defaultQuotaBytes: 200 * 1024 * 1024,
+  /** Files on one answer: a handful is evidence, more is an archive. */
+  perAnswer: 20,
+  /** What a multipart request may add around the file (boundaries, the token, the name). */
+  requestOverheadBytes: 64 * 1024,
+  /** Characters of a file's display name (its extension kept whole). */
+  filenameLength: 150,
+} as const;
+
 /** Maximum length, in characters, of every free-text field. */
 export const MAX_LENGTH = {
   personName: 120,

@@ -1,0 +1,36 @@
+// The blank questionnaire printed for workshops (answered on paper first, typed in afterwards).
+export const workshop = {
+  title: 'Questionnaire CAP — version papier',
+  subtitle: (type: string) => `Pour une structure de type : ${type}`,
+  referential: (label: string) => `Référentiel : ${label}`,
+  questionsCount: (n: number) => `${n.toLocaleString('fr-FR')} question${n > 1 ? 's' : ''} s’appliquent à ce type de structure.`,
+  howTo:
+    'Pour chaque question, lisez l’aide, cochez le niveau qui décrit le mieux la situation d’aujourd’hui (un seul), puis notez ce qui justifie votre choix : un document, une pratique, un exemple. Les exemples de preuves donnent des idées ; ils ne sont pas une liste à cocher. Reportez ensuite les réponses dans CAP, en ligne, où les documents peuvent être joints.',
+  scale: 'Les niveaux, de 0 à 4',
+  scaleLines: [
+    '0 — rien n’est en place',
+    '1 — pratique ponctuelle ou informelle',
+    '2 — en place, mais partiellement',
+    '3 — formalisé, appliqué et suivi',
+    '4 — évalué, amélioré et partagé',
+  ],
+  fillIn: {
+    structure: 'Structure',
+    date: 'Date de l’atelier',
+    participants: 'Participants (nom et fonction)',
+  },
+  help: 'Aide',
+  level: (n: number) => `Niveau ${n}`,
+  na: 'Non applicable à notre structure',
+  evidence: 'Exemples de preuves',
+  notes: 'Ce qui justifie notre réponse (documents, pratiques, exemples)',
+  legal: 'obligation légale',
+  footer: (type: string, label: string) => `Questionnaire CAP (${label}) — ${type}`,
+  pageOf: (page: number, total: number) => `Page ${page} sur ${total}`,
+  pageTitle: 'Questionnaire vierge pour les ateliers',
+  pageIntro: 'Le questionnaire complet, à imprimer : pour chaque question, son aide, ses cinq niveaux et de la place pour écrire. Choisissez le type de structure : seules les questions qui le concernent sont imprimées.',
+  typeLabel: 'Type de structure',
+  homeHint: 'le questionnaire en PDF, à imprimer pour répondre d’abord sur papier, en atelier.',
+  download: 'Télécharger le PDF',
+  unknownType: 'Choisissez un type de structure de la liste.',
+};

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { builtinReferential } from '../../src/referential/store.ts';
+import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
+import { actionsProgress, completedInWindow, servicesFollowedByProgress, type CompletedActionInput } from '../../src/scoring/actions-progress.ts';
+
+const ref = builtinReferential();
+const score = (levels: Record<string, Level>) => scoreDiagnostic(ref, ['ACI'], new Map(Object.entries(levels)));
+const WINDOW = { from: '2025-03-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' };
+
+let n = 0;
+function action(questionCode: string | null, over: Partial<CompletedActionInput> = {}): CompletedActionInput {
+  return { id: `a${n++}`, questionCode, title: `Action sur ${questionCode}`, services: ['FORM-QUALITE'], status: 'done', dropped: false, completedAt: '2025-09-15T10:00:00.000Z', ...over };
+}
+
+describe('which actions count as completed in between', () => {
+  it('keeps done, not dropped, question-targeted actions completed within the window, once', () => {
+    const ok = action('ID-1.1');
+    const kept = completedInWindow(
+      [
+        ok,
+        ok,
+        action('ID-1.2', { status: 'in_progress' }),
+        action('ID-1.3', { dropped: true }),
+        action(null),
+        action('ID-1.4', { completedAt: '2025-01-01T00:00:00.000Z' }),
+        action('ID-2.1', { completedAt: '2026-04-01T00:00:00.000Z' }),
+      ],
+      WINDOW,
+    );
+    expect(kept).toEqual([ok]);
+  });
+});
+
+describe('what a year of actions moved', () => {
+  const previous = score({ 'ID-1.1': 1, 'ID-1.2': 2, 'ID-1.3': 2, 'ID-1.4': 3, 'ID-2.1': 'na', 'ID-2.2': 2 });
+  const current = score({ 'ID-1.1': 3, 'ID-1.2': 2, 'ID-1.3': 3, 'ID-1.4': 2, 'ID-2.1': 3, 'ID-2.2': 2 });
+  const a11 = action('ID-1.1', { title: 'Écrire la charte' });
+  const a12 = action('ID-1.2', { title: 'Réviser le projet' });
+  const a21 = action('ID-2.1', { title: 'Mesurer l’utilité sociale' });
+  const progress = actionsProgress(previous, current, [a11, a12, a21], WINDOW);
+  const move = (code: string) => progress.questions.find((m) => m.code === code);
+
+  it('puts each compared question in one category', () => {
+    expect(move('ID-1.1')).toMatchObject({ before: 1, after: 3, delta: 2, kind: 'with-action-progress', actions: [a11] });
+    expect(move('ID-1.2')).toMatchObject({ before: 2, after: 2, delta: 0, kind: 'with-action-no-progress', actions: [a12] });
+    expect(move('ID-1.3')).toMatchObject({ delta: 1, kind: 'moved-without-action' });
+    expect(move('ID-1.4')).toMatchObject({ delta: -1, kind: 'moved-without-action' });
+    expect(move('ID-2.2')).toMatchObject({ delta: 0, kind: 'steady' });
+    expect(progress.counts).toEqual({ 'with-action-progress': 1, 'with-action-no-progress': 1, 'moved-without-action': 2, steady: 1 });
+  });
+
+  it('leaves out questions not answered with a level on both sides, and says which actions could not be compared', () => {
+    expect(move('ID-2.1')).toBeUndefined();
+    expect(move('SV-1.1')).toBeUndefined();
+    expect(progress.actionsNotCompared).toEqual([a21]);
+    expect(progress.completed).toBe(3);
+  });
+
+  it('sums up each criterion: score change, completed actions, questions up and down', () => {
+    const id1 = progress.criteria.find((c) => c.code === 'ID-1')!;
+    expect(id1).toMatchObject({ actions: 2, up: 2, down: 1, trend: 'up' });
+    expect(id1.delta).toBeGreaterThan(0);
+  });
+});
+
+describe('answers carried over and not yet reviewed', () => {
+  it('are left out of the comparison and counted', () => {
+    const previous = score({ 'ID-1.1': 1, 'ID-1.2': 2 });
+    const current = score({ 'ID-1.1': 1, 'ID-1.2': 3 });
+    const p = actionsProgress(previous, current, [action('ID-1.1')], WINDOW, new Set(['ID-1.1']));
+    expect(p.questions.map((m) => m.code)).toEqual(['ID-1.2']);
+    expect(p.notYetReviewed).toBe(1);
+    expect(p.actionsNotCompared.map((a) => a.questionCode)).toEqual(['ID-1.1']);
+  });
+});
+
+describe('services most often followed by progress, for a region', () => {
+  const previous = score({ 'ID-1.1': 1, 'ID-1.2': 1 });
+  const up = score({ 'ID-1.1': 2, 'ID-1.2': 1 });
+  const pair = (org: string, services: string[][]) => ({
+    organisationId: org,
+    progress: actionsProgress(previous, up, [action('ID-1.1', { services: services[0] ?? [] }), action('ID-1.2', { services: services[1] ?? [] })], WINDOW),
+  });
+
+  it('counts actions, progress after them and structures, and hides services with too few structures', () => {
+    const pairs = [1, 2, 3, 4, 5].map((i) => pair(`o${i}`, [['FORM-QUALITE'], ['JUR-PLATEFORME']]));
+    pairs.push(pair('o6', [['CAP-ISO9001'], []]));
+    const r = servicesFollowedByProgress(pairs, 5);
+    expect(r.rows).toEqual([
+      { service: 'FORM-QUALITE', actions: 5, followedByProgress: 5, structures: 5 },
+      { service: 'JUR-PLATEFORME', actions: 5, followedByProgress: 0, structures: 5 },
+    ]);
+    expect(r.hidden).toBe(1);
+    expect(r.structures).toBe(6);
+  });
+
+  it('shows nothing below the threshold', () => {
+    expect(servicesFollowedByProgress([pair('o1', [['FORM-QUALITE'], []])], 5)).toMatchObject({ rows: [], hidden: 1, structures: 1, minStructures: 5 });
+  });
+});
