@@ -5,9 +5,14 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppDeps, AppEnv } from './context.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppDeps, AppEnv, EvidenceSettings } from './context.ts';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
-import { csrfProtect, csrfToken, CsrfError } from './auth/csrf.ts';
+import { csrfProtect, csrfToken, CsrfError, isStreamedUpload } from './auth/csrf.ts';
+import { FileStore } from './evidence/store.ts';
+import { EVIDENCE_LIMITS } from './validation/limits.ts';
+import { newId } from './ids.ts';
 import { takeFlash } from './web/flash.ts';
 import { errorPage } from './web/errors.tsx';
 import { hasAnyUser } from './db/users.ts';
@@ -30,6 +35,7 @@ import { federationRoutes } from './routes/federation.tsx';
 import { reviewRoutes } from './routes/review.tsx';
 import { exportRoutes } from './routes/exports.tsx';
 import { auditRoutes } from './routes/audit.tsx';
+import { evidenceRoutes } from './routes/evidence.tsx';
 import { t } from './i18n/index.ts';
 
 export interface CreateAppOptions {
@@ -40,6 +46,11 @@ export interface CreateAppOptions {
   /** Mounts POST /bench/baseline for bench/run.ts; off unless CAP_BENCH=1. */
   benchBaseline?: boolean;
   trustProxy?: boolean;
+  /**
+   * Evidence files: the server passes CAP_DATA_DIR/files and the quota setting. Without a store
+   * (tests, tools), files go to a folder of the system's temporary directory, made on first use.
+   */
+  evidence?: Partial<EvidenceSettings>;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -51,6 +62,12 @@ export function createApp(options: CreateAppOptions) {
     secureCookies: options.secureCookies ?? false,
     throttle: options.throttle ?? new LoginThrottle(),
     trustProxy: options.trustProxy ?? false,
+    evidence: {
+      store: options.evidence?.store ?? new FileStore(join(tmpdir(), `cap-files-${newId()}`)),
+      maxFileBytes: options.evidence?.maxFileBytes ?? EVIDENCE_LIMITS.fileBytes,
+      quotaBytes: options.evidence?.quotaBytes ?? EVIDENCE_LIMITS.defaultQuotaBytes,
+      maxPerAnswer: options.evidence?.maxPerAnswer ?? EVIDENCE_LIMITS.perAnswer,
+    },
   };
   // Once a user exists there is no going back to the setup state: remember it.
   let setupDone = false;
@@ -72,6 +89,8 @@ export function createApp(options: CreateAppOptions) {
       },
       referrerPolicy: 'same-origin',
       crossOriginEmbedderPolicy: false,
+      // A response that sets its own policy keeps it (evidence downloads are sandboxed harder).
+      overwrite: false,
     }),
   );
 
@@ -113,6 +132,9 @@ export function createApp(options: CreateAppOptions) {
   const limitBody = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge });
   app.use(async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    // An evidence upload carries one file of up to 10 Mo: its route bounds the body itself (an
+    // announced length before reading, the bytes as they stream), with a message about the file.
+    if (isStreamedUpload(c.req.method, c.req.path, c.req.header('Content-Type') ?? '')) return next();
     const length = c.req.header('Content-Length');
     if (length && /^\d{1,15}$/.test(length) && !c.req.header('Transfer-Encoding')) return Number(length) > MAX_BODY ? tooLarge(c) : next();
     return limitBody(c, next);
@@ -140,6 +162,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/diagnostics', diagnosticRoutes);
   app.route('/diagnostics', resultRoutes);
   app.route('/diagnostics', planRoutes);
+  app.route('/diagnostics', evidenceRoutes);
 
   app.route('/federation', federationRoutes);
   app.route('/diagnostics', reviewRoutes);

@@ -2,6 +2,7 @@
 import type { Db } from './db/open.ts';
 import type { Actor } from './auth/permissions.ts';
 import type { LoginThrottle } from './auth/throttle.ts';
+import type { FileStore } from './evidence/store.ts';
 import type { DiagnosticContext } from './db/diagnostics.ts';
 import type { Organisation } from './db/organisations.ts';
 
@@ -24,6 +25,15 @@ export interface AppDeps {
   throttle: LoginThrottle;
   /** Behind a reverse proxy, the client address comes from X-Forwarded-For (its last entry). */
   trustProxy?: boolean;
+  /** Evidence files: where they are stored, and their limits. */
+  evidence: EvidenceSettings;
+}
+
+export interface EvidenceSettings {
+  store: FileStore;
+  maxFileBytes: number;
+  quotaBytes: number;
+  maxPerAnswer: number;
 }
 
 export type AppEnv = {

@@ -25,3 +25,8 @@ export function personName(person: Person | null | undefined, actedFor: ActedFor
 export function authorOf(row: { authorName: string | null; authorDeleted: boolean }): Person | null {
   return row.authorName === null ? null : { name: row.authorName, deleted: row.authorDeleted };
 }
+
+/** Who attached an evidence file (the uploader columns of src/db/evidence.ts), or null. */
+export function uploaderOf(row: { uploaderName: string | null; uploaderDeleted: boolean }): Person | null {
+  return row.uploaderName === null ? null : { name: row.uploaderName, deleted: row.uploaderDeleted };
+}

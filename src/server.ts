@@ -11,6 +11,8 @@ import { outboxDir, transportFromSettings } from './mail/setup.ts';
 import { MailWorker } from './mail/worker.ts';
 import { ReminderScheduler } from './mail/scheduler.ts';
 import type { MailTransport } from './mail/transport.ts';
+import { FileStore, filesDir } from './evidence/store.ts';
+import { referencedHashes } from './db/evidence.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -42,6 +44,12 @@ try {
   throw e;
 }
 
+// Evidence files: an upload cut by a crash leaves a temporary file, or a file whose row never
+// committed; both go before the first request (nothing can be uploading yet).
+const store = new FileStore(filesDir(settings.CAP_DATA_DIR)).ensure();
+const swept = store.sweep(referencedHashes(db));
+if (swept.temporary || swept.orphans) console.log(`Justificatifs : ${swept.temporary} fichier(s) temporaire(s) et ${swept.orphans} fichier(s) sans référence retirés.`);
+
 // cap.pid tells `npm run restore` that a server holds the database; any exit removes it.
 writePidFile(settings.CAP_DATA_DIR);
 process.on('exit', () => releasePidFile(settings.CAP_DATA_DIR));
@@ -49,8 +57,13 @@ process.on('exit', () => releasePidFile(settings.CAP_DATA_DIR));
 // Started once the server listens (links then name the port it really got).
 let worker: MailWorker | null = null;
 let scheduler: ReminderScheduler | null = null;
-
-const app = createApp({ db, secureCookies: settings.NODE_ENV === 'production', benchBaseline: settings.CAP_BENCH, trustProxy: settings.CAP_TRUST_PROXY });
+const app = createApp({
+  db,
+  secureCookies: settings.NODE_ENV === 'production',
+  benchBaseline: settings.CAP_BENCH,
+  trustProxy: settings.CAP_TRUST_PROXY,
+  evidence: { store, quotaBytes: settings.CAP_FILES_QUOTA_MB * 1024 * 1024 },
+});
 const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
   const host = info.address.includes(':') ? `[${info.address}]` : info.address;
   console.log(`CAP est prêt : http://${host}:${info.port}/ (données : ${file})`);

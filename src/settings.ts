@@ -12,6 +12,7 @@ const MESSAGES = {
   NODE_ENV: 'development, production ou test',
   CAP_BENCH: '0 ou 1',
   CAP_TRUST_PROXY: '0 ou 1',
+  CAP_FILES_QUOTA_MB: 'un nombre entier de mégaoctets (1 à 1000000)',
   CAP_SMTP_URL: 'une adresse smtp://utilisateur:mot-de-passe@serveur:587 ou smtps://…:465 est attendue',
   CAP_MAIL_FROM: 'une adresse électronique est attendue, par exemple « CAP <cap@exemple.org> »',
   CAP_PUBLIC_URL: 'une adresse http(s)://… sans paramètres est attendue, par exemple https://cap.exemple.org',
@@ -35,6 +36,8 @@ const settingsSchema = z
     CAP_MAIL_FROM: z.string().max(320, MESSAGES.CAP_MAIL_FROM).refine(isMailbox, MESSAGES.CAP_MAIL_FROM).optional(),
     /** Where people reach CAP, for the links in messages (e.g. https://cap.example.org). */
     CAP_PUBLIC_URL: z.string().refine(isPublicUrl, MESSAGES.CAP_PUBLIC_URL).transform((v) => v.replace(/\/+$/, '')).optional(),
+    /** Space for evidence files per organisation, in Mo (1 Mo = 1 048 576 octets). */
+    CAP_FILES_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(200),
   })
   .refine((s) => !s.CAP_ADMIN_EMAIL === !s.CAP_ADMIN_PASSWORD, {
     path: ['CAP_ADMIN_PASSWORD'],

@@ -58,7 +58,7 @@ export function AccountPage(p: { user: CurrentUser; organisationNames: string[];
   );
 }
 
-export function DeleteUserPage(p: { name: string; userId: string; csrf: string; written: { answers: number; comments: number } }) {
+export function DeleteUserPage(p: { name: string; userId: string; csrf: string; written: { answers: number; comments: number; files: number } }) {
   const a = t.account;
   return (
     <section class="narrow">
@@ -69,7 +69,7 @@ export function DeleteUserPage(p: { name: string; userId: string; csrf: string; 
           <li>{e}</li>
         ))}
       </ul>
-      <p>{a.deleteWritten(p.written.answers, p.written.comments)}</p>
+      <p>{a.deleteWritten(p.written.answers, p.written.comments, p.written.files)}</p>
       <form method="post" action={`/admin/users/${p.userId}/delete`} class="form actions-row">
         <CsrfField token={p.csrf} />
         <button type="submit" class="button button--danger">

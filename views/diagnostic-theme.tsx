@@ -10,6 +10,8 @@ import { CsrfField } from './forms.tsx';
 import { ProgressBar } from './diagnostic-progress.tsx';
 import { QuestionBlock, type QuestionState } from './diagnostic-question.tsx';
 import { DetachedCommentForms, ReviewComments, type ReviewView } from './review.tsx';
+import { EvidenceBlock, EvidenceForms } from './evidence.tsx';
+import type { EvidenceWithUploader } from '../src/db/evidence.ts';
 
 const q = t.questionnaire;
 
@@ -27,6 +29,8 @@ export interface ThemePageProps {
   problems?: { code: string; message: string }[];
   /** Federation module: remarks beside the theme and each question, forms for reviewers. */
   review?: ReviewView;
+  /** Evidence files of the theme's answers, and what an upload may take. */
+  evidence: { byQuestion: ReadonlyMap<string, readonly EvidenceWithUploader[]>; maxFileBytes: number; usage: { used: number; quota: number } };
 }
 
 export function ThemeNav({ diagnosticId, themes, current }: { diagnosticId: string; themes: ThemePageProps['themes']; current: string }) {
@@ -108,6 +112,15 @@ export function ThemePage(p: ThemePageProps) {
             {g.states.map((s) => (
               <>
                 <QuestionBlock place={place} s={s} />
+                <EvidenceBlock
+                  diagnosticId={id}
+                  code={s.question.code}
+                  files={p.evidence.byQuestion.get(s.question.code) ?? []}
+                  editable={p.editable}
+                  csrf={p.csrf}
+                  maxFileBytes={p.evidence.maxFileBytes}
+                  usage={p.evidence.usage}
+                />
                 {p.review && <ReviewComments review={p.review} kind="question" target={s.question.code} back={themeUrl(id, p.theme.slug)} detached />}
               </>
             ))}
@@ -121,6 +134,7 @@ export function ThemePage(p: ThemePageProps) {
           </p>
         )}
       </form>
+      {p.editable && <EvidenceForms diagnosticId={id} codes={p.groups.flatMap((g) => g.states.map((s) => s.question.code))} csrf={p.csrf} />}
       {p.review && <DetachedCommentForms review={p.review} targets={p.groups.flatMap((g) => g.states.map((s) => ({ kind: 'question' as const, target: s.question.code })))} back={themeUrl(id, p.theme.slug)} />}
       <nav class="theme-pager no-print" aria-label={q.themePager}>
         {prev && <a href={themeUrl(id, prev.slug)}>← {q.prevTheme(prev.title)}</a>}
@@ -128,6 +142,7 @@ export function ThemePage(p: ThemePageProps) {
         {next && <a href={themeUrl(id, next.slug)}>{q.nextTheme(next.title)} →</a>}
       </nav>
       {p.editable && <script src="/static/questionnaire.js" defer></script>}
+      {p.editable && <script src="/static/evidence.js" defer></script>}
     </section>
   );
 }

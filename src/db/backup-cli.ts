@@ -3,10 +3,10 @@
 import { resolve } from 'node:path';
 import { parseSettings, SettingsError } from '../settings.ts';
 import { dataFile } from './open.ts';
-import { backupDatabase, BackupError, restoreDatabase, type Counts } from './backup.ts';
+import { backupDatabase, backupFilesDir, BackupError, restoreDatabase, type Counts } from './backup.ts';
 
 function summary(c: Counts): string {
-  return `${c.users} compte(s), ${c.organisations} structure(s), ${c.diagnostics} diagnostic(s), ${c.answers} réponse(s)`;
+  return `${c.users} compte(s), ${c.organisations} structure(s), ${c.diagnostics} diagnostic(s), ${c.answers} réponse(s), ${c.files} justificatif(s)`;
 }
 
 function fail(message: string, code = 1): never {
@@ -32,9 +32,9 @@ const file = resolve(process.env.INIT_CWD ?? process.cwd(), fileArg);
 try {
   if (command === 'backup') {
     const counts = await backupDatabase(dataFile(dataDir), file);
-    console.log(`Sauvegarde écrite dans ${file} : ${summary(counts)}.`);
+    console.log(`Sauvegarde écrite dans ${file} (justificatifs dans ${backupFilesDir(file)}) : ${summary(counts)}.`);
   } else {
-    const result = restoreDatabase(dataDir, file, new Date());
+    const result = await restoreDatabase(dataDir, file, new Date());
     console.log(`Base restaurée depuis ${file} : ${summary(result)}.`);
     if (result.previous) console.log(`L’ancienne base est conservée dans ${result.previous}.`);
     console.log('Vous pouvez redémarrer CAP (npm start).');

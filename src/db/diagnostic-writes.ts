@@ -7,6 +7,7 @@ import { audit } from './audit.ts';
 import { getAnswer, scoresOf, type AnswerRow, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
 import { isEditable, SETTLED_STATUSES, type DiagnosticMode, type DiagnosticStatus, type ParticipantRole } from '../diagnostics/status.ts';
 import { carryOverActions } from './actions.ts';
+import { carryOverEvidence } from './evidence.ts';
 import { getReferential } from '../referential/store.ts';
 import { indexOf } from '../referential/lookup.ts';
 import { newId } from '../ids.ts';
@@ -79,6 +80,7 @@ export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id:
         })
         .run();
       let prefilled = 0;
+      let evidence = 0;
       if (from) {
         const since = referenceDate(from);
         for (const a of tx.select().from(answers).where(eq(answers.diagnosticId, from.id)).all()) {
@@ -92,6 +94,9 @@ export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id:
           prefilled++;
         }
         carryOverActions(tx, from.id, id, input.userId, now);
+        // Evidence goes with its question (same bytes, new rows), for every question the new
+        // version still has: a document proves a practice whatever the answer became.
+        evidence = carryOverEvidence(tx, from.id, id, new Set(indexOf(ref).questions.keys()));
       }
       audit(
         tx,
@@ -102,7 +107,7 @@ export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id:
           entityId: id,
           organisationId: input.organisationId,
           diagnosticId: id,
-          after: { mode: input.mode, participants: input.participants, referentialId: input.referentialId, fromId: from?.id ?? null, previousId: previous?.id ?? null, prefilled },
+          after: { mode: input.mode, participants: input.participants, referentialId: input.referentialId, fromId: from?.id ?? null, previousId: previous?.id ?? null, prefilled, evidence },
         },
         now,
       );

@@ -2,7 +2,8 @@
 // account that keeps the diagnostics whole — answers stay, attributed to « utilisateur supprimé ».
 import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
-import { actions, answers, auditEvents, consultantRegions, diagnostics, memberships, organisations, reviewComments, sessions, users } from './schema.ts';
+import { actions, answers, auditEvents, consultantRegions, diagnostics, evidenceFiles, memberships, organisations, reviewComments, sessions, users } from './schema.ts';
+import { evidenceUploadedBy } from './evidence.ts';
 import { audit } from './audit.ts';
 
 
@@ -107,6 +108,8 @@ export function exportUserData(db: Db, userId: string, now: Date) {
     answers: written,
     reviewComments: remarks,
     actions: edited,
+    // What the person attached: the list, not the files (they belong to the structure's diagnostic).
+    evidence: evidenceUploadedBy(db, userId),
     diagnostics: diagnosticRoles,
     sessions: openSessions,
     auditEvents: events,
@@ -116,11 +119,12 @@ export function exportUserData(db: Db, userId: string, now: Date) {
 export type UserDataExport = NonNullable<ReturnType<typeof exportUserData>>;
 
 /** How much the account wrote, shown before deleting it. */
-export function writtenCounts(db: Db, userId: string): { answers: number; comments: number } {
+export function writtenCounts(db: Db, userId: string): { answers: number; comments: number; files: number } {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   return {
     answers: n(db.select({ n: sql<number>`count(*)` }).from(answers).where(eq(answers.updatedBy, userId)).get()),
     comments: n(db.select({ n: sql<number>`count(*)` }).from(reviewComments).where(eq(reviewComments.authorId, userId)).get()),
+    files: n(db.select({ n: sql<number>`count(*)` }).from(evidenceFiles).where(eq(evidenceFiles.uploadedBy, userId)).get()),
   };
 }
 

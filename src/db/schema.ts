@@ -270,3 +270,29 @@ export const passwordResets = sqliteTable('password_resets', {
   expiresAt: text('expires_at').notNull(),
   usedAt: text('used_at'),
 }, (t) => [index('password_resets_user').on(t.userId)]);
+
+/**
+ * Evidence files (« justificatifs ») attached to the answer to one question of a diagnostic. The
+ * bytes live in CAP_DATA_DIR/files/<hash> (src/evidence/store.ts); a file attached twice, or
+ * carried over to the next diagnostic, is one file on disk and several rows here.
+ */
+export const evidenceFiles = sqliteTable('evidence_files', {
+  id: text('id').primaryKey(),
+  diagnosticId: text('diagnostic_id').notNull().references(() => diagnostics.id, { onDelete: 'cascade' }),
+  questionCode: text('question_code').notNull(),
+  /** SHA-256 of the content, lower-case hex: the file's name on disk. */
+  hash: text('hash').notNull(),
+  size: integer('size').notNull(),
+  /** The MIME type proven by the content (never the one the browser declared). */
+  mime: text('mime').notNull(),
+  /** The cleaned display name (src/evidence/filename.ts); never used as a path. */
+  name: text('name').notNull(),
+  uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+  uploadedAt: text('uploaded_at').notNull(),
+  /** The row of the previous diagnostic this one was copied from, when a diagnostic started from it. */
+  carriedFromId: text('carried_from_id'),
+}, (t) => [
+  index('evidence_files_answer').on(t.diagnosticId, t.questionCode),
+  index('evidence_files_hash').on(t.hash),
+  index('evidence_files_uploaded_by').on(t.uploadedBy),
+]);

@@ -680,6 +680,8 @@ function annex(doc: Doc, r: PlanReport) {
         para(doc, `${q.code} — ${q.text}`, { size: 8.5, bold: true });
         para(doc, answerLine(a), { size: 8.5, color: a?.level === null || !a ? C.danger : C.ink, indent: 10 });
         if (a?.comment) para(doc, `${P.comment} : ${a.comment}`, { size: 8.5, color: C.muted, indent: 10 });
+        const files = r.evidence?.get(q.code);
+        if (files?.length) para(doc, `${t.evidence.title}\u00a0: ${files.join('\u202f; ')}`, { size: 8.5, color: C.muted, indent: 10 });
         doc.moveDown(0.35);
       }
     }

@@ -10,8 +10,10 @@ import { getServicesByCode } from '../referential/store.ts';
 import { indexOf } from '../referential/lookup.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
 import type { Level } from '../scoring/levels.ts';
-import { parisDay } from '../dates.ts';
-import { authorOf, personName } from '../people.ts';
+import { frenchDate, parisDay } from '../dates.ts';
+import { listEvidence } from '../db/evidence.ts';
+import { fileSize } from '../i18n/fr/evidence.ts';
+import { authorOf, personName, uploaderOf } from '../people.ts';
 import { t } from '../i18n/index.ts';
 
 export interface PlanReportAction {
@@ -73,8 +75,19 @@ export interface PlanReport {
   answers: PlanReportAnswer[];
   /** Questions of the referential that do not apply to the structure's types. */
   notApplicable: number;
+  /** Evidence files by question code, each as « name (size) — who, date », for the annex. */
+  evidence?: ReadonlyMap<string, readonly string[]>;
   /** The federation's review remarks; `target` is already a label (« Ensemble du diagnostic », a theme, a question code). */
   reviews: { target: string; author: string; at: Date; body: string }[];
+}
+
+function evidenceLines(db: Db, diagnosticId: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const e of listEvidence(db, diagnosticId)) {
+    const who = personName(uploaderOf(e)) ?? t.common.deletedUser;
+    out.set(e.questionCode, [...(out.get(e.questionCode) ?? []), t.evidence.pdfLine(e.name, fileSize(e.size), who, frenchDate(new Date(e.uploadedAt)))]);
+  }
+  return out;
 }
 
 export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, now: Date, actionRows?: ActionRow[]): PlanReport {
@@ -119,6 +132,7 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
       return { code: a.questionCode, level, levelText: typeof level === 'number' ? (index.questions.get(a.questionCode)?.question.levels[level] ?? null) : null, comment: a.comment };
     }),
     notApplicable: Math.max(0, index.entries.length - scores.questions.length),
+    evidence: evidenceLines(db, d.id),
     reviews: listComments(db, d.id).map((c) => ({
       target: c.targetKind === 'diagnostic' ? t.plan.pdf.reviewWhole : c.targetKind === 'theme' ? (index.themes.get(c.target)?.title ?? c.target) : c.target,
       author: personName(authorOf(c), 'federation') ?? t.common.theFederation,

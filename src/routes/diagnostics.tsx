@@ -28,6 +28,7 @@ import {
 import { syncProposedActions } from '../db/actions.ts';
 import { createDiagnostic, prefillCandidates, saveAnswer, submitDiagnostic } from '../db/diagnostic-writes.ts';
 import { canTransition, DIAGNOSTIC_MODES, isEditable, PARTICIPANT_ROLES } from '../diagnostics/status.ts';
+import { evidenceByQuestion, evidenceUsage, listEvidence } from '../db/evidence.ts';
 import { defaultReferentialId } from '../referential/store.ts';
 import type { Question, Theme } from '../referential/schema.ts';
 import { isApplicable } from '../scoring/index.ts';
@@ -175,6 +176,7 @@ function renderTheme(
       readOnlyMessage={isEditable(ctx.diagnostic.status) ? undefined : `${q.readOnly(status)} ${canTransition(ctx.diagnostic.status, 'requestChanges') ? q.readOnlyReopen : ''}`.trim()}
       problems={opts.problems}
       review={loadReview(c, ctx)}
+      evidence={{ byQuestion: evidenceByQuestion(listEvidence(db, ctx.diagnostic.id)), maxFileBytes: c.get('deps').evidence.maxFileBytes, usage: { used: evidenceUsage(db, ctx.organisation.id), quota: c.get('deps').evidence.quotaBytes } }}
     />,
     { status: opts.status ?? 200 },
   );

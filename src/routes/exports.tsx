@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
+import { fileSize } from '../i18n/fr/evidence.ts';
 import { currentUser, requireFederation } from '../web/guards.ts';
 import { loadDiagnostic } from '../web/load.ts';
 import { csvResponse, toCsv, type CsvValue } from '../web/csv.ts';
@@ -12,10 +13,11 @@ import { listComments } from '../db/reviews.ts';
 import { userRoles } from '../db/users.ts';
 import { parseFederationQuery } from '../federation/query.ts';
 import { themeHeads } from '../web/federation.ts';
+import { evidenceByQuestion, listEvidence, type EvidenceWithUploader } from '../db/evidence.ts';
 import { isApplicable } from '../scoring/index.ts';
 import { indexOf } from '../referential/lookup.ts';
 import { numericDate, numericDateTime, parisDay } from '../dates.ts';
-import { authorOf, personName } from '../people.ts';
+import { authorOf, personName, uploaderOf } from '../people.ts';
 
 export const exportRoutes = new Hono<AppEnv>();
 
@@ -37,15 +39,29 @@ exportRoutes.get('/diagnostics/:id/export.csv', loadDiagnostic('diagnostic.view'
     list.push(`${personName(authorOf(cm), 'federation') ?? ''} (${date(cm.createdAt)}) : ${cm.body}`);
     remarks.set(cm.target, list);
   }
+  // Evidence files by name, size and who attached them (the files themselves are downloaded from the page).
+  const files = evidenceByQuestion(listEvidence(db, diagnostic.id));
+  const fileLine = (f: EvidenceWithUploader) => `${f.name} (${fileSize(f.size)}) — ${personName(uploaderOf(f)) ?? t.common.deletedUser}, ${date(f.uploadedAt)}`;
   const rows: CsvValue[][] = [];
   for (const { theme, criterion, question: q } of indexOf(referential).entries) {
     const a = answers.get(q.code);
     if (!a && !isApplicable(q, organisation.types)) continue;
     const level = !a ? '' : a.na ? x.na : a.level === null ? '' : String(a.level);
     const who = a ? x.who(personName(authorOf(a)), a.updatedByRole ?? (a.updatedBy ? (roles.get(a.updatedBy) ?? null) : null)) : '';
-    rows.push([theme.title, `${criterion.code} ${criterion.title}`, q.code, q.text, level, a?.comment ?? '', who, when(a?.updatedAt), (remarks.get(q.code) ?? []).join('\n')]);
+    rows.push([
+      theme.title,
+      `${criterion.code} ${criterion.title}`,
+      q.code,
+      q.text,
+      level,
+      a?.comment ?? '',
+      who,
+      when(a?.updatedAt),
+      (remarks.get(q.code) ?? []).join('\n'),
+      (files.get(q.code) ?? []).map(fileLine).join('\n'),
+    ]);
   }
-  const header = [...x.answersHeader, t.federation.review.commentsTitle];
+  const header = [...x.answersHeader, t.federation.review.commentsTitle, t.evidence.csvHeader];
   const name = x.fileAnswers(organisation.name, parisDay(clock()));
   return csvResponse(c, name, toCsv(header, rows));
 });

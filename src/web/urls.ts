@@ -12,3 +12,11 @@ export const resultsUrl = (diagnosticId: string) => `/diagnostics/${diagnosticId
 export const planUrl = (diagnosticId: string) => `/diagnostics/${diagnosticId}/plan`;
 export const actionUrl = (diagnosticId: string, actionId: string) => `/diagnostics/${diagnosticId}/actions/${actionId}`;
 export const historyUrl = (diagnosticId: string) => `/diagnostics/${diagnosticId}/history`;
+export const evidenceUploadUrl = (diagnosticId: string, code: string) => `/diagnostics/${diagnosticId}/evidence/${encodeURIComponent(code)}`;
+export const evidenceFileUrl = (diagnosticId: string, evidenceId: string) => `/diagnostics/${diagnosticId}/evidence/fichier/${encodeURIComponent(evidenceId)}`;
+export const evidenceRemoveUrl = (diagnosticId: string, evidenceId: string) => `${evidenceFileUrl(diagnosticId, evidenceId)}/retirer`;
+export const iso9001Url = (diagnosticId: string) => `/diagnostics/${diagnosticId}/iso9001`;
+export const iso9001XlsxUrl = (diagnosticId: string) => `/diagnostics/${diagnosticId}/iso9001.xlsx`;
+export const planPdfUrl = (diagnosticId: string, opts: { iso9001Annex?: boolean } = {}) => `/diagnostics/${diagnosticId}/plan.pdf${opts.iso9001Annex ? '?annexe=iso9001' : ''}`;
+export const workshopUrl = '/questionnaire-vierge';
+export const workshopPdfUrl = '/questionnaire-vierge.pdf';

@@ -87,7 +87,7 @@ describe('npm run backup / npm run restore', () => {
     for (let n = 0; n < 10; n++) writeAnswer(db, seeded.diagnosticId, n);
     const out = join(tempDir('rt-out'), 'cap.sauvegarde');
     const counts = await backupDatabase(dataFile(src), out);
-    expect(counts).toEqual({ users: 2, organisations: 1, diagnostics: 1, answers: 10 });
+    expect(counts).toEqual({ users: 2, organisations: 1, diagnostics: 1, answers: 10, files: 0 });
     // The target already holds another database, with a WAL left by a crash.
     const target = tempDir('rt-target');
     await seedDataDir(target);
@@ -96,7 +96,7 @@ describe('npm run backup / npm run restore', () => {
     const otherAnswers = dumpTables(dataFile(target)).answers;
     other.$client.close();
 
-    const result = restoreDatabase(target, out, new Date('2026-03-02T10:00:00Z'));
+    const result = await restoreDatabase(target, out, new Date('2026-03-02T10:00:00Z'));
     db.$client.close();
     expect(dumpTables(dataFile(target))).toEqual(dumpTables(dataFile(src)));
     expect(result.previous).toBe(`${dataFile(target)}.avant-restauration-2026-03-02T10-00-00-000Z`);
@@ -113,7 +113,7 @@ describe('npm run backup / npm run restore', () => {
     const target = tempDir('stale-target');
     writeFileSync(`${dataFile(target)}-wal`, 'reste d’un autre fichier');
     writeFileSync(`${dataFile(target)}-shm`, 'reste d’un autre fichier');
-    restoreDatabase(target, out, new Date());
+    await restoreDatabase(target, out, new Date());
     expect(existsSync(`${dataFile(target)}-wal`)).toBe(false);
     expect(existsSync(`${dataFile(target)}-shm`)).toBe(false);
     expect(dumpTables(dataFile(target)).users).toHaveLength(2);

@@ -56,7 +56,7 @@ describe('durability of the real server', () => {
     );
     // While it runs, the server's pid file stops a restore.
     expect(runningServer(dir)).toBe(server.proc.pid);
-    expect(() => restoreDatabase(dir, dataFile(dir), new Date())).toThrow(/^Restauration refusée : le serveur CAP est en marche/);
+    await expect(restoreDatabase(dir, dataFile(dir), new Date())).rejects.toThrow(/^Restauration refusée : le serveur CAP est en marche/);
 
     // Each client owns its questions (no conflicts) and rewrites them again and again.
     const acked = new Map<string, Written>();

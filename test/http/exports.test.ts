@@ -36,15 +36,15 @@ describe('GET /diagnostics/:id/export.csv', () => {
     const { bytes, body, lines } = await csv(res);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(body.endsWith('\r\n')).toBe(true);
-    expect(lines[0]).toBe('"Thème";"Critère";"Code";"Question";"Niveau";"Commentaire";"Répondu par";"Le";"Remarques de la fédération"');
+    expect(lines[0]).toBe('"Thème";"Critère";"Code";"Question";"Niveau";"Commentaire";"Répondu par";"Le";"Remarques de la fédération";"Justificatifs"');
     // 77 questions of the CAP 2023 referential apply to an ACI; a final empty string after the last CRLF.
     expect(lines.length).toBe(1 + 77 + 1);
     expect(lines[1]).toBe(
-      '"Identité et projet";"ID-1 Valeurs et projet de la structure";"ID-1.1";"Les valeurs de la structure sont-elles écrites (charte, préambule des statuts, projet) et font-elles explicitement référence aux principes de l’économie sociale et solidaire ?";"1";"Valeurs à écrire";"membre.alpha (membre)";"20/01/2026 11:30";""',
+      '"Identité et projet";"ID-1 Valeurs et projet de la structure";"ID-1.1";"Les valeurs de la structure sont-elles écrites (charte, préambule des statuts, projet) et font-elles explicitement référence aux principes de l’économie sociale et solidaire ?";"1";"Valeurs à écrire";"membre.alpha (membre)";"20/01/2026 11:30";"";""',
     );
-    expect(lines.find((l) => l.includes('"ID-3.1"'))).toMatch(/;"Non applicable";"";"membre\.alpha \(membre\)";"20\/01\/2026 11:30";""$/);
+    expect(lines.find((l) => l.includes('"ID-3.1"'))).toMatch(/;"Non applicable";"";"membre\.alpha \(membre\)";"20\/01\/2026 11:30";"";""$/);
     // Unanswered: empty level, nobody, no date.
-    expect(lines.find((l) => l.includes('"ID-1.3"') || l.includes('"ID-2.2"'))).toMatch(/;"";"";"";"";""$/);
+    expect(lines.find((l) => l.includes('"ID-1.3"') || l.includes('"ID-2.2"'))).toMatch(/;"";"";"";"";"";""$/);
   });
 
   it('quotes and neutralises hostile comments, and carries the federation’s remarks', async () => {
@@ -60,7 +60,7 @@ describe('GET /diagnostics/:id/export.csv', () => {
     const { lines, body } = await csv(await (await as('conseil.occitanie@cap.test')).get('/diagnostics/diag-a2/export.csv'));
     const row = (code: string) => lines.find((l) => l.includes(`"${code}"`))!;
     expect(row('ID-1.1')).toContain(`;"'=HYPERLINK(""http://evil.example"";""clic"")";`);
-    expect(row('ID-1.1').endsWith(`;" (10/02/2026) : =1+1 à vérifier"`)).toBe(true);
+    expect(row('ID-1.1').endsWith(`;" (10/02/2026) : =1+1 à vérifier";""`)).toBe(true);
     expect(row('ID-1.2')).toContain(`;"'+33 6 12 34 56 78";`);
     expect(row('ID-2.1')).toContain(`;"'-2+3";`);
     expect(row('ID-3.1')).toContain(`;"'@SUM(A1:A9)";`);

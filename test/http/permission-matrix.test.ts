@@ -78,6 +78,9 @@ export const MATRIX: Record<string, Access> = {
   'POST /diagnostics/:id/answers/:questionCode': 'org',
   'POST /diagnostics/:id/themes/:theme': 'org',
   'POST /diagnostics/:id/submit': 'org',
+  'POST /diagnostics/:id/evidence/:questionCode': 'org',
+  'GET /diagnostics/:id/evidence/fichier/:evidenceId': 'org',
+  'POST /diagnostics/:id/evidence/fichier/:evidenceId/retirer': 'org',
 };
 
 const ALLOWED: Record<Exclude<Access, 'login' | 'public'>, readonly ActorName[]> = {

@@ -9,6 +9,7 @@ import { LoginThrottle } from '../../src/auth/throttle.ts';
 import type { Role } from '../../src/auth/permissions.ts';
 import { ensureBuiltins } from '../../src/referential/store.ts';
 import type { StructureType } from '../../src/referential/schema.ts';
+import type { EvidenceSettings } from '../../src/context.ts';
 
 export const PASSWORD = 'mot-de-passe-solide';
 let cachedHash: string | undefined;
@@ -23,11 +24,11 @@ export interface TestContext {
   now: { value: Date };
 }
 
-export function makeApp(opts: { secureCookies?: boolean } = {}): TestContext {
+export function makeApp(opts: { secureCookies?: boolean; evidence?: Partial<EvidenceSettings> } = {}): TestContext {
   const db = openDatabase(':memory:');
   const now = { value: new Date('2026-03-02T09:00:00Z') };
   ensureBuiltins(db, now.value);
-  const app = createApp({ db, clock: () => now.value, secureCookies: opts.secureCookies, throttle: new LoginThrottle() });
+  const app = createApp({ db, clock: () => now.value, secureCookies: opts.secureCookies, throttle: new LoginThrottle(), evidence: opts.evidence });
   return { db, app, now };
 }
 
@@ -87,6 +88,28 @@ export class Client {
       body: body.toString(),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: this.cookieHeader(), ...(opts.headers ?? {}) },
     });
+    this.keep(res);
+    return res;
+  }
+
+  /**
+   * A multipart post, as a browser sends a form with a file: parts in order (the CSRF token first,
+   * as the page's forms put it, unless `csrf` is null or `csrfLast` puts it after the file).
+   */
+  async upload(
+    path: string,
+    parts: [string, string | { bytes: Uint8Array; name: string; type?: string }][],
+    opts: { csrf?: string | null; csrfLast?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const form = new FormData();
+    const token = opts.csrf === undefined ? this.csrf : opts.csrf;
+    if (token !== null && !opts.csrfLast) form.append('_csrf', token);
+    for (const [k, v] of parts) {
+      if (typeof v === 'string') form.append(k, v);
+      else form.append(k, new File([new Uint8Array(v.bytes)], v.name, { type: v.type ?? 'application/octet-stream' }));
+    }
+    if (token !== null && opts.csrfLast) form.append('_csrf', token);
+    const res = await this.ctx.app.request(path, { method: 'POST', body: form, headers: { Cookie: this.cookieHeader(), ...(opts.headers ?? {}) } });
     this.keep(res);
     return res;
   }

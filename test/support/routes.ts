@@ -3,7 +3,12 @@
 // table (permission matrix, no-500 suite) use it, so a new route is covered as soon as it exists.
 import { makeApp, org, user, type TestContext } from './app.ts';
 import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
-import { diagnostics, answers, actions, reviewComments } from '../../src/db/schema.ts';
+import { diagnostics, answers, actions, reviewComments, evidenceFiles } from '../../src/db/schema.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileStore } from '../../src/evidence/store.ts';
 
 /** Visitors who should be refused come first, so that a write by an allowed one cannot change what a refused one sees. */
 export const ACTORS = ['anonymous', 'memberOfOther', 'consultantOfOther', 'memberOfOrg', 'consultantOfRegion', 'admin'] as const;
@@ -28,10 +33,13 @@ export function appRoutes(ctx: TestContext): string[] {
 
 /**
  * Two organisations (A in Occitanie, B in Bretagne), one account per kind of visitor, a submitted
- * diagnostic of A with an answer, an action and a review remark.
+ * diagnostic of A with an answer, an action, an evidence file and a review remark.
  */
 export async function routeFixture(): Promise<RouteFixture> {
-  const ctx = makeApp();
+  const files = mkdtempSync(join(tmpdir(), 'cap-routes-'));
+  process.once('exit', () => rmSync(files, { recursive: true, force: true }));
+  const store = new FileStore(files).ensure();
+  const ctx = makeApp({ evidence: { store } });
   const { db } = ctx;
   const now = ctx.now.value;
   const orgA = org(db, { name: 'Structure A', region: 'Occitanie', types: ['ACI'] });
@@ -52,6 +60,10 @@ export async function routeFixture(): Promise<RouteFixture> {
   db.insert(actions)
     .values({ id: 'action-a-1', diagnosticId: diagId, questionCode: 'ID-1.1', origin: 'proposed', themeSlug: 'identite', title: 'Écrire le projet', services: ['CAP-ACCOMPAGNE'], priority: 'haute', createdAt: now.toISOString(), updatedAt: now.toISOString() })
     .run();
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const hash = createHash('sha256').update(pdf).digest('hex');
+  writeFileSync(store.pathOf(hash), pdf);
+  db.insert(evidenceFiles).values({ id: 'evidence-a-1', diagnosticId: diagId, questionCode: 'ID-1.1', hash, size: pdf.length, mime: 'application/pdf', name: 'preuve.pdf', uploadedBy: ids.memberOfOrg, uploadedAt: now.toISOString() }).run();
   db.insert(reviewComments).values({ id: 'comment-a-1', diagnosticId: diagId, targetKind: 'diagnostic', target: '', authorId: ids.consultantOfRegion, body: 'Bien', createdAt: now.toISOString() }).run();
   return {
     ctx,
@@ -66,6 +78,7 @@ export async function routeFixture(): Promise<RouteFixture> {
       userId: ids.memberOfOther!,
       code: 'CAP-RSE',
       refId: 'cap-2023',
+      evidenceId: 'evidence-a-1',
     },
     session(actor) {
       const id = ids[actor];

@@ -42,8 +42,8 @@ export const account = {
     'ses rattachements aux structures et aux régions sont retirés, ses sessions sont fermées ;',
     `les réponses, commentaires et actions déjà saisis restent dans les diagnostics, attribués à « ${DELETED_USER_NAME} ».`,
   ],
-  deleteWritten: (answers: number, comments: number) =>
-    `Ce compte a saisi ${answers} réponse${answers > 1 ? 's' : ''} et ${comments} remarque${comments > 1 ? 's' : ''} de relecture.`,
+  deleteWritten: (answers: number, comments: number, files = 0) =>
+    `Ce compte a saisi ${answers} réponse${answers > 1 ? 's' : ''} et ${comments} remarque${comments > 1 ? 's' : ''} de relecture${files ? `, et joint ${files} justificatif${files > 1 ? 's' : ''}` : ''}.`,
   deleteConfirm: 'Supprimer définitivement',
   deleteCancel: 'Annuler et revenir au compte',
   deleted: 'Le compte est supprimé. Ses réponses restent, attribuées à « utilisateur supprimé ».',

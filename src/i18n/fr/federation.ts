@@ -193,6 +193,7 @@ export const federation = {
       service: 'Service',
       session: 'Session',
       plan: 'Plan de progrès',
+      evidence: 'Justificatif',
     } as Record<string, string>,
     actions: {
       create: 'création',
@@ -217,6 +218,8 @@ export const federation = {
       'carry-over': 'report des actions ouvertes',
       'password-change': 'changement de mot de passe',
       'demo.diagnostic': 'données de démonstration',
+      attach: 'ajout',
+      remove: 'retrait',
     } as Record<string, string>,
     fields: {
       level: 'Niveau',
@@ -236,6 +239,11 @@ export const federation = {
       priority: 'Priorité',
       services: 'Services',
       targetKind: 'Portée',
+      size: 'Taille (octets)',
+      mime: 'Type de fichier',
+      hash: 'Empreinte',
+      uploadedBy: 'Joint par',
+      uploadedAt: 'Joint le',
       target: 'Cible',
       body: 'Texte',
       questionCode: 'Question',

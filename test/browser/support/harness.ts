@@ -19,6 +19,7 @@ import { openDatabase, dataFile, type Db } from '../../../src/db/open.ts';
 import { createApp } from '../../../src/app.ts';
 import { ensureBuiltins } from '../../../src/referential/store.ts';
 import { loadDemo } from '../../../src/demo/index.ts';
+import { FileStore, filesDir } from '../../../src/evidence/store.ts';
 import { DEMO_PASSWORD as DEMO_PASSWORD_SRC } from '../../../src/demo/base.ts';
 import type { DemoIds } from '../../../src/demo/base.ts';
 
@@ -91,7 +92,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<TestSe
   const now = opts.clock?.() ?? new Date();
   ensureBuiltins(db, now);
   const demo = opts.demo ? await loadDemo(db, now) : undefined;
-  const app = createApp({ db, clock: opts.clock });
+  // Evidence files in the data folder, as the server keeps them.
+  const app = createApp({ db, clock: opts.clock, evidence: { store: new FileStore(filesDir(dataDir)) } });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
