@@ -36,6 +36,7 @@ import { reviewRoutes } from './routes/review.tsx';
 import { exportRoutes } from './routes/exports.tsx';
 import { auditRoutes } from './routes/audit.tsx';
 import { evidenceRoutes } from './routes/evidence.tsx';
+import { certificationRoutes } from './routes/certification.tsx';
 import { t } from './i18n/index.ts';
 
 export interface CreateAppOptions {
@@ -163,6 +164,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/diagnostics', resultRoutes);
   app.route('/diagnostics', planRoutes);
   app.route('/diagnostics', evidenceRoutes);
+  app.route('/', certificationRoutes);
 
   app.route('/federation', federationRoutes);
   app.route('/diagnostics', reviewRoutes);

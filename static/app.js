@@ -17,3 +17,8 @@
     if (form) form.submit();
   });
 })();
+// « Imprimer » buttons (marked data-print, shown only with JavaScript): the browser's own print.
+document.addEventListener('click', function (evt) {
+  var target = evt.target;
+  if (target && target.closest && target.closest('[data-print]')) window.print();
+});

@@ -369,6 +369,9 @@ export function FederationPage(p: { data: FederationData; q: FederationQuery; th
             <a class="button button--secondary button--small" href={federationHref('/federation/export.csv', p.q)} download>
               {f.exportCsv}
             </a>
+            <a class="button button--secondary button--small" href={federationHref('/federation/progres', { ...p.q, status: undefined })} title={t.certification.region.linkHint}>
+              {t.certification.region.link}
+            </a>
           </div>
           <FederationTable rows={rows} q={p.q} />
           <Picture p={picture} themes={p.themes} organisations={rows.length} />

@@ -3,6 +3,7 @@ import type { CurrentUser } from '../src/context.ts';
 import type { Organisation } from '../src/db/organisations.ts';
 import type { DiagnosticRow } from '../src/db/diagnostics.ts';
 import { isEditable } from '../src/diagnostics/status.ts';
+import { workshopUrl } from '../src/web/urls.ts';
 
 /** Where a member goes next for one structure: continue, read the results, or start. */
 function NextStep({ org, latest }: { org: Organisation; latest: DiagnosticRow | undefined }) {
@@ -84,6 +85,9 @@ export function HomePage({ user, orgs, latest }: { user: CurrentUser; orgs: Orga
           )}
         </ul>
       )}
+      <p class="no-print">
+        <a href={workshopUrl}>{t.workshop.pageTitle}</a> — {t.workshop.homeHint}
+      </p>
     </section>
   );
 }

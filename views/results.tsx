@@ -8,7 +8,7 @@ import type { Organisation } from '../src/db/organisations.ts';
 import type { Benchmark, BenchmarkGroup } from '../src/db/peers.ts';
 import type { Comparison, Coverage, DiagnosticScores, QuestionComparison, QuestionScore, ThemeScore } from '../src/scoring/index.ts';
 import { strengthsAndWeaknesses } from '../src/scoring/highlights.ts';
-import { questionUrl as questionHref, themeUrl as themeHref } from '../src/web/urls.ts';
+import { iso9001Url, questionUrl as questionHref, themeUrl as themeHref } from '../src/web/urls.ts';
 import { RadarChart, RadarTable } from './radar.tsx';
 
 const r = t.results;
@@ -24,6 +24,8 @@ export interface ResultsPageProps {
   validation: { name: string; at: string } | null;
   /** Federation module: the consultant's review comments, shown in their own section when given. */
   reviewComments?: Child;
+  /** « Actions faites → progrès constatés », when there is an earlier diagnostic (id="progres"). */
+  progress?: Child;
 }
 
 function ScoreBar({ score }: { score: number | null }) {
@@ -236,6 +238,9 @@ function Readiness({ diagnosticId, scores }: { diagnosticId: string; scores: Dia
     <section aria-labelledby="preparation">
       <h2 id="preparation">{r.readinessTitle}</h2>
       <p class="notice">{r.readinessDisclaimer}</p>
+      <p class="no-print">
+        <a href={iso9001Url(diagnosticId)}>{t.certification.iso.link}</a> — {t.certification.iso.linkHint}
+      </p>
       <h3>{r.isoTitle}</h3>
       <div class="table-wrap">
         <table class="results-readiness">
@@ -485,6 +490,7 @@ export function ResultsPage(p: ResultsPageProps) {
           <li><a href="#obligations">{r.legalTitle}</a></li>
           <li><a href="#preparation">{r.readinessTitle}</a></li>
           <li><a href="#evolution">{r.comparisonTitle}</a></li>
+          {p.progress && <li><a href="#progres">{t.certification.progress.title}</a></li>}
           <li><a href="#comparaison">{r.benchmarkTitle}</a></li>
         </ul>
       </nav>
@@ -504,6 +510,7 @@ export function ResultsPage(p: ResultsPageProps) {
       <LegalAndCoverage diagnosticId={d.id} scores={scores} />
       <Readiness diagnosticId={d.id} scores={scores} />
       <ComparisonSection diagnosticId={d.id} scores={scores} comparison={p.comparison} />
+      {p.progress}
       <BenchmarkSection scores={scores} benchmark={p.benchmark} />
     </article>
   );

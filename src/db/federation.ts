@@ -157,7 +157,8 @@ function fillScores(db: Db, rows: FederationRow[]): void {
   }
 }
 
-function matches(row: FederationRow, q: FederationQuery): boolean {
+/** Whether a row is in the selection of the query (region, type, status). */
+export function matches(row: FederationRow, q: FederationQuery): boolean {
   if (q.region && row.region !== q.region) return false;
   if (q.type && !(row.types as readonly string[]).includes(q.type)) return false;
   if (q.status === 'none') return row.latest === null;

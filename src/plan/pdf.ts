@@ -725,6 +725,12 @@ function compactFinishedPages(doc: Doc) {
 export interface PdfOptions {
   /** Reuse the fonts parsed for an earlier document (default); the bench turns it off to compare. */
   reuseParsedFonts?: boolean;
+  /**
+   * Sections written after the annex, each starting on its own page and numbered with the rest
+   * (the ISO 9001 gap analysis when asked, « actions faites → progrès constatés »): they live in
+   * their own modules (src/certification/pdf-annex.ts).
+   */
+  sections?: readonly ((doc: PDFKit.PDFDocument) => void)[];
 }
 
 /** Lays the plan out and writes the PDF to `out` (ended when done). Returns the page count. */
@@ -753,6 +759,7 @@ export function writePlanPdf(report: PlanReport, out: Writable, opts: PdfOptions
   readiness(doc, report);
   reviews(doc, report);
   annex(doc, report);
+  for (const section of opts.sections ?? []) section(doc);
   footers(doc, report);
   const pages = doc.bufferedPageRange().count;
   doc.end();

@@ -15,6 +15,8 @@ import { diagnosticScope, scoreDiagnosticById, type DiagnosticContext } from '..
 import { isEditable } from '../diagnostics/status.ts';
 import { createAction, dropAction, getAction, listActions, syncProposedActions, updateAction, type ActionRow } from '../db/actions.ts';
 import { buildPlanReport } from '../plan/report.ts';
+import { progressSincePrevious } from '../db/certification.ts';
+import { buildGapReport } from '../certification/report.ts';
 import { getServicesByCode, listServices } from '../referential/store.ts';
 import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
 import { ACTION_EDIT_FIELDS, actionCreateSchema, actionEditSchema, dropSchema } from '../validation/plan.ts';
@@ -159,6 +161,8 @@ planRoutes.post('/:id/actions', editor, async (c) => {
 // time (bench/RESULTS.md): it is loaded with the first PDF asked for.
 let pdfModule: Promise<typeof import('../plan/pdf.ts')> | undefined;
 const loadPdf = () => (pdfModule ??= import('../plan/pdf.ts'));
+let annexModule: Promise<typeof import('../certification/pdf-annex.ts')> | undefined;
+const loadAnnex = () => (annexModule ??= import('../certification/pdf-annex.ts'));
 
 planRoutes.get('/:id/plan.pdf', viewer, async (c) => {
   const { writePlanPdf } = await loadPdf();
@@ -167,8 +171,18 @@ planRoutes.get('/:id/plan.pdf', viewer, async (c) => {
   const now = clock();
   const scores = sync(c, ctx);
   const report = buildPlanReport(db, ctx, scores, now);
+  // After the plan: what a year of actions moved (when there is an earlier diagnostic), and the
+  // ISO 9001 gap analysis when asked (?annexe=iso9001, from its page).
+  const { writeGapAnnex, writeProgressSection } = await loadAnnex();
+  const sections: ((doc: PDFKit.PDFDocument) => void)[] = [];
+  const since = progressSincePrevious(db, ctx, scores, now);
+  if (since) sections.push((doc) => writeProgressSection(doc, since.progress, new Date(since.previous.createdAt)));
+  if (c.req.query('annexe') === 'iso9001') {
+    const gap = buildGapReport(db, ctx, now);
+    sections.push((doc) => writeGapAnnex(doc, gap));
+  }
   const out = new PassThrough();
-  writePlanPdf(report, out);
+  writePlanPdf(report, out, { sections });
   const filename = `plan-de-progres-${slugify(ctx.organisation.name)}-${parisDay(now)}.pdf`;
   return c.body(Readable.toWeb(out) as ReadableStream, 200, {
     'Content-Type': 'application/pdf',

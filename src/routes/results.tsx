@@ -14,6 +14,8 @@ import { compareScores } from '../scoring/index.ts';
 import { hasResults } from '../scoring/highlights.ts';
 import { personName } from '../people.ts';
 import { NoResultsYet, ResultsPage } from '../../views/results.tsx';
+import { progressSincePrevious } from '../db/certification.ts';
+import { ActionsProgressSection } from '../../views/actions-progress.tsx';
 
 export const resultRoutes = new Hono<AppEnv>();
 
@@ -33,6 +35,7 @@ resultRoutes.get('/:id/results', loadDiagnostic('diagnostic.view'), (c) => {
   const prevCtx = prev ? getDiagnosticContext(db, prev.id) : undefined;
   const comparison = prevCtx ? { previous: prevCtx.diagnostic, result: compareScores(scoreDiagnosticById(db, prevCtx), scores) } : null;
 
+  const since = progressSincePrevious(db, ctx, scores, c.get('deps').clock());
   const validation =
     diagnostic.status === 'validated' && diagnostic.validatedAt
       ? { name: personName(diagnostic.validatedBy ? getPerson(db, diagnostic.validatedBy) : null, 'federation') ?? t.common.theFederation, at: diagnostic.validatedAt }
@@ -50,6 +53,7 @@ resultRoutes.get('/:id/results', loadDiagnostic('diagnostic.view'), (c) => {
       benchmark={benchmarkFor(db, ctx)}
       validation={validation}
       reviewComments={reviewSection(c, ctx, resultsUrl(diagnostic.id))}
+      progress={since ? <ActionsProgressSection progress={since.progress} previousStartedAt={new Date(since.previous.createdAt)} /> : undefined}
     />,
     { wide: true },
   );

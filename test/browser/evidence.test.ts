@@ -1,7 +1,7 @@
 // Evidence files in a real browser: without JavaScript, a member chooses a file on a question and
 // attaches it with the plain form, sees it listed, is told in French why a renamed executable is
 // refused, and removes a file; with JavaScript, the upload shows its progress and the block is
-// replaced in place. axe-core checks (it needs JavaScript) run
+// replaced in place; the ISO 9001 page lists the file. axe-core checks (it needs JavaScript) run
 // on the same pages in the JavaScript session.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -125,6 +125,10 @@ describe('evidence files', () => {
       expect(plain(await page.locator('#ev-ID-1_3 .evidence-files__status').innerText())).toContain('Ce fichier dépasse 10 Mo');
       expect(watched.errors).toEqual([]);
 
+      // The gap analysis lists it as evidence of the clauses its question informs.
+      await page.goto(`${srv.url}/diagnostics/${diagId}/iso9001`);
+      expect(plain(await mainText(page))).toContain('Projet associatif.pdf');
+      expect(await checkA11y(page)).toEqual([]);
     });
   });
 });

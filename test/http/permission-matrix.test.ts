@@ -81,6 +81,11 @@ export const MATRIX: Record<string, Access> = {
   'POST /diagnostics/:id/evidence/:questionCode': 'org',
   'GET /diagnostics/:id/evidence/fichier/:evidenceId': 'org',
   'POST /diagnostics/:id/evidence/fichier/:evidenceId/retirer': 'org',
+  'GET /diagnostics/:id/iso9001': 'org',
+  'GET /diagnostics/:id/iso9001.xlsx': 'org',
+  'GET /federation/progres': 'federation',
+  'GET /questionnaire-vierge': 'signed-in',
+  'GET /questionnaire-vierge.pdf': 'signed-in',
 };
 
 const ALLOWED: Record<Exclude<Access, 'login' | 'public'>, readonly ActorName[]> = {

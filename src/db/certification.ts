@@ -1,0 +1,72 @@
+// What the certification views read from the database: a diagnostic's gap-analysis input (answers'
+// comments, evidence, the plan's actions), and what a year of actions moved between a diagnostic
+// and its predecessor. The rules themselves are pure (src/scoring/gap-analysis.ts,
+// src/scoring/actions-progress.ts).
+import type { Db } from './open.ts';
+import { getDiagnosticContext, loadAnswers, loadAnswerStates, scoreDiagnosticById, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
+import { listActions, type ActionRow } from './actions.ts';
+import { listEvidence } from './evidence.ts';
+import { previousDiagnostic } from './peers.ts';
+import type { DiagnosticScores } from '../scoring/types.ts';
+import { gapQuestionsOf, type GapEvidence, type GapInput } from '../scoring/gap-analysis.ts';
+import { actionsProgress, servicesFollowedByProgress, type ActionsProgress, type CompletedActionInput, type ServicesFollowUp } from '../scoring/actions-progress.ts';
+import { federationRows, matches } from './federation.ts';
+import type { FederationQuery } from '../federation/query.ts';
+import { isSettled } from '../diagnostics/status.ts';
+import type { Actor } from '../auth/permissions.ts';
+
+export function gapInputFor(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores): GapInput {
+  const id = ctx.diagnostic.id;
+  const comments = new Map(loadAnswers(db, id).map((a) => [a.questionCode, a.comment]));
+  const evidence = new Map<string, GapEvidence[]>();
+  for (const e of listEvidence(db, id)) evidence.set(e.questionCode, [...(evidence.get(e.questionCode) ?? []), { id: e.id, name: e.name, size: e.size, mime: e.mime }]);
+  const actions = listActions(db, id)
+    .filter((a) => a.droppedReason === null && a.questionCode)
+    .map((a) => ({ id: a.id, questionCode: a.questionCode!, title: a.title, status: a.status }));
+  return { questions: gapQuestionsOf(ctx.referential, scores.questions, comments), evidence, actions };
+}
+
+function completed(a: ActionRow): CompletedActionInput {
+  // A carried-over action is the same piece of work as its original: one id for both, so that it
+  // counts once whichever of the two was marked done.
+  return { id: a.carriedFromId ?? a.id, questionCode: a.questionCode, title: a.title, services: a.services, status: a.status, dropped: a.droppedReason !== null, completedAt: a.updatedAt };
+}
+
+export interface ProgressSince {
+  previous: DiagnosticRow;
+  progress: ActionsProgress;
+}
+
+/**
+ * Between the diagnostic's predecessor and it: the actions of the earlier plan, and those carried
+ * over to this one, completed from the earlier diagnostic's start until this one's submission (or
+ * `now` while it is open). Null when there is no predecessor.
+ */
+export function progressSincePrevious(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, now: Date): ProgressSince | null {
+  const previous = previousDiagnostic(db, ctx.diagnostic);
+  if (!previous) return null;
+  const prevCtx = getDiagnosticContext(db, previous.id);
+  if (!prevCtx) return null;
+  const actions = [...listActions(db, previous.id), ...listActions(db, ctx.diagnostic.id).filter((a) => a.origin === 'carried')].map(completed);
+  const window = { from: previous.createdAt, to: ctx.diagnostic.submittedAt ?? now.toISOString() };
+  const prefilled = new Set(loadAnswerStates(db, ctx.diagnostic.id).filter((a) => a.prefilledFrom).map((a) => a.questionCode));
+  return { previous, progress: actionsProgress(scoreDiagnosticById(db, prevCtx), scores, actions, window, prefilled) };
+}
+
+/**
+ * The region's picture: over the selection (the federation dashboard's filters, within the actor's
+ * scope), each structure whose latest diagnostic is submitted or validated and has a predecessor,
+ * and the services of the actions completed in between (src/scoring/actions-progress.ts).
+ */
+export function servicesFollowUpFor(db: Db, actor: Actor, q: FederationQuery, now: Date, minStructures: number): ServicesFollowUp {
+  const pairs: { organisationId: string; progress: ActionsProgress }[] = [];
+  for (const row of federationRows(db, actor, now)) {
+    if (!matches(row, { ...q, status: undefined }) || !row.latest || !isSettled(row.latest.status)) continue;
+    const ctx = getDiagnosticContext(db, row.latest.id);
+    if (!ctx) continue;
+    const since = progressSincePrevious(db, ctx, scoreDiagnosticById(db, ctx), now);
+    if (since) pairs.push({ organisationId: row.organisationId, progress: since.progress });
+  }
+  return servicesFollowedByProgress(pairs, minStructures);
+}
+
