@@ -6,6 +6,10 @@
     // Bring the error summary into focus so screen-reader users hear it first.
     var summary = document.querySelector('.error-summary');
     if (summary) summary.focus();
+    // The header's menu is laid out as a bar by CSS on a wide screen; a browser that cannot style
+    // the inside of <details> (no ::details-content) gets it opened instead.
+    var menu = document.querySelector('.site-menu');
+    if (menu && !(window.CSS && CSS.supports && CSS.supports('selector(::details-content)')) && window.matchMedia('(min-width: 48rem)').matches) menu.open = true;
   });
   // Refused answers (404, 409, 422) are swapped in by htmx (see responseHandling in the layout).
   // Any other failure — an expired session, a server error — on a form marked data-fallback-submit

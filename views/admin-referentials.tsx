@@ -9,6 +9,7 @@ import { ISO9001_GROUP_LABELS, clauseGroup } from '../src/scoring/iso9001.ts';
 import { ISO26000_SUBJECT_LABELS } from '../src/scoring/index.ts';
 import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
 import { CsrfField } from './forms.tsx';
+import { TableRegion } from './table.tsx';
 
 const r = t.referentials;
 
@@ -43,8 +44,8 @@ export function ReferentialList({ versions, csrf }: { versions: ListedVersion[];
     <section>
       <h1>{r.listTitle}</h1>
       <p class="lead">{r.listIntro}</p>
-      <div class="table-wrap">
-        <table>
+      <TableRegion label={r.listTitle}>
+        <table class="stack">
           <caption class="visually-hidden">{r.listTitle}</caption>
           <thead>
             <tr>
@@ -63,16 +64,20 @@ export function ReferentialList({ versions, csrf }: { versions: ListedVersion[];
                 <th scope="row">
                   <a href={`/admin/referentials/${row.id}`}>{row.label}</a>
                 </th>
-                <td>
+                <td data-label={r.id}>
                   <code>{row.id}</code>
                 </td>
-                <td>
+                <td data-label={r.status}>
                   <StatusBadges row={row} />
                 </td>
-                <td class="num">{questions}</td>
-                <td>{usage ? r.inUse(usage) : r.notInUse}</td>
-                <td class="nowrap">{frDate(row.publishedAt)}</td>
-                <td>
+                <td class="num" data-label={r.questions}>
+                  {questions}
+                </td>
+                <td data-label={r.usage}>{usage ? r.inUse(usage) : r.notInUse}</td>
+                <td class="nowrap" data-label={r.published}>
+                  {frDate(row.publishedAt)}
+                </td>
+                <td data-label={r.export}>
                   <a href={`/admin/referentials/${row.id}/export.json`} download={`${row.id}.json`}>
                     {row.id}.json
                   </a>
@@ -81,7 +86,7 @@ export function ReferentialList({ versions, csrf }: { versions: ListedVersion[];
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <ImportForm csrf={csrf} />
     </section>
   );
@@ -168,7 +173,7 @@ function ServiceList({ codes, services }: { codes: string[]; services: Map<strin
         const s = services.get(code);
         return (
           <li>
-            {s ? s.name : <span class="badge badge--danger">{r.unknownService}</span>} <code>{code}</code>{' '}
+            {s ? s.name : <span class="badge badge--danger">{r.unknownService}</span>} (<code>{code}</code>){' '}
             {s && !s.active && <span class="badge badge--muted">{r.inactiveService}</span>}
           </li>
         );

@@ -3,6 +3,7 @@ import { t } from '../src/i18n/index.ts';
 import type { ServiceRow } from '../src/referential/store.ts';
 import { SERVICE_KINDS } from '../src/referential/schema.ts';
 import { ActiveToggle, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from './forms.tsx';
+import { TableRegion } from './table.tsx';
 
 const s = t.referentials.catalogue;
 
@@ -19,8 +20,8 @@ export function ServiceList({ services, usage }: { services: ServiceRow[]; usage
       {services.length === 0 ? (
         <p>{s.empty}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
+        <TableRegion label={s.listTitle}>
+          <table class="stack">
             <caption class="visually-hidden">{s.listTitle}</caption>
             <thead>
               <tr>
@@ -40,18 +41,20 @@ export function ServiceList({ services, usage }: { services: ServiceRow[]; usage
                   <th scope="row">
                     <a href={`/admin/services/${encodeURIComponent(sv.code)}/edit`}>{sv.name}</a>
                   </th>
-                  <td>
+                  <td data-label={s.code}>
                     <code>{sv.code}</code>
                   </td>
-                  <td>{s.kinds[sv.kind] ?? sv.kind}</td>
-                  <td>{sv.contact}</td>
-                  <td class="num">{usage.get(sv.code) ?? 0}</td>
-                  <td>{sv.active ? s.active : <span class="badge badge--muted">{s.inactive}</span>}</td>
+                  <td data-label={s.kind}>{s.kinds[sv.kind] ?? sv.kind}</td>
+                  <td data-label={s.contact}>{sv.contact}</td>
+                  <td class="num" data-label={s.usedBy}>
+                    {usage.get(sv.code) ?? 0}
+                  </td>
+                  <td data-label={s.status}>{sv.active ? s.active : <span class="badge badge--muted">{s.inactive}</span>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

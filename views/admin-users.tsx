@@ -3,6 +3,7 @@ import type { UserRow } from '../src/db/users.ts';
 import type { Organisation } from '../src/db/organisations.ts';
 import { REGIONS } from '../src/regions.ts';
 import { ActiveToggle, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
+import { TableRegion } from './table.tsx';
 
 export function UserList({ users, orgNames }: { users: UserRow[]; orgNames: Map<string, string> }) {
   return (
@@ -13,8 +14,8 @@ export function UserList({ users, orgNames }: { users: UserRow[]; orgNames: Map<
           {t.admin.newUser}
         </a>
       </p>
-      <div class="table-wrap">
-        <table>
+      <TableRegion label={t.admin.usersTitle}>
+        <table class="stack">
           <caption class="visually-hidden">{t.admin.usersTitle}</caption>
           <thead>
             <tr>
@@ -31,15 +32,15 @@ export function UserList({ users, orgNames }: { users: UserRow[]; orgNames: Map<
                 <th scope="row">
                   <a href={`/admin/users/${u.id}/edit`}>{u.name}</a>
                 </th>
-                <td>{u.email}</td>
-                <td>{t.common.roles[u.role]}</td>
-                <td>{[...u.organisationIds.map((id) => orgNames.get(id) ?? id), ...u.regions].join(', ') || t.admin.none}</td>
-                <td>{u.active ? t.admin.active : <span class="badge badge--muted">{t.admin.inactive}</span>}</td>
+                <td data-label={t.admin.email}>{u.email}</td>
+                <td data-label={t.admin.role}>{t.common.roles[u.role]}</td>
+                <td data-label={t.admin.scope}>{[...u.organisationIds.map((id) => orgNames.get(id) ?? id), ...u.regions].join(', ') || t.admin.none}</td>
+                <td data-label={t.admin.status}>{u.active ? t.admin.active : <span class="badge badge--muted">{t.admin.inactive}</span>}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { t } from '../src/i18n/index.ts';
 import { personName } from '../src/people.ts';
 import type { AuditPage, AuditRow } from '../src/db/audit-log.ts';
+import { TableRegion } from './table.tsx';
 
 const a = t.federation.audit;
 
@@ -111,8 +112,8 @@ function Changes({ e }: { e: AuditRow }) {
 export function AuditTable({ page, withLinks }: { page: AuditPage; withLinks: boolean }) {
   if (!page.rows.length) return <p>{a.empty}</p>;
   return (
-    <div class="table-wrap">
-      <table class="audit-table">
+    <TableRegion label={a.caption}>
+      <table class="audit-table stack">
         <caption class="visually-hidden">{a.caption}</caption>
         <thead>
           <tr>
@@ -128,14 +129,14 @@ export function AuditTable({ page, withLinks }: { page: AuditPage; withLinks: bo
             const subject = subjectOf(e);
             return (
               <tr>
-                <td class="nowrap">
+                <td class="nowrap" data-label={a.colWhen}>
                   <time datetime={e.at}>{t.federation.dateTime(e.at)}</time>
                 </td>
-                <td>{who(e)}</td>
+                <td data-label={a.colWho}>{who(e)}</td>
                 <th scope="row">
                   {a.actions[e.action] ?? e.action} : {href ? <a href={href}>{subject}</a> : subject}
                 </th>
-                <td>
+                <td data-label={a.colChanges}>
                   <Changes e={e} />
                 </td>
               </tr>
@@ -143,7 +144,7 @@ export function AuditTable({ page, withLinks }: { page: AuditPage; withLinks: bo
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

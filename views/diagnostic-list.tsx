@@ -5,6 +5,7 @@ import type { DiagnosticRow } from '../src/db/diagnostics.ts';
 import { DIAGNOSTIC_MODES, PARTICIPANT_ROLES } from '../src/diagnostics/status.ts';
 import { CsrfField, ErrorSummary, type FieldErrors } from './forms.tsx';
 import { StatusBadge } from './diagnostic-progress.tsx';
+import { TableRegion } from './table.tsx';
 
 const q = t.questionnaire;
 
@@ -21,11 +22,21 @@ export interface DiagnosticListItem {
   applicable: number;
 }
 
+/**
+ * The date beside the status badge: « le … » when the badge already names the event (« Soumis le »,
+ * « Validé le »), the submission date otherwise (« Modifications demandées, soumis le … »).
+ */
+function statusDate(d: DiagnosticRow): string | null {
+  if (d.status === 'validated' && d.validatedAt) return q.statusOn(d.validatedAt);
+  if (d.status === 'submitted' && d.submittedAt) return q.statusOn(d.submittedAt);
+  return d.submittedAt ? q.submittedOn(d.submittedAt) : null;
+}
+
 export function DiagnosticTable({ items }: { items: DiagnosticListItem[] }) {
   if (!items.length) return <p>{q.listEmpty}</p>;
   return (
-    <div class="table-wrap">
-      <table>
+    <TableRegion label={q.listTitle}>
+      <table class="stack">
         <caption class="visually-hidden">{q.listTitle}</caption>
         <thead>
           <tr>
@@ -45,14 +56,18 @@ export function DiagnosticTable({ items }: { items: DiagnosticListItem[] }) {
               <th scope="row">
                 <a href={`/diagnostics/${d.id}`}>{q.diagnosticOf(d.createdAt)}</a>
               </th>
-              <td>{q.modes[d.mode]}</td>
-              <td>
+              <td data-label={q.colMode}>{q.modes[d.mode]}</td>
+              <td data-label={q.colStatus}>
                 <StatusBadge status={d.status} label={t.common.diagnosticStatus[d.status]} />
-                {d.validatedAt ? <span class="muted"> {q.validatedOn(d.validatedAt)}</span> : d.submittedAt && <span class="muted"> {q.submittedOn(d.submittedAt)}</span>}
+                {statusDate(d) && <span class="muted"> {statusDate(d)}</span>}
               </td>
-              <td class="nowrap">{q.progressLabel(answered, applicable)}</td>
-              <td class="num">{d.overallScore === null ? t.common.none : `${q.number(Math.round(d.overallScore))} %`}</td>
-              <td>
+              <td class="nowrap" data-label={q.colProgress}>
+                {q.progressLabel(answered, applicable)}
+              </td>
+              <td class="num" data-label={q.colScore}>
+                {d.overallScore === null ? t.common.none : q.percent(d.overallScore)}
+              </td>
+              <td data-label={q.colLinks}>
                 <ul class="inline-links">
                   <li>
                     <a href={`/diagnostics/${d.id}`} aria-label={`${q.linkOverview} — ${q.diagnosticOf(d.createdAt)}`}>
@@ -75,7 +90,7 @@ export function DiagnosticTable({ items }: { items: DiagnosticListItem[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

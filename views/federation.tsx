@@ -6,6 +6,7 @@ import { STATUS_FILTERS, type FederationQuery, type SortKey } from '../src/feder
 import type { ThemeHead } from '../src/web/federation.ts';
 import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
 import { BANDS } from '../src/scoring/index.ts';
+import { TableRegion } from './table.tsx';
 
 const f = t.federation;
 
@@ -133,9 +134,9 @@ function Row({ r }: { r: FederationRow }) {
           </>
         )}
       </th>
-      <td>{r.types.join(', ')}</td>
-      <td>{r.region}</td>
-      <td>
+      <td data-label={f.col.types}>{r.types.join(', ')}</td>
+      <td data-label={f.col.region}>{r.region}</td>
+      <td data-label={f.col.status}>
         {d ? (
           <a href={`/diagnostics/${d.id}`} class={STATUS_BADGE[d.status]}>
             {t.common.diagnosticStatus[d.status]}
@@ -144,8 +145,8 @@ function Row({ r }: { r: FederationRow }) {
           <span class="muted">{f.noDiagnostic}</span>
         )}
       </td>
-      <td class="nowrap">{d ? f.shortDate(d.createdAt) : ''}</td>
-      <td class="num nowrap">
+      <td class="nowrap" data-label={f.col.date}>{d ? f.shortDate(d.createdAt) : ''}</td>
+      <td class="num nowrap" data-label={f.col.score}>
         {d && d.overall !== null ? (
           <>
             {f.pct(d.overall)}
@@ -160,8 +161,8 @@ function Row({ r }: { r: FederationRow }) {
           t.common.none
         )}
       </td>
-      <td>{d ? <Progress done={r.actionsDone} total={r.actionsTotal} /> : ''}</td>
-      <td class={r.overdue ? 'num overdue' : 'num'}>{d ? r.overdue : ''}</td>
+      <td data-label={f.col.progress}>{d ? <Progress done={r.actionsDone} total={r.actionsTotal} /> : ''}</td>
+      <td class={r.overdue ? 'num overdue' : 'num'} data-label={f.col.overdue}>{d ? r.overdue : ''}</td>
     </tr>
   );
 }
@@ -169,13 +170,13 @@ function Row({ r }: { r: FederationRow }) {
 export function FederationTable({ rows, q }: { rows: FederationRow[]; q: FederationQuery }) {
   if (!rows.length) return <p>{f.empty}</p>;
   return (
-    <div class="table-wrap">
-      <table class="federation-table">
+    <TableRegion label={f.tableCaption}>
+      <table class="federation-table stack stack--sortable">
         <caption class="visually-hidden">
           {f.tableCaption}. {f.sortHint}
         </caption>
         <thead>
-          <tr>
+          <tr data-label={f.sortLabel}>
             <SortHeader q={q} col="name" />
             <th scope="col">{f.col.types}</th>
             <SortHeader q={q} col="region" />
@@ -192,7 +193,7 @@ export function FederationTable({ rows, q }: { rows: FederationRow[]; q: Federat
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -208,8 +209,8 @@ export function Picture({ p, themes, organisations }: { p: RegionPicture; themes
         <>
           <p class="lead">{f.pictureIntro(organisations, p.diagnosed)}</p>
           <h3>{f.byTypeTitle}</h3>
-          <div class="table-wrap">
-            <table>
+          <TableRegion label={f.byTypeCaption}>
+            <table class="stack">
               <caption class="visually-hidden">{f.byTypeCaption}</caption>
               <thead>
                 <tr>
@@ -231,20 +232,22 @@ export function Picture({ p, themes, organisations }: { p: RegionPicture; themes
                 {p.byType.map((row) => (
                   <tr>
                     <th scope="row">{t.common.structureTypes[row.type] ?? row.type}</th>
-                    <td class="num">{row.count}</td>
-                    <td class="num">{score(row.overall)}</td>
+                    <td class="num" data-label={f.countCol}>{row.count}</td>
+                    <td class="num" data-label={f.overallCol}>{score(row.overall)}</td>
                     {themes.map((th) => (
-                      <td class="num">{score(row.themes[th.slug as keyof typeof row.themes])}</td>
+                      <td class="num" data-label={th.title}>
+                        {score(row.themes[th.slug as keyof typeof row.themes])}
+                      </td>
                     ))}
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <p class="hint">{f.byTypeNote}</p>
 
           <h3>{f.bandsTitle}</h3>
-          <div class="table-wrap">
+          <TableRegion label={f.bandsCaption}>
             <table>
               <caption class="visually-hidden">{f.bandsCaption}</caption>
               <thead>
@@ -275,13 +278,13 @@ export function Picture({ p, themes, organisations }: { p: RegionPicture; themes
                 </tr>
               </tbody>
             </table>
-          </div>
+          </TableRegion>
 
           <h3>{f.weakestTitle}</h3>
           {p.weakest.length ? (
             <>
-              <div class="table-wrap">
-                <table>
+              <TableRegion label={f.weakestCaption}>
+                <table class="stack">
                   <caption class="visually-hidden">{f.weakestCaption}</caption>
                   <thead>
                     <tr>
@@ -300,13 +303,17 @@ export function Picture({ p, themes, organisations }: { p: RegionPicture; themes
                         <th scope="row">
                           <span class="question__code">{w.code}</span> {w.text}
                         </th>
-                        <td class="num nowrap">{f.level(w.mean)}</td>
-                        <td class="num">{w.answers}</td>
+                        <td class="num nowrap" data-label={f.meanCol}>
+                          {f.level(w.mean)}
+                        </td>
+                        <td class="num" data-label={f.answersCol}>
+                          {w.answers}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
               <p class="hint">{f.weakestNote}</p>
             </>
           ) : (
@@ -316,8 +323,8 @@ export function Picture({ p, themes, organisations }: { p: RegionPicture; themes
           <h3>{f.servicesTitle}</h3>
           {p.services.length ? (
             <>
-              <div class="table-wrap">
-                <table>
+              <TableRegion label={f.servicesCaption}>
+                <table class="stack">
                   <caption class="visually-hidden">{f.servicesCaption}</caption>
                   <thead>
                     <tr>
@@ -332,13 +339,15 @@ export function Picture({ p, themes, organisations }: { p: RegionPicture; themes
                     {p.services.map((s) => (
                       <tr>
                         <th scope="row">{s.name}</th>
-                        <td>{s.contact}</td>
-                        <td class="num">{s.openActions}</td>
+                        <td data-label={f.contactCol}>{s.contact}</td>
+                        <td class="num" data-label={f.openActionsCol}>
+                          {s.openActions}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
               <p class="hint">{f.servicesNote}</p>
             </>
           ) : (

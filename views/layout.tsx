@@ -13,8 +13,9 @@ export interface LayoutProps {
   wide?: boolean;
 }
 
-function NavLink({ href, path, children }: { href: string; path?: string; children: Child }) {
-  const current = path === href || (href !== '/' && path?.startsWith(href + '/')) || path === href;
+function NavLink({ href, path, also = [], children }: { href: string; path?: string; also?: string[]; children: Child }) {
+  const under = (base: string) => path === base || (base !== '/' && !!path?.startsWith(base + '/'));
+  const current = under(href) || also.some(under);
   return (
     <li>
       <a href={href} aria-current={current ? 'page' : undefined}>
@@ -52,7 +53,7 @@ export function Layout({ title, user, csrf, flash, children, path, wide }: Layou
         <script src="/static/vendor/htmx.min.js" defer></script>
         <script src="/static/app.js" defer></script>
       </head>
-      <body hx-headers={JSON.stringify({ 'X-CSRF-Token': csrf })}>
+      <body class={wide ? 'page--wide' : undefined} hx-headers={JSON.stringify({ 'X-CSRF-Token': csrf })}>
         <a class="skip-link" href="#contenu">
           {t.common.skipLink}
         </a>
@@ -60,38 +61,44 @@ export function Layout({ title, user, csrf, flash, children, path, wide }: Layou
           <div class="site-header__inner">
             <a class="brand" href="/">
               <span class="brand__name">{t.common.appName}</span>
-              <span class="brand__tagline">{t.common.appTagline}</span>
+              <span class="brand__tagline">
+                {t.common.appTagline}
+                <span class="brand__tagline-more">{t.common.appTaglineMore}</span>
+              </span>
             </a>
             {user && (
-              <div class="user-box">
-                <span>
-                  {user.name} <span class="badge">{t.common.roles[user.role]}</span>
-                </span>
-                <form method="post" action="/logout" class="inline">
-                  <input type="hidden" name="_csrf" value={csrf} />
-                  <button type="submit" class="button button--link">
-                    {t.common.logout}
-                  </button>
-                </form>
-              </div>
+              // A disclosure that needs no script: on a phone it folds the navigation and the
+              // account behind « Menu »; on a wider screen the CSS shows both and hides the toggle.
+              <details class="site-menu">
+                <summary class="site-menu__toggle">{t.common.menu}</summary>
+                <nav aria-label={t.common.mainNav} class="main-nav">
+                  <ul>
+                    <NavLink href="/" path={path}>{n.home}</NavLink>
+                    <NavLink href="/organisations" path={path} also={user.role === 'admin' ? ['/admin/organisations'] : []}>{n.organisations}</NavLink>
+                    {user.role !== 'member' && <NavLink href="/federation" path={path}>{n.federation}</NavLink>}
+                    {user.role === 'admin' && <NavLink href="/admin/users" path={path}>{n.users}</NavLink>}
+                    {user.role === 'admin' && <NavLink href="/admin/referentials" path={path}>{n.referentials}</NavLink>}
+                    {user.role === 'admin' && <NavLink href="/admin/services" path={path}>{n.services}</NavLink>}
+                    {user.role === 'admin' && <NavLink href="/admin/audit" path={path}>{n.audit}</NavLink>}
+                    <NavLink href="/account" path={path}>{n.account}</NavLink>
+                  </ul>
+                </nav>
+                <div class="user-box">
+                  <span class="user-box__name">
+                    {user.name} <span class="badge">{t.common.roles[user.role]}</span>
+                  </span>
+                  <form method="post" action="/logout" class="inline">
+                    <input type="hidden" name="_csrf" value={csrf} />
+                    <button type="submit" class="button button--link">
+                      {t.common.logout}
+                    </button>
+                  </form>
+                </div>
+              </details>
             )}
           </div>
-          {user && (
-            <nav aria-label={t.common.mainNav} class="main-nav">
-              <ul>
-                <NavLink href="/" path={path}>{n.home}</NavLink>
-                <NavLink href="/organisations" path={path}>{n.organisations}</NavLink>
-                {user.role !== 'member' && <NavLink href="/federation" path={path}>{n.federation}</NavLink>}
-                {user.role === 'admin' && <NavLink href="/admin/users" path={path}>{n.users}</NavLink>}
-                {user.role === 'admin' && <NavLink href="/admin/referentials" path={path}>{n.referentials}</NavLink>}
-                {user.role === 'admin' && <NavLink href="/admin/services" path={path}>{n.services}</NavLink>}
-                {user.role === 'admin' && <NavLink href="/admin/audit" path={path}>{n.audit}</NavLink>}
-                <NavLink href="/account" path={path}>{n.account}</NavLink>
-              </ul>
-            </nav>
-          )}
         </header>
-        <main id="contenu" class={wide ? 'main main--wide' : 'main'} tabindex={-1}>
+        <main id="contenu" class="main" tabindex={-1}>
           {flash && (
             <div class={`flash flash--${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
               {flash.message}

@@ -4,6 +4,7 @@ import type { Organisation } from '../src/db/organisations.ts';
 import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
 import { REGIONS } from '../src/regions.ts';
 import { ActiveToggle, Checkbox, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
+import { TableRegion } from './table.tsx';
 
 export function typesLabel(types: readonly string[]): string {
   return types.join(', ');
@@ -24,8 +25,8 @@ export function OrganisationList({ orgs, intro, canCreate }: { orgs: Organisatio
       {orgs.length === 0 ? (
         <p>{t.orgs.empty}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
+        <TableRegion label={t.orgs.listTitle}>
+          <table class="stack">
             <caption class="visually-hidden">{t.orgs.listTitle}</caption>
             <thead>
               <tr>
@@ -42,14 +43,16 @@ export function OrganisationList({ orgs, intro, canCreate }: { orgs: Organisatio
                     <a href={`/organisations/${o.id}`}>{o.name}</a>
                     {!o.active && <span class="badge badge--muted"> {t.orgs.inactive}</span>}
                   </th>
-                  <td>{typesLabel(o.types)}</td>
-                  <td>{o.region}</td>
-                  <td class="nowrap">{o.siret}</td>
+                  <td data-label={t.orgs.types}>{typesLabel(o.types)}</td>
+                  <td data-label={t.orgs.region}>{o.region}</td>
+                  <td class="nowrap" data-label={t.orgs.siret}>
+                    {o.siret}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { isOverdue } from '../src/plan/format.ts';
 import { frenchDay } from '../src/dates.ts';
 import { CsrfField, SelectField, TextArea, TextField } from './forms.tsx';
 import { actionUrl, questionUrl } from '../src/web/urls.ts';
+import { TableRegion } from './table.tsx';
 
 const p = t.plan;
 
@@ -253,8 +254,9 @@ function DroppedList({ actions, ctx }: { actions: readonly ActionRow[]; ctx: Pla
     <section aria-labelledby="plan-dropped-title" class="plan-dropped">
       <h2 id="plan-dropped-title">{p.droppedTitle}</h2>
       <p>{p.droppedIntro}</p>
-      <div class="table-wrap">
-        <table>
+      <TableRegion label={p.droppedTitle}>
+        <table class="stack">
+          <caption class="visually-hidden">{p.droppedTitle}</caption>
           <thead>
             <tr>
               <th scope="col">{p.actionTitle}</th>
@@ -267,8 +269,10 @@ function DroppedList({ actions, ctx }: { actions: readonly ActionRow[]; ctx: Pla
             {actions.map((a) => (
               <tr id={`action-${a.id}`}>
                 <th scope="row">{a.title}</th>
-                <td>{ctx.themes.find((th) => th.slug === a.themeSlug)?.title ?? a.themeSlug}</td>
-                <td class="plan-dropped__reason">{a.droppedReason}</td>
+                <td data-label={p.theme}>{ctx.themes.find((th) => th.slug === a.themeSlug)?.title ?? a.themeSlug}</td>
+                <td class="plan-dropped__reason" data-label={p.droppedReasonLabel}>
+                  {a.droppedReason}
+                </td>
                 {ctx.canEdit && (
                   <td>
                     <form method="post" action={`${actionUrl(ctx.diagnosticId, a.id)}/restore`} class="inline">
@@ -283,7 +287,7 @@ function DroppedList({ actions, ctx }: { actions: readonly ActionRow[]; ctx: Pla
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }

@@ -4,6 +4,7 @@
 import type { Child } from 'hono/jsx';
 import { radarPoints, svgPoints, type LabelPoint } from '../src/scoring/index.ts';
 import { t } from '../src/i18n/index.ts';
+import { TableRegion } from './table.tsx';
 
 export interface RadarItem {
   label: string;
@@ -128,8 +129,8 @@ export interface RadarTableRow extends RadarItem {
 export function RadarTable({ rows, caption = t.results.radarTableCaption }: { rows: readonly RadarTableRow[]; caption?: string }) {
   const hasDetail = rows.some((r) => r.detail !== undefined);
   return (
-    <div class="table-wrap">
-      <table>
+    <TableRegion label={caption}>
+      <table class="stack">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -144,12 +145,14 @@ export function RadarTable({ rows, caption = t.results.radarTableCaption }: { ro
           {rows.map((r) => (
             <tr>
               <th scope="row">{r.href ? <a href={r.href}>{r.label}</a> : r.label}</th>
-              <td class="num">{r.value === null ? t.results.noScore : t.results.pct(r.value)}</td>
-              {hasDetail && <td>{r.detail}</td>}
+              <td class="num" data-label={t.results.score}>
+                {r.value === null ? t.results.noScore : t.results.pct(r.value)}
+              </td>
+              {hasDetail && <td data-label={t.results.coverageCol}>{r.detail}</td>}
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

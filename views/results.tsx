@@ -10,6 +10,7 @@ import type { Comparison, Coverage, DiagnosticScores, QuestionComparison, Questi
 import { strengthsAndWeaknesses } from '../src/scoring/highlights.ts';
 import { iso9001Url, questionUrl as questionHref, themeUrl as themeHref } from '../src/web/urls.ts';
 import { RadarChart, RadarTable } from './radar.tsx';
+import { TableRegion } from './table.tsx';
 
 const r = t.results;
 
@@ -130,9 +131,9 @@ function ThemeResults({ diagnosticId, theme }: { diagnosticId: string; theme: Th
       <p class="hint">
         <CoverageText coverage={theme.coverage} />
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{theme.title}</caption>
+      <TableRegion label={r.criteriaOf(theme.title)}>
+        <table class="stack">
+          <caption class="visually-hidden">{r.criteriaOf(theme.title)}</caption>
           <thead>
             <tr>
               <th scope="col">{r.criterion}</th>
@@ -146,10 +147,10 @@ function ThemeResults({ diagnosticId, theme }: { diagnosticId: string; theme: Th
                 <th scope="row">
                   <span class="question__code">{c.code}</span> {c.title}
                 </th>
-                <td class="results-bar-cell">
+                <td class="results-bar-cell" data-label={r.score}>
                   <ScoreBar score={c.score} />
                 </td>
-                <td>
+                <td data-label={r.coverageCol}>
                   <CoverageText coverage={c.coverage} />
                   {c.questions.length > 0 && (
                     <>
@@ -162,7 +163,7 @@ function ThemeResults({ diagnosticId, theme }: { diagnosticId: string; theme: Th
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <div class="results-sw">
         <div>
           <h4>{r.strongest}</h4>
@@ -242,8 +243,8 @@ function Readiness({ diagnosticId, scores }: { diagnosticId: string; scores: Dia
         <a href={iso9001Url(diagnosticId)}>{t.certification.iso.link}</a> — {t.certification.iso.linkHint}
       </p>
       <h3>{r.isoTitle}</h3>
-      <div class="table-wrap">
-        <table class="results-readiness">
+      <TableRegion label={r.isoTitle}>
+        <table class="results-readiness stack">
           <caption class="visually-hidden">{r.isoTitle}</caption>
           <thead>
             <tr>
@@ -257,27 +258,27 @@ function Readiness({ diagnosticId, scores }: { diagnosticId: string; scores: Dia
             {scores.iso9001.map((g) => (
               <tr>
                 <th scope="row">{r.isoGroupLabel(g.group, g.label)}</th>
-                <td class="results-bar-cell">
+                <td class="results-bar-cell" data-label={r.score}>
                   <ScoreBar score={g.score} />
                 </td>
-                <td>
+                <td data-label={r.coverageCol}>
                   <CoverageText coverage={g.coverage} />
                 </td>
-                <td>
+                <td data-label={r.questionsBehind}>
                   <CodeLinks diagnosticId={diagnosticId} codes={g.questions} themeOf={themeOf} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <h3>{r.rseTitle}</h3>
       <p>
         <strong>{scores.rse.level && scores.rse.points !== null ? r.rseOverall(Math.round(scores.rse.points).toLocaleString('fr-FR'), scores.rse.level.label) : r.rseOverallNone}</strong>{' '}
         {scores.rse.level?.description}
       </p>
-      <div class="table-wrap">
-        <table class="results-readiness">
+      <TableRegion label={r.rseTitle}>
+        <table class="results-readiness stack">
           <caption class="visually-hidden">{r.rseTitle}</caption>
           <thead>
             <tr>
@@ -291,21 +292,21 @@ function Readiness({ diagnosticId, scores }: { diagnosticId: string; scores: Dia
             {scores.iso26000.map((s) => (
               <tr>
                 <th scope="row">{s.label}</th>
-                <td class="results-bar-cell">
+                <td class="results-bar-cell" data-label={r.score}>
                   <ScoreBar score={s.score} />
                   <span class="hint">
                     <CoverageText coverage={s.coverage} />
                   </span>
                 </td>
-                <td>{s.rseLevel ? s.rseLevel.label : <span class="muted">{r.noScore}</span>}</td>
-                <td>
+                <td data-label={r.rseLevel}>{s.rseLevel ? s.rseLevel.label : <span class="muted">{r.noScore}</span>}</td>
+                <td data-label={r.questionsBehind}>
                   <CodeLinks diagnosticId={diagnosticId} codes={s.questions} themeOf={themeOf} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <p class="hint">{r.rseScale}</p>
     </section>
   );
@@ -349,8 +350,8 @@ function ComparisonSection({ diagnosticId, scores, comparison }: { diagnosticId:
       ) : (
         <>
           <p>{r.comparisonIntro(r.date(comparison.previous.createdAt))}</p>
-          <div class="table-wrap">
-            <table>
+          <TableRegion label={r.comparisonTitle}>
+            <table class="stack">
               <caption class="visually-hidden">{r.comparisonTitle}</caption>
               <thead>
                 <tr>
@@ -368,16 +369,20 @@ function ComparisonSection({ diagnosticId, scores, comparison }: { diagnosticId:
                 {[{ title: r.overallRow, ...comparison.result.overall }, ...comparison.result.themes].map((row) => (
                   <tr>
                     <th scope="row">{row.title}</th>
-                    <td class="num">{row.before === null ? r.noScore : r.pct(row.before)}</td>
-                    <td class="num">{row.after === null ? r.noScore : r.pct(row.after)}</td>
-                    <td>
+                    <td class="num" data-label={r.before}>
+                      {row.before === null ? r.noScore : r.pct(row.before)}
+                    </td>
+                    <td class="num" data-label={r.after}>
+                      {row.after === null ? r.noScore : r.pct(row.after)}
+                    </td>
+                    <td data-label={r.evolution}>
                       <Trend trend={row.trend} delta={row.delta} />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <p>{r.questionCounts(comparison.result.counts)}</p>
           {(['up', 'down', 'same'] as const).map((trend) => {
             const items = comparison.result.questions.filter((q) => q.trend === trend);
@@ -414,8 +419,8 @@ function BenchmarkSection({ scores, benchmark }: { scores: DiagnosticScores; ben
       <h2 id="comparaison">{r.benchmarkTitle}</h2>
       <p>{r.benchmarkIntro(benchmark.types.join(', '))}</p>
       {shown.length > 0 && (
-        <div class="table-wrap">
-          <table class="results-benchmark">
+        <TableRegion label={r.benchmarkTitle}>
+          <table class="results-benchmark stack">
             <caption class="visually-hidden">{r.benchmarkTitle}</caption>
             <thead>
               <tr>
@@ -435,23 +440,31 @@ function BenchmarkSection({ scores, benchmark }: { scores: DiagnosticScores; ben
             <tbody>
               <tr>
                 <th scope="row">{r.overallRow}</th>
-                <td class="num">{cell(scores.overall)}</td>
+                <td class="num" data-label={r.benchmarkYou}>
+                  {cell(scores.overall)}
+                </td>
                 {shown.map((g) => (
-                  <td class="num">{cell(g.overall)}</td>
+                  <td class="num" data-label={groupHeading(g)}>
+                    {cell(g.overall)}
+                  </td>
                 ))}
               </tr>
               {scores.themes.map((th) => (
                 <tr>
                   <th scope="row">{th.title}</th>
-                  <td class="num">{cell(th.score)}</td>
+                  <td class="num" data-label={r.benchmarkYou}>
+                    {cell(th.score)}
+                  </td>
                   {shown.map((g) => (
-                    <td class="num">{cell(g.themes[th.slug])}</td>
+                    <td class="num" data-label={groupHeading(g)}>
+                      {cell(g.themes[th.slug])}
+                    </td>
                   ))}
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {hidden.map((g) => (
         <p class="results-benchmark-hidden">{hiddenSentence(g, benchmark.minPeers)}</p>

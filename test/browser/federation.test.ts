@@ -45,7 +45,7 @@ describe('federation: dashboard and review', () => {
     // Sorting by score is a plain link; the filter is a plain GET form.
     await page.getByRole('link', { name: /^Score global/ }).click();
     await page.waitForURL((u) => u.searchParams.get('sort') === 'score');
-    await page.getByLabel('Type de structure').selectOption('ACI');
+    await page.getByLabel('Type de structure', { exact: true }).selectOption('ACI');
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.waitForURL((u) => u.searchParams.get('type') === 'ACI');
     const filtered = await mainText(page);

@@ -116,7 +116,7 @@ export async function network(db: Db): Promise<Network> {
 
 /** Visible text of each body row of the table with this class. */
 export function rowsOf(html: string, tableClass: string): string[] {
-  const table = html.match(new RegExp(`<table class="${tableClass}"[\\s\\S]*?</table>`))?.[0];
+  const table = html.match(new RegExp(`<table class="(?:[^"]* )?${tableClass}(?: [^"]*)?"[\\s\\S]*?</table>`))?.[0];
   if (!table) return [];
   const body = table.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => text(m[1]!));

@@ -2,7 +2,10 @@ import { REGIONS } from '../../regions.ts';
 
 export const common = {
   appName: 'CAP',
-  appTagline: 'Coorace Ambition Progrès — autodiagnostic et plan de progrès',
+  appTagline: 'Coorace Ambition Progrès',
+  /** The rest of the tagline, left out on a phone. */
+  appTaglineMore: ' — autodiagnostic et plan de progrès',
+  menu: 'Menu',
   skipLink: 'Aller au contenu',
   mainNav: 'Navigation principale',
   logout: 'Se déconnecter',

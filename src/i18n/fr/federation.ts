@@ -34,6 +34,8 @@ export const federation = {
   exportCsv: 'Exporter en CSV (tableur)',
   tableCaption: 'Structures et leur dernier diagnostic',
   sortHint: 'Cliquez sur l’intitulé d’une colonne pour trier.',
+  /** Before the sort links when the table's rows are shown as cards (phone). */
+  sortLabel: 'Trier par\u00a0:',
   col: {
     name: 'Structure',
     types: 'Types',

@@ -22,7 +22,9 @@ export const questionnaire = {
   colScore: 'Score global',
   colLinks: 'Pages',
   submittedOn: (d: string) => `soumis le ${date(d)}`,
-  validatedOn: (d: string) => `validé le ${date(d)}`,
+  /** After a status that names the event itself: « Soumis » le…, « Validé » le… */
+  statusOn: (d: string) => `le ${date(d)}`,
+  percent: (score: number) => `${nf.format(Math.round(score))}\u202f%`,
   linkOverview: 'Questionnaire',
   linkResults: 'Résultats',
   linkPlan: 'Plan de progrès',

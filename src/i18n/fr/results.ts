@@ -53,6 +53,7 @@ export const results = {
   themesTitle: 'Scores par thème et par critère',
   seeTheme: (title: string) => `Voir les questions du thème « ${title} »`,
   criterion: 'Critère',
+  criteriaOf: (theme: string) => `Critères du thème « ${theme} »`,
   strongest: 'Points forts',
   weakest: 'Points à améliorer',
   noStrongest: 'Aucune question notée dans ce thème.',

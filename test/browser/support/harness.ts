@@ -224,8 +224,18 @@ export async function login(page: Page, url: string, email: string, password: st
   await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.getByRole('button', { name: 'Se connecter' }).click()]);
 }
 
-/** Logs out with the header button. */
+/**
+ * Opens the header's menu when it is folded (a phone-sized viewport), so that its links and the
+ * logout button can be used; does nothing on a wide screen, where the menu is a bar.
+ */
+export async function openMenu(page: Page): Promise<void> {
+  const toggle = page.locator('summary.site-menu__toggle');
+  if ((await toggle.isVisible()) && !(await page.locator('details.site-menu').evaluate((d) => (d as HTMLDetailsElement).open))) await toggle.click();
+}
+
+/** Logs out with the header button (opening the menu first on a phone). */
 export async function logout(page: Page): Promise<void> {
+  await openMenu(page);
   await Promise.all([page.waitForURL((u) => u.pathname === '/login' || u.pathname === '/'), page.getByRole('button', { name: 'Se déconnecter' }).click()]);
 }
 
