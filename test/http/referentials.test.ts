@@ -268,7 +268,7 @@ describe('the services catalogue', () => {
     expect(activeServiceCodes(ctx.db).has('CAP-RSE')).toBe(false);
     expect(text(await (await admin.get('/admin/services')).text())).toMatch(/CAP-RSE .* Désactivé/);
     // The referential still shows it, marked as deactivated.
-    expect(text(await (await admin.get('/admin/referentials/cap-2023')).text())).toMatch(/CAP-RSE désactivé/);
+    expect(text(await (await admin.get('/admin/referentials/cap-2023')).text())).toMatch(/\(\s*CAP-RSE\s*\)\s*désactivé/);
     const on = await admin.post('/admin/services/CAP-RSE/active', { active: '1' });
     expect(await follow(admin, on)).toContain('est réactivé');
     expect(activeServiceCodes(ctx.db).has('CAP-RSE')).toBe(true);
