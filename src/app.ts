@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppDeps, AppEnv, EvidenceSettings } from './context.ts';
+import type { AppDeps, AppEnv, EvidenceSettings, MailDeps } from './context.ts';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
 import { csrfProtect, csrfToken, CsrfError, isStreamedUpload } from './auth/csrf.ts';
 import { FileStore } from './evidence/store.ts';
@@ -18,6 +18,7 @@ import { errorPage } from './web/errors.tsx';
 import { hasAnyUser } from './db/users.ts';
 import { ping } from './db/open.ts';
 import { LoginThrottle } from './auth/throttle.ts';
+import { resetThrottle, RESET_ANSWER_MS } from './auth/reset-throttle.ts';
 import { staticFiles } from './web/static.ts';
 import { authRoutes } from './routes/auth.tsx';
 import { homeRoutes } from './routes/home.tsx';
@@ -37,6 +38,11 @@ import { exportRoutes } from './routes/exports.tsx';
 import { auditRoutes } from './routes/audit.tsx';
 import { evidenceRoutes } from './routes/evidence.tsx';
 import { certificationRoutes } from './routes/certification.tsx';
+import { invitationRoutes } from './routes/invitations.tsx';
+import { passwordResetRoutes } from './routes/password-reset.tsx';
+import { unsubscribeRoutes, UNSUBSCRIBE_PATH } from './routes/unsubscribe.tsx';
+import { adminInvitationRoutes } from './routes/admin-invitations.tsx';
+import { adminMailRoutes } from './routes/admin-mail.tsx';
 import { t } from './i18n/index.ts';
 
 export interface CreateAppOptions {
@@ -52,6 +58,8 @@ export interface CreateAppOptions {
    * (tests, tools), files go to a folder of the system's temporary directory, made on first use.
    */
   evidence?: Partial<EvidenceSettings>;
+  resetThrottle?: LoginThrottle;
+  mail?: Partial<MailDeps>;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -69,6 +77,8 @@ export function createApp(options: CreateAppOptions) {
       quotaBytes: options.evidence?.quotaBytes ?? EVIDENCE_LIMITS.defaultQuotaBytes,
       maxPerAnswer: options.evidence?.maxPerAnswer ?? EVIDENCE_LIMITS.perAnswer,
     },
+    resetThrottle: options.resetThrottle ?? resetThrottle(),
+    mail: { wake: () => {}, transport: { kind: 'outbox', where: 'outbox' }, resetAnswerMs: RESET_ANSWER_MS, ...options.mail },
   };
   // Once a user exists there is no going back to the setup state: remember it.
   let setupDone = false;
@@ -148,7 +158,9 @@ export function createApp(options: CreateAppOptions) {
   });
 
   app.use(csrfToken);
-  app.use(csrfProtect);
+  // The one-click unsubscribe (RFC 8058) is posted by mail readers with no cookie nor token: its
+  // signed link is the proof (src/routes/unsubscribe.tsx).
+  app.use((c, next) => (c.req.method === 'POST' && c.req.path.startsWith(UNSUBSCRIBE_PATH) ? next() : csrfProtect(c, next)));
 
   app.route('/', authRoutes);
   app.route('/', homeRoutes);
@@ -170,6 +182,11 @@ export function createApp(options: CreateAppOptions) {
   app.route('/diagnostics', reviewRoutes);
   app.route('/', exportRoutes);
   app.route('/', auditRoutes);
+  app.route('/invitations', invitationRoutes);
+  app.route('/password-reset', passwordResetRoutes);
+  app.route('/unsubscribe', unsubscribeRoutes);
+  app.route('/admin/invitations', adminInvitationRoutes);
+  app.route('/admin/mail', adminMailRoutes);
 
   app.notFound((c) => c.html(errorPage(c, 404, t.common.notFound), 404));
 

@@ -27,6 +27,10 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Evidence files: where they are stored, and their limits. */
   evidence: EvidenceSettings;
+  /** Limits password-reset requests per e-mail address and per client address. */
+  resetThrottle: LoginThrottle;
+  /** The mail worker, told when a request queued a message (absent: the next poll sends it). */
+  mail: MailDeps;
 }
 
 export interface EvidenceSettings {
@@ -34,6 +38,14 @@ export interface EvidenceSettings {
   maxFileBytes: number;
   quotaBytes: number;
   maxPerAnswer: number;
+}
+
+export interface MailDeps {
+  wake(): void;
+  /** Where messages go, for the support page: an SMTP server or the outbox folder. */
+  transport: { kind: 'smtp' | 'outbox'; where: string };
+  /** A floor on the answer time of « mot de passe oublié », so that it says nothing by its timing. */
+  resetAnswerMs: number;
 }
 
 export type AppEnv = {

@@ -57,12 +57,17 @@ process.on('exit', () => releasePidFile(settings.CAP_DATA_DIR));
 // Started once the server listens (links then name the port it really got).
 let worker: MailWorker | null = null;
 let scheduler: ReminderScheduler | null = null;
+
+const mailTransport = settings.CAP_SMTP_URL
+  ? { kind: 'smtp' as const, where: new URL(settings.CAP_SMTP_URL).host }
+  : { kind: 'outbox' as const, where: outboxDir(settings.CAP_DATA_DIR) };
 const app = createApp({
   db,
   secureCookies: settings.NODE_ENV === 'production',
   benchBaseline: settings.CAP_BENCH,
   trustProxy: settings.CAP_TRUST_PROXY,
   evidence: { store, quotaBytes: settings.CAP_FILES_QUOTA_MB * 1024 * 1024 },
+  mail: { wake: () => worker?.wake(), transport: mailTransport },
 });
 const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
   const host = info.address.includes(':') ? `[${info.address}]` : info.address;

@@ -2,9 +2,10 @@
 // before deleting an account.
 import { t } from '../src/i18n/index.ts';
 import type { CurrentUser } from '../src/context.ts';
+import type { Child } from 'hono/jsx';
 import { CsrfField, ErrorSummary, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
 
-export function AccountPage(p: { user: CurrentUser; organisationNames: string[]; csrf: string; errors: FieldErrors }) {
+export function AccountPage(p: { user: CurrentUser; organisationNames: string[]; csrf: string; errors: FieldErrors; /** The e-mail notices section. */ notices?: Child }) {
   const a = t.account;
   return (
     <section class="narrow">
@@ -45,6 +46,8 @@ export function AccountPage(p: { user: CurrentUser; organisationNames: string[];
         <TextField name="passwordConfirm" type="password" label={a.newPasswordConfirm} error={p.errors.passwordConfirm} required autocomplete="new-password" />
         <SubmitButton>{a.changePassword}</SubmitButton>
       </form>
+
+      {p.notices}
 
       <h2>{a.dataTitle}</h2>
       <p>{a.dataIntro}</p>

@@ -9,8 +9,11 @@ export function UserList({ users, orgNames }: { users: UserRow[]; orgNames: Map<
   return (
     <section>
       <h1>{t.admin.usersTitle}</h1>
-      <p>
-        <a class="button" href="/admin/users/new">
+      <p class="actions-row">
+        <a class="button" href="/admin/invitations">
+          {t.invitations.inviteTitle}
+        </a>
+        <a class="button button--secondary" href="/admin/users/new">
           {t.admin.newUser}
         </a>
       </p>

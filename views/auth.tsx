@@ -17,6 +17,9 @@ export function LoginPage({ csrf, email, error }: { csrf: string; email: string;
         <TextField name="password" label={t.auth.password} type="password" required autocomplete="current-password" />
         <SubmitButton>{t.auth.submitLogin}</SubmitButton>
       </form>
+      <p>
+        <a href="/password-reset">{t.passwordReset.link}</a>
+      </p>
     </section>
   );
 }

@@ -76,10 +76,11 @@ export function Layout({ title, user, csrf, flash, children, path, wide }: Layou
                     <NavLink href="/" path={path}>{n.home}</NavLink>
                     <NavLink href="/organisations" path={path} also={user.role === 'admin' ? ['/admin/organisations'] : []}>{n.organisations}</NavLink>
                     {user.role !== 'member' && <NavLink href="/federation" path={path}>{n.federation}</NavLink>}
-                    {user.role === 'admin' && <NavLink href="/admin/users" path={path}>{n.users}</NavLink>}
+                    {user.role === 'admin' && <NavLink href="/admin/users" path={path} also={['/admin/invitations']}>{n.users}</NavLink>}
                     {user.role === 'admin' && <NavLink href="/admin/referentials" path={path}>{n.referentials}</NavLink>}
                     {user.role === 'admin' && <NavLink href="/admin/services" path={path}>{n.services}</NavLink>}
                     {user.role === 'admin' && <NavLink href="/admin/audit" path={path}>{n.audit}</NavLink>}
+                    {user.role === 'admin' && <NavLink href="/admin/mail" path={path}>{t.adminMail.navLabel}</NavLink>}
                     <NavLink href="/account" path={path}>{n.account}</NavLink>
                   </ul>
                 </nav>

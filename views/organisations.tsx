@@ -10,14 +10,14 @@ export function typesLabel(types: readonly string[]): string {
   return types.join(', ');
 }
 
-export function OrganisationList({ orgs, intro, canCreate }: { orgs: Organisation[]; intro: string; canCreate: boolean }) {
+export function OrganisationList({ orgs, intro, createHref }: { orgs: Organisation[]; intro: string; createHref?: string }) {
   return (
     <section>
       <h1>{t.orgs.listTitle}</h1>
       <p>{intro}</p>
-      {canCreate && (
+      {createHref && (
         <p>
-          <a class="button" href="/admin/organisations/new">
+          <a class="button" href={createHref}>
             {t.orgs.newButton}
           </a>
         </p>
@@ -75,7 +75,21 @@ export function OrganisationDetails({ org }: { org: Organisation }) {
   );
 }
 
-export function OrganisationPage({ org, members, isAdmin, children }: { org: Organisation; members: { name: string }[]; isAdmin: boolean; children?: Child }) {
+export interface MemberView {
+  id: string;
+  name: string;
+  lead: boolean;
+}
+
+export function OrganisationPage(p: {
+  org: Organisation;
+  members: MemberView[];
+  isAdmin: boolean;
+  /** Consultants of the region and admins mark the structure's leads. */
+  leads?: { csrf: string };
+  children?: Child;
+}) {
+  const { org, members, isAdmin, children } = p;
   return (
     <section>
       <p class="breadcrumb">
@@ -94,9 +108,20 @@ export function OrganisationPage({ org, members, isAdmin, children }: { org: Org
       )}
       <h2>{t.orgs.members}</h2>
       {members.length ? (
-        <ul>
+        <ul class="member-list">
           {members.map((m) => (
-            <li>{m.name}</li>
+            <li>
+              {m.name} {m.lead && <span class="badge badge--brand">{t.invitations.leadBadge}</span>}
+              {p.leads && (
+                <form method="post" action={`/organisations/${org.id}/leads/${m.id}`} class="inline">
+                  <CsrfField token={p.leads.csrf} />
+                  <input type="hidden" name="lead" value={m.lead ? '0' : '1'} />{' '}
+                  <button type="submit" class="button button--link" aria-label={`${m.lead ? t.invitations.unmakeLead : t.invitations.makeLead} — ${m.name}`}>
+                    {m.lead ? t.invitations.unmakeLead : t.invitations.makeLead}
+                  </button>
+                </form>
+              )}
+            </li>
           ))}
         </ul>
       ) : (
@@ -114,6 +139,8 @@ export function OrganisationForm(p: {
   values: Record<string, unknown>;
   errors: FieldErrors;
   activeToggle?: { active: boolean; action: string };
+  /** The regions offered (a consultant's); all by default. */
+  regions?: readonly string[];
 }) {
   const v = (k: string) => (typeof p.values[k] === 'string' || typeof p.values[k] === 'number' ? String(p.values[k]) : '');
   const types = Array.isArray(p.values.types) ? (p.values.types as string[]) : [];
@@ -134,7 +161,7 @@ export function OrganisationForm(p: {
           values={types}
           error={p.errors.types}
         />
-        <SelectField name="region" label={t.orgs.region} value={v('region')} error={p.errors.region} required options={REGIONS.map((r) => [r, r] as const)} />
+        <SelectField name="region" label={t.orgs.region} value={v('region')} error={p.errors.region} required options={(p.regions ?? REGIONS).map((r) => [r, r] as const)} />
         <TextField name="ftePermanent" label={t.orgs.ftePermanent} value={v('ftePermanent')} error={p.errors.ftePermanent} inputmode="decimal" />
         <TextField name="ftePathway" label={t.orgs.ftePathway} value={v('ftePathway')} error={p.errors.ftePathway} inputmode="decimal" />
         <Checkbox name="ges" label={t.orgs.ges} checked={ges} />

@@ -1,13 +1,14 @@
 // Inviting people instead of typing their passwords: invite, resend, revoke, accept. Each step is
 // one transaction with its audit event and, where a message goes out, its place in the mail queue,
 // so a message exists exactly when the change it announces was committed.
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { consultantRegions, memberships, organisationLeads, organisations, users } from '../db/schema.ts';
+import type { DbOrTx } from '../db/actions.ts';
 import { audit } from '../db/audit.ts';
-import { newId } from '../ids.ts';
 import {
+  activeOrganisations,
+  emailTaken,
   findUsableInvitation,
+  insertInvitedUser,
   getInvitation,
   insertInvitation,
   markAccepted,
@@ -35,26 +36,9 @@ export type InviteResult =
   | { ok: true; id: string }
   | { ok: false; reason: 'forbidden' | 'email-taken' | 'already-invited' | 'no-organisation' };
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-function activeOrganisations(db: Db | Tx, ids: readonly string[]) {
-  if (!ids.length) return [];
-  const rows = db
-    .select({ id: organisations.id, name: organisations.name, region: organisations.region })
-    .from(organisations)
-    .where(and(inArray(organisations.id, [...ids]), eq(organisations.active, true)))
-    .all();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return [...new Set(ids)].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-}
-
-function emailTaken(db: Db | Tx, email: string): boolean {
-  return !!db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-}
-
 const mergeKey = (invitationId: string) => `invitation:${invitationId}`;
 
-function queueInvitation(db: Db | Tx, inv: Pick<InvitationRow, 'id' | 'email' | 'name' | 'role' | 'regions'>, orgNames: string[], inviterName: string, token: string, expiresAt: string, now: Date) {
+function queueInvitation(db: DbOrTx, inv: Pick<InvitationRow, 'id' | 'email' | 'name' | 'role' | 'regions'>, orgNames: string[], inviterName: string, token: string, expiresAt: string, now: Date) {
   queueMail(
     db,
     {
@@ -137,13 +121,7 @@ export function acceptInvitation(db: Db, token: string, chosen: { name: string; 
       if (emailTaken(tx, inv.email)) return { ok: false, reason: 'email-taken' };
       const orgs = activeOrganisations(tx, inv.organisationIds);
       if (inv.role === 'member' && orgs.length === 0) return { ok: false, reason: 'no-organisation' };
-      const userId = newId();
-      tx.insert(users).values({ id: userId, email: inv.email, name: chosen.name, passwordHash: chosen.passwordHash, role: inv.role, active: true, createdAt: now.toISOString() }).run();
-      for (const o of orgs) {
-        tx.insert(memberships).values({ userId, organisationId: o.id }).run();
-        if (inv.lead) tx.insert(organisationLeads).values({ userId, organisationId: o.id }).run();
-      }
-      for (const r of inv.regions) tx.insert(consultantRegions).values({ userId, region: r }).run();
+      const userId = insertInvitedUser(tx, inv, orgs.map((o) => o.id), chosen, now);
       // Claimed by a conditional update: if it was used or revoked meanwhile, nothing above stays.
       if (!markAccepted(tx, inv.id, userId, now)) throw new Unusable();
       audit(tx, { userId, action: 'accept-invitation', entity: 'user', entityId: userId, organisationId: orgs[0]?.id ?? null, after: { email: inv.email, name: chosen.name, role: inv.role, organisationIds: orgs.map((o) => o.id), regions: inv.regions, lead: inv.lead, invitationId: inv.id } }, now);
@@ -156,14 +134,3 @@ export function acceptInvitation(db: Db, token: string, chosen: { name: string; 
 }
 
 class Unusable extends Error {}
-
-/** Structures where a user is the lead and still a member. */
-export function leadOf(db: Db, userId: string): string[] {
-  return db
-    .select({ id: organisationLeads.organisationId })
-    .from(organisationLeads)
-    .innerJoin(memberships, and(eq(memberships.userId, organisationLeads.userId), eq(memberships.organisationId, organisationLeads.organisationId)))
-    .where(eq(organisationLeads.userId, userId))
-    .all()
-    .map((r) => r.id);
-}

@@ -27,6 +27,7 @@ export type Action =
   | 'diagnostic.review'
   | 'plan.edit'
   | 'federation.view'
+  | 'members.manage'
   | 'admin.manage';
 
 function isMember(actor: Actor, res: OrgScoped): boolean {
@@ -45,7 +46,9 @@ export function can(actor: Actor | null, action: Action, resource?: OrgScoped): 
       return false;
     case 'federation.view':
       return actor.role === 'consultant';
+    // Delegated administration: a consultant also marks the leads of the structures of their regions.
     case 'diagnostic.review':
+    case 'members.manage':
       return !!resource && followsRegion(actor, resource);
     case 'organisation.view':
     case 'diagnostic.view':

@@ -11,3 +11,9 @@ export function appKey(db: Db, name: string, now: Date): Buffer {
   db.insert(appKeys).values({ name, value: randomBytes(32).toString('base64'), createdAt: now.toISOString() }).onConflictDoNothing().run();
   return Buffer.from(db.select({ value: appKeys.value }).from(appKeys).where(eq(appKeys.name, name)).get()!.value, 'base64');
 }
+
+/** The key if it was ever made, without making it (for readers: a GET never writes). */
+export function existingAppKey(db: Db, name: string): Buffer | undefined {
+  const found = db.select({ value: appKeys.value }).from(appKeys).where(eq(appKeys.name, name)).get();
+  return found ? Buffer.from(found.value, 'base64') : undefined;
+}

@@ -4,7 +4,7 @@
 import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import type { DbOrTx } from './actions.ts';
-import { invitations, organisations, users } from './schema.ts';
+import { consultantRegions, invitations, memberships, organisationLeads, organisations, users } from './schema.ts';
 import { newId, newToken } from '../ids.ts';
 import { hashToken } from '../auth/sessions.ts';
 import type { Role } from '../auth/permissions.ts';
@@ -139,4 +139,32 @@ export function organisationNames(db: DbOrTx, ids: readonly string[]): string[] 
   const rows = db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...ids])).all();
   const byId = new Map(rows.map((r) => [r.id, r.name]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+/** Active organisations among `ids`, in the order given (unknown or deactivated ones left out). */
+export function activeOrganisations(db: DbOrTx, ids: readonly string[]): { id: string; name: string; region: string }[] {
+  if (!ids.length) return [];
+  const rows = db
+    .select({ id: organisations.id, name: organisations.name, region: organisations.region })
+    .from(organisations)
+    .where(and(inArray(organisations.id, [...ids]), eq(organisations.active, true)))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return [...new Set(ids)].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+export function emailTaken(db: DbOrTx, email: string): boolean {
+  return !!db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+}
+
+/** The account an accepted invitation creates: the user, their structures (and lead mark) or regions. */
+export function insertInvitedUser(db: DbOrTx, inv: Pick<InvitationRow, 'email' | 'role' | 'regions' | 'lead'>, organisationIds: readonly string[], chosen: { name: string; passwordHash: string }, now: Date): string {
+  const userId = newId();
+  db.insert(users).values({ id: userId, email: inv.email, name: chosen.name, passwordHash: chosen.passwordHash, role: inv.role, active: true, createdAt: now.toISOString() }).run();
+  for (const organisationId of organisationIds) {
+    db.insert(memberships).values({ userId, organisationId }).run();
+    if (inv.lead) db.insert(organisationLeads).values({ userId, organisationId }).run();
+  }
+  for (const region of inv.regions) db.insert(consultantRegions).values({ userId, region }).run();
+  return userId;
 }

@@ -1,5 +1,5 @@
 // The log of periodic jobs: one row per job and period once it has run.
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from './actions.ts';
 import { jobRuns } from './schema.ts';
 
@@ -14,6 +14,7 @@ export function recordRun(db: DbOrTx, job: string, period: string, queued: numbe
     .run();
 }
 
+/** The latest period a job ran for. */
 export function lastRun(db: DbOrTx, job: string) {
-  return db.select().from(jobRuns).where(eq(jobRuns.job, job)).all().sort((a, b) => b.period.localeCompare(a.period))[0];
+  return db.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(desc(jobRuns.period)).limit(1).get();
 }

@@ -43,9 +43,9 @@ export function countOrganisations(db: Db): number {
 }
 
 /** Names of the organisation's member accounts, in name order. */
-export function organisationMembers(db: Db, organisationId: string): { name: string }[] {
+export function organisationMembers(db: Db, organisationId: string): { id: string; name: string }[] {
   return db
-    .select({ name: users.name })
+    .select({ id: users.id, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organisationId, organisationId))

@@ -2,7 +2,7 @@
 // marks every pending link of the account used, so an older e-mail cannot be replayed afterwards.
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { DbOrTx } from './actions.ts';
-import { passwordResets } from './schema.ts';
+import { passwordResets, sessions, users } from './schema.ts';
 import { newToken } from '../ids.ts';
 import { hashToken } from '../auth/sessions.ts';
 
@@ -35,4 +35,20 @@ export function consumeReset(db: DbOrTx, tokenHash: string, userId: string, now:
     .run().changes === 1;
   if (used) db.update(passwordResets).set({ usedAt: at }).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt))).run();
   return used;
+}
+
+/** The new password of a reset: set, and every session of the account ended. */
+export function setPasswordEndingSessions(db: DbOrTx, userId: string, passwordHash: string): void {
+  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/** An account that may receive or use a reset link: active, not deleted. */
+export function resettableUser(db: DbOrTx, by: { email: string } | { id: string }) {
+  const user = db
+    .select({ id: users.id, email: users.email, name: users.name, active: users.active, deleted: users.deleted })
+    .from(users)
+    .where('email' in by ? eq(users.email, by.email.trim().toLowerCase()) : eq(users.id, by.id))
+    .get();
+  return user && user.active && !user.deleted ? user : undefined;
 }

@@ -1,8 +1,8 @@
 // Personal data: what CAP holds about one account (for « Mes données »), and the deletion of an
 // account that keeps the diagnostics whole — answers stay, attributed to « utilisateur supprimé ».
-import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
-import { actions, answers, auditEvents, consultantRegions, diagnostics, evidenceFiles, memberships, organisations, reviewComments, sessions, users } from './schema.ts';
+import { actions, answers, auditEvents, consultantRegions, diagnostics, evidenceFiles, invitations, mailOptOuts, mailQueue, memberships, organisationLeads, organisations, passwordResets, reviewComments, sessions, users } from './schema.ts';
 import { evidenceUploadedBy } from './evidence.ts';
 import { audit } from './audit.ts';
 
@@ -100,6 +100,19 @@ export function exportUserData(db: Db, userId: string, now: Date) {
         ...(aboutOtherAccount ? {} : { before: strip(e.before), after: strip(e.after) }),
       };
     });
+  // Messages sent to this person (their subjects name structures the person belongs to or follows).
+  const mail = db
+    .select({ kind: mailQueue.kind, subject: mailQueue.subject, status: mailQueue.status, queuedAt: mailQueue.createdAt, sentAt: mailQueue.sentAt })
+    .from(mailQueue)
+    .where(eq(mailQueue.userId, userId))
+    .orderBy(asc(mailQueue.createdAt))
+    .all();
+  const noticesOff = db.select({ topic: mailOptOuts.kind, since: mailOptOuts.createdAt }).from(mailOptOuts).where(eq(mailOptOuts.userId, userId)).all();
+  const invitedAs = db
+    .select({ createdAt: invitations.createdAt, acceptedAt: invitations.acceptedAt, role: invitations.role, lead: invitations.lead })
+    .from(invitations)
+    .where(eq(invitations.acceptedUserId, userId))
+    .all();
   return {
     exportedAt: now.toISOString(),
     account: { id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, createdAt: u.createdAt },
@@ -112,6 +125,9 @@ export function exportUserData(db: Db, userId: string, now: Date) {
     evidence: evidenceUploadedBy(db, userId),
     diagnostics: diagnosticRoles,
     sessions: openSessions,
+    mail,
+    noticesTurnedOff: noticesOff,
+    invitation: invitedAs[0] ?? null,
     auditEvents: events,
   };
 }
@@ -153,7 +169,19 @@ export function deleteUser(db: Db, userId: string, actorId: string, now: Date): 
     tx.delete(memberships).where(eq(memberships.userId, userId)).run();
     tx.delete(consultantRegions).where(eq(consultantRegions.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    const trail = tx.select().from(auditEvents).where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, userId))).all();
+    // What e-mail kept about the person: messages (their address), choices, links, the lead mark,
+    // and the invitation that created the account (its address and name).
+    tx.delete(mailQueue).where(eq(mailQueue.userId, userId)).run();
+    tx.delete(mailOptOuts).where(eq(mailOptOuts.userId, userId)).run();
+    tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run();
+    tx.delete(organisationLeads).where(eq(organisationLeads.userId, userId)).run();
+    const invitedWith = tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.acceptedUserId, userId)).all().map((r) => r.id);
+    tx.update(invitations).set({ email: deletedEmail(userId), name: DELETED_USER_NAME }).where(eq(invitations.acceptedUserId, userId)).run();
+    const trail = tx
+      .select()
+      .from(auditEvents)
+      .where(or(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, userId)), invitedWith.length ? and(eq(auditEvents.entity, 'invitation'), inArray(auditEvents.entityId, invitedWith)) : undefined))
+      .all();
     for (const e of trail) {
       tx.update(auditEvents)
         .set({ before: scrubIdentity(e.before, userId), after: scrubIdentity(e.after, userId) })

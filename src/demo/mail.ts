@@ -10,7 +10,8 @@ import type { DemoIds } from './base.ts';
 import { invitations, organisationLeads } from '../db/schema.ts';
 import { findUser } from '../db/users.ts';
 import { loadActor } from '../auth/sessions.ts';
-import { invite, leadOf, type InviteInput } from '../accounts/invitations.ts';
+import { invite, type InviteInput } from '../accounts/invitations.ts';
+import { leadOf } from '../db/leads.ts';
 import { lastSlot, runWeeklyReminders } from '../mail/scheduler.ts';
 
 export const DEMO_INVITATIONS: (InviteInput & { by: string; daysAgo: number })[] = [

@@ -15,8 +15,9 @@ import { mail } from './fr/mail.ts';
 import { workshop } from './fr/workshop.ts';
 import { certification } from './fr/certification.ts';
 import { evidence } from './fr/evidence.ts';
+import { invitations, passwordReset, notices, adminMail } from './fr/access.ts';
 
-export const fr = { common, auth, admin, orgs, home, questionnaire, federation, results, plan, referentials, account, mail, workshop, certification, evidence };
+export const fr = { common, auth, admin, orgs, home, questionnaire, federation, results, plan, referentials, account, mail, workshop, certification, evidence, invitations, passwordReset, notices, adminMail };
 export type Messages = typeof fr;
 
 /** The interface language today is French; `t` is the catalogue the views read. */

@@ -14,6 +14,10 @@ import { listVisibleOrganisations } from '../db/organisations.ts';
 import { endOtherSessions, exportUserData } from '../db/personal-data.ts';
 import { clientAddress } from '../web/client-address.ts';
 import { AccountPage } from '../../views/account.tsx';
+import { NoticePreferences } from '../../views/notices.tsx';
+import { NOTICE_TOPICS, REPLIES_EXIST, TOPIC_ROLES, type NoticeTopic } from '../mail/kinds.ts';
+import { optedOutTopics, setTopics } from '../db/mail-preferences.ts';
+import { audit } from '../db/audit.ts';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -32,7 +36,9 @@ const passwordForm = z
 function accountPage(c: Context<AppEnv>, errors: FieldErrors = {}, status: ContentfulStatusCode = 200) {
   const user = currentUser(c);
   const names = user.role === 'member' ? listVisibleOrganisations(c.get('deps').db, user).map((o) => o.name) : [];
-  return page(c, t.account.title, <AccountPage user={user} organisationNames={names} csrf={c.get('csrf')} errors={errors} />, { status });
+  const topics = NOTICE_TOPICS.filter((topic) => TOPIC_ROLES[topic].includes(user.role) && (topic !== 'reply' || REPLIES_EXIST));
+  const notices = <NoticePreferences csrf={c.get('csrf')} topics={topics} off={optedOutTopics(c.get('deps').db, user.id)} />;
+  return page(c, t.account.title, <AccountPage user={user} organisationNames={names} csrf={c.get('csrf')} errors={errors} notices={notices} />, { status });
 }
 
 accountRoutes.get('/', (c) => accountPage(c));
@@ -71,4 +77,16 @@ accountRoutes.get('/export.json', (c) => {
     'Content-Disposition': `attachment; filename="cap-mes-donnees-${now.toISOString().slice(0, 10)}.json"`,
     'Cache-Control': 'no-store',
   });
+});
+
+accountRoutes.post('/notifications', async (c) => {
+  const { db, clock } = c.get('deps');
+  const user = currentUser(c);
+  const form = await readForm(c);
+  const offered = NOTICE_TOPICS.filter((topic) => TOPIC_ROLES[topic].includes(user.role));
+  const on = new Set(form.getAll('topics').filter((v): v is NoticeTopic => (offered as readonly string[]).includes(v)));
+  const now = clock();
+  const changed = setTopics(db, user.id, on, offered, now);
+  if (changed.length) audit(db, { userId: user.id, action: 'notices', entity: 'user', entityId: user.id, after: Object.fromEntries(changed.map((topic) => [topic, on.has(topic)])) }, now);
+  return redirectWith(c, '/account#avis', { kind: 'success', message: t.notices.saved });
 });

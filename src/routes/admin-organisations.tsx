@@ -7,9 +7,10 @@ import { page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
 import { currentUser, requireAdmin } from '../web/guards.ts';
 import { loadOrganisation } from '../web/load.ts';
-import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
-import { organisationForm, ORGANISATION_MULTI, type OrganisationForm as OrgFormData } from '../validation/organisation.ts';
-import { findOrganisationBySiret, insertOrganisation, updateOrganisation } from '../db/organisations.ts';
+import { readForm } from '../validation/forms.ts';
+import type { OrganisationForm as OrgFormData } from '../validation/organisation.ts';
+import { insertOrganisation, updateOrganisation } from '../db/organisations.ts';
+import { readOrganisationForm } from '../web/organisation-form.ts';
 import { audit } from '../db/audit.ts';
 import { OrganisationForm } from '../../views/organisations.tsx';
 
@@ -17,22 +18,13 @@ export const adminOrganisationRoutes = new Hono<AppEnv>();
 adminOrganisationRoutes.use(requireAdmin);
 const managed = loadOrganisation('admin.manage');
 
-async function parse(c: Context<AppEnv>, selfId?: string) {
-  const values = formObject(await readForm(c), ORGANISATION_MULTI);
-  const parsed = organisationForm.safeParse(values);
-  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) } as const;
-  const clash = findOrganisationBySiret(c.get('deps').db, parsed.data.siret);
-  if (clash && clash.id !== selfId) return { values, errors: { siret: t.orgs.siretTaken } } as const;
-  return { values, data: parsed.data } as const;
-}
-
 adminOrganisationRoutes.get('/new', (c) =>
   page(c, t.orgs.createTitle, <OrganisationForm csrf={c.get('csrf')} action="/admin/organisations" title={t.orgs.createTitle} values={{}} errors={{}} />),
 );
 
 adminOrganisationRoutes.post('/', async (c) => {
   const { db, clock } = c.get('deps');
-  const r = await parse(c);
+  const r = await readOrganisationForm(c);
   if (!r.data) {
     return page(c, t.orgs.createTitle, <OrganisationForm csrf={c.get('csrf')} action="/admin/organisations" title={t.orgs.createTitle} values={r.values} errors={r.errors} />, { status: 422 });
   }
@@ -63,7 +55,7 @@ adminOrganisationRoutes.get('/:orgId/edit', managed, (c) => {
 adminOrganisationRoutes.post('/:orgId', managed, async (c) => {
   const { db, clock } = c.get('deps');
   const org = c.var.organisation;
-  const r = await parse(c, org.id);
+  const r = await readOrganisationForm(c, { selfId: org.id });
   if (!r.data) {
     const title = t.orgs.editTitle(org.name);
     return page(c, title, <OrganisationForm csrf={c.get('csrf')} action={`/admin/organisations/${org.id}`} title={title} values={r.values} errors={r.errors} />, { status: 422 });

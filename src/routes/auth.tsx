@@ -1,15 +1,15 @@
 // First-run setup, login and logout.
 import { Hono } from 'hono';
-import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
 import { fields, fieldErrors, formObject, readForm } from '../validation/forms.ts';
 import { hashPassword, verifyPassword, DUMMY_HASH, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
-import { createSession, deleteSession, SESSION_COOKIE, ABSOLUTE_MS } from '../auth/sessions.ts';
+import { deleteSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { startSession } from '../web/session.ts';
 import { findUserByEmail, hasAnyUser, insertUser } from '../db/users.ts';
 import { audit } from '../db/audit.ts';
 import { LoginPage, SetupPage } from '../../views/auth.tsx';
@@ -25,21 +25,6 @@ const setupSchema = z
     passwordConfirm: z.string(),
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: t.auth.passwordMismatch });
-
-function startSession(c: Context<AppEnv>, userId: string) {
-  const deps = c.get('deps');
-  // A new id at every login: a token planted before login is worthless after it.
-  const old = getCookie(c, SESSION_COOKIE);
-  if (old) deleteSession(deps.db, old);
-  const { token } = createSession(deps.db, userId, deps.clock());
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: deps.secureCookies,
-    path: '/',
-    maxAge: Math.floor(ABSOLUTE_MS / 1000),
-  });
-}
 
 authRoutes.get('/setup', (c) => {
   if (hasAnyUser(c.get('deps').db)) return c.notFound();

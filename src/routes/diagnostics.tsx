@@ -27,6 +27,7 @@ import {
 } from '../db/diagnostics.ts';
 import { syncProposedActions } from '../db/actions.ts';
 import { createDiagnostic, prefillCandidates, saveAnswer, submitDiagnostic } from '../db/diagnostic-writes.ts';
+import { notifySubmitted } from '../mail/notifications.ts';
 import { canTransition, DIAGNOSTIC_MODES, isEditable, PARTICIPANT_ROLES } from '../diagnostics/status.ts';
 import { evidenceByQuestion, evidenceUsage, listEvidence } from '../db/evidence.ts';
 import { defaultReferentialId } from '../referential/store.ts';
@@ -419,5 +420,7 @@ diagnosticRoutes.post('/:id/submit', loadDiagnostic('diagnostic.submit'), (c) =>
   // Submitting puts the plan in place, so the federation sees the actions to come (and the
   // services they need) before anyone opens the plan page.
   syncProposedActions(db, { ...ctx, diagnostic: { ...ctx.diagnostic, status: 'submitted' } }, result.scores, currentUser(c).id, clock());
+  // The consultants of the region hear of it (a message queued, sent by the worker).
+  if (notifySubmitted(db, ctx.diagnostic, currentUser(c).id, clock())) c.get('deps').mail.wake();
   return redirectWith(c, diagnosticUrl(ctx.diagnostic.id), { kind: 'success', message: q.submitted });
 });

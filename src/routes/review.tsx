@@ -16,7 +16,9 @@ import { addComment, requestChanges, validateDiagnostic } from '../db/reviews.ts
 import { TARGET_KINDS, type TargetKind } from '../diagnostics/remarks.ts';
 import { canTransition } from '../diagnostics/status.ts';
 import { findQuestion } from '../referential/lookup.ts';
-import { diagnosticUrl } from '../web/urls.ts';
+import { diagnosticUrl, questionUrl, themeUrl } from '../web/urls.ts';
+import { notifyChangesRequested, notifyRemark, notifyValidated } from '../mail/notifications.ts';
+import type { RemarkItem } from '../mail/kinds.ts';
 import { loadReview } from '../web/review.tsx';
 import { CommentErrorPage, DecisionConflictPage, ReviewComments, ReviewPanel } from '../../views/review.tsx';
 
@@ -52,6 +54,16 @@ function anchor(kind: TargetKind, target: string): string {
   return `#remarques-${kind}${kind === 'diagnostic' ? '' : '-' + target.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
+/** A remark as the members' notice names it: where it sits, and the page that shows it. */
+function remarkItem(ctx: DiagnosticContext, kind: TargetKind, target: string, body: string): RemarkItem {
+  const id = ctx.diagnostic.id;
+  const m = t.mail.remark;
+  if (kind === 'theme') return { where: m.onTheme(themeTitle(ctx, kind, target) ?? target), path: themeUrl(id, target), body };
+  const q = kind === 'question' ? findQuestion(ctx.referential, target) : undefined;
+  if (q) return { where: m.onQuestion(target), path: questionUrl(id, q.theme.slug, target), body };
+  return { where: m.onDiagnostic, path: diagnosticUrl(id), body };
+}
+
 // The diagnostic of the URL, for a reviewer; 404 for anyone else.
 const reviewed = loadDiagnostic('diagnostic.review');
 
@@ -82,7 +94,9 @@ reviewRoutes.post('/:id/comments', reviewed, async (c) => {
     );
   }
   const data = parsed.data!;
-  addComment(db, { diagnostic: ctx.diagnostic, targetKind: data.targetKind, target: data.target, body: data.body, userId: currentUser(c).id }, clock());
+  const now = clock();
+  addComment(db, { diagnostic: ctx.diagnostic, targetKind: data.targetKind, target: data.target, body: data.body, userId: currentUser(c).id }, now);
+  if (notifyRemark(db, ctx.diagnostic, currentUser(c).id, remarkItem(ctx, data.targetKind, data.target, data.body), now)) c.get('deps').mail.wake();
   if (isHtmx(c)) {
     const view = loadReview(c, ctx);
     return fragment(c, <ReviewComments review={view} kind={data.targetKind} target={data.target} back={back} heading={themeTitle(ctx, data.targetKind, data.target)} detached={detached} />);
@@ -108,8 +122,11 @@ reviewRoutes.post('/:id/request-changes', reviewed, async (c) => {
   if (!parsed.success) {
     return page(c, r.requestTitle, <ReviewPanel review={loadReview(c, ctx)} messageValue={form.get('message') ?? ''} errors={fieldErrors(parsed.error)} />, { status: 422 });
   }
-  const res = requestChanges(db, d, currentUser(c).id, parsed.data.message, clock());
+  const now = clock();
+  const res = requestChanges(db, d, currentUser(c).id, parsed.data.message, now);
   if (!res.ok) return conflict(c, ctx, r.onlySubmittedRequest(t.common.diagnosticStatus[res.status]));
+  // Queued right after the change, in the same synchronous step: nothing can run in between.
+  if (notifyChangesRequested(db, d, currentUser(c).id, parsed.data.message, now)) c.get('deps').mail.wake();
   return redirectWith(c, diagnosticUrl(d.id), { kind: 'success', message: r.requested });
 });
 
@@ -118,7 +135,9 @@ reviewRoutes.post('/:id/validate', reviewed, async (c) => {
   const { db, clock } = c.get('deps');
   const d = ctx.diagnostic;
   if (!canTransition(d.status, 'validate')) return conflict(c, ctx, r.onlySubmittedValidate(t.common.diagnosticStatus[d.status]));
-  const res = validateDiagnostic(db, d, currentUser(c).id, clock());
+  const now = clock();
+  const res = validateDiagnostic(db, d, currentUser(c).id, now);
   if (!res.ok) return conflict(c, ctx, r.onlySubmittedValidate(t.common.diagnosticStatus[res.status]));
+  if (notifyValidated(db, d, currentUser(c).id, now)) c.get('deps').mail.wake();
   return redirectWith(c, diagnosticUrl(d.id), { kind: 'success', message: r.validated });
 });

@@ -32,7 +32,24 @@ const BODY = { level: '4', comment: 'forgé', revision: '1', title: 'forgé', na
 
 describe('CSRF on every state-changing route', async () => {
   const probe = await fixture();
-  const posts = [...new Set(probe.ctx.app.routes.filter((r) => r.method === 'POST').map((r) => r.path))].sort();
+  // The one-click unsubscribe is exempt (RFC 8058: mail readers post it with no cookie nor token);
+  // its signed link is the proof, checked below.
+  const EXEMPT = ['/unsubscribe/:token'];
+  const posts = [...new Set(probe.ctx.app.routes.filter((r) => r.method === 'POST').map((r) => r.path))].filter((p) => !EXEMPT.includes(p)).sort();
+
+  it('the one-click unsubscribe, exempt from the token, refuses a link it did not sign and changes nothing', async () => {
+    const f = await fixture();
+    const before = snapshot(f.ctx.db);
+    for (const token of ['forged', `${f.params.userId}.remark.${'A'.repeat(43)}`]) {
+      const res = await f.ctx.app.request(`/unsubscribe/${token}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://site-malveillant.example', Host: 'localhost' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(res.status).toBe(404);
+    }
+    expect(snapshot(f.ctx.db)).toBe(before);
+  });
 
   it('finds the state-changing routes in the route table', () => {
     expect(posts.length).toBeGreaterThan(20);

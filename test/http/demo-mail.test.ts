@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { loadDemo } from '../../src/demo/index.ts';
 import { invitations, mailQueue } from '../../src/db/schema.ts';
-import { leadOf } from '../../src/accounts/invitations.ts';
+import { leadOf } from '../../src/db/leads.ts';
 import { MailWorker } from '../../src/mail/worker.ts';
 import { outboxTransport } from '../../src/mail/transport.ts';
 import { makeApp } from '../support/app.ts';

@@ -13,9 +13,14 @@ import { ACTORS, appRoutes, concretePath, routeFixture, type ActorName, type Rou
  *   diagnostic.*, plan.edit);
  * - review: consultants of the region and admins (diagnostic.review);
  * - federation: consultants and admins;
+ * - invite: who may invite members of the organisation — consultants of its region, admins (and its
+ *   lead, who is no visitor of the fixture: test/http/invitations.test.ts);
+ * - members: consultants of the region and admins (marking the structure's leads);
  * - admin: admins only.
+ * The pages reached by a link from an e-mail (invitation, password reset, unsubscribe) are 'login':
+ * their own rules, checked in their own tests.
  */
-type Access = 'public' | 'login' | 'signed-in' | 'org' | 'review' | 'federation' | 'admin';
+type Access = 'public' | 'login' | 'signed-in' | 'org' | 'review' | 'invite' | 'members' | 'federation' | 'admin';
 
 export const MATRIX: Record<string, Access> = {
   'GET /healthz': 'public',
@@ -86,12 +91,35 @@ export const MATRIX: Record<string, Access> = {
   'GET /federation/progres': 'federation',
   'GET /questionnaire-vierge': 'signed-in',
   'GET /questionnaire-vierge.pdf': 'signed-in',
+  'GET /organisations/new': 'federation',
+  'POST /organisations/new': 'federation',
+  'POST /organisations/:orgId/invitations': 'invite',
+  'POST /organisations/:orgId/invitations/:invitationId/resend': 'invite',
+  'POST /organisations/:orgId/invitations/:invitationId/revoke': 'invite',
+  'POST /organisations/:orgId/leads/:memberId': 'members',
+  'POST /account/notifications': 'signed-in',
+  'GET /invitations/:token': 'login',
+  'POST /invitations/:token': 'login',
+  'GET /password-reset': 'login',
+  'POST /password-reset': 'login',
+  'GET /password-reset/:token': 'login',
+  'POST /password-reset/:token': 'login',
+  'GET /unsubscribe/:token': 'login',
+  'POST /unsubscribe/:token': 'login',
+  'GET /admin/invitations': 'admin',
+  'POST /admin/invitations': 'admin',
+  'POST /admin/invitations/:invitationId/resend': 'admin',
+  'POST /admin/invitations/:invitationId/revoke': 'admin',
+  'GET /admin/mail': 'admin',
+  'POST /admin/mail/:mailId/resend': 'admin',
 };
 
 const ALLOWED: Record<Exclude<Access, 'login' | 'public'>, readonly ActorName[]> = {
   'signed-in': ['memberOfOrg', 'memberOfOther', 'consultantOfRegion', 'consultantOfOther', 'admin'],
   org: ['memberOfOrg', 'consultantOfRegion', 'admin'],
   review: ['consultantOfRegion', 'admin'],
+  invite: ['consultantOfRegion', 'admin'],
+  members: ['consultantOfRegion', 'admin'],
   federation: ['consultantOfRegion', 'consultantOfOther', 'admin'],
   admin: ['admin'],
 };

@@ -2,6 +2,7 @@
 // client that keeps cookies and the CSRF token like a browser would.
 import { openDatabase, type Db } from '../../src/db/open.ts';
 import { createApp } from '../../src/app.ts';
+import type { MailDeps } from '../../src/context.ts';
 import { insertUser } from '../../src/db/users.ts';
 import { insertOrganisation, type OrganisationInput } from '../../src/db/organisations.ts';
 import { hashPassword } from '../../src/auth/password.ts';
@@ -24,11 +25,11 @@ export interface TestContext {
   now: { value: Date };
 }
 
-export function makeApp(opts: { secureCookies?: boolean; evidence?: Partial<EvidenceSettings> } = {}): TestContext {
+export function makeApp(opts: { secureCookies?: boolean; evidence?: Partial<EvidenceSettings>; mail?: Partial<MailDeps> } = {}): TestContext {
   const db = openDatabase(':memory:');
   const now = { value: new Date('2026-03-02T09:00:00Z') };
   ensureBuiltins(db, now.value);
-  const app = createApp({ db, clock: () => now.value, secureCookies: opts.secureCookies, throttle: new LoginThrottle(), evidence: opts.evidence });
+  const app = createApp({ db, clock: () => now.value, secureCookies: opts.secureCookies, throttle: new LoginThrottle(), evidence: opts.evidence, mail: opts.mail });
   return { db, app, now };
 }
 

@@ -3,7 +3,7 @@
 // table (permission matrix, no-500 suite) use it, so a new route is covered as soon as it exists.
 import { makeApp, org, user, type TestContext } from './app.ts';
 import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
-import { diagnostics, answers, actions, reviewComments, evidenceFiles } from '../../src/db/schema.ts';
+import { diagnostics, answers, actions, reviewComments, evidenceFiles, invitations, mailQueue } from '../../src/db/schema.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -65,6 +65,13 @@ export async function routeFixture(): Promise<RouteFixture> {
   writeFileSync(store.pathOf(hash), pdf);
   db.insert(evidenceFiles).values({ id: 'evidence-a-1', diagnosticId: diagId, questionCode: 'ID-1.1', hash, size: pdf.length, mime: 'application/pdf', name: 'preuve.pdf', uploadedBy: ids.memberOfOrg, uploadedAt: now.toISOString() }).run();
   db.insert(reviewComments).values({ id: 'comment-a-1', diagnosticId: diagId, targetKind: 'diagnostic', target: '', authorId: ids.consultantOfRegion, body: 'Bien', createdAt: now.toISOString() }).run();
+  // A pending invitation to A (by the admin) and a failed message, for the routes that act on them.
+  db.insert(invitations)
+    .values({ id: 'invitation-a-1', tokenHash: 'hash-of-a-token', email: 'invitee@cap.test', name: 'Invitée', role: 'member', organisationIds: [orgA], regions: [], invitedBy: ids.admin, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString() })
+    .run();
+  db.insert(mailQueue)
+    .values({ id: 'mail-a-1', kind: 'validated', recipient: 'a@cap.test', userId: ids.memberOfOrg, subject: 'Diagnostic validé', payload: {}, status: 'failed', attempts: 10, nextAttemptAt: now.toISOString(), lastError: 'ECONNREFUSED', createdAt: now.toISOString() })
+    .run();
   return {
     ctx,
     ids,
@@ -79,6 +86,10 @@ export async function routeFixture(): Promise<RouteFixture> {
       code: 'CAP-RSE',
       refId: 'cap-2023',
       evidenceId: 'evidence-a-1',
+      invitationId: 'invitation-a-1',
+      memberId: ids.memberOfOrg!,
+      mailId: 'mail-a-1',
+      token: 'a-token-that-matches-nothing',
     },
     session(actor) {
       const id = ids[actor];

@@ -23,6 +23,7 @@ const MATRIX: Record<Action, [boolean, boolean, boolean, boolean, boolean, boole
   'diagnostic.review':              [false, false, false, true,  false, true],
   'plan.edit':                      [false, true,  false, true,  false, true],
   'federation.view':                [false, false, false, true,  true,  true],
+  'members.manage':                 [false, false, false, true,  false, true],
   'admin.manage':                   [false, false, false, false, false, true],
 };
 

@@ -27,7 +27,7 @@ export const account = {
 
   dataTitle: 'Mes données',
   dataIntro:
-    'Vous pouvez télécharger les données personnelles que CAP conserve à votre sujet : votre compte, vos structures ou régions, les réponses et commentaires que vous avez saisis, vos remarques de relecture, les actions que vous avez modifiées, vos sessions et le journal des opérations qui vous concernent ou que vous avez faites.',
+    'Vous pouvez télécharger les données personnelles que CAP conserve à votre sujet : votre compte, vos structures ou régions, les réponses et commentaires que vous avez saisis, vos remarques de relecture, les actions que vous avez modifiées, vos sessions, les courriels que CAP vous a envoyés, vos choix d’avis et le journal des opérations qui vous concernent ou que vous avez faites.',
   dataDownload: 'Télécharger mes données (JSON)',
   dataDeletion: 'Pour faire supprimer votre compte, adressez-vous à l’administration de CAP : vos réponses resteront dans les diagnostics de votre structure, attribuées à « utilisateur supprimé ».',
   exportNotice:

@@ -114,6 +114,9 @@ export const mail = {
     intro: (p: { organisationName: string; diagnosticCreatedAt: string; reviewerName: string }, n: number) =>
       `${p.reviewerName} a laissé ${n > 1 ? `${n} remarques` : 'une remarque'} sur ${diagnosticOf(p.organisationName, p.diagnosticCreatedAt)} :`,
     see: 'Voir',
+    onDiagnostic: 'Le diagnostic dans son ensemble',
+    onTheme: (title: string) => `Thème « ${title} »`,
+    onQuestion: (code: string) => `Question ${code}`,
     button: 'Ouvrir le diagnostic',
   },
 

@@ -9,6 +9,7 @@ export const orgs = {
   siretHint: '14 chiffres, espaces acceptés.',
   siretInvalid: 'Ce SIRET n’est pas valide : il faut 14 chiffres dont la clé de contrôle (Luhn) est juste.',
   siretTaken: 'Une structure avec ce SIRET existe déjà.',
+  regionNotYours: 'Choisissez l’une des régions que vous suivez.',
   types: 'Types de structure',
   typesHint: 'Cochez un ou plusieurs types.',
   typesRequired: 'Cochez au moins un type de structure.',
