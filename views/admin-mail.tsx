@@ -3,6 +3,7 @@ import { t } from '../src/i18n/index.ts';
 import { frenchDateTime, frenchDay } from '../src/dates.ts';
 import type { MailListRow, MailStatus } from '../src/db/mail-queue.ts';
 import { CsrfField } from './forms.tsx';
+import { TableRegion } from './table.tsx';
 
 const m = t.adminMail;
 
@@ -55,8 +56,8 @@ export function AdminMailPage(p: AdminMailView) {
       {p.rows.length === 0 ? (
         <p>{m.empty}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
+        <TableRegion label={m.title}>
+          <table class="stack">
             <caption class="visually-hidden">{m.title}</caption>
             <thead>
               <tr>
@@ -71,11 +72,11 @@ export function AdminMailPage(p: AdminMailView) {
             <tbody>
               {p.rows.map((r) => (
                 <tr>
-                  <td class="nowrap">{frenchDateTime(new Date(r.createdAt))}</td>
-                  <td>{r.recipient}</td>
-                  <td>{m.kinds[r.kind] ?? r.kind}</td>
+                  <td class="nowrap" data-label={m.queuedAt}>{frenchDateTime(new Date(r.createdAt))}</td>
+                  <td data-label={m.recipient}>{r.recipient}</td>
+                  <td data-label={m.kind}>{m.kinds[r.kind] ?? r.kind}</td>
                   <th scope="row">{r.subject}</th>
-                  <td>
+                  <td data-label={m.status}>
                     <span class={`badge ${BADGE[r.status]}`}>{m.statuses[r.status]}</span>
                     {r.sentAt && (
                       <>
@@ -90,7 +91,7 @@ export function AdminMailPage(p: AdminMailView) {
                       </>
                     )}
                   </td>
-                  <td>
+                  <td data-label={m.error}>
                     {r.lastError && (
                       <>
                         <span class="muted">
@@ -112,7 +113,7 @@ export function AdminMailPage(p: AdminMailView) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <ul class="inline-links">
         {p.page > 1 && (

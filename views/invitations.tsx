@@ -4,6 +4,7 @@ import { t } from '../src/i18n/index.ts';
 import type { InvitationListRow } from '../src/db/invitations.ts';
 import { REGIONS } from '../src/regions.ts';
 import { CheckboxGroup, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
+import { TableRegion } from './table.tsx';
 
 const i = t.invitations;
 
@@ -109,8 +110,8 @@ export function PendingInvitations(p: { csrf: string; rows: InvitationListRow[];
       {p.rows.length === 0 ? (
         <p>{i.pendingEmpty}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
+        <TableRegion label={i.pendingTitle}>
+          <table class="stack">
             <caption class="visually-hidden">{i.pendingTitle}</caption>
             <thead>
               <tr>
@@ -131,12 +132,12 @@ export function PendingInvitations(p: { csrf: string; rows: InvitationListRow[];
                     <br />
                     <span class="muted">{r.email}</span>
                   </th>
-                  <td>
+                  <td data-label={i.role}>
                     {t.common.roles[r.role]}
                     {r.lead && <span class="badge badge--brand"> {i.leadBadge}</span>}
                   </td>
-                  <td>{r.inviterName ?? t.common.none}</td>
-                  <td>
+                  <td data-label={i.invitedBy}>{r.inviterName ?? t.common.none}</td>
+                  <td data-label={i.state}>
                     {r.state === 'expired' ? <span class="badge badge--warn">{i.expired(r.expiresAt)}</span> : i.expires(r.expiresAt)}
                     {i.sentTimes(r.sentCount)}
                   </td>
@@ -158,7 +159,7 @@ export function PendingInvitations(p: { csrf: string; rows: InvitationListRow[];
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );
