@@ -6,6 +6,7 @@ import { dataFile, openDatabase } from './db/open.ts';
 import { createApp } from './app.ts';
 import { ensureAdminFromSettings } from './bootstrap.ts';
 import { ensureBuiltins } from './referential/store.ts';
+import { upgradeLegacyActionTitles } from './db/action-titles.ts';
 import { releasePidFile, writePidFile } from './db/pidfile.ts';
 import { outboxDir, transportFromSettings } from './mail/setup.ts';
 import { MailWorker } from './mail/worker.ts';
@@ -37,6 +38,7 @@ try {
 const file = dataFile(settings.CAP_DATA_DIR);
 const db = openDatabase(file);
 ensureBuiltins(db, new Date());
+upgradeLegacyActionTitles(db, new Date());
 try {
   await ensureAdminFromSettings(db, settings, new Date());
 } catch (e) {

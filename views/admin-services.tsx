@@ -2,7 +2,8 @@
 import { t } from '../src/i18n/index.ts';
 import type { ServiceRow } from '../src/referential/store.ts';
 import { SERVICE_KINDS } from '../src/referential/schema.ts';
-import { ActiveToggle, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from './forms.tsx';
+import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
+import { ActiveToggle, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from './forms.tsx';
 import { TableRegion } from './table.tsx';
 
 const s = t.referentials.catalogue;
@@ -29,6 +30,7 @@ export function ServiceList({ services, usage }: { services: ServiceRow[]; usage
                 <th scope="col">{s.code}</th>
                 <th scope="col">{s.kind}</th>
                 <th scope="col">{s.contact}</th>
+                <th scope="col">{s.structureTypes}</th>
                 <th scope="col" class="num">
                   {s.usedBy}
                 </th>
@@ -45,7 +47,16 @@ export function ServiceList({ services, usage }: { services: ServiceRow[]; usage
                     <code>{sv.code}</code>
                   </td>
                   <td data-label={s.kind}>{s.kinds[sv.kind] ?? sv.kind}</td>
-                  <td data-label={s.contact}>{sv.contact}</td>
+                  <td data-label={s.contact}>
+                    {sv.contact}
+                    {(sv.contactName || sv.email || sv.phone || sv.url) && (
+                      <>
+                        <br />
+                        <span class="muted">{[sv.contactName, sv.email, sv.phone, sv.url].filter(Boolean).join(' · ')}</span>
+                      </>
+                    )}
+                  </td>
+                  <td data-label={s.structureTypes}>{sv.structureTypes.length ? sv.structureTypes.join(', ') : <span class="muted">{s.allTypes}</span>}</td>
                   <td class="num" data-label={s.usedBy}>
                     {usage.get(sv.code) ?? 0}
                   </td>
@@ -91,6 +102,21 @@ export function ServiceForm(p: {
         <SelectField name="kind" label={s.kind} value={v('kind')} error={p.errors.kind} required options={SERVICE_KINDS.map((k) => [k, s.kinds[k] ?? k] as const)} />
         <TextArea name="description" label={s.description} value={v('description')} error={p.errors.description} rows={5} maxlength={2000} required />
         <TextField name="contact" label={s.contact} value={v('contact')} error={p.errors.contact} hint={s.contactHint} required maxlength={300} />
+        <fieldset class="field">
+          <legend>{s.reach}</legend>
+          <TextField name="contactName" label={s.contactName} value={v('contactName')} error={p.errors.contactName} hint={s.contactNameHint} maxlength={120} autocomplete="off" />
+          <TextField name="email" type="email" label={s.email} value={v('email')} error={p.errors.email} hint={s.emailHint} maxlength={254} autocomplete="off" />
+          <TextField name="phone" type="tel" label={s.phone} value={v('phone')} error={p.errors.phone} hint={s.phoneHint} maxlength={30} autocomplete="off" />
+          <TextField name="url" type="url" label={s.url} value={v('url')} error={p.errors.url} hint={s.urlHint} maxlength={300} autocomplete="off" />
+        </fieldset>
+        <CheckboxGroup
+          name="structureTypes"
+          legend={s.structureTypes}
+          hint={s.structureTypesHint}
+          options={STRUCTURE_TYPES.map((ty) => [ty, t.common.structureTypes[ty] ?? ty] as const)}
+          values={Array.isArray(p.values.structureTypes) ? (p.values.structureTypes as string[]) : []}
+          error={p.errors.structureTypes}
+        />
         <SubmitButton>{t.common.save}</SubmitButton>
       </form>
       {p.activeToggle && <ActiveToggle csrf={p.csrf} {...p.activeToggle} deactivate={s.deactivate} reactivate={s.reactivate} hint={s.deactivateHint} />}

@@ -5,9 +5,11 @@ import type { ActionRow } from '../src/db/actions.ts';
 import type { ServiceRow } from '../src/referential/store.ts';
 import { PRIORITIES, PRIORITY_LABELS } from '../src/plan/types.ts';
 import { isOverdue } from '../src/plan/format.ts';
+import { hasFilters, matches, NO_OWNER, PLAN_VIEWS, STATUS_FILTERS, type PlanFilters } from '../src/plan/filters.ts';
+import { mailtoHref, telHref } from '../src/plan/services.ts';
 import { frenchDay } from '../src/dates.ts';
 import { CsrfField, SelectField, TextArea, TextField } from './forms.tsx';
-import { actionUrl, questionUrl } from '../src/web/urls.ts';
+import { actionUrl, planUrl, questionUrl } from '../src/web/urls.ts';
 import { TableRegion } from './table.tsx';
 
 const p = t.plan;
@@ -43,7 +45,17 @@ export interface PlanPageProps extends PlanContext {
   organisationName: string;
   organisationId: string;
   draft: boolean;
+  /** Every action of the plan, dropped ones included (for the summary line and the dropped list). */
   actions: readonly ActionRow[];
+  /** Open actions in the order to tackle them, then the done ones (src/plan/focus.ts). */
+  ordered: readonly ActionRow[];
+  /** « Vos priorités »: the first open actions of `ordered`. */
+  focus: readonly ActionRow[];
+  filters: PlanFilters;
+  /** Refused filter values, by filter: the page then shows the whole plan and says why. */
+  filterErrors?: Record<string, string>;
+  /** Owners named in the plan, for the owner filter. */
+  owners: readonly string[];
   activeServices: readonly ServiceRow[];
   state?: PlanFormState;
 }
@@ -103,19 +115,55 @@ function editValues(a: ActionRow): PlanFormValues {
   return { title: a.title, description: a.description, owner: a.owner, dueDate: a.dueDate ?? '', status: a.status, notes: a.notes };
 }
 
+/** How to reach a service: its contact person, e-mail, telephone and web page, as links. */
+export function ServiceReach({ service: s }: { service: ServiceRow }) {
+  const links = [
+    s.email && (
+      <a href={mailtoHref(s.email)}>
+        <span class="visually-hidden">{p.reach.email(s.email)}</span>
+        <span aria-hidden="true">{s.email}</span>
+      </a>
+    ),
+    s.phone && (
+      <a href={telHref(s.phone)}>
+        <span class="visually-hidden">{p.reach.phone(s.phone)}</span>
+        <span aria-hidden="true">{s.phone}</span>
+      </a>
+    ),
+    s.url && <a href={s.url}>{s.kind === 'formation' ? p.reach.register : p.reach.web}</a>,
+  ].filter(Boolean);
+  return (
+    <>
+      <span class="plan-services__contact">{s.contact}</span>
+      {(s.contactName || links.length > 0) && (
+        <span class="plan-services__reach">
+          {s.contactName && (
+            <span>
+              {p.reach.contactName} : {s.contactName}
+            </span>
+          )}
+          {links.map((l) => (
+            <span>{l}</span>
+          ))}
+        </span>
+      )}
+    </>
+  );
+}
+
 function ServiceList({ codes, services }: { codes: readonly string[]; services: ReadonlyMap<string, ServiceRow> }) {
   const known = codes.map((c) => services.get(c)).filter((s): s is ServiceRow => !!s);
   if (!known.length) return null;
   return (
     <div class="plan-services">
-      <h5>{p.services}</h5>
+      <p class="plan-services__title">{p.services}</p>
       <ul>
         {known.map((s) => (
           <li>
             <strong>{s.name}</strong> <span class="badge badge--muted">{p.kinds[s.kind] ?? s.kind}</span>
             {!s.active && <span class="badge"> {p.serviceInactive}</span>}
             <br />
-            <span class="plan-services__contact">{s.contact}</span>
+            <ServiceReach service={s} />
           </li>
         ))}
       </ul>
@@ -136,7 +184,8 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
   return (
     <article id={`action-${a.id}`} class={`plan-action${overdue ? ' is-overdue' : ''}${a.status === 'done' ? ' plan-action--done' : ''}`} aria-labelledby={`action-${a.id}-title`}>
       <div class="plan-action__head">
-        <h4 id={`action-${a.id}-title`}>{a.title}</h4>
+        <h3 id={`action-${a.id}-title`}>{a.title}</h3>
+        <span class={priorityBadge[a.priority] ?? 'badge'}>{PRIORITY_LABELS[a.priority as keyof typeof PRIORITY_LABELS] ?? a.priority}</span>
         <span class={statusBadge[a.status] ?? 'badge'}>{p.status[a.status]}</span>
         {overdue && <span class="overdue">{p.overdue}</span>}
         {a.quickWin && (
@@ -156,6 +205,12 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
           <dt>{p.dueDate}</dt>
           <dd class={overdue ? 'overdue' : undefined}>{a.dueDate ? frenchDay(a.dueDate) : <span class="muted">{p.noDueDate}</span>}</dd>
         </div>
+        {theme && (
+          <div>
+            <dt>{p.theme}</dt>
+            <dd>{theme.title}</dd>
+          </div>
+        )}
         {a.questionCode && theme && (
           <div>
             <dt>{p.question}</dt>
@@ -292,9 +347,191 @@ function DroppedList({ actions, ctx }: { actions: readonly ActionRow[]; ctx: Pla
   );
 }
 
+function FilterForm(props: PlanPageProps) {
+  const f = p.filters;
+  const v = props.filters;
+  const id = (name: string) => `filtre-${name}`;
+  return (
+    <form method="get" action={planUrl(props.diagnosticId)} class="panel filters plan-filters" aria-labelledby="plan-filters-title">
+      <h2 id="plan-filters-title" class="filters__title">
+        {f.title}
+      </h2>
+      <div class="filters__fields">
+        <div class="field">
+          <label for={id('theme')}>{f.theme}</label>
+          <select id={id('theme')} name="theme">
+            <option value="">{f.any}</option>
+            {props.themes.map((th) => (
+              <option value={th.slug} selected={v.theme === th.slug}>
+                {th.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('statut')}>{f.status}</label>
+          <select id={id('statut')} name="statut">
+            <option value="">{f.anyStatus}</option>
+            {STATUS_FILTERS.map((st) => (
+              <option value={st} selected={v.status === st}>
+                {f.statuses[st]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('responsable')}>{f.owner}</label>
+          <select id={id('responsable')} name="responsable">
+            <option value="">{f.any}</option>
+            <option value={NO_OWNER} selected={v.owner === NO_OWNER}>
+              {f.noOwner}
+            </option>
+            {props.owners.map((o) => (
+              <option value={o} selected={v.owner === o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('vue')}>{f.view}</label>
+          <select id={id('vue')} name="vue">
+            {PLAN_VIEWS.map((view) => (
+              <option value={view === 'fiches' ? '' : view} selected={v.view === view}>
+                {f.views[view]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field filters__check">
+          <label class="choice" for={id('retard')}>
+            <input type="checkbox" id={id('retard')} name="retard" value="1" checked={v.overdue} /> {f.overdue}
+          </label>
+        </div>
+      </div>
+      <p class="actions-row">
+        <button type="submit" class="button button--small">
+          {f.apply}
+        </button>
+        {(hasFilters(v) || v.view !== 'fiches') && (
+          <a href={planUrl(props.diagnosticId)} class="button button--secondary button--small">
+            {f.reset}
+          </a>
+        )}
+      </p>
+    </form>
+  );
+}
+
+function ActionTable({ actions, ctx, captionId }: { actions: readonly ActionRow[]; ctx: PlanContext; captionId: string }) {
+  return (
+    <TableRegion label={p.filters.tableCaption}>
+      <table class="plan-table">
+        <caption id={captionId} class="visually-hidden">
+          {p.filters.tableCaption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{p.col.action}</th>
+            <th scope="col">{p.col.priority}</th>
+            <th scope="col">{p.col.theme}</th>
+            <th scope="col">{p.col.owner}</th>
+            <th scope="col">{p.col.due}</th>
+            <th scope="col">{p.col.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {actions.map((a) => {
+            const overdue = isOverdue(a, ctx.today);
+            return (
+              <tr class={overdue ? 'is-overdue' : undefined}>
+                <th scope="row">
+                  <a href={`${planUrl(ctx.diagnosticId)}#action-${a.id}`}>{a.title}</a>
+                  {a.quickWin && (
+                    <>
+                      {' '}
+                      <span class="badge badge--ok">{p.quickWin}</span>
+                    </>
+                  )}
+                </th>
+                <td>
+                  <span class={priorityBadge[a.priority] ?? 'badge'}>{PRIORITY_LABELS[a.priority as keyof typeof PRIORITY_LABELS] ?? a.priority}</span>
+                </td>
+                <td>{ctx.themes.find((th) => th.slug === a.themeSlug)?.title ?? a.themeSlug}</td>
+                <td>{a.owner || <span class="muted">{p.noOwner}</span>}</td>
+                <td class={overdue ? 'overdue nowrap' : 'nowrap'}>
+                  {a.dueDate ? frenchDay(a.dueDate) : <span class="muted">{p.noDueDate}</span>}
+                  {overdue && (
+                    <>
+                      <br />
+                      {p.overdue}
+                    </>
+                  )}
+                </td>
+                <td>
+                  <span class={statusBadge[a.status] ?? 'badge'}>{p.status[a.status]}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+/** Actions grouped by theme, each theme a section with its own heading (open) or a folded disclosure. */
+function ThemeGroups({ actions, props, folded }: { actions: readonly ActionRow[]; props: PlanPageProps; folded: boolean }) {
+  return (
+    <>
+      {props.themes.map((th) => {
+        const mine = actions.filter((a) => a.themeSlug === th.slug);
+        if (!mine.length) return null;
+        const open = mine.filter((a) => a.status !== 'done').length;
+        const heading = (
+          <h2 id={`theme-${th.slug}-title`} class="plan-theme__title">
+            {th.title} <span class="plan-theme__count">{p.themeOpenCount(open, mine.length)}</span>
+          </h2>
+        );
+        const items = mine.map((a) => <ActionItem action={a} ctx={props} state={props.state} />);
+        return folded ? (
+          <details class="plan-theme" id={`theme-${th.slug}`} open={!!props.state?.actionId && mine.some((a) => a.id === props.state?.actionId)}>
+            <summary>{heading}</summary>
+            {items}
+          </details>
+        ) : (
+          <section class="plan-theme" id={`theme-${th.slug}`} aria-labelledby={`theme-${th.slug}-title`}>
+            {heading}
+            {items}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function FilterErrors({ errors }: { errors: Record<string, string> }) {
+  const list = Object.values(errors);
+  if (!list.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <h2>{p.filters.errorsTitle}</h2>
+      <ul>
+        {list.map((m) => (
+          <li>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function PlanPage(props: PlanPageProps) {
-  const active = props.actions.filter((a) => a.droppedReason === null);
   const dropped = props.actions.filter((a) => a.droppedReason !== null);
+  const open = props.ordered.filter((a) => a.status !== 'done');
+  const filtered = hasFilters(props.filters);
+  const shown = filtered ? props.ordered.filter((a) => matchesFilters(a, props)) : props.ordered;
+  const focusIds = new Set(props.focus.map((a) => a.id));
+  const base = planUrl(props.diagnosticId);
   return (
     <>
       <p class="breadcrumb">
@@ -305,56 +542,71 @@ export function PlanPage(props: PlanPageProps) {
       {props.draft && <p class="notice">{p.draftNotice}</p>}
       {!props.canEdit && <p class="notice">{p.readOnlyNotice}</p>}
       <div class="actions-row">
-        <a class="button" href={`/diagnostics/${props.diagnosticId}/plan.pdf`} download>
+        <a class="button" href={`${base}.pdf`} download>
           {p.downloadPdf}
+        </a>
+        <a class="button button--secondary" href={`${base}.xlsx`} download>
+          {p.downloadXlsx}
+        </a>
+        <a class="button button--secondary" href={`${base}.ics`} download>
+          {p.downloadIcs}
         </a>
         <a class="button button--secondary" href={`/diagnostics/${props.diagnosticId}/results`}>
           {p.backToResults}
         </a>
-        <a class="button button--secondary" href={`/diagnostics/${props.diagnosticId}`}>
-          {p.backToDiagnostic}
-        </a>
       </div>
       <PlanSummary actions={props.actions} today={props.today} />
-      {!active.length && <p>{p.empty}</p>}
-      <nav aria-label={p.themeNav}>
-        <ul class="theme-nav">
-          {props.themes.map((th) => (
-            <li>
-              <a href={`#theme-${th.slug}`}>
-                {th.title} ({active.filter((a) => a.themeSlug === th.slug).length})
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {props.themes.map((th) => {
-        const mine = active.filter((a) => a.themeSlug === th.slug);
-        return (
-          <section class="plan-theme" id={`theme-${th.slug}`} aria-labelledby={`theme-${th.slug}-title`}>
-            <h2 id={`theme-${th.slug}-title`}>
-              {th.title} <span class="plan-theme__count">{p.actionsCount(mine.length)}</span>
-            </h2>
-            {!mine.length && <p class="muted">{p.emptyTheme}</p>}
-            {PRIORITIES.map((pr) => {
-              const group = mine.filter((a) => a.priority === pr);
-              if (!group.length) return null;
-              return (
-                <div class="plan-priority">
-                  <h3>
-                    <span class={priorityBadge[pr]}>{PRIORITY_LABELS[pr]}</span>
-                  </h3>
-                  {group.map((a) => (
+      {props.filterErrors && <FilterErrors errors={props.filterErrors} />}
+      {!props.ordered.length && <p>{p.empty}</p>}
+      {props.ordered.length > 0 && <FilterForm {...props} />}
+      {filtered || props.filters.view === 'tableau' ? (
+        <section aria-labelledby="plan-list-title" class="plan-list">
+          <h2 id="plan-list-title">{filtered ? p.filters.resultsTitle : p.filters.tableTitle}</h2>
+          {filtered && (
+            <p role="status" class="plan-list__count">
+              {p.filters.count(shown.length, props.ordered.length)}
+            </p>
+          )}
+          {!shown.length ? (
+            <p>{p.filters.none}</p>
+          ) : props.filters.view === 'tableau' ? (
+            <ActionTable actions={shown} ctx={props} captionId="plan-table-caption" />
+          ) : (
+            <ThemeGroups actions={shown} props={props} folded={false} />
+          )}
+        </section>
+      ) : (
+        props.ordered.length > 0 && (
+          <>
+            <section aria-labelledby="plan-focus-title" class="plan-focus">
+              <h2 id="plan-focus-title">{p.focusTitle}</h2>
+              {props.focus.length ? (
+                <>
+                  <p>{p.focusIntro(props.focus.length, open.length)}</p>
+                  {props.focus.map((a) => (
                     <ActionItem action={a} ctx={props} state={props.state} />
                   ))}
-                </div>
-              );
-            })}
-          </section>
-        );
-      })}
+                </>
+              ) : (
+                <p>{p.focusNone}</p>
+              )}
+            </section>
+            {props.ordered.length > props.focus.length && (
+              <section aria-labelledby="plan-rest-title" class="plan-rest">
+                <h2 id="plan-rest-title">{p.restTitle}</h2>
+                <p class="muted">{p.restIntro}</p>
+                <ThemeGroups actions={props.ordered.filter((a) => !focusIds.has(a.id))} props={props} folded />
+              </section>
+            )}
+          </>
+        )
+      )}
       {props.canEdit && <CreateForm ctx={props} activeServices={props.activeServices} state={props.state} />}
       <DroppedList actions={dropped} ctx={props} />
     </>
   );
+}
+
+function matchesFilters(a: ActionRow, props: PlanPageProps): boolean {
+  return matches(a, props.filters, props.today);
 }

@@ -65,8 +65,8 @@ export interface SyncResult {
  */
 export function syncProposedActions(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, userId: string | null, now: Date): SyncResult {
   const diagnosticId = ctx.diagnostic.id;
-  // A deactivated service is no longer proposed; stored actions keep theirs.
-  const proposed = withActiveServices(proposeActions(ctx.referential, scores), activeServiceCodes(db));
+  // A deactivated service, or one reserved to other structure types, is not proposed; stored actions keep theirs.
+  const proposed = withActiveServices(proposeActions(ctx.referential, scores), activeServiceCodes(db, ctx.organisation.types));
   const byQuestion = new Map<string, ProposedAction>(proposed.map((p) => [p.questionCode, p]));
   const stored = listActions(db, diagnosticId);
   const storedQuestions = new Set(stored.flatMap((a) => (a.questionCode ? [a.questionCode] : [])));

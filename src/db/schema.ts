@@ -67,7 +67,16 @@ export const services = sqliteTable('services', {
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   description: text('description').notNull(),
+  /** How to get the service, in a sentence (« inscription en ligne… »). */
   contact: text('contact').notNull(),
+  /** Who to ask, by name; and how to reach them. Empty when the catalogue has none. */
+  contactName: text('contact_name').notNull().default(''),
+  email: text('email').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  /** The service's web page or registration link (https). */
+  url: text('url').notNull().default(''),
+  /** Structure types the service is for; empty: every type. Never proposed to the others. */
+  structureTypes: text('structure_types', { mode: 'json' }).$type<StructureType[]>().notNull().default([]),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 

@@ -1,5 +1,6 @@
 // Percentages, overdue actions and file names as the plan page and the PDF print them. Pure.
-// Dates are src/dates.ts's.
+// Dates are src/dates.ts's; rounding is src/scoring/rounding.ts's.
+import { shownScore } from '../scoring/rounding.ts';
 
 /** An action is overdue when its due day is past (in Paris) and it is not done. */
 export function isOverdue(action: { dueDate: string | null; status: string }, today: string): boolean {
@@ -8,7 +9,7 @@ export function isOverdue(action: { dueDate: string | null; status: string }, to
 
 /** « 62 % » (narrow no-break space, as French typography wants); « — » without a score. */
 export function percent(score: number | null): string {
-  return score === null ? '—' : `${Math.round(score)}\u202f%`;
+  return score === null ? '—' : `${shownScore(score)}\u202f%`;
 }
 
 /** ASCII, lower case, dashes: « Les Jardins du Lauragais (démo) » → « les-jardins-du-lauragais-demo ». */

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { t } from '../i18n/index.ts';
 import type { ThemeScore } from '../scoring/types.ts';
 import { radarPoints } from '../scoring/radar.ts';
+import { strengths } from '../scoring/highlights.ts';
 import { PRIORITIES, PRIORITY_LABELS, type Priority } from './types.ts';
 import { isOverdue, percent } from './format.ts';
 import { frenchDate, frenchDayShort } from '../dates.ts';
@@ -52,20 +53,14 @@ export function servicesToMobilise(report: Pick<PlanReport, 'actions' | 'service
   return [...counts].map(([code, count]) => ({ service: byCode.get(code)!, count }));
 }
 
-/** A theme's strengths (questions at level 3 or 4, best and heaviest first) and its first actions. */
+/** A theme's strengths (the results page's rule: level 3 or 4 only) and its first actions. */
 export function themeHighlights(theme: ThemeScore, actions: readonly PlanReportAction[], n = 3) {
-  const questions = theme.criteria.flatMap((c) => c.questions);
-  const strengths = questions
-    .filter((q) => typeof q.level === 'number' && q.level >= 3)
-    .map((q, i) => ({ q, i }))
-    .sort((a, b) => (b.q.score ?? 0) - (a.q.score ?? 0) || b.q.weight - a.q.weight || a.i - b.i)
-    .slice(0, n)
-    .map((x) => x.q);
+  const strong = strengths(theme.criteria.flatMap((c) => c.questions), n);
   const priorities = sortForTable(
     actions.filter((a) => a.themeSlug === theme.slug && a.status !== 'done'),
     [theme.slug],
   ).slice(0, n);
-  return { strengths, priorities };
+  return { strengths: strong, priorities };
 }
 
 /** « Niveau 2 : … », « Non applicable » or « Sans réponse » for the annex. */

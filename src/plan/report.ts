@@ -7,6 +7,7 @@ import { listActions, type ActionRow } from '../db/actions.ts';
 import { listComments } from '../db/reviews.ts';
 import { getPerson } from '../db/users.ts';
 import { getServicesByCode } from '../referential/store.ts';
+import { servicesFor } from './services.ts';
 import { indexOf } from '../referential/lookup.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
 import type { Level } from '../scoring/levels.ts';
@@ -24,6 +25,8 @@ export interface PlanReportAction {
   ownDescription: boolean;
   themeSlug: string;
   priority: string;
+  /** The plan's own order (proposed actions by urgency, the structure's own after them). */
+  rank: number;
   quickWin: boolean;
   origin: 'proposed' | 'custom' | 'carried';
   questionCode: string | null;
@@ -43,6 +46,10 @@ export interface PlanReportService {
   kind: string;
   description: string;
   contact: string;
+  contactName: string;
+  email: string;
+  phone: string;
+  url: string;
   active: boolean;
 }
 
@@ -94,7 +101,8 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
   const { diagnostic: d, organisation: o, referential: ref } = ctx;
   const index = indexOf(ref);
   const rows = actionRows ?? listActions(db, d.id);
-  const services = getServicesByCode(db, rows.flatMap((a) => a.services));
+  // A service reserved to other structure types is never shown to this one.
+  const services = servicesFor(getServicesByCode(db, rows.flatMap((a) => a.services)), o.types);
   const validated = d.status === 'validated' && d.validatedAt ? { by: personName(d.validatedBy ? getPerson(db, d.validatedBy) : null, 'federation') ?? t.common.theFederation, at: new Date(d.validatedAt) } : null;
   return {
     organisation: { name: o.name, types: o.types.map((ty) => t.common.structureTypes[ty] ?? ty), region: o.region },
@@ -116,6 +124,7 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
       ownDescription: a.origin !== 'proposed' || (a.description !== '' && a.description !== (a.questionCode ? index.questions.get(a.questionCode)?.question.recommendation.text : undefined)),
       themeSlug: a.themeSlug,
       priority: a.priority,
+      rank: a.rank,
       quickWin: a.quickWin,
       origin: a.origin,
       questionCode: a.questionCode,
@@ -123,10 +132,10 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
       dueDate: a.dueDate,
       status: a.status,
       notes: a.notes,
-      services: a.services,
+      services: a.services.filter((code) => services.has(code)),
       droppedReason: a.droppedReason,
     })),
-    services: [...services.values()].map((s) => ({ code: s.code, name: s.name, kind: s.kind, description: s.description, contact: s.contact, active: s.active })),
+    services: [...services.values()].map((s) => ({ code: s.code, name: s.name, kind: s.kind, description: s.description, contact: s.contact, contactName: s.contactName, email: s.email, phone: s.phone, url: s.url, active: s.active })),
     answers: loadAnswers(db, d.id).map((a) => {
       const level = answerLevel(a);
       return { code: a.questionCode, level, levelText: typeof level === 'number' ? (index.questions.get(a.questionCode)?.question.levels[level] ?? null) : null, comment: a.comment };

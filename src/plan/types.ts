@@ -16,8 +16,6 @@ export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = {
 /** Level a question should reach unless the caller asks otherwise (« formalisé, avec suivi »). */
 export const DEFAULT_TARGET_LEVEL = 3;
 
-/** Below this level a legal obligation is not met: the action comes first whatever its weight. */
-export const LEGAL_MINIMUM_LEVEL = 2;
 
 export interface ProposeOptions {
   /** Level every question should reach; default 3. */
@@ -28,7 +26,7 @@ export interface ProposedAction {
   questionCode: string;
   themeSlug: ThemeSlug;
   criterionCode: string;
-  /** Imperative title from the recommendation's first sentence, ≤ 140 characters, no final period. */
+  /** The recommendation's title: imperative, whole, at most ACTION_TITLE_MAX characters. */
   title: string;
   /** The full recommendation. */
   description: string;

@@ -128,6 +128,16 @@ export const serviceSchema = z.object({
   name: text(200),
   kind: z.enum(SERVICE_KINDS),
   description: text(),
+  /** How to get the service, in a sentence. */
   contact: text(300),
+  /** Who to ask and how to reach them; empty when the catalogue has none. */
+  contactName: z.string().trim().max(120).default(''),
+  email: z.union([z.literal(''), z.email().max(254)]).default(''),
+  phone: z.string().trim().max(30).regex(/^(\+?[0-9][0-9 .-]{5,28})?$/, 'numéro de téléphone').default(''),
+  url: z.union([z.literal(''), z.string().trim().max(300).regex(/^https?:\/\/\S+$/, 'adresse web')]).default(''),
+  /** Structure types the service is for (empty: every type); it is never proposed to the others. */
+  structureTypes: z.array(z.enum(STRUCTURE_TYPES)).default([]),
 });
 export type Service = z.infer<typeof serviceSchema>;
+/** A service as written in the built-in catalogue: contacts and types may be left out. */
+export type ServiceInput = z.input<typeof serviceSchema>;

@@ -1,13 +1,16 @@
 // The federation’s offer of services, as the CAP referential points to it: each question names
 // one to three of these codes, and the progress plan shows them with their contact line.
-// This is the initial catalogue; admins edit names, descriptions and contacts afterwards.
-import type { Service } from './schema.ts';
+// This is the initial catalogue; admins edit names, descriptions and contacts afterwards, and add
+// each service's contact person, e-mail, telephone and web page (the built-in text has none: they
+// belong to the federation's staff of the day). A service for some structure types only is never
+// proposed to the others.
+import type { ServiceInput } from './schema.ts';
 
 const FORMATION_CONTACT = 'Pôle formation Coorace (organisme certifié Qualiopi) — inscription en ligne sur la plateforme de formation Dendréo';
 const JURIDIQUE_CONTACT = 'Service juridique Coorace — plateforme juridique, allo juriste par messagerie, téléphone, e-mail ou visio';
 const DELEGATION_CONTACT = 'Délégation régionale Coorace';
 
-export const SERVICES: Service[] = [
+export const SERVICES: ServiceInput[] = [
   // Formations du catalogue de l’organisme de formation
   {
     code: 'FORM-JURIDIQUE',
@@ -124,6 +127,8 @@ export const SERVICES: Service[] = [
     description:
       "Un accompagnement de l’ensemblier ou du groupe économique solidaire pour respecter la triple exclusivité imposée aux ETTI (activité, public et moyens). Il aide à revoir l’organisation du groupe, le partage des moyens et les conventions entre structures.",
     contact: 'Service juridique Coorace, avec la délégation régionale',
+    // The triple exclusivity (activity, public, means) is a rule of the ETTI.
+    structureTypes: ['ETTI'],
   },
   {
     code: 'SANTE-TRAVAIL',
@@ -282,5 +287,6 @@ export const SERVICES: Service[] = [
     description:
       "Un fonds de garantie dédié à l’intérim d’insertion, géré dans le cadre du partenariat avec le Crédit Coopératif. Il aide les ETTI à obtenir les garanties dont elles ont besoin pour exercer et se développer.",
     contact: 'Coorace national — partenariat Crédit Coopératif (FG2I)',
+    structureTypes: ['ETTI'],
   },
 ];

@@ -3,8 +3,9 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { referentials, services, diagnostics } from '../db/schema.ts';
-import { ACTION_TITLE_MAX, actionTitleProblem, referentialSchema, serviceSchema, type Referential, type Service } from './schema.ts';
+import { auditEvents, referentials, services, diagnostics } from '../db/schema.ts';
+import { ACTION_TITLE_MAX, actionTitleProblem, referentialSchema, serviceSchema, type Referential, type Service, type StructureType } from './schema.ts';
+import { serviceApplies } from '../plan/services.ts';
 import { validateReferential, type ValidationResult } from './validate.ts';
 import { CAP_2023 } from './cap-2023/index.ts';
 import { SERVICES } from './services-data.ts';
@@ -188,6 +189,7 @@ export function ensureBuiltins(db: Db, now: Date, source: BuiltinSource = { refe
       }
     });
   }
+  restrictBuiltinServices(db, source.services, now);
   const ref = source.referential;
   const sum = checksum(ref);
   const builtins = db.select().from(referentials).where(eq(referentials.builtin, true)).all();
@@ -205,6 +207,24 @@ export function ensureBuiltins(db: Db, now: Date, source: BuiltinSource = { refe
       .run();
     audit(tx, { userId: null, action: 'create', entity: 'referential', entityId: id, after: { id, label: doc.label, builtin: true } }, now);
   });
+}
+
+/**
+ * Built-in services stored before the catalogue had structure types: their restriction (the ETTI
+ * triple exclusivity, the ETTI guarantee fund) is added, unless an administrator edited the service.
+ */
+function restrictBuiltinServices(db: Db, builtins: readonly Service[], now: Date): void {
+  for (const b of builtins) {
+    if (!b.structureTypes.length) continue;
+    const row = getService(db, b.code);
+    if (!row || row.structureTypes.length) continue;
+    const edited = db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.entity, 'service'), eq(auditEvents.entityId, b.code), eq(auditEvents.action, 'update'))).get();
+    if (edited) continue;
+    db.transaction((tx) => {
+      tx.update(services).set({ structureTypes: b.structureTypes }).where(eq(services.code, b.code)).run();
+      audit(tx, { userId: null, action: 'update', entity: 'service', entityId: b.code, before: { structureTypes: [] }, after: { structureTypes: b.structureTypes, builtin: true } }, now);
+    });
+  }
 }
 
 /**
@@ -237,7 +257,12 @@ export function getService(db: Db, code: string): ServiceRow | undefined {
   return db.select().from(services).where(eq(services.code, code)).get();
 }
 
-export function insertService(db: Db, s: Service, userId: string | null, now: Date): void {
+/** A service as a form or a test gives it: the ways to reach it and its types may be left out. */
+export type ServiceData = Omit<Service, 'contactName' | 'email' | 'phone' | 'url' | 'structureTypes'> & Partial<Pick<Service, 'contactName' | 'email' | 'phone' | 'url' | 'structureTypes'>>;
+const withDefaults = <T extends Partial<Service>>(s: T) => ({ contactName: '', email: '', phone: '', url: '', structureTypes: [], ...s });
+
+export function insertService(db: Db, input: ServiceData, userId: string | null, now: Date): void {
+  const s = withDefaults(input);
   db.transaction((tx) => {
     tx.insert(services).values({ ...s, active: true }).run();
     audit(tx, { userId, action: 'create', entity: 'service', entityId: s.code, after: s }, now);
@@ -245,11 +270,13 @@ export function insertService(db: Db, s: Service, userId: string | null, now: Da
 }
 
 /** Updates what admins may change; the code is fixed because referentials cite it. */
-export function updateService(db: Db, code: string, data: Omit<Service, 'code'>, userId: string | null, now: Date): void {
+export function updateService(db: Db, code: string, input: Omit<ServiceData, 'code'>, userId: string | null, now: Date): void {
+  const data = withDefaults(input);
   const before = getService(db, code);
   if (!before) return;
   db.transaction((tx) => {
-    tx.update(services).set({ name: data.name, kind: data.kind, description: data.description, contact: data.contact }).where(eq(services.code, code)).run();
+    const { name, kind, description, contact, contactName, email, phone, url, structureTypes } = data;
+    tx.update(services).set({ name, kind, description, contact, contactName, email, phone, url, structureTypes }).where(eq(services.code, code)).run();
     audit(tx, { userId, action: 'update', entity: 'service', entityId: code, before, after: { code, ...data, active: before.active } }, now);
   });
 }
@@ -263,9 +290,13 @@ export function setServiceActive(db: Db, code: string, active: boolean, userId: 
   });
 }
 
-/** Codes of the services that may still be proposed (a deactivated one stays on old plans only). */
-export function activeServiceCodes(db: Db): Set<string> {
-  return new Set(db.select({ code: services.code }).from(services).where(eq(services.active, true)).all().map((s) => s.code));
+/**
+ * Codes of the services that may still be proposed (a deactivated one stays on old plans only), to a
+ * structure of these types when given (a service reserved to other types never is).
+ */
+export function activeServiceCodes(db: Db, types?: readonly StructureType[]): Set<string> {
+  const rows = db.select({ code: services.code, structureTypes: services.structureTypes }).from(services).where(eq(services.active, true)).all();
+  return new Set(rows.filter((s) => !types || serviceApplies(s, types)).map((s) => s.code));
 }
 
 /**

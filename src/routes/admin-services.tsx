@@ -8,7 +8,8 @@ import { page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
 import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
 import { fieldErrors, fields, formObject, readForm } from '../validation/forms.ts';
-import { SERVICE_KINDS } from '../referential/schema.ts';
+import { SERVICE_KINDS, STRUCTURE_TYPES } from '../referential/schema.ts';
+import { MAX_LENGTH } from '../validation/limits.ts';
 import { defaultReferentialId, getReferential, getService, insertService, listServices, setServiceActive, updateService } from '../referential/store.ts';
 import { indexOf } from '../referential/lookup.ts';
 import { ServiceForm, ServiceList } from '../../views/admin-services.tsx';
@@ -18,12 +19,25 @@ adminServiceRoutes.use(requireAdmin);
 
 const s = t.referentials.catalogue;
 
+const optional = (max: number, pattern: RegExp, message: string) =>
+  fields.optionalText(max).refine((v) => v === '' || pattern.test(v), message);
+
 const serviceFields = z.object({
-  name: fields.requiredText(200),
+  name: fields.requiredText(MAX_LENGTH.serviceName),
   kind: z.enum(SERVICE_KINDS, { error: t.common.validation.choice }),
   description: fields.requiredText(2000),
-  contact: fields.requiredText(300),
+  contact: fields.requiredText(MAX_LENGTH.serviceContact),
+  contactName: fields.optionalText(MAX_LENGTH.serviceContactName),
+  email: optional(MAX_LENGTH.email, /^[^\s@]+@[^\s@]+\.[^\s@]+$/, s.emailInvalid).transform((v) => v.toLowerCase()),
+  phone: optional(MAX_LENGTH.servicePhone, /^\+?[0-9][0-9 .-]{5,28}$/, s.phoneInvalid),
+  url: optional(MAX_LENGTH.serviceUrl, /^https?:\/\/[^\s]+\.[^\s]+$/, s.urlInvalid),
+  structureTypes: z
+    .array(z.enum(STRUCTURE_TYPES, { error: t.common.validation.choice }))
+    .max(STRUCTURE_TYPES.length)
+    .transform((types) => [...new Set(types)]),
 });
+/** Checkboxes: a field that may come several times. */
+const MANY = ['structureTypes'];
 const newServiceForm = serviceFields.extend({
   code: z
     .string({ error: t.common.validation.required })
@@ -50,7 +64,7 @@ adminServiceRoutes.get('/new', (c) => page(c, s.createTitle, <ServiceForm csrf={
 
 adminServiceRoutes.post('/', async (c) => {
   const { db, clock } = c.get('deps');
-  const values = formObject(await readForm(c));
+  const values = formObject(await readForm(c), MANY);
   const parsed = newServiceForm.safeParse(values);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   if (parsed.success && getService(db, parsed.data.code)) errors.code = s.codeTaken;
@@ -82,7 +96,7 @@ adminServiceRoutes.get('/:code/edit', (c) => {
 adminServiceRoutes.post('/:code', async (c) => {
   const { db, clock } = c.get('deps');
   const sv = getService(c.get('deps').db, c.req.param('code')) ?? notFound();
-  const values = formObject(await readForm(c));
+  const values = formObject(await readForm(c), MANY);
   const parsed = serviceFields.safeParse(values);
   if (!parsed.success) {
     const title = s.editTitle(sv.name);

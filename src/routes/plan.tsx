@@ -1,6 +1,7 @@
-// The progress plan: GET /diagnostics/:id/plan (page), POST …/actions (add), POST …/actions/:actionId
-// (edit), …/drop and …/restore, and GET /diagnostics/:id/plan.pdf. Proposed actions are brought in
-// line with the answers whenever the plan or its PDF is asked for.
+// The progress plan: GET /diagnostics/:id/plan (page, with its filters in the query string), POST
+// …/actions (add), POST …/actions/:actionId (edit), …/drop and …/restore, and the plan outside CAP:
+// GET /diagnostics/:id/plan.pdf, plan.xlsx and plan.ics. Proposed actions are brought in line with
+// the answers whenever the plan or one of its files is asked for (planSync, one place).
 import { Hono, type Context } from 'hono';
 import { PassThrough, Readable } from 'node:stream';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -17,11 +18,17 @@ import { createAction, dropAction, getAction, listActions, syncProposedActions, 
 import { buildPlanReport } from '../plan/report.ts';
 import { progressSincePrevious } from '../db/certification.ts';
 import { buildGapReport } from '../certification/report.ts';
+import { renderPlanWorkbook } from '../plan/workbook.ts';
 import { getServicesByCode, listServices } from '../referential/store.ts';
 import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
 import { ACTION_EDIT_FIELDS, actionCreateSchema, actionEditSchema, dropSchema } from '../validation/plan.ts';
 import { slugify } from '../plan/format.ts';
 import { parisDay } from '../dates.ts';
+import { focusOrder, priorities } from '../plan/focus.ts';
+import { NO_FILTERS, type PlanFilters } from '../plan/filters.ts';
+import { servicesFor, serviceApplies } from '../plan/services.ts';
+import { FILTER_FIELDS, planFilterSchema } from '../validation/plan.ts';
+import type { DiagnosticScores } from '../scoring/types.ts';
 import { ActionItem, PlanPage, PlanSummary, type PlanContext, type PlanFormState } from '../../views/plan.tsx';
 
 type C = Context<AppEnv>;
@@ -42,15 +49,30 @@ function planContext(c: C, ctx: DiagnosticContext, actions: readonly ActionRow[]
     csrf: c.get('csrf'),
     canEdit: can(currentUser(c), 'plan.edit', diagnosticScope(ctx)),
     today: parisDay(clock()),
-    services: getServicesByCode(db, actions.flatMap((a) => a.services)),
+    // A service reserved to other structure types is never shown to this one.
+    services: servicesFor(getServicesByCode(db, actions.flatMap((a) => a.services)), ctx.organisation.types),
     themes: ctx.referential.themes.map((th) => ({ slug: th.slug, title: th.title })),
   };
 }
 
-function renderPlan(c: C, ctx: DiagnosticContext, state?: PlanFormState, status: ContentfulStatusCode = 200) {
+const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+
+interface RenderOptions {
+  state?: PlanFormState;
+  status?: ContentfulStatusCode;
+  filters?: PlanFilters;
+  filterErrors?: Record<string, string>;
+  scores?: DiagnosticScores;
+}
+
+function renderPlan(c: C, ctx: DiagnosticContext, opts: RenderOptions = {}) {
   const { db } = c.get('deps');
   const actions = listActions(db, ctx.diagnostic.id);
   const pc = planContext(c, ctx, actions);
+  const scores = opts.scores ?? scoreDiagnosticById(db, ctx);
+  const kept = actions.filter((a) => a.droppedReason === null);
+  const ordered = [...focusOrder(kept, scores.questions), ...kept.filter((a) => a.status === 'done')];
+  const owners = [...new Set(kept.map((a) => a.owner.trim()).filter(Boolean))].sort(collator.compare);
   return page(
     c,
     t.plan.pageTitle(ctx.organisation.name),
@@ -60,10 +82,15 @@ function renderPlan(c: C, ctx: DiagnosticContext, state?: PlanFormState, status:
       organisationId={ctx.organisation.id}
       draft={isEditable(ctx.diagnostic.status)}
       actions={actions}
-      activeServices={pc.canEdit ? listServices(db, { activeOnly: true }) : []}
-      state={state}
+      ordered={ordered}
+      focus={priorities(kept, scores.questions)}
+      filters={opts.filters ?? NO_FILTERS}
+      filterErrors={opts.filterErrors}
+      owners={owners}
+      activeServices={pc.canEdit ? listServices(db, { activeOnly: true }).filter((s) => serviceApplies(s, ctx.organisation.types)) : []}
+      state={opts.state}
     />,
-    { status },
+    { status: opts.status ?? 200 },
   );
 }
 
@@ -79,8 +106,15 @@ const editor = loadDiagnostic('plan.edit');
 
 planRoutes.get('/:id/plan', viewer, (c) => {
   const ctx = c.var.diagnostic;
-  sync(c, ctx);
-  return renderPlan(c, ctx);
+  // The filters are checked before any action is read; refused ones are named, the whole plan shown.
+  const parsed = planFilterSchema(ctx.referential.themes.map((th) => th.slug)).safeParse(c.req.query());
+  const scores = sync(c, ctx);
+  if (!parsed.success) {
+    const filterErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) filterErrors[FILTER_FIELDS[String(issue.path[0])] ?? 'filter'] ??= issue.message;
+    return renderPlan(c, ctx, { scores, filterErrors, status: 400 });
+  }
+  return renderPlan(c, ctx, { scores, filters: parsed.data });
 });
 
 planRoutes.post('/:id/actions/:actionId', editor, async (c) => {
@@ -99,7 +133,7 @@ planRoutes.post('/:id/actions/:actionId', editor, async (c) => {
     const state: PlanFormState = { form: 'edit', actionId: action.id, values, errors: fieldErrors(parsed.error) };
     // htmx swaps this 422 fragment in place of the action (responseHandling in the layout).
     if (isHtmx(c)) return fragment(c, <ActionItem action={action} ctx={planContext(c, ctx, [action])} state={state} />, 422);
-    return renderPlan(c, ctx, state, 422);
+    return renderPlan(c, ctx, { state, status: 422 });
   }
   const updated = updateAction(db, scopeOf(ctx), action.id, parsed.data, currentUser(c).id, clock())!;
   if (isHtmx(c)) {
@@ -123,7 +157,7 @@ planRoutes.post('/:id/actions/:actionId/drop', editor, async (c) => {
   const form = await readForm(c);
   const parsed = dropSchema.safeParse(formObject(form));
   if (!parsed.success) {
-    return renderPlan(c, ctx, { form: 'drop', actionId: action.id, values: { reason: form.get('reason') ?? '' }, errors: fieldErrors(parsed.error) }, 422);
+    return renderPlan(c, ctx, { state: { form: 'drop', actionId: action.id, values: { reason: form.get('reason') ?? '' }, errors: fieldErrors(parsed.error) }, status: 422 });
   }
   dropAction(db, scopeOf(ctx), action.id, parsed.data.reason, currentUser(c).id, clock());
   return redirectWith(c, `${planUrl(ctx)}#plan-dropped-title`, { kind: 'success', message: t.plan.dropped(action.title) });
@@ -142,7 +176,7 @@ planRoutes.post('/:id/actions', editor, async (c) => {
   const { db, clock } = c.get('deps');
   const form = await readForm(c);
   const raw = formObject(form) as Record<string, string>;
-  const active = new Set(listServices(db, { activeOnly: true }).map((s) => s.code));
+  const active = new Set(listServices(db, { activeOnly: true }).filter((s) => serviceApplies(s, ctx.organisation.types)).map((s) => s.code));
   const parsed = actionCreateSchema(
     ctx.referential.themes.map((th) => th.slug),
     active,
@@ -150,7 +184,7 @@ planRoutes.post('/:id/actions', editor, async (c) => {
   if (!parsed.success) {
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) if (k !== '_csrf' && typeof v === 'string') values[k] = v;
-    return renderPlan(c, ctx, { form: 'create', values, errors: fieldErrors(parsed.error) }, 422);
+    return renderPlan(c, ctx, { state: { form: 'create', values, errors: fieldErrors(parsed.error) }, status: 422 });
   }
   const { service, ...input } = parsed.data;
   const row = createAction(db, scopeOf(ctx), { ...input, services: service ? [service] : [] }, currentUser(c).id, clock());
@@ -183,10 +217,46 @@ planRoutes.get('/:id/plan.pdf', viewer, async (c) => {
   }
   const out = new PassThrough();
   writePlanPdf(report, out, { sections });
-  const filename = `plan-de-progres-${slugify(ctx.organisation.name)}-${parisDay(now)}.pdf`;
+  const filename = fileName(ctx, now, 'pdf');
   return c.body(Readable.toWeb(out) as ReadableStream, 200, {
     'Content-Type': 'application/pdf',
     'Content-Disposition': `attachment; filename="${filename}"`,
+    'Cache-Control': 'private, no-store',
+  });
+});
+
+/** The plan's data for its files: scores in line, the same report as the PDF. */
+function planReport(c: C) {
+  const ctx = c.var.diagnostic;
+  const { db, clock } = c.get('deps');
+  const now = clock();
+  const scores = sync(c, ctx);
+  return { ctx, now, report: buildPlanReport(db, ctx, scores, now) };
+}
+
+const fileName = (ctx: DiagnosticContext, now: Date, ext: string) => `plan-de-progres-${slugify(ctx.organisation.name)}-${parisDay(now)}.${ext}`;
+
+planRoutes.get('/:id/plan.xlsx', viewer, async (c) => {
+  const { ctx, now, report } = planReport(c);
+  const body = await renderPlanWorkbook(report);
+  return c.body(new Uint8Array(body), 200, {
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Disposition': `attachment; filename="${fileName(ctx, now, 'xlsx')}"`,
+    'Cache-Control': 'private, no-store',
+  });
+});
+
+// The calendar writer (ics and its validator) is loaded with the first calendar asked for.
+let calendarModule: Promise<typeof import('../plan/calendar.ts')> | undefined;
+
+planRoutes.get('/:id/plan.ics', viewer, async (c) => {
+  const { renderPlanCalendar } = await (calendarModule ??= import('../plan/calendar.ts'));
+  const { ctx, now, report } = planReport(c);
+  const here = new URL(c.req.url);
+  const body = renderPlanCalendar(report, `${here.origin}${planUrl(ctx)}`, here.hostname);
+  return c.body(body, 200, {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${fileName(ctx, now, 'ics')}"`,
     'Cache-Control': 'private, no-store',
   });
 });

@@ -4,19 +4,14 @@
 import type { ThemeSlug } from '../referential/schema.ts';
 import type { NumericLevel } from './levels.ts';
 import type { DiagnosticScores, QuestionScore } from './types.ts';
+import { shownDelta } from './rounding.ts';
 
 export type Trend = 'up' | 'down' | 'same' | 'n/a';
-
-/**
- * Theme scores closer than this are reported as unchanged: below half a point the change would
- * not even show once rounded for display, and would only be noise from a changed N/A.
- */
-export const SAME_THRESHOLD = 0.5;
 
 export interface ScoreComparison {
   before: number | null;
   after: number | null;
-  /** after − before; null when either side has no score. */
+  /** after − before in whole points, from the rounded values shown (src/scoring/rounding.ts); null when either side has no score. */
   delta: number | null;
   trend: Trend;
 }
@@ -44,11 +39,11 @@ export interface Comparison {
   counts: { up: number; down: number; same: number };
 }
 
+/** Two scores compared as they are shown: a change that does not show once rounded is no change. */
 export function compareScore(before: number | null, after: number | null): ScoreComparison {
-  if (before === null || after === null) return { before, after, delta: null, trend: 'n/a' };
-  const delta = after - before;
-  const trend: Trend = Math.abs(delta) < SAME_THRESHOLD ? 'same' : delta > 0 ? 'up' : 'down';
-  return { before, after, delta, trend };
+  const delta = shownDelta(before, after);
+  if (delta === null) return { before, after, delta: null, trend: 'n/a' };
+  return { before, after, delta, trend: delta === 0 ? 'same' : delta > 0 ? 'up' : 'down' };
 }
 
 function numeric(qs: QuestionScore | undefined): NumericLevel | null {

@@ -1,23 +1,41 @@
-// What the results page picks out of the scores. Pure.
+// What the results page and the PDF pick out of the scores. One rule for both. Pure.
 import type { DiagnosticScores, QuestionScore, ThemeScore } from './types.ts';
+
+/** A strength is an answer at this level or above (« formalisé, avec suivi ») — never a level-1 one. */
+export const STRENGTH_MIN_LEVEL = 3;
 
 /** A theme with at least one applicable question, all answered: enough to show results. */
 export function hasResults(scores: DiagnosticScores): boolean {
   return scores.themes.some((th) => th.complete && th.coverage.applicable > 0);
 }
 
+const levelOf = (q: QuestionScore) => (typeof q.level === 'number' ? q.level : -1);
+
 /**
- * The three strongest and three weakest scored questions of a theme. Ties go to the heavier
- * question (it matters more), then to referential order. With fewer than six scored questions the
- * two lists share them out instead of repeating the same question as a strength and a weakness.
+ * The strongest answers among `questions`: level 3 or 4 only, highest level first, then the heavier
+ * question (it matters more), then referential order. Fewer than `n` when fewer qualify.
  */
+export function strengths(questions: readonly QuestionScore[], n = 3): QuestionScore[] {
+  return questions
+    .map((q, i) => ({ q, i }))
+    .filter(({ q }) => levelOf(q) >= STRENGTH_MIN_LEVEL)
+    .sort((a, b) => levelOf(b.q) - levelOf(a.q) || b.q.weight - a.q.weight || a.i - b.i)
+    .slice(0, n)
+    .map(({ q }) => q);
+}
+
+/** The weakest scored answers (below level 3), lowest level first, then heavier, then referential order. */
+export function weaknesses(questions: readonly QuestionScore[], n = 3): QuestionScore[] {
+  return questions
+    .map((q, i) => ({ q, i }))
+    .filter(({ q }) => levelOf(q) >= 0 && levelOf(q) < STRENGTH_MIN_LEVEL)
+    .sort((a, b) => levelOf(a.q) - levelOf(b.q) || b.q.weight - a.q.weight || a.i - b.i)
+    .slice(0, n)
+    .map(({ q }) => q);
+}
+
+/** A theme's three strengths and three answers to improve (the two lists never share a question). */
 export function strengthsAndWeaknesses(theme: ThemeScore, n = 3): { strongest: QuestionScore[]; weakest: QuestionScore[] } {
-  const scored = theme.criteria.flatMap((c) => c.questions).filter((q) => q.score !== null);
-  const order = new Map(scored.map((q, i) => [q.code, i]));
-  const byStrength = [...scored].sort((a, b) => b.score! - a.score! || b.weight - a.weight || order.get(a.code)! - order.get(b.code)!);
-  const byWeakness = [...scored].sort((a, b) => a.score! - b.score! || b.weight - a.weight || order.get(a.code)! - order.get(b.code)!);
-  const strongest = byStrength.slice(0, Math.min(n, Math.ceil(scored.length / 2)));
-  const taken = new Set(strongest.map((q) => q.code));
-  const weakest = byWeakness.filter((q) => !taken.has(q.code)).slice(0, n);
-  return { strongest, weakest };
+  const questions = theme.criteria.flatMap((c) => c.questions);
+  return { strongest: strengths(questions, n), weakest: weaknesses(questions, n) };
 }

@@ -17,5 +17,7 @@ export type {
   DiagnosticScores,
 } from './types.ts';
 export { scoreDiagnostic } from './score-diagnostic.ts';
-export { type Trend, type ScoreComparison, type ThemeComparison, type QuestionComparison, type Comparison, SAME_THRESHOLD, compareScore, compareScores } from './compare.ts';
+export { shownScore, shownDelta } from './rounding.ts';
+export { LEGAL_MINIMUM_LEVEL, complianceLevelOf, belowCompliance } from './legal.ts';
+export { type Trend, type ScoreComparison, type ThemeComparison, type QuestionComparison, type Comparison, compareScore, compareScores } from './compare.ts';
 export { type Point, type LabelPoint, type TextAnchor, type RadarRing, type RadarGeometry, type RadarOptions, RADAR_RINGS, radarPoints, svgPoints } from './radar.ts';

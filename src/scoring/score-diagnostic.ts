@@ -2,6 +2,7 @@
 import type { Question, Referential, StructureType, ThemeSlug } from '../referential/schema.ts';
 import { isApplicable } from './applicability.ts';
 import { bandFor } from './bands.ts';
+import { belowCompliance, complianceLevelOf } from './legal.ts';
 import { LEVEL_SCORES, type Level } from './levels.ts';
 import { readinessAccumulator } from './readiness.ts';
 import { addToTally, newTally, tallyCoverage, tallyScore, type Tally } from './tally.ts';
@@ -27,6 +28,7 @@ function scoreQuestion(q: Question, themeSlug: ThemeSlug, criterionCode: string,
     criterionCode,
     weight: q.weight,
     legal: q.legal,
+    complianceLevel: complianceLevelOf(q),
     level,
     score: level === null || level === 'na' ? null : LEVEL_SCORES[level],
   };
@@ -45,7 +47,7 @@ export function scoreDiagnostic(ref: Referential, types: readonly StructureType[
 
   const themes: ThemeScore[] = ref.themes.map((theme) => {
     const themeTally = newTally();
-    const criteria: CriterionScore[] = theme.criteria.map((crit) => {
+    const criteria: CriterionScore[] = theme.criteria.flatMap((crit) => {
       const critTally = newTally();
       const critQuestions: QuestionScore[] = [];
       for (const q of crit.questions) {
@@ -58,9 +60,11 @@ export function scoreDiagnostic(ref: Referential, types: readonly StructureType[
         critQuestions.push(qs);
         questions.push(qs);
         if (qs.level === null) unanswered.push(qs);
-        else if (qs.legal && qs.level !== 'na' && qs.level < 2) legalFlags.push(qs);
+        else if (belowCompliance(qs)) legalFlags.push(qs);
       }
-      return { code: crit.code, title: crit.title, score: tallyScore(critTally), coverage: tallyCoverage(critTally), questions: critQuestions };
+      // A criterion none of whose questions applies (« 0 sur 0 ») says nothing to this structure.
+      if (!critQuestions.length) return [];
+      return [{ code: crit.code, title: crit.title, score: tallyScore(critTally), coverage: tallyCoverage(critTally), questions: critQuestions }];
     });
     const coverage = tallyCoverage(themeTally);
     return { slug: theme.slug, title: theme.title, score: tallyScore(themeTally), coverage, complete: coverage.answered === coverage.applicable, criteria };

@@ -19,6 +19,8 @@ export interface QuestionScore {
   criterionCode: string;
   weight: number;
   legal: boolean;
+  /** For a legal question, the first level at which the obligation is met (src/scoring/legal.ts). */
+  complianceLevel: number;
   /** null when unanswered. */
   level: Level | null;
   /** 0-100; null if N/A or unanswered. */
@@ -50,6 +52,7 @@ export interface ThemeScore {
   coverage: Coverage;
   /** Every applicable question of the theme answered (N/A counts as an answer). */
   complete: boolean;
+  /** Criteria with at least one applicable question (the others say nothing to this structure). */
   criteria: CriterionScore[];
 }
 
@@ -93,7 +96,7 @@ export interface DiagnosticScores {
   /** Every applicable question, in referential order. */
   questions: QuestionScore[];
   unanswered: QuestionScore[];
-  /** Legal obligations answered below level 2. */
+  /** Legal obligations answered below their compliance level (belowCompliance). */
   legalFlags: QuestionScore[];
   iso9001: ClauseGroupReadiness[];
   iso26000: SubjectReadiness[];

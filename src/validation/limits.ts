@@ -62,6 +62,9 @@ export const MAX_LENGTH = {
   serviceName: 200,
   serviceDescription: 1000,
   serviceContact: 300,
+  serviceContactName: 120,
+  servicePhone: 30,
+  serviceUrl: 300,
   referentialLabel: 120,
   /** A search or filter typed in a query string. */
   filter: 100,

@@ -4,6 +4,8 @@ import { t } from '../i18n/index.ts';
 import { parseDay } from '../dates.ts';
 import { PRIORITIES } from '../plan/types.ts';
 import { ACTION_STATUSES } from '../db/actions.ts';
+import { MAX_LENGTH } from './limits.ts';
+import { PLAN_VIEWS, STATUS_FILTERS, type PlanFilters } from '../plan/filters.ts';
 
 const e = t.plan.errors;
 const tooLong = t.common.validation.tooLong;
@@ -50,3 +52,25 @@ export function actionCreateSchema(themeSlugs: readonly string[], serviceCodes: 
 export const dropSchema = z.object({
   reason: z.string({ error: e.reason }).trim().min(1, e.reason).max(500, tooLong(500)),
 });
+
+const fe = t.plan.filters.errors;
+
+/**
+ * The plan page's query string: `theme`, `statut`, `responsable`, `retard`, `vue`. Each value is
+ * checked (length from limits.ts, theme against the diagnostic's referential) before any action is
+ * read; other keys are ignored.
+ */
+export function planFilterSchema(themeSlugs: readonly string[]) {
+  return z
+    .object({
+      theme: z.string().max(MAX_LENGTH.filter, fe.theme).optional().default('').refine((v) => v === '' || themeSlugs.includes(v), fe.theme),
+      statut: z.union([z.literal(''), z.enum(STATUS_FILTERS)], { error: fe.status }).optional().default(''),
+      responsable: z.string().trim().max(MAX_LENGTH.filter, fe.owner).optional().default(''),
+      retard: z.enum(['', '1'], { error: fe.overdue }).optional().default(''),
+      vue: z.union([z.literal(''), z.enum(PLAN_VIEWS)], { error: fe.view }).optional().default(''),
+    })
+    .transform((q): PlanFilters => ({ theme: q.theme, status: q.statut, owner: q.responsable, overdue: q.retard === '1', view: q.vue || 'fiches' }));
+}
+
+/** Which filter a query-string key sets, to name it in an error. */
+export const FILTER_FIELDS: Record<string, keyof PlanFilters> = { theme: 'theme', statut: 'status', responsable: 'owner', retard: 'overdue', vue: 'view' };

@@ -64,6 +64,7 @@ const action = (over: Partial<PlanReportAction>): PlanReportAction => ({
   ownDescription: false,
   themeSlug: 'identite',
   priority: 'moyenne',
+  rank: 1,
   quickWin: false,
   origin: 'proposed',
   questionCode: null,
@@ -99,7 +100,7 @@ describe('the action table and the services', () => {
   });
 
   it('lists the services of open, unfinished actions once each, with how many actions need them', () => {
-    const svc = (code: string) => ({ code, name: code, kind: 'formation', description: '', contact: `contact ${code}`, active: code !== 'OLD' });
+    const svc = (code: string) => ({ code, name: code, kind: 'formation', description: '', contact: `contact ${code}`, contactName: '', email: '', phone: '', url: '', active: code !== 'OLD' });
     const report = {
       scores,
       services: [svc('A'), svc('B'), svc('C'), svc('OLD')],

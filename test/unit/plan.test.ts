@@ -3,7 +3,8 @@
 import { describe, it, expect } from 'vitest';
 import { miniReferential } from '../fixtures/mini-referential.ts';
 import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
-import { actionTitle, firstSentence, proposeActions } from '../../src/plan/prioritise.ts';
+import { proposeActions } from '../../src/plan/prioritise.ts';
+import { firstSentence, legacyActionTitle } from '../../src/plan/legacy-titles.ts';
 import { PRIORITY_LABELS } from '../../src/plan/types.ts';
 
 const answers = (o: Record<string, Level>): ReadonlyMap<string, Level> => new Map(Object.entries(o));
@@ -55,7 +56,7 @@ describe('proposeActions', () => {
       questionCode: 'FS-1.1',
       themeSlug: 'fonctions-support',
       criterionCode: 'FS-1',
-      title: 'Mettez à jour le DUERP chaque année (art. L. 4121-3 du Code du travail)',
+      title: 'Mettre à jour le DUERP chaque année',
       description: 'Mettez à jour le DUERP chaque année (art. L. 4121-3 du Code du travail). Associez le CSE.',
       services: ['SANTE-TRAVAIL', 'JUR-PLATEFORME'],
       legal: true,
@@ -132,35 +133,31 @@ describe('proposeActions', () => {
 });
 
 describe('action titles', () => {
-  const titles = Object.fromEntries(proposeActions(miniReferential, scoresP, { targetLevel: 4 }).map((a) => [a.questionCode, a.title]));
+  const actions = proposeActions(miniReferential, scoresP, { targetLevel: 4 });
+  const titles = Object.fromEntries(actions.map((a) => [a.questionCode, a.title]));
 
-  it('take the recommendation’s first sentence, without its period', () => {
-    expect(titles['ID-1.1']).toBe('Formalisez votre projet associatif avec le conseil d’administration');
-    expect(titles['FS-2.1']).toBe('Réalisez un premier bilan de vos consommations d’énergie');
+  it('are the recommendations’ own titles, whole, distinct from their texts', () => {
+    expect(titles['ID-1.1']).toBe('Formaliser le projet associatif avec le conseil d’administration');
+    expect(titles['SE-1.1']).toBe('Formaliser le parcours d’accompagnement de chaque salarié');
+    expect(titles['FS-1.1']).toBe('Mettre à jour le DUERP chaque année');
+    for (const a of actions) {
+      expect(a.title).not.toMatch(/…|\.\.\.$|\.$/);
+      expect(a.description).not.toBe(a.title);
+    }
+  });
+});
+
+describe('legacy titles (recognised in plans stored before titles existed)', () => {
+  it('were the recommendation’s first sentence, without its period', () => {
+    expect(legacyActionTitle('Formalisez votre projet associatif avec le conseil d’administration. Présentez-le.')).toBe('Formalisez votre projet associatif avec le conseil d’administration');
+    expect(legacyActionTitle('Tenez l’assemblée générale (cf. art. 5 des statuts types). Publiez.')).toBe('Tenez l’assemblée générale (cf. art. 5 des statuts types)');
+    expect(legacyActionTitle('Formez l’équipe… ')).toBe('Formez l’équipe');
   });
 
-  it('do not stop at abbreviations such as « cf. », « art. » or « L. »', () => {
-    expect(titles['ID-1.2']).toBe('Tenez l’assemblée générale prévue par vos statuts (cf. art. 5 des statuts types)');
-    expect(titles['FS-1.1']).toBe('Mettez à jour le DUERP chaque année (art. L. 4121-3 du Code du travail)');
-  });
-
-  it('keep a one-sentence recommendation whole and an exclamation as written', () => {
-    expect(actionTitle('Participez aux instances territoriales de l’IAE')).toBe('Participez aux instances territoriales de l’IAE');
-    expect(titles['SE-1.2']).toBe('Suivez les heures de mise à disposition par client!');
-  });
-
-  it('cut a long first sentence to 140 characters at a word, with an ellipsis', () => {
-    const title = titles['SE-1.1'] ?? '';
+  it('were cut at 140 characters with an ellipsis', () => {
+    const title = legacyActionTitle(`Formalisez un parcours ${'très '.repeat(40)}long. Puis.`);
     expect(title.length).toBeLessThanOrEqual(140);
-    expect(title.length).toBeGreaterThan(100);
-    expect(title.startsWith('Formalisez un parcours d’accompagnement socioprofessionnel pour chaque salarié')).toBe(true);
     expect(title.endsWith('…')).toBe(true);
-    expect(title).not.toMatch(/[\s,.]…$/);
-  });
-
-  it('never end with a period', () => {
-    for (const t of Object.values(titles)) expect(t).not.toMatch(/\.$/);
-    expect(actionTitle('Formez l’équipe… ')).toBe('Formez l’équipe');
   });
 
   it('split sentences only before a new sentence', () => {

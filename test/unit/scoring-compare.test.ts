@@ -23,12 +23,15 @@ describe('compareScores', () => {
     ]);
     // identite: (3×100 + 1×50 + 2×75) / 6 = 500 / 6 = 83.33…, was 75
     expect(c.themes[0]).toMatchObject({ title: 'Identité et projet', before: 75, after: 500 / 6 });
-    expect(c.themes[0]?.delta).toBeCloseTo(500 / 6 - 75, 10);
+    // Shown 83 % and 75 %: the difference shown is 83 − 75 = 8 points.
+    expect(c.themes[0]?.delta).toBe(8);
     // services: (3×50 + 2×25 + 1×50) / 6 = 250 / 6 = 41.67, was 60
     expect(c.themes[1]).toMatchObject({ before: 60, after: 250 / 6 });
-    expect(c.themes[1]?.delta).toBeCloseTo(250 / 6 - 60, 10);
-    // fonctions-support: (3×75 + 1×100) / 4 = 81.25, was 43.75 → +37.5
-    expect(c.themes[2]).toMatchObject({ before: 43.75, after: 81.25, delta: 37.5 });
+    // Shown 42 % and 60 %: −18 points.
+    expect(c.themes[1]?.delta).toBe(-18);
+    // fonctions-support: (3×75 + 1×100) / 4 = 81.25, was 43.75: shown 81 % and 44 %, +37 points
+    // (not the +37.5 of the hidden decimals, which would round to +38).
+    expect(c.themes[2]).toMatchObject({ before: 43.75, after: 81.25, delta: 37 });
     // amelioration-continue: no score either year
     expect(c.themes[3]).toMatchObject({ before: null, after: null, delta: null });
   });
@@ -66,20 +69,22 @@ describe('compareScores', () => {
   });
 });
 
-describe('compareScore — half a point threshold', () => {
+describe('compareScore — from the values shown', () => {
   it.each([
-    [60, 60.4, 'same'],
-    [60, 60.5, 'up'],
-    [60, 59.6, 'same'],
-    [60, 59.5, 'down'],
-    [60, 60, 'same'],
-    [null, 60, 'n/a'],
-    [60, null, 'n/a'],
-  ] as const)('%s → %s is %s', (before, after, trend) => {
-    expect(compareScore(before, after).trend).toBe(trend);
+    [60, 60.4, 'same', 0],
+    [60, 60.5, 'up', 1],
+    [60, 59.6, 'same', 0],
+    [60, 59.4, 'down', -1],
+    [60, 60, 'same', 0],
+    [59.4, 60.4, 'up', 1],
+    [null, 60, 'n/a', null],
+    [60, null, 'n/a', null],
+  ] as const)('%s → %s is %s (%s)', (before, after, trend, delta) => {
+    expect(compareScore(before, after)).toMatchObject({ trend, delta });
   });
 
-  it('keeps the exact delta even when the trend is « same »', () => {
-    expect(compareScore(60, 60.25)).toEqual({ before: 60, after: 60.25, delta: 0.25, trend: 'same' });
+  it('computes the difference from the rounded values a reader sees: 59 % → 70 % is +11 points', () => {
+    // 58.6 shows as 59, 70.4 as 70: the raw difference 11.8 would have read « +12 ».
+    expect(compareScore(58.6, 70.4)).toEqual({ before: 58.6, after: 70.4, delta: 11, trend: 'up' });
   });
 });

@@ -151,7 +151,8 @@ describe('scoreDiagnostic — structure types', () => {
     const ac = theme(s, 'amelioration-continue');
     expect(ac.score).toBeNull();
     expect(ac.coverage).toEqual({ applicable: 0, answered: 0, na: 0 });
-    expect(ac.criteria[0]?.questions).toEqual([]);
+    // Its criteria, none of whose questions applies, are left out (no « 0 sur 0 » row).
+    expect(ac.criteria).toEqual([]);
     expect(s.iso9001.find((g) => g.group === '10')).toMatchObject({ score: null, coverage: { applicable: 0, answered: 0, na: 0 }, questions: [] });
   });
 

@@ -3,12 +3,13 @@
 const int = (n: number) => n.toLocaleString('fr-FR');
 const plural = (n: number, one: string, many: string) => (n < 2 ? one : many);
 import { frenchDate, frenchDateTime, numericDate } from '../../dates.ts';
+import { shownScore } from '../../scoring/rounding.ts';
 
 export const federation = {
   date: (iso: string) => frenchDate(iso),
   shortDate: (iso: string) => numericDate(iso),
   dateTime: (iso: string) => frenchDateTime(iso),
-  pct: (score: number) => `${int(Math.round(score))}\u202F%`,
+  pct: (score: number) => `${int(shownScore(score))}\u202F%`,
   level: (mean: number) => `${mean.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}\u202F/\u202F4`,
 
   title: 'Suivi fédéral',
@@ -217,6 +218,7 @@ export const federation = {
       prefill: 'reprise',
       answer: 'réponse',
       sync: 'mise à jour des actions proposées',
+      retitle: 'intitulés des actions proposées remplacés par ceux du référentiel',
       'carry-over': 'report des actions ouvertes',
       'password-change': 'changement de mot de passe',
       'demo.diagnostic': 'données de démonstration',

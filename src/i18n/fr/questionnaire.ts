@@ -1,5 +1,6 @@
 // Strings of the questionnaire: starting a diagnostic, its overview, theme pages, saving answers.
 // Dates and times are shown in metropolitan French time whatever the server's zone (src/dates.ts).
+import { shownScore } from '../../scoring/rounding.ts';
 import { frenchDate as date, frenchTime as time } from '../../dates.ts';
 
 const nf = new Intl.NumberFormat('fr-FR');
@@ -24,7 +25,7 @@ export const questionnaire = {
   submittedOn: (d: string) => `soumis le ${date(d)}`,
   /** After a status that names the event itself: « Soumis » le…, « Validé » le… */
   statusOn: (d: string) => `le ${date(d)}`,
-  percent: (score: number) => `${nf.format(Math.round(score))}\u202f%`,
+  percent: (score: number) => `${nf.format(shownScore(score))}\u202f%`,
   linkOverview: 'Questionnaire',
   linkResults: 'Résultats',
   linkPlan: 'Plan de progrès',

@@ -3,6 +3,7 @@
 const plural = (n: number, one: string, many: string) => (n < 2 ? one : many);
 const int = (n: number) => n.toLocaleString('fr-FR');
 import { frenchDate } from '../../dates.ts';
+import { shownScore } from '../../scoring/rounding.ts';
 
 export const results = {
   title: 'Résultats du diagnostic',
@@ -12,7 +13,7 @@ export const results = {
   toPdf: 'Télécharger le plan en PDF',
   date: (iso: string) => frenchDate(iso),
   /** A score for display: rounded, French digits, narrow no-break space before %. */
-  pct: (score: number) => `${int(Math.round(score))}\u202F%`,
+  pct: (score: number) => `${int(shownScore(score))}\u202F%`,
   noScore: 'pas de score',
   meta: (ref: string, created: string) => `Référentiel ${ref} — diagnostic commencé le ${created}`,
   submittedOn: (date: string) => `soumis le ${date}`,
@@ -91,8 +92,8 @@ export const results = {
   after: 'Maintenant',
   evolution: 'Évolution',
   overallRow: 'Score global',
-  delta: (d: number) => {
-    const r = Math.round(d);
+  /** A difference already computed from the shown values (shownDelta): whole points. */
+  delta: (r: number) => {
     return r === 0 ? 'stable' : `${r > 0 ? '+' : '−'}${int(Math.abs(r))}\u00A0${plural(Math.abs(r), 'point', 'points')}`;
   },
   trend: { up: 'en hausse', down: 'en baisse', same: 'stable', 'n/a': 'non comparable' } as Record<string, string>,
