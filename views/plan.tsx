@@ -426,7 +426,7 @@ function FilterForm(props: PlanPageProps) {
 function ActionTable({ actions, ctx, captionId }: { actions: readonly ActionRow[]; ctx: PlanContext; captionId: string }) {
   return (
     <TableRegion label={p.filters.tableCaption}>
-      <table class="plan-table">
+      <table class="plan-table stack">
         <caption id={captionId} class="visually-hidden">
           {p.filters.tableCaption}
         </caption>
@@ -454,12 +454,12 @@ function ActionTable({ actions, ctx, captionId }: { actions: readonly ActionRow[
                     </>
                   )}
                 </th>
-                <td>
+                <td data-label={p.col.priority}>
                   <span class={priorityBadge[a.priority] ?? 'badge'}>{PRIORITY_LABELS[a.priority as keyof typeof PRIORITY_LABELS] ?? a.priority}</span>
                 </td>
-                <td>{ctx.themes.find((th) => th.slug === a.themeSlug)?.title ?? a.themeSlug}</td>
-                <td>{a.owner || <span class="muted">{p.noOwner}</span>}</td>
-                <td class={overdue ? 'overdue nowrap' : 'nowrap'}>
+                <td data-label={p.col.theme}>{ctx.themes.find((th) => th.slug === a.themeSlug)?.title ?? a.themeSlug}</td>
+                <td data-label={p.col.owner}>{a.owner || <span class="muted">{p.noOwner}</span>}</td>
+                <td data-label={p.col.due} class={overdue ? 'overdue nowrap' : 'nowrap'}>
                   {a.dueDate ? frenchDay(a.dueDate) : <span class="muted">{p.noDueDate}</span>}
                   {overdue && (
                     <>
@@ -468,7 +468,7 @@ function ActionTable({ actions, ctx, captionId }: { actions: readonly ActionRow[
                     </>
                   )}
                 </td>
-                <td>
+                <td data-label={p.col.status}>
                   <span class={statusBadge[a.status] ?? 'badge'}>{p.status[a.status]}</span>
                 </td>
               </tr>

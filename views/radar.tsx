@@ -15,7 +15,7 @@ export interface RadarItem {
 /** Drawing box (SVG user units). Wide enough for side labels of about 20 characters a line. */
 export const RADAR_LAYOUT = { width: 600, height: 440, cx: 300, cy: 225, radius: 135, labelGap: 16, lineHeight: 15, labelChars: 20 } as const;
 
-const COLORS = { ring: '#c5cbd6', axis: '#8a93a5', area: '#0b5e75', text: '#1d2330', muted: '#4f5768' };
+const COLORS = { ring: '#c5cbd6', axis: '#8a93a5', area: '#0b5e75', reference: '#b5451b', text: '#1d2330', muted: '#4f5768' };
 
 /** Splits a label into lines of at most `max` characters, on spaces (a longer word keeps its line). */
 export function wrapLabel(text: string, max: number = RADAR_LAYOUT.labelChars): string[] {
@@ -38,14 +38,21 @@ function firstBaseline(p: LabelPoint, cy: number, n: number, lh: number): number
   return p.y - ((n - 1) * lh) / 2 + 4; // beside: centred on the axis
 }
 
+/** A second series drawn dashed under the first: the peers' averages, when shown. */
+export interface RadarReference {
+  label: string;
+  values: readonly (number | null)[];
+}
+
 export interface RadarChartProps {
   items: readonly RadarItem[];
+  reference?: RadarReference | null;
   /** Unique per page: ids of <title> and <desc> derive from it. */
   id?: string;
   title?: string;
 }
 
-export function RadarChart({ items, id = 'radar', title = t.results.radarSvgTitle }: RadarChartProps) {
+export function RadarChart({ items, reference, id = 'radar', title = t.results.radarSvgTitle }: RadarChartProps) {
   const L = RADAR_LAYOUT;
   const g = radarPoints(
     items.map((i) => i.value),
@@ -54,7 +61,11 @@ export function RadarChart({ items, id = 'radar', title = t.results.radarSvgTitl
     L.radius,
     { labelRadius: L.radius + L.labelGap },
   );
-  const desc = t.results.radarDesc(items.map((i) => `${i.label} : ${i.value === null ? t.results.noScore : t.results.pct(i.value)}`).join(' ; '));
+  const shown = (v: number | null) => (v === null ? t.results.noScore : t.results.pct(v));
+  const desc =
+    t.results.radarDesc(items.map((i) => `${i.label}\u00a0: ${shown(i.value)}`).join('\u202f; ')) +
+    (reference ? ` ${t.results.radarReferenceDesc(reference.label, items.map((i, k) => `${i.label}\u00a0: ${shown(reference.values[k] ?? null)}`).join('\u202f; '))}` : '');
+  const ref = reference ? radarPoints(reference.values, L.cx, L.cy, L.radius) : null;
   const top = g.axes[0];
   return (
     <svg
@@ -90,6 +101,7 @@ export function RadarChart({ items, id = 'radar', title = t.results.radarSvgTitl
           })}
         </g>
       )}
+      {ref && <polygon class="radar__reference" points={svgPoints(ref.polygon)} fill="none" stroke={COLORS.reference} stroke-width="2" stroke-dasharray="6 4" />}
       <polygon class="radar__area" points={svgPoints(g.polygon)} fill={COLORS.area} fill-opacity="0.22" stroke={COLORS.area} stroke-width="2.5" stroke-linejoin="round" />
       <g class="radar__points" fill={COLORS.area}>
         {g.polygon.map((p) => (
@@ -121,12 +133,14 @@ export function RadarChart({ items, id = 'radar', title = t.results.radarSvgTitl
 
 export interface RadarTableRow extends RadarItem {
   href?: string;
+  /** The peers' average on this axis, when shown. */
+  reference?: number | null;
   /** What the score counts, shown in a third column. */
   detail?: Child;
 }
 
 /** The radar's data as a table: what screen readers, keyboard users and printers read. */
-export function RadarTable({ rows, caption = t.results.radarTableCaption }: { rows: readonly RadarTableRow[]; caption?: string }) {
+export function RadarTable({ rows, caption = t.results.radarTableCaption, referenceLabel }: { rows: readonly RadarTableRow[]; caption?: string; referenceLabel?: string }) {
   const hasDetail = rows.some((r) => r.detail !== undefined);
   return (
     <TableRegion label={caption}>
@@ -138,6 +152,11 @@ export function RadarTable({ rows, caption = t.results.radarTableCaption }: { ro
             <th scope="col" class="num">
               {t.results.score}
             </th>
+            {referenceLabel && (
+              <th scope="col" class="num">
+                {referenceLabel}
+              </th>
+            )}
             {hasDetail && <th scope="col">{t.results.coverageCol}</th>}
           </tr>
         </thead>
@@ -148,6 +167,11 @@ export function RadarTable({ rows, caption = t.results.radarTableCaption }: { ro
               <td class="num" data-label={t.results.score}>
                 {r.value === null ? t.results.noScore : t.results.pct(r.value)}
               </td>
+              {referenceLabel && (
+                <td class="num" data-label={referenceLabel}>
+                  {r.reference === null || r.reference === undefined ? t.results.noScore : t.results.pct(r.reference)}
+                </td>
+              )}
               {hasDetail && <td data-label={t.results.coverageCol}>{r.detail}</td>}
             </tr>
           ))}

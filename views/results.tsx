@@ -7,8 +7,9 @@ import type { DiagnosticRow } from '../src/db/diagnostics.ts';
 import type { Organisation } from '../src/db/organisations.ts';
 import type { Benchmark, BenchmarkGroup } from '../src/db/peers.ts';
 import type { Comparison, Coverage, DiagnosticScores, QuestionComparison, QuestionScore, ThemeScore } from '../src/scoring/index.ts';
-import { strengthsAndWeaknesses } from '../src/scoring/highlights.ts';
-import { iso9001Url, questionUrl as questionHref, themeUrl as themeHref } from '../src/web/urls.ts';
+import { strengths, strengthsAndWeaknesses } from '../src/scoring/highlights.ts';
+import { PRIORITY_LABELS, type Priority } from '../src/plan/types.ts';
+import { iso9001Url, planUrl, questionUrl as questionHref, themeUrl as themeHref } from '../src/web/urls.ts';
 import { RadarChart, RadarTable } from './radar.tsx';
 import { TableRegion } from './table.tsx';
 
@@ -27,16 +28,31 @@ export interface ResultsPageProps {
   reviewComments?: Child;
   /** « Actions faites → progrès constatés », when there is an earlier diagnostic (id="progres"). */
   progress?: Child;
+  /** The plan's first three priorities. */
+  priorities: readonly { title: string; priority: string; quickWin: boolean }[];
+  /** Set while the diagnostic is still open: its results are provisional. */
+  provisional: { toConfirm: number } | null;
 }
 
-function ScoreBar({ score }: { score: number | null }) {
+/** The peers' averages drawn on the radar and the bars: the region's when shown, else the nation's. */
+function reference(b: Benchmark): { label: string; group: BenchmarkGroup } | null {
+  const group = b.regional.shown ? b.regional : b.national.shown ? b.national : null;
+  return group ? { label: groupHeading(group), group } : null;
+}
+
+function ScoreBar({ score, peer }: { score: number | null; peer?: { label: string; score: number | null } | null }) {
   const width = score === null ? 0 : Math.max(0, Math.min(100, score));
+  const mark = peer && peer.score !== null ? Math.max(0, Math.min(100, peer.score)) : null;
   return (
     <div class="progress">
       <span class="progress__bar" aria-hidden="true">
         <span class="progress__fill" style={`width: ${width.toFixed(1)}%`}></span>
+        {mark !== null && <span class="progress__peer" style={`left: ${mark.toFixed(1)}%`}></span>}
       </span>
-      <span class="progress__label">{score === null ? r.noScore : r.pct(score)}</span>
+      <span class="progress__label">
+        {score === null ? r.noScore : r.pct(score)}
+        {peer && peer.score !== null && <span class="progress__peer-label">{r.peersOnBar(peer.label, r.pct(peer.score))}</span>}
+      </span>
     </div>
   );
 }
@@ -76,49 +92,121 @@ function CodeLinks({ diagnosticId, codes, themeOf }: { diagnosticId: string; cod
   );
 }
 
-function Summary({ diagnostic, scores }: { diagnostic: DiagnosticRow; scores: DiagnosticScores }) {
+function Essentials(p: ResultsPageProps) {
+  const { diagnostic, scores } = p;
+  const top = strengths(scores.questions, 3);
+  const ref = reference(p.benchmark);
   return (
-    <section aria-labelledby="synthese" class="results-grid">
-      <div class="panel">
-        <h2 id="synthese">{r.summaryTitle}</h2>
-        {scores.overall === null ? (
-          <p>{r.noOverall}</p>
-        ) : (
-          <>
-            <p class="results-overall">
-              <span class="results-overall__label">{r.overallLabel}</span>{' '}
-              <span class="score-big">{r.pct(scores.overall)}</span>
+    <section aria-labelledby="synthese" class="results-essentials">
+      <h2 id="synthese">{r.summaryTitle}</h2>
+      <div class="results-grid">
+        <div class="panel results-score">
+          <h3>{r.overallLabel}</h3>
+          {scores.overall === null ? (
+            <p>{r.noOverall}</p>
+          ) : (
+            <>
+              <p class="results-overall">
+                <span class="score-big">{r.pct(scores.overall)}</span>
+                {p.provisional && <span class="badge badge--warn results-provisional">{r.provisional}</span>}
+              </p>
+              <ScoreBar score={scores.overall} peer={ref ? { label: ref.label, score: ref.group.overall } : null} />
+            </>
+          )}
+          {scores.band && (
+            <p class="results-band">
+              {r.bandLabel} : <strong class="badge badge--brand results-band__label">{scores.band.label}</strong> {scores.band.description}
             </p>
-            <ScoreBar score={scores.overall} />
-          </>
-        )}
-        <p>
-          <CoverageText coverage={scores.coverage} />.
-        </p>
-        {scores.band && (
-          <div class="results-band">
-            <p>
-              {r.bandLabel} : <strong class={`badge badge--brand results-band__label`}>{scores.band.label}</strong>
-            </p>
-            <p>{scores.band.description}</p>
-          </div>
-        )}
-        <p class="hint">
-          {r.scoreRule} {r.coverageNote}
-        </p>
+          )}
+          <p class="hint">
+            <CoverageText coverage={scores.coverage} />.
+          </p>
+        </div>
+        <div class="panel">
+          <h3>{r.strengthsTitle}</h3>
+          {top.length ? (
+            <ol class="results-list results-list--strong">
+              {top.map((q) => (
+                <QuestionItem diagnosticId={diagnostic.id} q={q} />
+              ))}
+            </ol>
+          ) : (
+            <p class="muted">{r.strengthsNone}</p>
+          )}
+        </div>
+        <div class="panel">
+          <h3>{r.prioritiesTitle}</h3>
+          {p.priorities.length ? (
+            <ol class="results-list">
+              {p.priorities.map((a) => (
+                <li>
+                  {a.title}{' '}
+                  <span class={a.priority === 'obligation' ? 'badge badge--danger' : 'badge badge--muted'}>{PRIORITY_LABELS[a.priority as Priority] ?? a.priority}</span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p class="muted">{r.prioritiesNone}</p>
+          )}
+          <p>
+            <a href={planUrl(diagnostic.id)}>{r.prioritiesLink}</a>
+          </p>
+        </div>
+        <div class="panel">
+          <h3>{r.legalSummaryTitle}</h3>
+          {scores.legalFlags.length ? (
+            <>
+              <p>{r.legalCount(scores.legalFlags.length)}</p>
+              <ul class="results-list">
+                {scores.legalFlags.map((q) => (
+                  <li>
+                    <QuestionLink diagnosticId={diagnostic.id} q={q} /> {q.text}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{r.legalNone}</p>
+          )}
+        </div>
       </div>
-      <div class="panel results-radar">
-        <h2 id="profil">{r.radarTitle}</h2>
-        <RadarChart items={scores.themes.map((th) => ({ label: th.title, value: th.score }))} />
-        <RadarTable
-          rows={scores.themes.map((th) => ({ label: th.title, value: th.score, href: themeHref(diagnostic.id, th.slug), detail: <CoverageText coverage={th.coverage} /> }))}
-        />
+      <div class="results-grid">
+        <div class="panel results-radar">
+          <h3 id="profil">{r.radarTitle}</h3>
+          <RadarChart
+            items={scores.themes.map((th) => ({ label: th.title, value: th.score }))}
+            reference={ref ? { label: r.peersReference(ref.label), values: scores.themes.map((th) => ref.group.themes[th.slug] ?? null) } : null}
+          />
+          {ref && (
+            <p class="radar-legend" aria-hidden="true">
+              <span class="radar-legend__you">{r.radarLegendYou}</span> <span class="radar-legend__peers">{ref.label}</span>
+            </p>
+          )}
+          <RadarTable
+            rows={scores.themes.map((th) => ({ label: th.title, value: th.score, reference: ref ? (ref.group.themes[th.slug] ?? null) : undefined, href: themeHref(diagnostic.id, th.slug), detail: <CoverageText coverage={th.coverage} /> }))}
+            referenceLabel={ref?.label}
+          />
+        </div>
+        <nav class="panel results-links" aria-labelledby="results-links-title">
+          <h3 id="results-links-title">{r.detailsTitle}</h3>
+          <ul>
+            <li><a href="#themes">{r.themesTitle}</a></li>
+            <li><a href="#obligations">{r.legalTitle}</a></li>
+            <li><a href="#preparation">{r.readinessTitle}</a></li>
+            <li><a href="#evolution">{r.comparisonTitle}</a></li>
+            {p.progress && <li><a href="#progres">{t.certification.progress.title}</a></li>}
+            <li><a href="#comparaison">{r.benchmarkTitle}</a></li>
+          </ul>
+          <p class="hint">
+            {r.scoreRule} {r.coverageNote}
+          </p>
+        </nav>
       </div>
     </section>
   );
 }
 
-function ThemeResults({ diagnosticId, theme }: { diagnosticId: string; theme: ThemeScore }) {
+function ThemeResults({ diagnosticId, theme, peer }: { diagnosticId: string; theme: ThemeScore; peer: { label: string; score: number | null } | null }) {
   const { strongest, weakest } = strengthsAndWeaknesses(theme);
   const headingId = `theme-${theme.slug}`;
   return (
@@ -127,10 +215,12 @@ function ThemeResults({ diagnosticId, theme }: { diagnosticId: string; theme: Th
         <a href={themeHref(diagnosticId, theme.slug)}>{theme.title}</a>{' '}
         {!theme.complete && <span class="badge badge--warn">{r.themeIncomplete}</span>}
       </h3>
-      <ScoreBar score={theme.score} />
+      <ScoreBar score={theme.score} peer={peer} />
       <p class="hint">
         <CoverageText coverage={theme.coverage} />
       </p>
+      <details class="results-details">
+        <summary>{r.criteriaDetails(theme.title)}</summary>
       <TableRegion label={r.criteriaOf(theme.title)}>
         <table class="stack">
           <caption class="visually-hidden">{r.criteriaOf(theme.title)}</caption>
@@ -164,6 +254,7 @@ function ThemeResults({ diagnosticId, theme }: { diagnosticId: string; theme: Th
           </tbody>
         </table>
       </TableRegion>
+      </details>
       <div class="results-sw">
         <div>
           <h4>{r.strongest}</h4>
@@ -238,6 +329,11 @@ function Readiness({ diagnosticId, scores }: { diagnosticId: string; scores: Dia
   return (
     <section aria-labelledby="preparation">
       <h2 id="preparation">{r.readinessTitle}</h2>
+      <p>
+        <strong>{scores.rse.level && scores.rse.points !== null ? r.rseOverall(Math.round(scores.rse.points).toLocaleString('fr-FR'), scores.rse.level.label) : r.rseOverallNone}</strong>
+      </p>
+      <details class="results-details">
+        <summary>{r.readinessOpen}</summary>
       <p class="notice">{r.readinessDisclaimer}</p>
       <p class="no-print">
         <a href={iso9001Url(diagnosticId)}>{t.certification.iso.link}</a> — {t.certification.iso.linkHint}
@@ -273,10 +369,7 @@ function Readiness({ diagnosticId, scores }: { diagnosticId: string; scores: Dia
         </table>
       </TableRegion>
       <h3>{r.rseTitle}</h3>
-      <p>
-        <strong>{scores.rse.level && scores.rse.points !== null ? r.rseOverall(Math.round(scores.rse.points).toLocaleString('fr-FR'), scores.rse.level.label) : r.rseOverallNone}</strong>{' '}
-        {scores.rse.level?.description}
-      </p>
+      {scores.rse.level && <p>{scores.rse.level.description}</p>}
       <TableRegion label={r.rseTitle}>
         <table class="results-readiness stack">
           <caption class="visually-hidden">{r.rseTitle}</caption>
@@ -308,6 +401,7 @@ function Readiness({ diagnosticId, scores }: { diagnosticId: string; scores: Dia
         </table>
       </TableRegion>
       <p class="hint">{r.rseScale}</p>
+      </details>
     </section>
   );
 }
@@ -476,16 +570,33 @@ function BenchmarkSection({ scores, benchmark }: { scores: DiagnosticScores; ben
 export function ResultsPage(p: ResultsPageProps) {
   const { diagnostic: d, organisation: org, scores } = p;
   const completeThemes = scores.themes.filter((th) => th.complete && th.coverage.applicable > 0).length;
+  const ref = reference(p.benchmark);
   return (
     <article class="results">
       <p class="breadcrumb">
         <a href={`/organisations/${org.id}`}>{org.name}</a> › <a href={`/diagnostics/${d.id}`}>{r.breadcrumbOverview}</a>
       </p>
-      <h1>{r.titleOf(org.name)}</h1>
+      <h1>
+        {r.titleOf(org.name)}
+        {p.provisional && (
+          <>
+            {' '}
+            <span class="badge badge--warn">{r.provisional}</span>
+          </>
+        )}
+      </h1>
       <p class="muted">
         {r.meta(p.referentialLabel, r.date(d.createdAt))}
         {d.submittedAt && <>, {r.submittedOn(r.date(d.submittedAt))}</>}.
       </p>
+      {p.provisional && (
+        <div class="notice results-provisional-notice">
+          <p>
+            <strong>{r.provisionalTitle}.</strong> {r.provisionalExplain(p.provisional.toConfirm, scores.unanswered.length)}{' '}
+            <a href={`/diagnostics/${d.id}`}>{r.toConfirmLink}</a>
+          </p>
+        </div>
+      )}
       <p class="actions-row no-print">
         <a class="button" href={`/diagnostics/${d.id}/plan`}>{r.toPlan}</a>
         <a class="button button--secondary" href={`/diagnostics/${d.id}/plan.pdf`}>{r.toPdf}</a>
@@ -496,18 +607,7 @@ export function ResultsPage(p: ResultsPageProps) {
           <span class="badge badge--warn">{r.partialLabel}</span> {r.partialExplain(completeThemes, scores.themes.length)}
         </p>
       )}
-      <nav aria-label={r.title} class="results-toc">
-        <ul class="theme-nav">
-          <li><a href="#synthese">{r.summaryTitle}</a></li>
-          <li><a href="#themes">{r.themesTitle}</a></li>
-          <li><a href="#obligations">{r.legalTitle}</a></li>
-          <li><a href="#preparation">{r.readinessTitle}</a></li>
-          <li><a href="#evolution">{r.comparisonTitle}</a></li>
-          {p.progress && <li><a href="#progres">{t.certification.progress.title}</a></li>}
-          <li><a href="#comparaison">{r.benchmarkTitle}</a></li>
-        </ul>
-      </nav>
-      <Summary diagnostic={d} scores={scores} />
+      <Essentials {...p} />
       {p.reviewComments != null && p.reviewComments !== false && (
         <section aria-labelledby="remarques" class="results-review">
           <h2 id="remarques">{r.reviewTitle}</h2>
@@ -517,7 +617,7 @@ export function ResultsPage(p: ResultsPageProps) {
       <section aria-labelledby="themes">
         <h2 id="themes">{r.themesTitle}</h2>
         {scores.themes.map((th) => (
-          <ThemeResults diagnosticId={d.id} theme={th} />
+          <ThemeResults diagnosticId={d.id} theme={th} peer={ref ? { label: ref.label, score: ref.group.themes[th.slug] ?? null } : null} />
         ))}
       </section>
       <LegalAndCoverage diagnosticId={d.id} scores={scores} />

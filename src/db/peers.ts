@@ -4,7 +4,9 @@
 import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { diagnostics } from './schema.ts';
-import { latestDiagnosticId, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
+import { getDiagnosticContext, latestDiagnosticId, scoreDiagnosticById, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
+import { compareScores, type Comparison } from '../scoring/compare.ts';
+import type { DiagnosticScores } from '../scoring/types.ts';
 import { summaryScores } from './scores.ts';
 import { THEME_SLUGS, type StructureType, type ThemeSlug } from '../referential/schema.ts';
 import { SETTLED_STATUSES, type DiagnosticStatus } from '../diagnostics/status.ts';
@@ -136,4 +138,19 @@ export function benchmarkFor(db: Db, ctx: Pick<DiagnosticContext, 'organisation'
       peers.filter((p) => p.region === organisation.region),
     ),
   };
+}
+
+/**
+ * The comparison with the previous diagnostic, as the results page and the PDF show it; null when
+ * there is none. Both call this, so that they compare with the same diagnostic.
+ */
+export function comparisonWithPrevious(db: Db, d: DiagnosticRow, scores: DiagnosticScores): { previous: DiagnosticRow; result: Comparison } | null {
+  const prev = previousDiagnostic(db, d);
+  const prevCtx = prev ? getDiagnosticContext(db, prev.id) : undefined;
+  return prevCtx ? { previous: prevCtx.diagnostic, result: compareScores(scoreDiagnosticById(db, prevCtx), scores) } : null;
+}
+
+/** The peers' group drawn on the radar and the theme bars: the region's when shown, else the nation's. */
+export function referenceGroup(benchmark: Benchmark): BenchmarkGroup | null {
+  return benchmark.regional.shown ? benchmark.regional : benchmark.national.shown ? benchmark.national : null;
 }

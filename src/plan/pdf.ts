@@ -192,6 +192,52 @@ export function registerFonts(doc: Doc, opts: { reuseParsed?: boolean } = {}): v
 }
 
 // ---------------------------------------------------------------------------------------------
+// Tags. The PDF is tagged (PDF/UA): a screen reader follows its structure tree — headings, lists,
+// tables, the radar as a figure with its text alternative — in reading order. Everything else
+// drawn (bars, rules, backgrounds, page furniture) is an artifact it skips. Content is drawn inside
+// the closure of its structure element; an artifact is never drawn inside one (pdfkit would close
+// the element's marked content to open the artifact's).
+
+type Struct = ReturnType<Doc['struct']>;
+
+class Tags {
+  private readonly stack: Struct[];
+  constructor(private readonly doc: Doc) {
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    this.stack = [root];
+  }
+  private get top(): Struct {
+    return this.stack[this.stack.length - 1]!;
+  }
+  /** A structure element whose content `draw` draws now. */
+  leaf(type: string, draw: () => void, options: { alt?: string; scope?: 'Row' | 'Column' } = {}): void {
+    this.top.add(this.doc.struct(type, options, draw));
+  }
+  /** A structure element holding the elements `fill` adds. */
+  group(type: string, fill: () => void): void {
+    const el = this.doc.struct(type);
+    this.top.add(el);
+    this.stack.push(el);
+    try {
+      fill();
+    } finally {
+      this.stack.pop();
+      el.end();
+    }
+  }
+  /** Drawing a screen reader skips. */
+  artifact(draw: () => void, type?: 'Pagination' | 'Layout'): void {
+    this.doc.markContent('Artifact', type ? { type } : {});
+    draw();
+    this.doc.endMarkedContent();
+  }
+  end(): void {
+    this.stack[0]!.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Layout
 
 export const PAGE = { width: 595.28, height: 841.89 } as const;
@@ -208,49 +254,159 @@ const C = {
   ok: '#1e6b35',
   warn: '#8a5a00',
   danger: '#a4161a',
+  accent: '#b5451b',
   overdueBg: '#fdecec',
 } as const;
 const PRIORITY_COLORS: Record<string, string> = { obligation: C.danger, haute: C.warn, moyenne: C.brand, basse: C.muted };
+
+interface Ctx {
+  doc: Doc;
+  tags: Tags;
+  r: PlanReport;
+}
 
 function ensureSpace(doc: Doc, height: number) {
   if (doc.y + height > BOTTOM) doc.addPage();
 }
 
-function h1(doc: Doc, text: string) {
-  doc.font(FONT_BOLD).fontSize(20).fillColor(C.brandDark).text(text, M.left, doc.y, { width: W });
-  const y = doc.y + 4;
-  doc.moveTo(M.left, y).lineTo(M.left + W, y).lineWidth(1.5).strokeColor(C.brand).stroke();
-  doc.y = y + 12;
+/**
+ * A new part of the document. Parts follow each other on the same page when at least `room` points
+ * are left (no page holding a few lines), else start a new page.
+ */
+function part(x: Ctx, title: string, fill: () => void, room = 220) {
+  const { doc, tags } = x;
+  if (doc.y > M.top + 1) {
+    if (doc.y + room > BOTTOM) doc.addPage();
+    else doc.y += 18;
+  }
+  tags.group('Sect', () => {
+    tags.leaf('H2', () => doc.font(FONT_BOLD).fontSize(18).fillColor(C.brandDark).text(printable(title), M.left, doc.y, { width: W }));
+    const y = doc.y + 4;
+    tags.artifact(() => doc.moveTo(M.left, y).lineTo(M.left + W, y).lineWidth(1.5).strokeColor(C.brand).stroke());
+    doc.y = y + 12;
+    fill();
+  });
 }
 
-function h2(doc: Doc, text: string, keepWith = 60) {
+function h3(x: Ctx, text: string, keepWith = 60) {
+  const { doc } = x;
   ensureSpace(doc, 24 + keepWith);
   doc.moveDown(0.4);
-  doc.font(FONT_BOLD).fontSize(13).fillColor(C.brandDark).text(text, M.left, doc.y, { width: W });
+  x.tags.leaf('H3', () => doc.font(FONT_BOLD).fontSize(13).fillColor(C.brandDark).text(printable(text), M.left, doc.y, { width: W }));
   doc.moveDown(0.3);
 }
 
-function h3(doc: Doc, text: string, keepWith = 40) {
+function h4(x: Ctx, text: string, keepWith = 40) {
+  const { doc } = x;
   ensureSpace(doc, 18 + keepWith);
   doc.moveDown(0.3);
-  doc.font(FONT_BOLD).fontSize(10.5).fillColor(C.ink).text(text, M.left, doc.y, { width: W });
+  x.tags.leaf('H4', () => doc.font(FONT_BOLD).fontSize(10.5).fillColor(C.ink).text(printable(text), M.left, doc.y, { width: W }));
   doc.moveDown(0.15);
 }
 
-function para(doc: Doc, text: string, opts: { size?: number; color?: string; bold?: boolean; indent?: number; gap?: number } = {}) {
-  if (!text) return;
-  const indent = opts.indent ?? 0;
-  doc
+interface ParaOptions {
+  size?: number;
+  color?: string;
+  bold?: boolean;
+  indent?: number;
+  gap?: number;
+}
+
+function setFont(doc: Doc, opts: ParaOptions) {
+  return doc
     .font(opts.bold ? FONT_BOLD : FONT_REGULAR)
     .fontSize(opts.size ?? 10)
-    .fillColor(opts.color ?? C.ink)
-    .text(printable(text), M.left + indent, doc.y, { width: W - indent });
+    .fillColor(opts.color ?? C.ink);
+}
+
+function para(x: Ctx, text: string, opts: ParaOptions = {}) {
+  if (!text) return;
+  const { doc } = x;
+  const indent = opts.indent ?? 0;
+  x.tags.leaf('P', () => setFont(doc, opts).text(printable(text), M.left + indent, doc.y, { width: W - indent }));
   if (opts.gap) doc.moveDown(opts.gap);
 }
 
-function bar(doc: Doc, x: number, y: number, width: number, score: number | null, color: string = C.brand) {
-  doc.rect(x, y, width, 6).fillColor(C.soft).fill();
-  if (score !== null && score > 0) doc.rect(x, y, (width * Math.min(100, score)) / 100, 6).fillColor(color).fill();
+/** A bulleted list: L › LI › (Lbl, LBody), the text hanging after its bullet. */
+function list(x: Ctx, items: readonly string[], opts: ParaOptions & { keep?: number } = {}) {
+  const { doc, tags } = x;
+  const indent = opts.indent ?? 0;
+  tags.group('L', () => {
+    for (const item of items) {
+      setFont(doc, opts);
+      ensureSpace(doc, Math.min(opts.keep ?? 14, doc.heightOfString(printable(item), { width: W - indent - 10 })));
+      tags.group('LI', () => {
+        const y = doc.y;
+        tags.leaf('Lbl', () => setFont(doc, opts).text('•', M.left + indent, y, { width: 10, lineBreak: false }));
+        doc.y = y;
+        tags.leaf('LBody', () => setFont(doc, opts).text(printable(item), M.left + indent + 10, y, { width: W - indent - 10 }));
+      });
+    }
+  });
+  if (opts.gap) doc.moveDown(opts.gap);
+}
+
+function bar(x: Ctx, left: number, y: number, width: number, score: number | null, peer?: number | null) {
+  const { doc } = x;
+  x.tags.artifact(() => {
+    doc.rect(left, y, width, 6).fillColor(C.soft).fill();
+    if (score !== null && score > 0) doc.rect(left, y, (width * Math.min(100, score)) / 100, 6).fillColor(C.brand).fill();
+    if (peer !== null && peer !== undefined) doc.rect(left + (width * Math.min(100, peer)) / 100 - 1, y - 2, 2.5, 10).fillColor(C.accent).fill();
+  });
+}
+
+// --- tables ------------------------------------------------------------------------------------------
+
+interface TableColumn {
+  header: string;
+  width: number;
+  align?: 'left' | 'right';
+}
+
+/** A simple table: header row (TH), then rows of short texts; rows never split across pages. */
+function simpleTable(x: Ctx, columns: readonly TableColumn[], rows: readonly { cells: string[]; bold?: boolean }[], size = 9) {
+  const { doc, tags } = x;
+  const header = (asArtifact: boolean) => {
+    const y = doc.y;
+    tags.artifact(() => doc.rect(M.left, y, W, 18).fillColor(C.soft).fill());
+    const draw = () => {
+      let left = M.left;
+      for (const col of columns) {
+        const cell = () => doc.font(FONT_BOLD).fontSize(size - 0.5).fillColor(C.ink).text(printable(col.header), left + 5, y + 5, { width: col.width - 10, align: col.align ?? 'left', lineBreak: false });
+        if (asArtifact) cell();
+        else tags.leaf('TH', cell, { scope: 'Column' });
+        left += col.width;
+      }
+    };
+    if (asArtifact) tags.artifact(draw, 'Pagination');
+    else tags.group('TR', draw);
+    doc.y = y + 22;
+  };
+  tags.group('Table', () => {
+    ensureSpace(doc, 40);
+    header(false);
+    for (const row of rows) {
+      const heights = row.cells.map((c, i) => doc.font(row.bold && i === 0 ? FONT_BOLD : FONT_REGULAR).fontSize(size).heightOfString(printable(c), { width: columns[i]!.width - 10 }));
+      const h = Math.max(12, ...heights);
+      if (doc.y + h + 6 > BOTTOM) {
+        doc.addPage();
+        header(true);
+      }
+      const y = doc.y;
+      tags.group('TR', () => {
+        let left = M.left;
+        row.cells.forEach((c, i) => {
+          const col = columns[i]!;
+          tags.leaf(i === 0 ? 'TH' : 'TD', () => doc.font(row.bold || i > 0 ? FONT_BOLD : FONT_REGULAR).fontSize(size).fillColor(C.ink).text(printable(c), left + 5, y, { width: col.width - 10, align: col.align ?? 'left' }), i === 0 ? { scope: 'Row' } : {});
+          left += col.width;
+        });
+      });
+      const end = y + h + 3;
+      tags.artifact(() => doc.moveTo(M.left, end).lineTo(M.left + W, end).lineWidth(0.5).strokeColor(C.line).stroke());
+      doc.y = end + 4;
+    }
+  });
+  doc.x = M.left;
 }
 
 // --- cover ---------------------------------------------------------------------------------------
@@ -263,13 +419,16 @@ function participantsOnCover(r: PlanReport): string | null {
   return list.length <= COVER_PARTICIPANTS_MAX ? list : null;
 }
 
-function cover(doc: Doc, r: PlanReport) {
-  doc.rect(0, 0, PAGE.width, 14).fillColor(C.brand).fill();
+function cover(x: Ctx) {
+  const { doc, tags, r } = x;
+  tags.artifact(() => doc.rect(0, 0, PAGE.width, 14).fillColor(C.brand).fill(), 'Layout');
   doc.y = 130;
-  doc.font(FONT_BOLD).fontSize(32).fillColor(C.brandDark).text(P.title, M.left, doc.y, { width: W });
-  doc.font(FONT_REGULAR).fontSize(12).fillColor(C.muted).text(P.subtitle, { width: W });
+  tags.leaf('H1', () => {
+    doc.font(FONT_BOLD).fontSize(32).fillColor(C.brandDark).text(P.title, M.left, doc.y, { width: W });
+  });
+  tags.leaf('P', () => doc.font(FONT_REGULAR).fontSize(12).fillColor(C.muted).text(P.subtitle, M.left, doc.y, { width: W }));
   doc.moveDown(2.2);
-  doc.font(FONT_BOLD).fontSize(22).fillColor(C.ink).text(r.organisation.name, { width: W });
+  tags.leaf('P', () => doc.font(FONT_BOLD).fontSize(22).fillColor(C.ink).text(printable(r.organisation.name), M.left, doc.y, { width: W }));
   doc.moveDown(1.2);
 
   const rows: [string, string][] = [
@@ -285,9 +444,12 @@ function cover(doc: Doc, r: PlanReport) {
   const labelW = 150;
   for (const [label, value] of rows) {
     const y = doc.y;
-    doc.font(FONT_BOLD).fontSize(10.5).fillColor(C.muted).text(label, M.left, y, { width: labelW - 10 });
-    const afterLabel = doc.y;
-    doc.font(FONT_REGULAR).fontSize(10.5).fillColor(C.ink).text(printable(value) || '—', M.left + labelW, y, { width: W - labelW });
+    let afterLabel = y;
+    tags.leaf('P', () => {
+      doc.font(FONT_BOLD).fontSize(10.5).fillColor(C.muted).text(`${label} :`, M.left, y, { width: labelW - 10 });
+      afterLabel = doc.y;
+      doc.font(FONT_REGULAR).fontSize(10.5).fillColor(C.ink).text(printable(value) || '—', M.left + labelW, y, { width: W - labelW });
+    });
     doc.y = Math.max(doc.y, afterLabel) + 6;
   }
 
@@ -297,23 +459,41 @@ function cover(doc: Doc, r: PlanReport) {
     doc.font(FONT_BOLD).fontSize(12);
     const w = Math.min(W, doc.widthOfString(text) + 28);
     const y = doc.y;
-    doc.roundedRect(M.left, y, w, 30, 4).lineWidth(2).strokeColor(C.ok).stroke();
-    doc.fillColor(C.ok).text(text, M.left + 14, y + 9, { width: w - 28, lineBreak: false });
-    doc.y = y + 40;
+    const h = doc.heightOfString(printable(text), { width: w - 28 }) + 18;
+    tags.artifact(() => doc.roundedRect(M.left, y, w, h, 4).lineWidth(2).strokeColor(C.ok).stroke());
+    tags.leaf('P', () => doc.font(FONT_BOLD).fontSize(12).fillColor(C.ok).text(printable(text), M.left + 14, y + 9, { width: w - 28 }));
+    doc.y = y + h + 10;
   }
 
   const s = r.scores;
   doc.y = Math.max(doc.y + 20, 600);
-  doc.rect(M.left, doc.y, W, 90).fillColor(C.soft).fill();
-  const y = doc.y + 16;
-  doc.font(FONT_BOLD).fontSize(34).fillColor(C.brandDark).text(percent(s.overall), M.left + 20, y, { width: 140, lineBreak: false });
-  doc.font(FONT_BOLD).fontSize(13).fillColor(C.ink).text(s.band?.label ?? '—', M.left + 170, y + 2, { width: W - 190 });
-  doc.font(FONT_REGULAR).fontSize(9.5).fillColor(C.muted).text(s.band?.description ?? '', M.left + 170, doc.y + 2, { width: W - 190 });
+  const top = doc.y;
+  tags.artifact(() => doc.rect(M.left, top, W, 90).fillColor(C.soft).fill());
+  const y = top + 16;
+  tags.leaf('P', () => {
+    doc.font(FONT_BOLD).fontSize(34).fillColor(C.brandDark).text(percent(s.overall), M.left + 20, y, { width: 140, lineBreak: false });
+    doc.font(FONT_BOLD).fontSize(13).fillColor(C.ink).text(s.band?.label ?? '—', M.left + 170, y + 2, { width: W - 190 });
+    doc.font(FONT_REGULAR).fontSize(9.5).fillColor(C.muted).text(s.band?.description ?? '', M.left + 170, doc.y + 2, { width: W - 190 });
+  });
+  if (r.provisional) {
+    doc.y = top + 98;
+    tags.leaf('P', () => doc.font(FONT_BOLD).fontSize(10).fillColor(C.warn).text(printable(P.provisional(r.provisional!.toConfirm, s.unanswered.length)), M.left, doc.y, { width: W }));
+  }
+  doc.addPage();
 }
 
 // --- summary -------------------------------------------------------------------------------------
 
-function radar(doc: Doc, themes: readonly ThemeScore[], cx: number, cy: number, radius: number) {
+function radarAlt(r: PlanReport): string {
+  const themes = r.scores.themes.map((th) => `${th.title}\u00a0: ${percent(th.score)}`).join('\u202f; ');
+  const ref = r.benchmark[0];
+  const peers = ref ? ` ${P.radarPeersAlt(ref.label, r.scores.themes.map((th) => `${th.title}\u00a0: ${percent(ref.themes[th.slug] ?? null)}`).join('\u202f; '))}` : '';
+  return `${P.radarAlt(themes)}${peers}`;
+}
+
+function radar(x: Ctx, cx: number, cy: number, radius: number) {
+  const { doc, r } = x;
+  const themes = r.scores.themes;
   const g = radarPoints(
     themes.map((th) => th.score),
     cx,
@@ -331,11 +511,20 @@ function radar(doc: Doc, themes: readonly ThemeScore[], cx: number, cy: number, 
   }
   doc.strokeColor('#8a93a5');
   for (const a of g.axes) doc.moveTo(cx, cy).lineTo(a.x, a.y).stroke();
-  // Ring values along the first axis.
   doc.font(FONT_REGULAR).fontSize(7).fillColor(C.muted);
   for (const ring of g.rings) {
     const p = ring.points[0];
     if (p) doc.text(`${ring.value}`, p.x + 3, p.y - 4, { lineBreak: false });
+  }
+  const ref = r.benchmark[0];
+  if (ref) {
+    const peer = radarPoints(themes.map((th) => ref.themes[th.slug] ?? null), cx, cy, radius).polygon;
+    const [first, ...rest] = peer;
+    if (first) {
+      doc.moveTo(first.x, first.y);
+      for (const p of rest) doc.lineTo(p.x, p.y);
+      doc.closePath().lineWidth(1.2).dash(4, { space: 3 }).strokeColor(C.accent).stroke().undash();
+    }
   }
   const [first, ...rest] = g.polygon;
   if (first) {
@@ -355,66 +544,100 @@ function radar(doc: Doc, themes: readonly ThemeScore[], cx: number, cy: number, 
     const label = `${th.title}\n${percent(th.score)}`;
     doc.font(FONT_BOLD).fontSize(8.5).fillColor(C.ink);
     const h = doc.heightOfString(label, { width: labelW, align: 'center' });
-    const x = l.anchor === 'middle' ? l.x - labelW / 2 : l.anchor === 'start' ? l.x : l.x - labelW;
-    const y = l.y < cy - 1 ? l.y - h : l.y > cy + 1 ? l.y : l.y - h / 2;
-    doc.text(label, x, y, { width: labelW, align: l.anchor === 'middle' ? 'center' : l.anchor === 'start' ? 'left' : 'right' });
+    const lx = l.anchor === 'middle' ? l.x - labelW / 2 : l.anchor === 'start' ? l.x : l.x - labelW;
+    const ly = l.y < cy - 1 ? l.y - h : l.y > cy + 1 ? l.y : l.y - h / 2;
+    doc.text(label, lx, ly, { width: labelW, align: l.anchor === 'middle' ? 'center' : l.anchor === 'start' ? 'left' : 'right' });
+  });
+  if (ref) {
+    const y = cy + radius + 44;
+    doc.font(FONT_REGULAR).fontSize(8).fillColor(C.muted).text(P.radarLegend(ref.label), M.left, y, { width: W, align: 'center' });
+  }
+}
+
+function summary(x: Ctx) {
+  const { doc, tags, r } = x;
+  const s = r.scores;
+  part(x, P.summaryTitle, () => {
+    const top = doc.y;
+    tags.leaf('P', () => {
+      doc.font(FONT_REGULAR).fontSize(10).fillColor(C.muted).text(P.overall, M.left, top, { width: 160 });
+      doc.font(FONT_BOLD).fontSize(40).fillColor(C.brandDark).text(percent(s.overall), M.left, doc.y, { width: 160 });
+    });
+    const left = doc.y;
+    const bx = M.left + 175;
+    tags.leaf('P', () => {
+      doc.font(FONT_REGULAR).fontSize(10).fillColor(C.muted).text(P.band, bx, top, { width: W - 175 });
+      doc.font(FONT_BOLD).fontSize(15).fillColor(C.ink).text(s.band?.label ?? '—', bx, doc.y, { width: W - 175 });
+      doc.font(FONT_REGULAR).fontSize(9.5).fillColor(C.ink).text(s.band?.description ?? '', bx, doc.y + 2, { width: W - 175 });
+    });
+    doc.y = Math.max(doc.y, left) + 10;
+
+    const open = openActions(r.actions);
+    const notes = [
+      r.provisional ? P.provisional(r.provisional.toConfirm, s.unanswered.length) : '',
+      P.coverage(s.coverage.answered, s.coverage.applicable, s.coverage.na),
+      s.unanswered.length ? P.unanswered(s.unanswered.length) : '',
+      s.legalFlags.length ? P.legalFlags(s.legalFlags.length) : '',
+      P.planAtAGlance(open.length, open.filter((a) => a.status === 'done').length, open.filter((a) => isOverdue(a, r.today)).length),
+    ].filter(Boolean);
+    list(x, notes, { size: 9.5 });
+
+    doc.moveDown(0.8);
+    ensureSpace(doc, 360);
+    tags.leaf('P', () => doc.font(FONT_BOLD).fontSize(11).fillColor(C.brandDark).text(P.radarTitle, M.left, doc.y, { width: W, align: 'center' }));
+    const radius = 105;
+    const cy = doc.y + 60 + radius;
+    tags.leaf('Figure', () => radar(x, PAGE.width / 2, cy, radius), { alt: radarAlt(r) });
+    doc.y = cy + radius + (r.benchmark.length ? 70 : 60);
+    doc.x = M.left;
+
+    h3(x, P.themeScores, 90);
+    simpleTable(
+      x,
+      [
+        { header: t.plan.theme, width: W - 230 },
+        { header: P.score, width: 60, align: 'right' },
+        { header: P.answered, width: 170 },
+      ],
+      s.themes.map((th) => ({ cells: [th.title, percent(th.score), coverageShort(th.coverage)] })),
+      9.5,
+    );
+    comparison(x);
   });
 }
 
-function summary(doc: Doc, r: PlanReport) {
-  const s = r.scores;
-  doc.addPage();
-  h1(doc, P.summaryTitle);
-  const top = doc.y;
-  doc.font(FONT_REGULAR).fontSize(10).fillColor(C.muted).text(P.overall, M.left, top, { width: 160 });
-  doc.font(FONT_BOLD).fontSize(40).fillColor(C.brandDark).text(percent(s.overall), M.left, doc.y, { width: 160 });
-  const left = doc.y;
-  const x = M.left + 175;
-  doc.font(FONT_REGULAR).fontSize(10).fillColor(C.muted).text(P.band, x, top, { width: W - 175 });
-  doc.font(FONT_BOLD).fontSize(15).fillColor(C.ink).text(s.band?.label ?? '—', x, doc.y, { width: W - 175 });
-  doc.font(FONT_REGULAR).fontSize(9.5).fillColor(C.ink).text(s.band?.description ?? '', x, doc.y + 2, { width: W - 175 });
-  doc.y = Math.max(doc.y, left) + 10;
-
-  const open = openActions(r.actions);
-  const notes = [
-    P.coverage(s.coverage.answered, s.coverage.applicable, s.coverage.na),
-    s.unanswered.length ? P.unanswered(s.unanswered.length) : '',
-    s.legalFlags.length ? P.legalFlags(s.legalFlags.length) : '',
-    P.planAtAGlance(open.length, open.filter((a) => a.status === 'done').length, open.filter((a) => isOverdue(a, r.today)).length),
-  ].filter(Boolean);
-  for (const n of notes) para(doc, `• ${n}`, { size: 9.5, color: C.ink });
-
-  doc.moveDown(0.8);
-  doc.font(FONT_BOLD).fontSize(11).fillColor(C.brandDark).text(P.radarTitle, M.left, doc.y, { width: W, align: 'center' });
-  const radius = 105;
-  const cy = doc.y + 60 + radius;
-  radar(doc, s.themes, PAGE.width / 2, cy, radius);
-  doc.y = cy + radius + 60;
-
-  h2(doc, P.themeScores);
-  themeTable(doc, s.themes);
-}
-
-function themeTable(doc: Doc, themes: readonly ThemeScore[]) {
-  const cols = [W - 230, 60, 170];
-  const headY = doc.y;
-  doc.rect(M.left, headY, W, 18).fillColor(C.soft).fill();
-  doc.font(FONT_BOLD).fontSize(9).fillColor(C.ink);
-  doc.text(t.plan.theme, M.left + 6, headY + 5, { width: cols[0]! - 12, lineBreak: false });
-  doc.text(P.score, M.left + cols[0]!, headY + 5, { width: cols[1]! - 6, align: 'right', lineBreak: false });
-  doc.text(P.answered, M.left + cols[0]! + cols[1]! + 12, headY + 5, { width: cols[2]! - 12, lineBreak: false });
-  let y = headY + 22;
-  for (const th of themes) {
-    doc.font(FONT_REGULAR).fontSize(9.5).fillColor(C.ink).text(th.title, M.left + 6, y, { width: cols[0]! - 12 });
-    const rowH = Math.max(doc.y - y, 12);
-    doc.font(FONT_BOLD).text(percent(th.score), M.left + cols[0]!, y, { width: cols[1]! - 6, align: 'right', lineBreak: false });
-    doc.font(FONT_REGULAR).fontSize(8.5).fillColor(C.muted).text(coverageShort(th.coverage), M.left + cols[0]! + cols[1]! + 12, y + 1, { width: cols[2]! - 12, lineBreak: false });
-    y += rowH + 4;
-    doc.moveTo(M.left, y).lineTo(M.left + W, y).lineWidth(0.5).strokeColor(C.line).stroke();
-    y += 4;
-  }
-  doc.y = y + 4;
-  doc.x = M.left;
+/** The comparison with the previous diagnostic and with similar structures, when the results page has them. */
+function comparison(x: Ctx) {
+  const { r } = x;
+  if (!r.comparison && !r.benchmark.length) return;
+  h3(x, r.comparison ? P.comparisonTitle : P.peersTitle, 120);
+  if (r.comparison) para(x, P.comparisonIntro(frenchDate(r.comparison.previousDate)), { size: 9, color: C.muted, gap: 0.3 });
+  if (r.benchmark.length) para(x, P.peersIntro(r.organisation.types.join(', ')), { size: 9, color: C.muted, gap: 0.3 });
+  const c = r.comparison?.result;
+  const peers = r.benchmark;
+  const rest = W - 170;
+  const n = (c ? 3 : 1) + peers.length;
+  const cw = rest / n;
+  const columns: TableColumn[] = [
+    { header: t.plan.theme, width: 170 },
+    ...(c ? [{ header: P.before, width: cw, align: 'right' as const }] : []),
+    { header: P.now, width: cw, align: 'right' },
+    ...(c ? [{ header: P.evolution, width: cw, align: 'right' as const }] : []),
+    ...peers.map((g) => ({ header: g.label, width: cw, align: 'right' as const })),
+  ];
+  const delta = (d: { delta: number | null; trend: string }) => (d.delta === null ? P.notComparable : P.delta(d.delta));
+  const rows = [
+    { title: P.overall, now: r.scores.overall, cmp: c?.overall, peer: (g: (typeof peers)[number]) => g.overall, bold: true },
+    ...r.scores.themes.map((th) => ({ title: th.title, now: th.score, cmp: c?.themes.find((ct) => ct.slug === th.slug), peer: (g: (typeof peers)[number]) => g.themes[th.slug] ?? null, bold: false })),
+  ];
+  simpleTable(
+    x,
+    columns,
+    rows.map((row) => ({
+      bold: row.bold,
+      cells: [row.title, ...(c ? [percent(row.cmp?.before ?? null)] : []), percent(row.now), ...(c ? [row.cmp ? delta(row.cmp) : P.notComparable] : []), ...peers.map((g) => percent(row.peer(g)))],
+    })),
+  );
 }
 
 function coverageShort(c: { applicable: number; answered: number; na: number }): string {
@@ -423,29 +646,38 @@ function coverageShort(c: { applicable: number; answered: number; na: number }):
 
 // --- themes in detail ------------------------------------------------------------------------------
 
-function themesDetail(doc: Doc, r: PlanReport) {
-  doc.addPage();
-  h1(doc, P.themesTitle);
-  for (const th of r.scores.themes) {
-    h2(doc, `${th.title} — ${percent(th.score)}`, 120);
-    para(doc, `${P.criteria} (${coverageShort(th.coverage)})`, { size: 9, color: C.muted, gap: 0.2 });
-    for (const crit of th.criteria) {
-      ensureSpace(doc, 16);
-      const y = doc.y;
-      doc.font(FONT_REGULAR).fontSize(9).fillColor(C.ink).text(`${crit.code} ${crit.title}`, M.left + 6, y, { width: W - 190 });
-      const end = doc.y;
-      bar(doc, M.left + W - 170, y + 3, 120, crit.score);
-      doc.font(FONT_BOLD).fontSize(9).fillColor(C.ink).text(percent(crit.score), M.left + W - 44, y, { width: 44, align: 'right', lineBreak: false });
-      doc.y = Math.max(end, y + 12) + 2;
+function themesDetail(x: Ctx) {
+  const { doc, tags, r } = x;
+  const peer = r.benchmark[0];
+  part(x, P.themesTitle, () => {
+    for (const th of r.scores.themes) {
+      tags.group('Sect', () => {
+        h3(x, `${th.title} — ${percent(th.score)}`, 120);
+        para(x, `${P.criteria} (${coverageShort(th.coverage)})${peer ? ` — ${peer.label} : ${percent(peer.themes[th.slug] ?? null)}` : ''}`, { size: 9, color: C.muted, gap: 0.2 });
+        tags.group('Table', () => {
+          for (const crit of th.criteria) {
+            ensureSpace(doc, 16);
+            const y = doc.y;
+            let end = y;
+            tags.group('TR', () => {
+              tags.leaf('TH', () => doc.font(FONT_REGULAR).fontSize(9).fillColor(C.ink).text(printable(`${crit.code} ${crit.title}`), M.left + 6, y, { width: W - 190 }), { scope: 'Row' });
+              end = doc.y;
+              tags.leaf('TD', () => doc.font(FONT_BOLD).fontSize(9).fillColor(C.ink).text(percent(crit.score), M.left + W - 44, y, { width: 44, align: 'right', lineBreak: false }));
+            });
+            bar(x, M.left + W - 170, y + 3, 120, crit.score);
+            doc.y = Math.max(end, y + 12) + 2;
+          }
+        });
+        const { strengths: strong, priorities } = themeHighlights(th, r.actions);
+        h4(x, P.strengths, 20);
+        if (!strong.length) para(x, P.noStrengths, { size: 9, color: C.muted, indent: 6 });
+        else list(x, strong.map((q) => `${q.code} — ${q.text} (niveau ${q.level})`), { size: 9, indent: 6 });
+        h4(x, P.priorities, 20);
+        if (!priorities.length) para(x, P.noPriorities, { size: 9, color: C.muted, indent: 6 });
+        else list(x, priorities.map((a) => `[${priorityLabel(a.priority)}] ${a.title}`), { size: 9, indent: 6 });
+      });
     }
-    const { strengths, priorities } = themeHighlights(th, r.actions);
-    h3(doc, P.strengths, 20);
-    if (!strengths.length) para(doc, P.noStrengths, { size: 9, color: C.muted, indent: 6 });
-    for (const q of strengths) para(doc, `• ${q.code} — ${q.text} (niveau ${q.level})`, { size: 9, indent: 6 });
-    h3(doc, P.priorities, 20);
-    if (!priorities.length) para(doc, P.noPriorities, { size: 9, color: C.muted, indent: 6 });
-    for (const a of priorities) para(doc, `• [${priorityLabel(a.priority)}] ${a.title}`, { size: 9, indent: 6 });
-  }
+  });
 }
 
 // --- action table --------------------------------------------------------------------------------
@@ -469,15 +701,22 @@ interface CellLine {
   small?: boolean;
 }
 
-function tableHeader(doc: Doc) {
+/** The header row: tagged the first time, an artifact when repeated on a new page. */
+function tableHeader(x: Ctx, repeated: boolean) {
+  const { doc, tags } = x;
   const y = doc.y;
-  doc.rect(M.left, y, W, 18).fillColor(C.brandDark).fill();
-  doc.font(FONT_BOLD).fontSize(TABLE_SIZE).fillColor('#ffffff');
-  let x = M.left;
-  for (const col of COLS) {
-    doc.text(P.col[col.key], x + PAD, y + 5, { width: col.width - 2 * PAD, lineBreak: false });
-    x += col.width;
-  }
+  tags.artifact(() => doc.rect(M.left, y, W, 18).fillColor(C.brandDark).fill());
+  const draw = () => {
+    let left = M.left;
+    for (const col of COLS) {
+      const cell = () => doc.font(FONT_BOLD).fontSize(TABLE_SIZE).fillColor('#ffffff').text(P.col[col.key], left + PAD, y + 5, { width: col.width - 2 * PAD, lineBreak: false });
+      if (repeated) cell();
+      else tags.leaf('TH', cell, { scope: 'Column' });
+      left += col.width;
+    }
+  };
+  if (repeated) tags.artifact(draw, 'Pagination');
+  else tags.group('TR', draw);
   doc.y = y + 18;
 }
 
@@ -495,7 +734,7 @@ function actionCells(a: PlanReportAction, r: PlanReport, services: ReadonlyMap<s
   const overdue = isOverdue(a, r.today);
   const action: CellLine[] = [{ text: a.title, bold: true }];
   if (a.origin !== 'proposed') action.push({ text: t.plan.origin[a.origin] ?? a.origin, small: true, color: C.muted });
-  const names = a.services.map((c) => services.get(c)?.name ?? c);
+  const names = a.services.flatMap((c) => (services.has(c) ? [services.get(c)!.name] : []));
   return [
     [{ text: priorityLabel(a.priority), bold: true, color: PRIORITY_COLORS[a.priority] ?? C.ink }, ...(a.quickWin ? [{ text: t.plan.quickWin, small: true, color: C.ok }] : [])],
     action,
@@ -507,198 +746,248 @@ function actionCells(a: PlanReportAction, r: PlanReport, services: ReadonlyMap<s
 }
 
 /**
- * The action's own texts, printed across the table's width under its row: a member's description
- * (proposed descriptions are the referential's recommendations) and the follow-up notes. Written
- * once, flowing from page to page, instead of being measured and then drawn in a narrow column,
- * where a long text made a row taller than a page.
+ * The action's whole texts, printed across the table's width under its row: its description (the
+ * referential's recommendation or the structure's own) and its follow-up notes. Written once,
+ * flowing from page to page, instead of being measured and drawn in a narrow column, where a long
+ * text made a row taller than a page. A row of its own in the table's structure.
  */
-function actionDetails(doc: Doc, a: PlanReportAction) {
+function actionDetails(x: Ctx, a: PlanReportAction) {
+  const { doc, tags } = x;
   const details: { text: string; color: string }[] = [];
-  if (a.ownDescription && a.description) details.push({ text: a.description, color: C.ink });
+  if (a.description && a.description !== a.title) details.push({ text: a.description, color: C.ink });
   if (a.notes) details.push({ text: `${t.plan.notes} : ${a.notes}`, color: C.muted });
   if (!details.length) return;
-  const x = M.left + COLS[0].width + PAD;
+  const left = M.left + COLS[0].width + PAD;
   const width = W - COLS[0].width - 2 * PAD;
   doc.y += 1;
-  for (const d of details) {
-    ensureSpace(doc, 12);
-    doc.font(FONT_REGULAR).fontSize(TABLE_SIZE - 1).fillColor(d.color).text(printable(d.text), x, doc.y, { width });
-    doc.y += 1;
-  }
+  tags.group('TR', () =>
+    tags.group('TD', () => {
+      for (const d of details) {
+        ensureSpace(doc, 12);
+        tags.leaf('P', () => doc.font(FONT_REGULAR).fontSize(TABLE_SIZE - 0.5).fillColor(d.color).text(printable(d.text), left, doc.y, { width }));
+        doc.y += 1;
+      }
+    }),
+  );
   doc.y += PAD - 2;
 }
 
-function actionTable(doc: Doc, r: PlanReport) {
-  doc.addPage();
-  h1(doc, P.actionsTitle);
-  para(doc, P.actionsIntro, { size: 9.5, color: C.muted, gap: 0.5 });
-  const rows = sortForTable(r.actions, r.scores.themes.map((th) => th.slug));
-  if (!rows.length) {
-    para(doc, P.noActions);
-    return;
-  }
-  const services = new Map(r.services.map((s) => [s.code, s]));
-  tableHeader(doc);
-  rows.forEach((a, i) => {
-    const overdue = isOverdue(a, r.today);
-    const cells = actionCells(a, r, services);
-    const rowH = Math.max(...cells.map((lines, j) => cellHeight(doc, lines, COLS[j]!.width - 2 * PAD))) + 2 * PAD - 1;
-    if (doc.y + rowH > BOTTOM) {
-      doc.addPage();
-      tableHeader(doc);
-    }
-    const y = doc.y;
-    if (overdue) doc.rect(M.left, y, W, rowH).fillColor(C.overdueBg).fill();
-    else if (i % 2 === 1) doc.rect(M.left, y, W, rowH).fillColor('#f7f8fa').fill();
-    let x = M.left;
-    cells.forEach((lines, j) => {
-      const w = COLS[j]!.width - 2 * PAD;
-      let ly = y + PAD;
-      for (const line of lines) {
-        setCellFont(doc, line).fillColor(line.color ?? C.ink).text(printable(line.text), x + PAD, ly, { width: w });
-        ly = doc.y + 1;
+function actionTable(x: Ctx) {
+  const { doc, tags, r } = x;
+  part(
+    x,
+    P.actionsTitle,
+    () => {
+      para(x, P.actionsIntro, { size: 9.5, color: C.muted, gap: 0.5 });
+      const rows = sortForTable(r.actions, r.scores.themes.map((th) => th.slug));
+      if (!rows.length) {
+        para(x, P.noActions);
+        return;
       }
-      x += COLS[j]!.width;
-    });
-    doc.y = y + rowH;
-    actionDetails(doc, a);
-    doc.moveTo(M.left, doc.y).lineTo(M.left + W, doc.y).lineWidth(0.5).strokeColor(C.line).stroke();
-  });
-  doc.x = M.left;
+      const services = new Map(r.services.map((s) => [s.code, s]));
+      tags.group('Table', () => {
+        tableHeader(x, false);
+        rows.forEach((a, i) => {
+          const overdue = isOverdue(a, r.today);
+          const cells = actionCells(a, r, services);
+          const rowH = Math.max(...cells.map((lines, j) => cellHeight(doc, lines, COLS[j]!.width - 2 * PAD))) + 2 * PAD - 1;
+          // The row and the first lines of its text stay together.
+          if (doc.y + rowH + 30 > BOTTOM) {
+            doc.addPage();
+            tableHeader(x, true);
+          }
+          const y = doc.y;
+          if (overdue || i % 2 === 1) tags.artifact(() => doc.rect(M.left, y, W, rowH).fillColor(overdue ? C.overdueBg : '#f7f8fa').fill());
+          tags.group('TR', () => {
+            let left = M.left;
+            cells.forEach((lines, j) => {
+              const w = COLS[j]!.width - 2 * PAD;
+              const cellX = left;
+              tags.leaf(j === 1 ? 'TH' : 'TD', () => {
+                let ly = y + PAD;
+                for (const line of lines) {
+                  setCellFont(doc, line).fillColor(line.color ?? C.ink).text(printable(line.text), cellX + PAD, ly, { width: w });
+                  ly = doc.y + 1;
+                }
+              }, j === 1 ? { scope: 'Row' } : {});
+              left += COLS[j]!.width;
+            });
+          });
+          doc.y = y + rowH;
+          actionDetails(x, a);
+          const ly = doc.y;
+          tags.artifact(() => doc.moveTo(M.left, ly).lineTo(M.left + W, ly).lineWidth(0.5).strokeColor(C.line).stroke());
+        });
+      });
+      doc.x = M.left;
 
-  const dropped = r.actions.filter((a) => a.droppedReason !== null);
-  if (dropped.length) {
-    doc.moveDown(0.5);
-    h2(doc, P.droppedTitle, 30);
-    for (const a of dropped) {
-      ensureSpace(doc, 24);
-      para(doc, `• ${a.title}`, { size: 9, bold: true });
-      para(doc, `${t.plan.droppedReasonLabel} : ${a.droppedReason}`, { size: 9, color: C.muted, indent: 9, gap: 0.2 });
-    }
-  }
+      const dropped = r.actions.filter((a) => a.droppedReason !== null);
+      if (dropped.length) {
+        doc.moveDown(0.5);
+        h3(x, P.droppedTitle, 30);
+        list(
+          x,
+          dropped.map((a) => `${a.title} — ${t.plan.droppedReasonLabel} : ${a.droppedReason}`),
+          { size: 9 },
+        );
+      }
+    },
+    260,
+  );
 }
 
 // --- services ------------------------------------------------------------------------------------
 
-function servicesSection(doc: Doc, r: PlanReport) {
-  const list = servicesToMobilise(r);
-  doc.addPage();
-  h1(doc, P.servicesTitle);
-  para(doc, P.servicesIntro, { size: 9.5, color: C.muted, gap: 0.6 });
-  if (!list.length) para(doc, P.noServicesNeeded);
-  for (const { service: s, count } of list) {
-    ensureSpace(doc, 90);
-    const kind = t.plan.kinds[s.kind] ?? s.kind;
-    doc.font(FONT_BOLD).fontSize(10.5).fillColor(C.ink).text(s.name, M.left, doc.y, { width: W, continued: true });
-    doc.font(FONT_REGULAR).fontSize(9).fillColor(C.muted).text(`  ${kind}${s.active ? '' : ` — ${t.plan.serviceInactive}`}`);
-    para(doc, s.description, { size: 9 });
-    para(doc, s.contact, { size: 9, color: C.brandDark });
-    para(doc, P.usedBy(count), { size: 8.5, color: C.muted, gap: 0.6 });
-  }
+function servicesSection(x: Ctx) {
+  const { doc, tags, r } = x;
+  const services = servicesToMobilise(r);
+  part(x, P.servicesTitle, () => {
+    para(x, P.servicesIntro, { size: 9.5, color: C.muted, gap: 0.6 });
+    if (!services.length) para(x, P.noServicesNeeded);
+    tags.group('L', () => {
+      for (const { service: s, count } of services) {
+        const reach = [s.contactName && `${t.plan.reach.contactName} : ${s.contactName}`, s.email, s.phone, s.url].filter(Boolean).join(' — ');
+        setFont(doc, { size: 9 });
+        ensureSpace(doc, 40 + doc.heightOfString(printable(s.description), { width: W }));
+        tags.group('LI', () =>
+          tags.group('LBody', () => {
+            const kind = t.plan.kinds[s.kind] ?? s.kind;
+            tags.leaf('P', () => {
+              doc.font(FONT_BOLD).fontSize(10.5).fillColor(C.ink).text(printable(s.name), M.left, doc.y, { width: W, continued: true });
+              doc.font(FONT_REGULAR).fontSize(9).fillColor(C.muted).text(`  ${kind}${s.active ? '' : ` — ${t.plan.serviceInactive}`}`);
+            });
+            para(x, s.description, { size: 9 });
+            para(x, s.contact, { size: 9, color: C.brandDark });
+            if (reach) para(x, reach, { size: 9, color: C.brandDark, bold: true });
+            para(x, P.usedBy(count), { size: 8.5, color: C.muted, gap: 0.6 });
+          }),
+        );
+      }
+    });
+  });
 }
 
 // --- ISO 9001 and RSE ----------------------------------------------------------------------------
 
-function scoreRows(doc: Doc, rows: { label: string; score: number | null; coverage: { applicable: number; answered: number; na: number }; extra?: string }[], header: string) {
-  const y0 = doc.y;
-  doc.rect(M.left, y0, W, 16).fillColor(C.soft).fill();
-  doc.font(FONT_BOLD).fontSize(8.5).fillColor(C.ink);
-  doc.text(header, M.left + 6, y0 + 4, { width: 230, lineBreak: false });
-  doc.text(P.score, M.left + 380, y0 + 4, { width: 40, align: 'right', lineBreak: false });
-  doc.text(P.answered, M.left + 430, y0 + 4, { width: W - 430, lineBreak: false });
-  doc.y = y0 + 20;
-  for (const row of rows) {
-    ensureSpace(doc, 16);
-    const y = doc.y;
-    doc.font(FONT_REGULAR).fontSize(9).fillColor(C.ink).text(row.extra ? `${row.label} — ${row.extra}` : row.label, M.left + 6, y, { width: 235 });
-    const end = doc.y;
-    bar(doc, M.left + 250, y + 3, 120, row.score);
-    doc.font(FONT_BOLD).fontSize(9).fillColor(C.ink).text(percent(row.score), M.left + 380, y, { width: 40, align: 'right', lineBreak: false });
-    doc.font(FONT_REGULAR).fontSize(8.5).fillColor(C.muted).text(`${row.coverage.answered}/${row.coverage.applicable}`, M.left + 430, y + 0.5, { width: W - 430, lineBreak: false });
-    doc.y = Math.max(end, y + 12) + 3;
-  }
+function scoreRows(x: Ctx, rows: { label: string; score: number | null; coverage: { applicable: number; answered: number; na: number }; extra?: string }[], header: string) {
+  const { doc, tags } = x;
+  tags.group('Table', () => {
+    const y0 = doc.y;
+    tags.artifact(() => doc.rect(M.left, y0, W, 16).fillColor(C.soft).fill());
+    tags.group('TR', () => {
+      tags.leaf('TH', () => doc.font(FONT_BOLD).fontSize(8.5).fillColor(C.ink).text(header, M.left + 6, y0 + 4, { width: 230, lineBreak: false }), { scope: 'Column' });
+      tags.leaf('TH', () => doc.font(FONT_BOLD).fontSize(8.5).fillColor(C.ink).text(P.score, M.left + 380, y0 + 4, { width: 40, align: 'right', lineBreak: false }), { scope: 'Column' });
+      tags.leaf('TH', () => doc.font(FONT_BOLD).fontSize(8.5).fillColor(C.ink).text(P.answered, M.left + 430, y0 + 4, { width: W - 430, lineBreak: false }), { scope: 'Column' });
+    });
+    doc.y = y0 + 20;
+    for (const row of rows) {
+      ensureSpace(doc, 16);
+      const y = doc.y;
+      let end = y;
+      tags.group('TR', () => {
+        tags.leaf('TH', () => doc.font(FONT_REGULAR).fontSize(9).fillColor(C.ink).text(printable(row.extra ? `${row.label} — ${row.extra}` : row.label), M.left + 6, y, { width: 235 }), { scope: 'Row' });
+        end = doc.y;
+        tags.leaf('TD', () => doc.font(FONT_BOLD).fontSize(9).fillColor(C.ink).text(percent(row.score), M.left + 380, y, { width: 40, align: 'right', lineBreak: false }));
+        tags.leaf('TD', () => doc.font(FONT_REGULAR).fontSize(8.5).fillColor(C.muted).text(`${row.coverage.answered}/${row.coverage.applicable}`, M.left + 430, y + 0.5, { width: W - 430, lineBreak: false }));
+      });
+      bar(x, M.left + 250, y + 3, 120, row.score);
+      doc.y = Math.max(end, y + 12) + 3;
+    }
+  });
   doc.x = M.left;
 }
 
-function readiness(doc: Doc, r: PlanReport) {
+function readiness(x: Ctx) {
+  const { r } = x;
   const s = r.scores;
-  doc.addPage();
-  h1(doc, P.readinessTitle);
-  h2(doc, P.iso9001Title);
-  para(doc, P.iso9001Intro, { size: 9, color: C.muted, gap: 0.4 });
-  scoreRows(
-    doc,
-    s.iso9001.map((g) => ({ label: `${g.group}. ${g.label}`, score: g.score, coverage: g.coverage })),
-    P.chapter,
-  );
-  h2(doc, P.rseTitle);
-  para(doc, s.rse.points !== null && s.rse.level ? P.rseIntro(Math.round(s.rse.points).toLocaleString('fr-FR'), s.rse.level.label) : P.rseNone, { size: 9.5, gap: 0.2 });
-  if (s.rse.level) para(doc, s.rse.level.description, { size: 9, color: C.muted, gap: 0.4 });
-  scoreRows(
-    doc,
-    s.iso26000.map((sub) => ({ label: sub.label, score: sub.score, coverage: sub.coverage, extra: sub.rseLevel?.label })),
-    P.subject,
-  );
+  part(x, P.readinessTitle, () => {
+    h3(x, P.iso9001Title);
+    para(x, P.iso9001Intro, { size: 9, color: C.muted, gap: 0.4 });
+    scoreRows(
+      x,
+      s.iso9001.map((g) => ({ label: `${g.group}. ${g.label}`, score: g.score, coverage: g.coverage })),
+      P.chapter,
+    );
+    h3(x, P.rseTitle);
+    para(x, s.rse.points !== null && s.rse.level ? P.rseIntro(Math.round(s.rse.points).toLocaleString('fr-FR'), s.rse.level.label) : P.rseNone, { size: 9.5, gap: 0.2 });
+    if (s.rse.level) para(x, s.rse.level.description, { size: 9, color: C.muted, gap: 0.4 });
+    scoreRows(
+      x,
+      s.iso26000.map((sub) => ({ label: sub.label, score: sub.score, coverage: sub.coverage, extra: sub.rseLevel?.label })),
+      P.subject,
+    );
+  });
 }
 
 // --- review remarks ------------------------------------------------------------------------------
 
-function reviews(doc: Doc, r: PlanReport) {
+function reviews(x: Ctx) {
+  const { doc, r } = x;
   if (!r.reviews.length) return;
-  h2(doc, P.reviewTitle, 40);
-  for (const rv of r.reviews) {
-    ensureSpace(doc, 30);
-    para(doc, `${rv.target} — ${rv.author}, ${frenchDate(rv.at)}`, { size: 9, bold: true });
-    para(doc, rv.body, { size: 9, indent: 10, gap: 0.3 });
-  }
+  part(x, P.reviewTitle, () => {
+    for (const rv of r.reviews) {
+      ensureSpace(doc, 30);
+      para(x, `${rv.target} — ${rv.author}, ${frenchDate(rv.at)}`, { size: 9, bold: true });
+      para(x, rv.body, { size: 9, indent: 10, gap: 0.3 });
+    }
+  }, 120);
 }
 
 // --- annex ---------------------------------------------------------------------------------------
 
-function annex(doc: Doc, r: PlanReport) {
+function annex(x: Ctx) {
+  const { doc, tags, r } = x;
   const answers = new Map(r.answers.map((a) => [a.code, a]));
-  doc.addPage();
-  h1(doc, P.annexTitle);
-  para(doc, P.annexIntro, { size: 9.5, color: C.muted });
-  if (r.notApplicable) para(doc, P.notApplicable(r.notApplicable), { size: 9.5, color: C.muted });
-  if (r.participants.length && participantsOnCover(r) === null) {
-    h2(doc, P.participants, 30);
-    para(doc, participantList(r), { size: 9 });
-  }
-  for (const th of r.scores.themes) {
-    h2(doc, th.title, 60);
-    for (const crit of th.criteria) {
-      h3(doc, `${crit.code} ${crit.title}`, 40);
-      for (const q of crit.questions) {
-        const a = answers.get(q.code);
-        ensureSpace(doc, 36);
-        para(doc, `${q.code} — ${q.text}`, { size: 8.5, bold: true });
-        para(doc, answerLine(a), { size: 8.5, color: a?.level === null || !a ? C.danger : C.ink, indent: 10 });
-        if (a?.comment) para(doc, `${P.comment} : ${a.comment}`, { size: 8.5, color: C.muted, indent: 10 });
-        const files = r.evidence?.get(q.code);
-        if (files?.length) para(doc, `${t.evidence.title}\u00a0: ${files.join('\u202f; ')}`, { size: 8.5, color: C.muted, indent: 10 });
-        doc.moveDown(0.35);
-      }
+  part(x, P.annexTitle, () => {
+    para(x, P.annexIntro, { size: 9.5, color: C.muted });
+    if (r.notApplicable) para(x, P.notApplicable(r.notApplicable), { size: 9.5, color: C.muted });
+    if (r.participants.length && participantsOnCover(r) === null) {
+      h3(x, P.participants, 30);
+      para(x, participantList(r), { size: 9 });
     }
-  }
+    for (const th of r.scores.themes) {
+      tags.group('Sect', () => {
+        h3(x, th.title, 60);
+        for (const crit of th.criteria) {
+          h4(x, `${crit.code} ${crit.title}`, 40);
+          for (const q of crit.questions) {
+            const a = answers.get(q.code);
+            ensureSpace(doc, 36);
+            tags.group('Div', () => {
+              para(x, `${q.code} — ${q.text}`, { size: 8.5, bold: true });
+              para(x, answerLine(a), { size: 8.5, color: a?.level === null || !a ? C.danger : C.ink, indent: 10 });
+              if (a?.comment) para(x, `${P.comment} : ${a.comment}`, { size: 8.5, color: C.muted, indent: 10 });
+              const files = r.evidence?.get(q.code);
+              if (files?.length) para(x, `${t.evidence.title}\u00a0: ${files.join('\u202f; ')}`, { size: 8.5, color: C.muted, indent: 10 });
+            });
+            doc.moveDown(0.35);
+          }
+        }
+      });
+    }
+  }, 160);
 }
 
 // --- page furniture ------------------------------------------------------------------------------
 
-function footers(doc: Doc, r: PlanReport) {
+/** Page numbers and the plan's name, whole (on two lines when it is long), as pagination artifacts. */
+function footers(x: Ctx) {
+  const { doc, tags, r } = x;
   const range = doc.bufferedPageRange();
   const date = frenchDate(r.date);
-  const name = r.organisation.name.length > 50 ? `${r.organisation.name.slice(0, 49)}…` : r.organisation.name;
+  const footer = printable(P.footer(r.organisation.name, date));
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Writing below the bottom margin would make pdfkit start a new page.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    const y = PAGE.height - 40;
-    doc.moveTo(M.left, y - 6).lineTo(M.left + W, y - 6).lineWidth(0.5).strokeColor(C.line).stroke();
-    doc.font(FONT_REGULAR).fontSize(7.5).fillColor(C.muted);
-    doc.text(P.footer(name, date), M.left, y, { width: W - 90, lineBreak: false });
-    doc.text(P.pageOf(i - range.start + 1, range.count), M.left + W - 90, y, { width: 90, align: 'right', lineBreak: false });
+    const y = PAGE.height - 44;
+    tags.artifact(() => {
+      doc.moveTo(M.left, y - 6).lineTo(M.left + W, y - 6).lineWidth(0.5).strokeColor(C.line).stroke();
+      doc.font(FONT_REGULAR).fontSize(7).fillColor(C.muted);
+      doc.text(footer, M.left, y, { width: W - 90, height: 30 });
+      doc.text(P.pageOf(i - range.start + 1, range.count), M.left + W - 90, y, { width: 90, align: 'right', lineBreak: false });
+    }, 'Pagination');
     doc.page.margins.bottom = margin;
   }
 }
@@ -715,6 +1004,25 @@ function compactFinishedPages(doc: Doc) {
     if (!done || !Array.isArray(done.buffer) || done.buffer.length < 2) return;
     done.buffer = [Buffer.concat(done.buffer)];
   });
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * pdfkit copies the title, author and subject into the XMP metadata without escaping them: a
+ * structure named « Lire & Faire » would break the XML. The document information dictionary is
+ * written first, from the plain values; the XMP packet then gets escaped ones.
+ */
+function escapeXmpInfo(doc: Doc) {
+  const d = doc as unknown as { info: Record<string, unknown>; endMetadata: () => void };
+  const endMetadata = d.endMetadata.bind(doc);
+  d.endMetadata = () => {
+    for (const key of ['Title', 'Author', 'Subject', 'Creator', 'Producer', 'Keywords']) {
+      const v = d.info[key];
+      if (typeof v === 'string') d.info[key] = v.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]!);
+    }
+    endMetadata();
+  };
 }
 
 export interface PdfOptions {
@@ -734,28 +1042,39 @@ export function writePlanPdf(report: PlanReport, out: Writable, opts: PdfOptions
     size: 'A4',
     margins: M,
     bufferPages: true,
+    // Tagged PDF/UA: structure tree, document language, title shown by the reader, XMP metadata.
+    pdfVersion: '1.7',
+    tagged: true,
+    // pdfkit writes the PDF/UA identifier into the XMP metadata (its types do not list the subset yet).
+    ...({ subset: 'PDF/UA' } as object),
     lang: 'fr-FR',
     displayTitle: true,
     info: {
       Title: `${P.title} — ${report.organisation.name}`,
       Author: 'CAP — réseau Coorace',
       Subject: P.subtitle,
+      Creator: 'CAP',
       CreationDate: report.date,
     },
   });
+  escapeXmpInfo(doc);
   doc.pipe(out);
   compactFinishedPages(doc);
   registerFonts(doc, { reuseParsed: opts.reuseParsedFonts });
-  cover(doc, report);
-  summary(doc, report);
-  themesDetail(doc, report);
-  actionTable(doc, report);
-  servicesSection(doc, report);
-  readiness(doc, report);
-  reviews(doc, report);
-  annex(doc, report);
-  for (const section of opts.sections ?? []) section(doc);
-  footers(doc, report);
+  const x: Ctx = { doc, tags: new Tags(doc), r: report };
+  cover(x);
+  summary(x);
+  actionTable(x);
+  servicesSection(x);
+  themesDetail(x);
+  readiness(x);
+  reviews(x);
+  annex(x);
+  // Sections of other modules (src/certification/pdf-annex.ts) draw with the document itself: each
+  // is one tagged division, read in order after the annex.
+  for (const section of opts.sections ?? []) x.tags.leaf('Div', () => section(doc));
+  footers(x);
+  x.tags.end();
   const pages = doc.bufferedPageRange().count;
   doc.end();
   return { pages };

@@ -3,6 +3,9 @@
 // presentation model of the PDF, beside its consumer: the database only returns rows.
 import type { Db } from '../db/open.ts';
 import { answerLevel, loadAnswers, type DiagnosticContext } from '../db/diagnostics.ts';
+import { benchmarkFor, comparisonWithPrevious } from '../db/peers.ts';
+import { isEditable } from '../diagnostics/status.ts';
+import type { Comparison } from '../scoring/compare.ts';
 import { listActions, type ActionRow } from '../db/actions.ts';
 import { listComments } from '../db/reviews.ts';
 import { getPerson } from '../db/users.ts';
@@ -84,6 +87,12 @@ export interface PlanReport {
   notApplicable: number;
   /** Evidence files by question code, each as « name (size) — who, date », for the annex. */
   evidence?: ReadonlyMap<string, readonly string[]>;
+  /** The comparison with the previous diagnostic, as the results page shows it; null without one. */
+  comparison: { previousDate: Date; result: Comparison } | null;
+  /** Peers' averages shown on the results page (the region's first), labelled; empty when hidden. */
+  benchmark: { label: string; peers: number; overall: number | null; themes: Partial<Record<string, number | null>> }[];
+  /** Set while the diagnostic is open: answers carried over and not yet confirmed. */
+  provisional: { toConfirm: number } | null;
   /** The federation's review remarks; `target` is already a label (« Ensemble du diagnostic », a theme, a question code). */
   reviews: { target: string; author: string; at: Date; body: string }[];
 }
@@ -104,7 +113,15 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
   // A service reserved to other structure types is never shown to this one.
   const services = servicesFor(getServicesByCode(db, rows.flatMap((a) => a.services)), o.types);
   const validated = d.status === 'validated' && d.validatedAt ? { by: personName(d.validatedBy ? getPerson(db, d.validatedBy) : null, 'federation') ?? t.common.theFederation, at: new Date(d.validatedAt) } : null;
+  const comparison = comparisonWithPrevious(db, d, scores);
+  const bench = benchmarkFor(db, ctx);
+  const answerRows = loadAnswers(db, d.id);
   return {
+    comparison: comparison ? { previousDate: new Date(comparison.previous.createdAt), result: comparison.result } : null,
+    benchmark: [bench.regional, bench.national]
+      .filter((g) => g.shown)
+      .map((g) => ({ label: g.scope === 'national' ? t.results.benchmarkNational : t.results.benchmarkRegional(g.region ?? ''), peers: g.peers, overall: g.overall, themes: g.themes })),
+    provisional: isEditable(d.status) ? { toConfirm: answerRows.filter((a) => a.prefilledFrom !== null).length } : null,
     organisation: { name: o.name, types: o.types.map((ty) => t.common.structureTypes[ty] ?? ty), region: o.region },
     date: now,
     today: parisDay(now),
@@ -136,7 +153,7 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
       droppedReason: a.droppedReason,
     })),
     services: [...services.values()].map((s) => ({ code: s.code, name: s.name, kind: s.kind, description: s.description, contact: s.contact, contactName: s.contactName, email: s.email, phone: s.phone, url: s.url, active: s.active })),
-    answers: loadAnswers(db, d.id).map((a) => {
+    answers: answerRows.map((a) => {
       const level = answerLevel(a);
       return { code: a.questionCode, level, levelText: typeof level === 'number' ? (index.questions.get(a.questionCode)?.question.levels[level] ?? null) : null, comment: a.comment };
     }),

@@ -7,11 +7,14 @@ import { page } from '../web/render.tsx';
 import { loadDiagnostic } from '../web/load.ts';
 import { reviewSection } from '../web/review.tsx';
 import { resultsUrl } from '../web/urls.ts';
-import { getDiagnosticContext, scoreDiagnosticById } from '../db/diagnostics.ts';
-import { benchmarkFor, previousDiagnostic } from '../db/peers.ts';
+import { loadAnswerStates, scoreDiagnosticById } from '../db/diagnostics.ts';
+import { benchmarkFor, comparisonWithPrevious } from '../db/peers.ts';
+import { listActions } from '../db/actions.ts';
 import { getPerson } from '../db/users.ts';
-import { compareScores } from '../scoring/index.ts';
 import { hasResults } from '../scoring/highlights.ts';
+import { isEditable } from '../diagnostics/status.ts';
+import { priorities } from '../plan/focus.ts';
+import { proposeActions } from '../plan/prioritise.ts';
 import { personName } from '../people.ts';
 import { NoResultsYet, ResultsPage } from '../../views/results.tsx';
 import { progressSincePrevious } from '../db/certification.ts';
@@ -31,9 +34,12 @@ resultRoutes.get('/:id/results', loadDiagnostic('diagnostic.view'), (c) => {
     return page(c, title, <NoResultsYet diagnostic={diagnostic} organisation={organisation} scores={scores} />);
   }
 
-  const prev = previousDiagnostic(db, diagnostic);
-  const prevCtx = prev ? getDiagnosticContext(db, prev.id) : undefined;
-  const comparison = prevCtx ? { previous: prevCtx.diagnostic, result: compareScores(scoreDiagnosticById(db, prevCtx), scores) } : null;
+  const comparison = comparisonWithPrevious(db, diagnostic, scores);
+  // The plan's first three priorities; before the plan was ever opened, the first three proposals.
+  const stored = listActions(db, diagnostic.id).filter((a) => a.droppedReason === null);
+  const focus = stored.length ? priorities(stored, scores.questions, 3) : proposeActions(ctx.referential, scores).slice(0, 3);
+  // A draft's results are provisional: answers carried over from the previous diagnostic still to confirm.
+  const provisional = isEditable(diagnostic.status) ? { toConfirm: loadAnswerStates(db, diagnostic.id).filter((a) => a.prefilledFrom !== null).length } : null;
 
   const since = progressSincePrevious(db, ctx, scores, c.get('deps').clock());
   const validation =
@@ -51,6 +57,8 @@ resultRoutes.get('/:id/results', loadDiagnostic('diagnostic.view'), (c) => {
       scores={scores}
       comparison={comparison}
       benchmark={benchmarkFor(db, ctx)}
+      priorities={focus.map((a) => ({ title: a.title, priority: a.priority, quickWin: a.quickWin }))}
+      provisional={provisional}
       validation={validation}
       reviewComments={reviewSection(c, ctx, resultsUrl(diagnostic.id))}
       progress={since ? <ActionsProgressSection progress={since.progress} previousStartedAt={new Date(since.previous.createdAt)} /> : undefined}

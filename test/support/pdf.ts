@@ -90,3 +90,66 @@ export async function pdfFonts(pdf: Uint8Array): Promise<PdfFont[]> {
     return [...fonts.values()];
   });
 }
+
+export interface PdfNode {
+  role: string;
+  /** The text of the node's own marked content and of its descendants, in order. */
+  text: string;
+  alt?: string;
+  children: PdfNode[];
+}
+
+export interface PdfTags {
+  /** Document information and the XMP packet's title and PDF/UA part. */
+  info: Record<string, unknown>;
+  xmpTitle: string | null;
+  pdfUaPart: string | null;
+  marked: boolean;
+  /** Each page's structure tree (PDF.js getStructTree), with the text of each element. */
+  pages: PdfNode[];
+}
+
+/** The structure tree and metadata of a tagged PDF, as a screen reader would get them. */
+export async function pdfTags(pdf: Uint8Array): Promise<PdfTags> {
+  return open(pdf, async (doc) => {
+    const md = await doc.getMetadata();
+    const xmp = md.metadata as { get(name: string): unknown } | null;
+    const markInfo = (await doc.getMarkInfo()) as { Marked?: boolean } | null;
+    const pages: PdfNode[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      // The text of each marked-content id.
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      const texts = new Map<string, string>();
+      const open: string[] = [];
+      for (const item of content.items as { type?: string; id?: string; str?: string }[]) {
+        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push(item.id ?? '');
+        else if (item.type === 'endMarkedContent') open.pop();
+        else if (typeof item.str === 'string') {
+          const id = open[open.length - 1];
+          if (id) texts.set(id, (texts.get(id) ?? '') + item.str);
+        }
+      }
+      const convert = (node: { role?: string; alt?: string; type?: string; id?: string; children?: unknown[] }): PdfNode => {
+        const children = (node.children ?? []).map((c) => c as typeof node);
+        const kids = children.filter((c) => c.role).map(convert);
+        const own = children.filter((c) => c.type === 'content').map((c) => texts.get(c.id ?? '') ?? '');
+        const text = [...own, ...kids.map((k) => k.text)].join(' ').replace(/\s+/g, ' ').trim();
+        return { role: node.role ?? '', text, alt: node.alt, children: kids };
+      };
+      pages.push(convert((await page.getStructTree()) as never));
+    }
+    return {
+      info: md.info as Record<string, unknown>,
+      xmpTitle: (xmp?.get('dc:title') as string | undefined) ?? null,
+      pdfUaPart: (xmp?.get('pdfuaid:part') as string | undefined) ?? null,
+      marked: !!markInfo?.Marked,
+      pages,
+    };
+  });
+}
+
+/** Every node of a tree, depth first. */
+export function flatten(node: PdfNode): PdfNode[] {
+  return [node, ...node.children.flatMap(flatten)];
+}

@@ -145,6 +145,9 @@ describe('writePlanPdf', () => {
     organisation: { name: 'Structure d’essai — Ça œuvre', types: ['Association intermédiaire (AI)'], region: 'Occitanie' },
     date: new Date('2026-11-26T10:00:00Z'),
     today: '2026-11-26',
+    comparison: null,
+    benchmark: [],
+    provisional: null,
     referentialLabel: miniReferential.label,
     status: 'Validé',
     mode: 'Diagnostic accompagné',
@@ -163,7 +166,8 @@ describe('writePlanPdf', () => {
   it('lays out an A4 document: cover, summary, themes, actions, services, readiness, annex', async () => {
     const { pdf, pages } = await renderPlanPdf(report);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pages).toBeGreaterThanOrEqual(7);
+    // Parts follow each other on a page when there is room: a small plan holds on a few pages.
+    expect(pages).toBeGreaterThanOrEqual(4);
     // Every page is A4 and is counted in the file (footers must not add blank pages).
     expect((pdf.toString('latin1').match(/\/MediaBox \[0 0 595\.28 841\.89\]/g) ?? []).length).toBe(pages);
     expect(pdf.toString('latin1')).toContain('/FontFile2');

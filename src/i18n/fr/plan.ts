@@ -1,4 +1,6 @@
 // The progress plan: its page, its forms and its PDF.
+/** « Moyenne régionale (Occitanie) » → « moyenne régionale (Occitanie) », inside a sentence. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const n = (count: number, one: string, many: string) => `${count.toLocaleString('fr-FR')} ${count > 1 ? many : one}`;
 
 export const plan = {
@@ -174,8 +176,28 @@ export const plan = {
     coverage: (answered: number, applicable: number, na: number) =>
       `${answered} questions répondues sur ${applicable} applicables${na ? `, dont ${na} « non applicable » (hors calcul)` : ''}`,
     unanswered: (count: number) => `${n(count, 'question', 'questions')} sans réponse, hors calcul.`,
-    legalFlags: (count: number) => `${n(count, 'obligation légale', 'obligations légales')} en dessous du niveau 2 : à traiter en premier.`,
+    legalFlags: (count: number) => `${n(count, 'obligation légale', 'obligations légales')} en dessous du niveau qui la satisfait : à traiter en premier.`,
     radarTitle: 'Scores des quatre thèmes',
+    radarAlt: (themes: string) => `Graphique radar des scores des quatre thèmes, sur 100 : ${themes}.`,
+    radarPeersAlt: (label: string, themes: string) => `En pointillés, ${lowerFirst(label)} : ${themes}.`,
+    radarLegend: (label: string) => `Trait plein : votre structure. Pointillés : ${lowerFirst(label)}.`,
+    provisional: (toConfirm: number, unanswered: number) =>
+      [
+        'Résultats provisoires : le diagnostic est encore en cours.',
+        toConfirm ? `${n(toConfirm, 'réponse reprise du diagnostic précédent reste', 'réponses reprises du diagnostic précédent restent')} à confirmer.` : '',
+        unanswered ? `${n(unanswered, 'question n’a', 'questions n’ont')} pas encore de réponse.` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    comparisonTitle: 'Évolution et comparaison',
+    peersTitle: 'Comparaison avec des structures similaires',
+    comparisonIntro: (date: string) => `Comparaison avec le diagnostic commencé le ${date} ; les écarts sont calculés sur les scores arrondis affichés.`,
+    peersIntro: (types: string) => `Moyennes des derniers diagnostics soumis ou validés des autres structures ayant un type en commun avec la vôtre (${types}).`,
+    before: 'Avant',
+    now: 'Maintenant',
+    evolution: 'Évolution',
+    notComparable: 'non comparable',
+    delta: (d: number) => (d === 0 ? 'stable' : `${d > 0 ? '+' : '−'}${Math.abs(d)} ${Math.abs(d) > 1 ? 'points' : 'point'}`),
     themeScores: 'Scores par thème',
     planAtAGlance: (actions: number, done: number, overdue: number) =>
       `${n(actions, 'action', 'actions')} au plan, ${done} ${done > 1 ? 'faites' : 'faite'}${overdue ? `, ${overdue} en retard` : ''}.`,

@@ -27,7 +27,32 @@ export const results = {
   notYetProgress: (answered: number, applicable: number) => `${int(answered)} ${plural(answered, 'question renseignée', 'questions renseignées')} sur ${int(applicable)} applicables.`,
   continueLink: 'Continuer le questionnaire',
 
-  summaryTitle: 'Synthèse',
+  summaryTitle: 'L’essentiel',
+  provisional: 'provisoire',
+  provisionalTitle: 'Résultats provisoires',
+  provisionalExplain: (toConfirm: number, unanswered: number) =>
+    [
+      'Le diagnostic est encore en cours : ces résultats changeront avec les réponses.',
+      toConfirm > 0 ? `${int(toConfirm)} ${plural(toConfirm, 'réponse reprise du diagnostic précédent reste', 'réponses reprises du diagnostic précédent restent')} à confirmer.` : '',
+      unanswered > 0 ? `${int(unanswered)} ${plural(unanswered, 'question n’a', 'questions n’ont')} pas encore de réponse.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  toConfirmLink: 'Reprendre le questionnaire',
+  strengthsTitle: 'Points forts',
+  strengthsNone: 'Aucune réponse au niveau 3 (« formalisé, avec suivi ») ou plus pour l’instant : vos points forts apparaîtront avec vos progrès.',
+  prioritiesTitle: 'Priorités',
+  prioritiesNone: 'Aucune action ouverte au plan.',
+  prioritiesLink: 'Tout le plan de progrès',
+  legalSummaryTitle: 'Obligations légales à sécuriser',
+  legalCount: (n: number) => `${int(n)} ${plural(n, 'obligation légale est renseignée', 'obligations légales sont renseignées')} en dessous du niveau qui la satisfait.`,
+  legalLink: 'Les voir',
+  detailsTitle: 'Le détail',
+  peersOnBar: (label: string, pct: string) => `${label} : ${pct}`,
+  peersReference: (label: string) => label.charAt(0).toLowerCase() + label.slice(1),
+  peersLegend: 'Moyenne des structures similaires',
+  criteriaDetails: (title: string) => `Détail par critère — ${title}`,
+  readinessOpen: 'Afficher le détail par chapitre et par question centrale',
   overallLabel: 'Score global',
   bandLabel: 'Niveau de maturité',
   noOverall: 'Aucune question n’est encore notée : pas de score global.',
@@ -46,6 +71,8 @@ export const results = {
   radarTitle: 'Profil par thème',
   radarSvgTitle: 'Graphique radar des scores des quatre thèmes',
   radarDesc: (items: string) => `Score de chaque thème sur 100 : ${items}.`,
+  radarReferenceDesc: (label: string, items: string) => `En pointillés, ${label} : ${items}.`,
+  radarLegendYou: 'Votre structure',
   radarTableCaption: 'Scores par thème (données du graphique)',
   theme: 'Thème',
   score: 'Score',
@@ -67,8 +94,9 @@ export const results = {
   unansweredIntro: (n: number) => `${int(n)} ${plural(n, 'question applicable n’a', 'questions applicables n’ont')} pas encore de réponse :`,
 
   legalTitle: 'Obligations légales à sécuriser',
-  legalIntro: 'Ces questions portent sur une obligation légale et sont renseignées en dessous du niveau 2 : elles méritent d’être traitées en priorité.',
-  legalNone: 'Aucune obligation légale n’est renseignée en dessous du niveau 2.',
+  legalIntro: 'Ces questions portent sur une obligation légale et sont renseignées en dessous du niveau qui la satisfait : elles méritent d’être traitées en priorité.',
+  legalNone: 'Aucune obligation légale n’est renseignée en dessous du niveau qui la satisfait.',
+  legalLevel: (level: number, needed: number) => `niveau ${level} sur 4, obligation satisfaite à partir du niveau ${needed}`,
 
   readinessTitle: 'Préparation à l’ISO 9001 et à un label RSE',
   readinessDisclaimer:

@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import { makeApp, org } from './test/support/app.ts';
+import { insertDiagnostic } from './test/support/plan.ts';
+import { actions, organisations } from './src/db/schema.ts';
+import { getDiagnosticContext, scoreDiagnosticById } from './src/db/diagnostics.ts';
+import { listActions, syncProposedActions } from './src/db/actions.ts';
+import { STRUCTURE_TYPES } from './src/referential/schema.ts';
+import { buildPlanReport } from './src/plan/report.ts';
+import { renderPlanPdf } from './src/plan/pdf.ts';
+import { seededRandom } from './src/random.ts';
+const rnd = seededRandom(7);
+const word = () => Array.from({ length: 3 + Math.floor(rnd() * 7) }, () => 'abcdefghijklmnopqrstuvwxyzéèàç'[Math.floor(rnd() * 30)]).join('');
+const text = (n: number) => { let s = ''; while (s.length < n) s += (s ? ' ' : '') + word(); return s.slice(0, n); };
+const ctx = makeApp();
+const orgId = org(ctx.db, { types: [...STRUCTURE_TYPES] });
+ctx.db.update(organisations).set({ name: text(200) }).where(eq(organisations.id, orgId)).run();
+const { id } = insertDiagnostic(ctx.db, { organisationId: orgId, types: [...STRUCTURE_TYPES], weak: 10000, comment: () => text(2000) });
+const dc = getDiagnosticContext(ctx.db, id)!;
+syncProposedActions(ctx.db, dc, scoreDiagnosticById(ctx.db, dc), null, new Date());
+const at = new Date().toISOString();
+for (let i = listActions(ctx.db, id).length; i < 150; i++) ctx.db.insert(actions).values({ id: `c-${i}`, diagnosticId: id, origin: 'custom', themeSlug: 'identite', title: 'x', services: ['FORM-QUALITE'], priority: 'haute', rank: 1000 + i, createdAt: at, updatedAt: at }).run();
+for (const a of listActions(ctx.db, id)) ctx.db.update(actions).set({ title: text(200), description: text(1000), owner: text(120), notes: text(1000), dueDate: '2026-01-15' }).where(eq(actions.id, a.id)).run();
+const c2 = getDiagnosticContext(ctx.db, id)!;
+const scores = scoreDiagnosticById(ctx.db, c2);
+for (let i = 0; i < 4; i++) {
+  const report = buildPlanReport(ctx.db, c2, scores, new Date());
+  const u0 = process.cpuUsage(); const t0 = performance.now();
+  const { pdf, pages } = await renderPlanPdf(report);
+  const u = process.cpuUsage(u0);
+  console.log(`pages ${pages} bytes ${pdf.length} wall ${Math.round(performance.now() - t0)} ms cpu ${Math.round((u.user + u.system) / 1000)} ms`);
+}

@@ -1,0 +1,12 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readFileSync } from 'node:fs';
+const doc = await getDocument({ data: new Uint8Array(readFileSync('/tmp/i14/terrils.pdf')), verbosity: 0 }).promise;
+const md = await doc.getMetadata();
+console.log(JSON.stringify(md.info), md.metadata?.get('dc:title'), md.metadata?.get('pdfuaid:part'));
+console.log(JSON.stringify(await doc.getMarkInfo()));
+const tree = await (await doc.getPage(2)).getStructTree();
+const roles = {};
+const walk = (n, d) => { if (n.role) roles[n.role] = (roles[n.role] ?? 0) + 1; if (n.role === 'Figure') console.log('figure', JSON.stringify(n).slice(0, 300)); for (const c of n.children ?? []) walk(c, d + 1); };
+walk(tree, 0);
+console.log(roles);
+console.log(JSON.stringify(tree).slice(0, 600));
