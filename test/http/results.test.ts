@@ -48,8 +48,8 @@ describe('results page', () => {
     expect(html.match(/<line[^>]*class="radar__axis"/g)).toHaveLength(4);
     expect(html.match(/<polygon[^>]*class="radar__ring"/g)).toHaveLength(4);
     expect(html).toMatch(/<title id="radar-title">Graphique radar des scores des quatre thèmes<\/title>/);
-    expect(html).toContain('Identité et projet : 50\u202F%');
-    expect(html).toContain('Amélioration continue : 75\u202F%');
+    expect(html).toContain('Identité et projet\u00a0: 50\u202F%');
+    expect(html).toContain('Amélioration continue\u00a0: 75\u202F%');
     expect(page).toContain('Scores par thème (données du graphique)');
 
     // Each percentage says what it counts.
@@ -63,18 +63,19 @@ describe('results page', () => {
     const html = await (await c.get(`/diagnostics/${id}/results`)).text();
     expect(text(html)).toContain('Points forts');
     expect(text(html)).toContain('Points à améliorer');
-    // Identité comes first. Ties at 50 % go to the heavier question (ID-3.2, weight 3), ties at
-    // 25 % too, then referential order (ID-2.1 before ID-3.1).
-    expect(codesIn(html, /<ol class="results-list results-list--strong">([\s\S]*?)<\/ol>/)).toEqual(['ID-1.2', 'ID-1.1', 'ID-3.2']);
-    expect(codesIn(html, /<ol class="results-list results-list--weak">([\s\S]*?)<\/ol>/)).toEqual(['ID-5.2', 'ID-2.1', 'ID-3.1']);
+    // Identité: only answers at level 3 or more are strengths (ID-1.2 at 4, ID-1.1 at 3), never the
+    // heavier ID-3.2 at level 2; the weakest go lowest level first, ties to the heavier question,
+    // then referential order (ID-2.1 before ID-3.1).
+    expect(codesIn(html, /id="theme-identite"[\s\S]*?<ol class="results-list results-list--strong">([\s\S]*?)<\/ol>/)).toEqual(['ID-1.2', 'ID-1.1']);
+    expect(codesIn(html, /id="theme-identite"[\s\S]*?<ol class="results-list results-list--weak">([\s\S]*?)<\/ol>/)).toEqual(['ID-5.2', 'ID-2.1', 'ID-3.1']);
     expect(html).toContain(`href="/diagnostics/${id}/themes/identite#q-ID-1_2"`);
   });
 
-  it('flags legal obligations answered below level 2', async () => {
+  it('flags legal obligations answered below the level that meets them (2 unless the question says otherwise)', async () => {
     const id = insertDiagnostic(ctx.db, { organisationId: orgA, answers: fullAnswers() });
     const html = await (await c.get(`/diagnostics/${id}/results`)).text();
     const legal = html.match(/id="obligations"[\s\S]*?<\/section>/)?.[0] ?? '';
-    expect(text(legal)).toContain('en dessous du niveau 2');
+    expect(text(legal)).toContain('en dessous du niveau qui la satisfait');
     // ID-3.1 is a legal obligation answered at level 1; the other legal questions are at 2 or more.
     expect(codesIn(legal, /([\s\S]*)/)).toEqual(['ID-3.1']);
   });
