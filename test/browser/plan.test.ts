@@ -37,13 +37,16 @@ describe('plan page', () => {
     expect(text).toContain(`Plan de progrès — ${DEMO_ORGS[0]}`);
     expect(text).toMatch(/\d+ actions faites sur \d+/);
     expect(text).toContain('Actions abandonnées');
-    expect(await page.locator('section.plan-theme').count()).toBe(4);
+    // « Vos priorités » first, then the other actions folded theme by theme.
+    expect(await page.locator('section.plan-focus article.plan-action').count()).toBe(5);
+    expect(await page.locator('details.plan-theme').count()).toBe(4);
     expect(await page.locator('article.plan-action.is-overdue').count()).toBeGreaterThan(0);
     expect(await page.locator('article.plan-action.is-overdue .overdue').first().innerText()).toBe('en retard');
     expect(await checkA11y(page)).toEqual([]);
     // The edit and drop forms, opened.
     for (const s of await page.locator('article.plan-action').first().locator('details').all()) await s.evaluate((d) => ((d as HTMLDetailsElement).open = true));
     await page.locator('#plan-create details').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    for (const d of await page.locator('details.plan-theme').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
     expect(await checkA11y(page)).toEqual([]);
     await screenshot(page, 'plan-garonne');
     expect(watched.errors).toEqual([]);
@@ -147,7 +150,7 @@ describe('plan page without JavaScript', () => {
     expect(await mainText(page)).toContain('L’action « Présenter le plan au conseil d’administration » est ajoutée au plan.');
 
     const target = page.locator(`#${articleId}`);
-    const title = await target.locator('h4').innerText();
+    const title = await target.locator('h3').innerText();
     await target.getByText('Abandonner l’action').click();
     await target.getByLabel('Raison de l’abandon').fill('Reprise par le GES');
     await Promise.all([page.waitForURL((u) => u.hash === '#plan-dropped-title'), target.getByRole('button', { name: 'Abandonner' }).click()]);

@@ -65,6 +65,8 @@ export const MATRIX: Record<string, Access> = {
   'GET /admin/audit': 'admin',
   'GET /diagnostics/:id/plan': 'org',
   'GET /diagnostics/:id/plan.pdf': 'org',
+  'GET /diagnostics/:id/plan.xlsx': 'org',
+  'GET /diagnostics/:id/plan.ics': 'org',
   'POST /diagnostics/:id/actions': 'org',
   'POST /diagnostics/:id/actions/:actionId': 'org',
   'POST /diagnostics/:id/actions/:actionId/drop': 'org',

@@ -47,7 +47,7 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
     await c.post(`/diagnostics/${diagId}/actions`, { title: CUSTOM_TITLE, themeSlug: 'amelioration-continue', priority: 'moyenne', service: 'FORM-COMMUNICATION', owner: 'Zoé' });
     res = await c.get(`/diagnostics/${diagId}/plan.pdf`);
     pdf = Buffer.from(await res.arrayBuffer());
-  });
+  }, 60_000);
 
   it('streams an A4 PDF as a download named after the organisation and the day', async () => {
     expect(res.status).toBe(200);
