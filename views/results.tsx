@@ -152,7 +152,7 @@ function Essentials(p: ResultsPageProps) {
             <a href={planUrl(diagnostic.id)}>{r.prioritiesLink}</a>
           </p>
         </div>
-        <div class="panel">
+        <div class="panel results-legal">
           <h3>{r.legalSummaryTitle}</h3>
           {scores.legalFlags.length ? (
             <>
