@@ -2,6 +2,7 @@
 // of the region whose actions are most often followed by progress. Descriptive: both say so.
 import { t } from '../src/i18n/index.ts';
 import { frenchDate } from '../src/dates.ts';
+import { TableRegion } from './table.tsx';
 import type { ActionsProgress, MoveKind, ServicesFollowUp } from '../src/scoring/actions-progress.ts';
 
 const P = t.certification.progress;
@@ -31,7 +32,7 @@ export function ActionsProgressSection({ progress, previousStartedAt }: { progre
             const moves = progress.questions.filter((m) => m.kind === kind);
             if (!moves.length) return null;
             return (
-              <div class="table-wrap">
+              <TableRegion label={`${P.kinds[kind]} (${moves.length})`}>
                 <table class={`progress-table progress-table--${kind}`}>
                   <caption>{`${P.kinds[kind]} (${moves.length})`}</caption>
                   <thead>
@@ -72,14 +73,14 @@ export function ActionsProgressSection({ progress, previousStartedAt }: { progre
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             );
           })}
           {progress.notYetReviewed > 0 && <p class="muted">{P.notYetReviewed(progress.notYetReviewed)}</p>}
           {progress.actionsNotCompared.length > 0 && <p class="muted">{P.notCompared(progress.actionsNotCompared.length)}</p>}
           <details class="results-details">
             <summary>{P.criteria}</summary>
-            <div class="table-wrap">
+            <TableRegion label={P.criteria}>
               <table>
                 <thead>
                   <tr>
@@ -104,7 +105,7 @@ export function ActionsProgressSection({ progress, previousStartedAt }: { progre
                     ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           </details>
         </>
       )}
@@ -121,7 +122,7 @@ export function ServicesFollowUpSection({ data, serviceNames }: { data: Services
         {R.base(data.structures)} {R.threshold(data.minStructures)}
       </p>
       {data.rows.length ? (
-        <div class="table-wrap">
+        <TableRegion label={R.title}>
           <table>
             <thead>
               <tr>
@@ -142,7 +143,7 @@ export function ServicesFollowUpSection({ data, serviceNames }: { data: Services
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <p class="notice">{R.empty}</p>
       )}

@@ -43,6 +43,8 @@ describe('results page', () => {
     expect(await page.locator('svg.radar line.radar__axis').count()).toBe(4);
     const box = await page.locator('svg.radar').boundingBox();
     expect(box!.width).toBeGreaterThan(300);
+    // The ISO 9001 / RSE details and the criteria tables are folded: open them to read them.
+    for (const d of await page.locator('main details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
     const text = await mainText(page);
     expect(text).toContain('Niveau de maturité');
     expect(text).toContain('Validé avec Inès Martin le 20 février 2026');
