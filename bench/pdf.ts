@@ -85,7 +85,7 @@ function completeDiagnosticReport(): PlanReport {
   const scope = { diagnosticId: id, organisationId: orgId };
   listActions(db, id).forEach((a, i) => {
     if (i % 2) return;
-    updateAction(db, scope, a.id, { title: a.title, description: a.description, owner: 'Hélène Garçon', dueDate: i % 4 ? '2026-10-01' : '2027-03-31', status: i % 3 ? 'in_progress' : 'done', notes: 'Point d’étape au prochain comité de pilotage.' }, null, now);
+    updateAction(db, scope, a.id, { title: a.title, description: a.description, owner: 'Hélène Garçon', dueDate: i % 4 ? '2026-10-01' : '2027-03-31', status: i % 3 ? 'in_progress' : 'done', notes: 'Point d’étape au prochain comité de pilotage.' }, a.revision, null, now);
   });
   const actions = listActions(db, id);
   if (actions.length !== 30) throw new Error(`expected 30 actions, got ${actions.length}`);

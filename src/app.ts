@@ -1,14 +1,13 @@
 // createApp builds the whole web application from injected dependencies; nothing is global, so
 // every test gets its own app on its own in-memory database.
 import { Hono, type Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppDeps, AppEnv, EvidenceSettings, MailDeps } from './context.ts';
-import { resolveSession, SESSION_COOKIE } from './auth/sessions.ts';
+import { resolveSession } from './auth/sessions.ts';
 import { csrfProtect, csrfToken, CsrfError, isStreamedUpload } from './auth/csrf.ts';
 import { FileStore } from './evidence/store.ts';
 import { EVIDENCE_LIMITS } from './validation/limits.ts';
@@ -18,8 +17,12 @@ import { errorPage } from './web/errors.tsx';
 import { hasAnyUser } from './db/users.ts';
 import { ping } from './db/open.ts';
 import { LoginThrottle } from './auth/throttle.ts';
-import { resetThrottle, RESET_ANSWER_MS } from './auth/reset-throttle.ts';
+import { resetThrottle, RESET_ANSWER_MS, type ResetThrottle } from './auth/reset-throttle.ts';
 import { staticFiles } from './web/static.ts';
+import { readCookie } from './web/cookies.ts';
+import { checkBody } from './web/body.ts';
+import { requestLog, silentLogger, type Logger } from './web/request-log.ts';
+import { LIMITS } from './validation/limits.ts';
 import { authRoutes } from './routes/auth.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { organisationRoutes } from './routes/organisations.tsx';
@@ -58,11 +61,13 @@ export interface CreateAppOptions {
    * (tests, tools), files go to a folder of the system's temporary directory, made on first use.
    */
   evidence?: Partial<EvidenceSettings>;
-  resetThrottle?: LoginThrottle;
+  resetThrottle?: ResetThrottle;
   mail?: Partial<MailDeps>;
+  /** One line per request (src/web/request-log.ts); silent unless given, so tests stay quiet. */
+  logger?: Logger;
 }
 
-const MAX_BODY = 1024 * 1024;
+const MAX_BODY = LIMITS.bodyBytes;
 
 export function createApp(options: CreateAppOptions) {
   const deps: AppDeps = {
@@ -83,8 +88,10 @@ export function createApp(options: CreateAppOptions) {
   // Once a user exists there is no going back to the setup state: remember it.
   let setupDone = false;
 
+  const logger = options.logger ?? silentLogger;
   const app = new Hono<AppEnv>();
 
+  app.use(requestLog(logger));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -122,7 +129,7 @@ export function createApp(options: CreateAppOptions) {
     c.set('sessionId', null);
     c.set('csrf', '');
     c.set('flash', null);
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readCookie(c, 'cap_session');
     if (token) {
       const s = resolveSession(deps.db, token, deps.clock());
       if (s) {
@@ -133,6 +140,11 @@ export function createApp(options: CreateAppOptions) {
     }
     if (c.req.method === 'GET') c.set('flash', takeFlash(c));
     await next();
+    // A signed-in person's pages (and a response opening a session) stay out of every cache: a
+    // shared computer's back button or a proxy must not show them to the next person.
+    if ((c.get('user') || c.res.headers.has('Set-Cookie')) && !/no-store/.test(c.res.headers.get('Cache-Control') ?? '')) {
+      c.res.headers.set('Cache-Control', 'no-store');
+    }
   });
 
   // hono's bodyLimit asks for c.req.raw.body, which makes @hono/node-server build a whole web
@@ -150,6 +162,7 @@ export function createApp(options: CreateAppOptions) {
     if (length && /^\d{1,15}$/.test(length) && !c.req.header('Transfer-Encoding')) return Number(length) > MAX_BODY ? tooLarge(c) : next();
     return limitBody(c, next);
   });
+  app.use(checkBody);
 
   app.use(async (c, next) => {
     if (!setupDone) setupDone = hasAnyUser(deps.db);
@@ -197,7 +210,7 @@ export function createApp(options: CreateAppOptions) {
       if (status === 404) return c.html(errorPage(c, 404, t.common.notFound), 404);
       return c.html(errorPage(c, status, err.message || t.common.badRequest), status);
     }
-    console.error(`[cap] ${c.req.method} ${c.req.path} failed:`, err);
+    logger.error({ err, method: c.req.method, path: c.req.path }, 'erreur inattendue');
     return c.html(errorPage(c, 500, t.common.serverError), 500);
   });
 

@@ -11,7 +11,7 @@ import { audit } from './db/audit.ts';
 export async function ensureAdminFromSettings(db: Db, settings: Settings, now: Date): Promise<void> {
   if (!settings.CAP_ADMIN_EMAIL || !settings.CAP_ADMIN_PASSWORD || hasAnyUser(db)) return;
   const email = settings.CAP_ADMIN_EMAIL.toLowerCase();
-  const problem = await passwordProblem(settings.CAP_ADMIN_PASSWORD, email);
+  const problem = passwordProblem(settings.CAP_ADMIN_PASSWORD, email);
   if (problem) throw new SettingsError(`Paramètre CAP_ADMIN_PASSWORD refusé : ${problem}`);
   const id = insertUser(db, { email, name: 'Administration CAP', role: 'admin', passwordHash: await hashPassword(settings.CAP_ADMIN_PASSWORD) }, now);
   audit(db, { userId: null, action: 'create', entity: 'user', entityId: id, after: { email, role: 'admin', source: 'CAP_ADMIN_EMAIL' } }, now);

@@ -2,6 +2,7 @@
 import type { Db } from './db/open.ts';
 import type { Actor } from './auth/permissions.ts';
 import type { LoginThrottle } from './auth/throttle.ts';
+import type { ResetThrottle } from './auth/reset-throttle.ts';
 import type { FileStore } from './evidence/store.ts';
 import type { DiagnosticContext } from './db/diagnostics.ts';
 import type { Organisation } from './db/organisations.ts';
@@ -28,7 +29,7 @@ export interface AppDeps {
   /** Evidence files: where they are stored, and their limits. */
   evidence: EvidenceSettings;
   /** Limits password-reset requests per e-mail address and per client address. */
-  resetThrottle: LoginThrottle;
+  resetThrottle: ResetThrottle;
   /** The mail worker, told when a request queued a message (absent: the next poll sends it). */
   mail: MailDeps;
 }

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { parseSettings, publicUrl, SettingsError } from './settings.ts';
 import { dataFile, openDatabase } from './db/open.ts';
 import { createApp } from './app.ts';
+import { createLogger } from './web/request-log.ts';
 import { ensureAdminFromSettings } from './bootstrap.ts';
 import { ensureBuiltins } from './referential/store.ts';
 import { upgradeLegacyActionTitles } from './db/action-titles.ts';
@@ -63,8 +64,10 @@ let scheduler: ReminderScheduler | null = null;
 const mailTransport = settings.CAP_SMTP_URL
   ? { kind: 'smtp' as const, where: new URL(settings.CAP_SMTP_URL).host }
   : { kind: 'outbox' as const, where: outboxDir(settings.CAP_DATA_DIR) };
+const logger = createLogger(settings.CAP_LOG_LEVEL);
 const app = createApp({
   db,
+  logger,
   secureCookies: settings.NODE_ENV === 'production',
   benchBaseline: settings.CAP_BENCH,
   trustProxy: settings.CAP_TRUST_PROXY,

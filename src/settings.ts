@@ -13,6 +13,7 @@ const MESSAGES = {
   CAP_BENCH: '0 ou 1',
   CAP_TRUST_PROXY: '0 ou 1',
   CAP_FILES_QUOTA_MB: 'un nombre entier de mégaoctets (1 à 1000000)',
+  CAP_LOG_LEVEL: 'info, warn, error ou silent',
   CAP_SMTP_URL: 'une adresse smtp://utilisateur:mot-de-passe@serveur:587 ou smtps://…:465 est attendue',
   CAP_MAIL_FROM: 'une adresse électronique est attendue, par exemple « CAP <cap@exemple.org> »',
   CAP_PUBLIC_URL: 'une adresse http(s)://… sans paramètres est attendue, par exemple https://cap.exemple.org',
@@ -30,6 +31,8 @@ const settingsSchema = z
     CAP_BENCH: z.enum(['0', '1']).transform((v) => v === '1').optional(),
     /** 1 behind a reverse proxy: the client address is then read from X-Forwarded-For. */
     CAP_TRUST_PROXY: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+    /** info: one line per request; warn or error: problems only; silent: nothing. */
+    CAP_LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
     /** smtp://user:pass@host:587 or smtps://…:465; absent, messages are written to CAP_DATA_DIR/outbox/. */
     CAP_SMTP_URL: z.string().refine(isSmtpUrl, MESSAGES.CAP_SMTP_URL).optional(),
     /** The From of every message: an address, or « Nom <adresse> ». */

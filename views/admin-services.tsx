@@ -5,6 +5,7 @@ import { SERVICE_KINDS } from '../src/referential/schema.ts';
 import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
 import { ActiveToggle, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from './forms.tsx';
 import { TableRegion } from './table.tsx';
+import { MAX_LENGTH } from '../src/validation/limits.ts';
 
 const s = t.referentials.catalogue;
 
@@ -98,10 +99,10 @@ export function ServiceForm(p: {
             <code>{v('code')}</code>
           </p>
         )}
-        <TextField name="name" label={s.name} value={v('name')} error={p.errors.name} required maxlength={200} />
+        <TextField name="name" label={s.name} value={v('name')} error={p.errors.name} required maxlength={MAX_LENGTH.serviceName} />
         <SelectField name="kind" label={s.kind} value={v('kind')} error={p.errors.kind} required options={SERVICE_KINDS.map((k) => [k, s.kinds[k] ?? k] as const)} />
-        <TextArea name="description" label={s.description} value={v('description')} error={p.errors.description} rows={5} maxlength={2000} required />
-        <TextField name="contact" label={s.contact} value={v('contact')} error={p.errors.contact} hint={s.contactHint} required maxlength={300} />
+        <TextArea name="description" label={s.description} value={v('description')} error={p.errors.description} rows={5} maxlength={MAX_LENGTH.serviceDescription} required />
+        <TextField name="contact" label={s.contact} value={v('contact')} error={p.errors.contact} hint={s.contactHint} required maxlength={MAX_LENGTH.serviceContact} />
         <fieldset class="field">
           <legend>{s.reach}</legend>
           <TextField name="contactName" label={s.contactName} value={v('contactName')} error={p.errors.contactName} hint={s.contactNameHint} maxlength={120} autocomplete="off" />

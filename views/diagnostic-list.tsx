@@ -6,6 +6,7 @@ import { DIAGNOSTIC_MODES, PARTICIPANT_ROLES } from '../src/diagnostics/status.t
 import { CsrfField, ErrorSummary, type FieldErrors } from './forms.tsx';
 import { StatusBadge } from './diagnostic-progress.tsx';
 import { TableRegion } from './table.tsx';
+import { MAX_LENGTH } from '../src/validation/limits.ts';
 
 const q = t.questionnaire;
 
@@ -139,7 +140,7 @@ export function StartDiagnosticForm(p: { csrf: string; orgId: string; candidates
                 <label class="visually-hidden" for={`f-pname-${i}`}>
                   {q.participantName(i + 1)}
                 </label>
-                <input type="text" id={`f-pname-${i}`} name="participantName" value={p.values.names[i] ?? ''} maxlength={120} autocomplete="off" placeholder={q.participantName(i + 1)} />
+                <input type="text" id={`f-pname-${i}`} name="participantName" value={p.values.names[i] ?? ''} maxlength={MAX_LENGTH.personName} autocomplete="off" placeholder={q.participantName(i + 1)} />
                 <label class="visually-hidden" for={`f-prole-${i}`}>
                   {q.participantRole(i + 1)}
                 </label>

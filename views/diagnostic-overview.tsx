@@ -13,7 +13,7 @@ const q = t.questionnaire;
 
 export interface OverviewProps {
   csrf: string;
-  org: { id: string; name: string };
+  org: { id: string; name: string; active: boolean };
   diagnostic: DiagnosticRow;
   referentialLabel: string;
   creatorName: string | null;
@@ -59,10 +59,14 @@ export function OverviewPage(p: OverviewProps) {
           </ul>
         </div>
       )}
-      {!p.editable && (
-        <p class="notice">
-          {q.readOnly(status)} {canTransition(d.status, 'requestChanges') && q.readOnlyReopen}
-        </p>
+      {!p.org.active ? (
+        <p class="notice">{t.common.readOnlyOrganisation}</p>
+      ) : (
+        !p.editable && (
+          <p class="notice">
+            {q.readOnly(status)} {canTransition(d.status, 'requestChanges') && q.readOnlyReopen}
+          </p>
+        )
       )}
       {d.status === 'changes_requested' && <p class="notice">{q.changesRequested}</p>}
       <dl class="details">

@@ -8,6 +8,7 @@ import { domId } from '../src/questionnaire/progress.ts';
 import { answerUrl } from '../src/web/urls.ts';
 import { valueOf, type FormValue } from '../src/questionnaire/form.ts';
 import { authorOf, personName } from '../src/people.ts';
+import { MAX_LENGTH } from '../src/validation/limits.ts';
 
 const q = t.questionnaire;
 
@@ -215,7 +216,7 @@ export function QuestionBlock({ place, s }: { place: QuestionPlace; s: QuestionS
           id={`c-${dom}`}
           name={`comment.${code}`}
           rows={3}
-          maxlength={5000}
+          maxlength={MAX_LENGTH.answerComment}
           readonly={!editable}
           aria-describedby={[editable ? `ch-${dom}` : '', describedBy ?? ''].filter(Boolean).join(' ') || undefined}
           aria-invalid={s.error ? 'true' : undefined}

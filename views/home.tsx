@@ -8,6 +8,7 @@ import { workshopUrl } from '../src/web/urls.ts';
 /** Where a member goes next for one structure: continue, read the results, or start. */
 function NextStep({ org, latest }: { org: Organisation; latest: DiagnosticRow | undefined }) {
   if (!latest) {
+    if (!org.active) return null;
     return (
       <p>
         <a href={`/organisations/${org.id}#start-title`}>{t.home.start}</a>
@@ -51,6 +52,7 @@ export function HomePage({ user, orgs, latest }: { user: CurrentUser; orgs: Orga
               {orgs.map((o) => (
                 <li class="card">
                   <a href={`/organisations/${o.id}`}>{o.name}</a>
+                  {!o.active && <span class="badge badge--muted"> {t.orgs.inactive}</span>}
                   <p>{o.types.join(', ')} — {o.region}</p>
                   <NextStep org={o} latest={latest.get(o.id)} />
                 </li>

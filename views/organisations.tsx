@@ -5,6 +5,7 @@ import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
 import { REGIONS } from '../src/regions.ts';
 import { ActiveToggle, Checkbox, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
 import { TableRegion } from './table.tsx';
+import { MAX_LENGTH } from '../src/validation/limits.ts';
 
 export function typesLabel(types: readonly string[]): string {
   return types.join(', ');
@@ -98,6 +99,7 @@ export function OrganisationPage(p: {
       <h1>
         {org.name} {!org.active && <span class="badge badge--muted">{t.orgs.inactive}</span>}
       </h1>
+      {!org.active && <p class="notice">{t.common.readOnlyOrganisation}</p>}
       <OrganisationDetails org={org} />
       {isAdmin && (
         <p>
@@ -151,7 +153,7 @@ export function OrganisationForm(p: {
       <ErrorSummary errors={p.errors} />
       <form method="post" action={p.action} class="form" novalidate>
         <CsrfField token={p.csrf} />
-        <TextField name="name" label={t.orgs.name} value={v('name')} error={p.errors.name} required maxlength={200} />
+        <TextField name="name" label={t.orgs.name} value={v('name')} error={p.errors.name} required maxlength={MAX_LENGTH.organisationName} />
         <TextField name="siret" label={t.orgs.siret} value={v('siret')} error={p.errors.siret} hint={t.orgs.siretHint} required inputmode="numeric" />
         <CheckboxGroup
           name="types"

@@ -11,6 +11,7 @@ import { frenchDay } from '../src/dates.ts';
 import { CsrfField, SelectField, TextArea, TextField } from './forms.tsx';
 import { actionUrl, planUrl, questionUrl } from '../src/web/urls.ts';
 import { TableRegion } from './table.tsx';
+import { MAX_LENGTH } from '../src/validation/limits.ts';
 
 const p = t.plan;
 
@@ -24,6 +25,8 @@ export interface PlanFormState {
   actionId?: string;
   values: PlanFormValues;
   errors: PlanFieldErrors;
+  /** The edit was made on an older version of the action: both are shown, nothing was saved. */
+  conflict?: boolean;
 }
 
 export interface PlanTheme {
@@ -44,6 +47,8 @@ export interface PlanContext {
 export interface PlanPageProps extends PlanContext {
   organisationName: string;
   organisationId: string;
+  /** A deactivated organisation's plan is read-only. */
+  organisationActive: boolean;
   draft: boolean;
   /** Every action of the plan, dropped ones included (for the summary line and the dropped list). */
   actions: readonly ActionRow[];
@@ -171,6 +176,48 @@ function ServiceList({ codes, services }: { codes: readonly string[]; services: 
   );
 }
 
+const CONFLICT_FIELDS = ['title', 'status', 'owner', 'dueDate', 'description', 'notes'] as const;
+
+function fieldLabel(key: (typeof CONFLICT_FIELDS)[number]): string {
+  return { title: p.actionTitle, status: p.statusLabel, owner: p.owner, dueDate: p.dueDate, description: p.description, notes: p.notes }[key];
+}
+
+function shownValue(key: (typeof CONFLICT_FIELDS)[number], value: string | undefined) {
+  if (!value) return <span class="muted">{t.common.none}</span>;
+  if (key === 'status') return p.status[value] ?? value;
+  if (key === 'dueDate') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? frenchDay(value) : value;
+  return value;
+}
+
+/** A stale edit: the version stored meanwhile and the refused one, field by field where they differ. */
+function ActionConflict({ stored, mine, id }: { stored: PlanFormValues; mine: PlanFormValues; id: string }) {
+  const differ = CONFLICT_FIELDS.filter((k) => (stored[k] ?? '') !== (mine[k] ?? ''));
+  const keys = differ.length ? differ : CONFLICT_FIELDS;
+  const side = (title: string, values: PlanFormValues) => (
+    <div class="conflict__side">
+      <h5>{title}</h5>
+      <dl>
+        {keys.map((k) => (
+          <>
+            <dt>{fieldLabel(k)}</dt>
+            <dd class="conflict__comment">{shownValue(k, values[k])}</dd>
+          </>
+        ))}
+      </dl>
+    </div>
+  );
+  return (
+    <div class="conflict" role="alert" aria-labelledby={`conflict-${id}`}>
+      <h4 id={`conflict-${id}`}>{p.conflict.title}</h4>
+      <p>{p.conflict.intro}</p>
+      <div class="conflict__choices">
+        {side(p.conflict.stored, stored)}
+        {side(p.conflict.mine, mine)}
+      </div>
+    </div>
+  );
+}
+
 /** One action, read view and (for editors) its edit and drop forms. */
 export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: PlanContext; state?: PlanFormState }) {
   const overdue = isOverdue(a, ctx.today);
@@ -227,21 +274,24 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
         )}
       </dl>
       <ServiceList codes={a.services} services={ctx.services} />
+      {edit?.conflict && <ActionConflict stored={editValues(a)} mine={edit.values} id={a.id} />}
       {ctx.canEdit && (
         <div class="plan-action__tools">
           <details class="plan-action__form" open={!!edit}>
             <summary>{p.edit}</summary>
             <form method="post" action={url} hx-post={url} hx-target={`#action-${a.id}`} hx-swap="outerHTML" data-fallback-submit>
               <CsrfField token={ctx.csrf} />
+              {/* The version this form was built on: saving over a newer one is a conflict (409). */}
+              <input type="hidden" name="revision" value={String(a.revision)} />
               {edit && <FormErrors errors={edit.errors} />}
-              <TextField scope={scope} name="title" label={p.actionTitle} value={values.title ?? ''} error={edit?.errors.title} required maxlength={200} />
-              <TextArea scope={scope} name="description" label={p.description} value={values.description ?? ''} error={edit?.errors.description} maxlength={4000} />
+              <TextField scope={scope} name="title" label={p.actionTitle} value={values.title ?? ''} error={edit?.errors.title} required maxlength={MAX_LENGTH.actionTitle} />
+              <TextArea scope={scope} name="description" label={p.description} value={values.description ?? ''} error={edit?.errors.description} maxlength={MAX_LENGTH.actionDescription} />
               <div class="plan-form__row">
-                <TextField scope={scope} name="owner" label={p.owner} value={values.owner ?? ''} error={edit?.errors.owner} maxlength={200} />
+                <TextField scope={scope} name="owner" label={p.owner} value={values.owner ?? ''} error={edit?.errors.owner} maxlength={MAX_LENGTH.actionOwner} />
                 <TextField scope={scope} name="dueDate" label={p.dueDate} type="date" value={values.dueDate ?? ''} error={edit?.errors.dueDate} hint={p.dueDateHint} />
                 <SelectField empty={false} scope={scope} name="status" label={p.statusLabel} value={values.status ?? ''} options={STATUS_OPTIONS} error={edit?.errors.status} required />
               </div>
-              <TextArea scope={scope} name="notes" label={p.notes} value={values.notes ?? ''} error={edit?.errors.notes} maxlength={4000} />
+              <TextArea scope={scope} name="notes" label={p.notes} value={values.notes ?? ''} error={edit?.errors.notes} maxlength={MAX_LENGTH.actionNotes} />
               <button type="submit" class="button button--small">
                 {p.save}
               </button>
@@ -252,7 +302,7 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
             <form method="post" action={`${url}/drop`}>
               <CsrfField token={ctx.csrf} />
               {drop && <FormErrors errors={drop.errors} />}
-              <TextField scope={`${scope}-drop`} name="reason" label={p.dropReason} value={drop?.values.reason ?? ''} error={drop?.errors.reason} hint={p.dropReasonHint} required maxlength={500} />
+              <TextField scope={`${scope}-drop`} name="reason" label={p.dropReason} value={drop?.values.reason ?? ''} error={drop?.errors.reason} hint={p.dropReasonHint} required maxlength={MAX_LENGTH.dropReason} />
               <button type="submit" class="button button--secondary button--small">
                 {p.dropConfirm}
               </button>
@@ -281,19 +331,19 @@ function CreateForm({ ctx, activeServices, state }: { ctx: PlanContext; activeSe
         <form method="post" action={url}>
           <CsrfField token={ctx.csrf} />
           <FormErrors errors={e} />
-          <TextField scope="new" name="title" label={p.actionTitle} value={v.title ?? ''} error={e.title} required maxlength={200} />
-          <TextArea scope="new" name="description" label={p.description} value={v.description ?? ''} error={e.description} maxlength={4000} />
+          <TextField scope="new" name="title" label={p.actionTitle} value={v.title ?? ''} error={e.title} required maxlength={MAX_LENGTH.actionTitle} />
+          <TextArea scope="new" name="description" label={p.description} value={v.description ?? ''} error={e.description} maxlength={MAX_LENGTH.actionDescription} />
           <div class="plan-form__row">
             <SelectField scope="new" name="themeSlug" label={p.theme} value={v.themeSlug ?? ''} options={ctx.themes.map((th) => [th.slug, th.title] as const)} error={e.themeSlug} required empty="—" />
             <SelectField empty={false} scope="new" name="priority" label={p.priority} value={v.priority ?? 'moyenne'} options={PRIORITIES.map((pr) => [pr, PRIORITY_LABELS[pr]] as const)} error={e.priority} required />
           </div>
           <div class="plan-form__row">
-            <TextField scope="new" name="owner" label={p.owner} value={v.owner ?? ''} error={e.owner} maxlength={200} />
+            <TextField scope="new" name="owner" label={p.owner} value={v.owner ?? ''} error={e.owner} maxlength={MAX_LENGTH.actionOwner} />
             <TextField scope="new" name="dueDate" label={p.dueDate} type="date" value={v.dueDate ?? ''} error={e.dueDate} hint={p.dueDateHint} />
             <SelectField empty={false} scope="new" name="status" label={p.statusLabel} value={v.status ?? 'todo'} options={STATUS_OPTIONS} error={e.status} required />
           </div>
           <SelectField scope="new" name="service" label={p.service} value={v.service ?? ''} options={activeServices.map((s) => [s.code, s.name] as const)} error={e.service} empty="—" />
-          <TextArea scope="new" name="notes" label={p.notes} value={v.notes ?? ''} error={e.notes} maxlength={4000} />
+          <TextArea scope="new" name="notes" label={p.notes} value={v.notes ?? ''} error={e.notes} maxlength={MAX_LENGTH.actionNotes} />
           <button type="submit" class="button">
             {p.add}
           </button>
@@ -540,7 +590,7 @@ export function PlanPage(props: PlanPageProps) {
       <h1>{p.pageTitle(props.organisationName)}</h1>
       <p>{p.intro}</p>
       {props.draft && <p class="notice">{p.draftNotice}</p>}
-      {!props.canEdit && <p class="notice">{p.readOnlyNotice}</p>}
+      {!props.organisationActive ? <p class="notice">{t.common.readOnlyOrganisation}</p> : !props.canEdit && <p class="notice">{p.readOnlyNotice}</p>}
       <div class="actions-row">
         <a class="button" href={`${base}.pdf`} download>
           {p.downloadPdf}

@@ -8,6 +8,7 @@ import { targetKey, type TargetKind } from '../src/diagnostics/remarks.ts';
 import { authorOf, personName } from '../src/people.ts';
 import { CsrfField, type FieldErrors } from './forms.tsx';
 import { domId as questionDomId } from '../src/questionnaire/progress.ts';
+import { MAX_LENGTH } from '../src/validation/limits.ts';
 
 const r = t.federation.review;
 
@@ -84,7 +85,7 @@ function CommentField(p: CommentFormProps & { id: string; form?: string }) {
           name="body"
           form={p.form}
           rows={3}
-          maxlength={5000}
+          maxlength={MAX_LENGTH.remark}
           required
           aria-invalid={p.error ? 'true' : undefined}
           aria-describedby={p.error ? `${id}-hint ${id}-error` : `${id}-hint`}
@@ -284,7 +285,7 @@ export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue
                   {msgError}
                 </p>
               )}
-              <textarea id="f-message" name="message" rows={4} maxlength={5000} required aria-invalid={msgError ? 'true' : undefined} aria-describedby={msgError ? 'f-message-hint f-message-error' : 'f-message-hint'}>
+              <textarea id="f-message" name="message" rows={4} maxlength={MAX_LENGTH.reviewMessage} required aria-invalid={msgError ? 'true' : undefined} aria-describedby={msgError ? 'f-message-hint f-message-error' : 'f-message-hint'}>
                 {p.messageValue ?? ''}
               </textarea>
             </div>

@@ -2,14 +2,13 @@
 // their session; anonymous forms (login, setup) carry a random token also set in a cookie.
 // htmx sends the token in the X-CSRF-Token header (from hx-headers on <body>).
 import type { MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context.ts';
 import { newToken } from '../ids.ts';
 import { t } from '../i18n/index.ts';
+import { readCookie, writeCookie } from '../web/cookies.ts';
 
-export const ANON_CSRF_COOKIE = 'cap_csrf';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function same(a: string, b: string): boolean {
@@ -41,10 +40,10 @@ export function tokenMatches(c: Parameters<MiddlewareHandler<AppEnv>>[0], got: s
 /** Sets the token for the request (session's, or the anonymous cookie's). Runs after sessions. */
 export const csrfToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('user')) {
-    let token = getCookie(c, ANON_CSRF_COOKIE);
+    let token = readCookie(c, 'cap_csrf');
     if (!token || token.length < 20) {
       token = newToken();
-      setCookie(c, ANON_CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('deps').secureCookies });
+      writeCookie(c, 'cap_csrf', token);
     }
     c.set('csrf', token);
   }
@@ -73,9 +72,11 @@ async function submittedToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Prom
 
 export const csrfProtect: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE.has(c.req.method)) return next();
-  // A cross-site browser request announces itself; refuse it before reading anything.
+  // A cross-site browser request announces itself; refuse it before reading anything. « null » is
+  // what a sandboxed frame, a data: page or a file opened locally sends: never CAP's own pages.
   const origin = c.req.header('Origin');
-  if (origin && origin !== 'null') {
+  if (origin === 'null') throw new CsrfError();
+  if (origin) {
     const host = c.req.header('Host');
     let originHost = '';
     try {

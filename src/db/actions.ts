@@ -1,6 +1,6 @@
 // The progress plan in the database: proposed actions are materialised from the scores, then
 // members edit, add, drop and track them. Every write is audited in the same transaction.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { actions, diagnostics } from './schema.ts';
 import { audit } from './audit.ts';
@@ -11,6 +11,7 @@ import { proposeActions } from '../plan/prioritise.ts';
 import { activeServiceCodes, withActiveServices } from '../referential/store.ts';
 import type { ProposedAction } from '../plan/types.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
+import { LIMITS } from '../validation/limits.ts';
 
 export type ActionRow = typeof actions.$inferSelect;
 export type ActionStatus = ActionRow['status'];
@@ -71,8 +72,11 @@ export function syncProposedActions(db: Db, ctx: DiagnosticContext, scores: Diag
   const stored = listActions(db, diagnosticId);
   const storedQuestions = new Set(stored.flatMap((a) => (a.questionCode ? [a.questionCode] : [])));
 
-  const toAdd = proposed.filter((p) => !storedQuestions.has(p.questionCode));
   const toRemove = isEditable(ctx.diagnostic.status) ? stored.filter((a) => untouched(a) && a.questionCode && !byQuestion.has(a.questionCode)) : [];
+  // A plan holds LIMITS.actionsPerDiagnostic actions at most: proposals come in priority order, so
+  // the most important ones get the room left (a referential has fewer questions than that).
+  const room = Math.max(0, LIMITS.actionsPerDiagnostic - (stored.length - toRemove.length));
+  const toAdd = proposed.filter((p) => !storedQuestions.has(p.questionCode)).slice(0, room);
   const toUpdate: { row: ActionRow; set: Pick<ActionRow, 'priority' | 'rank' | 'quickWin'> }[] = [];
   for (const a of stored) {
     const p = a.origin === 'proposed' && a.questionCode ? byQuestion.get(a.questionCode) : undefined;
@@ -132,29 +136,44 @@ interface Scope {
 }
 
 function snapshot(a: ActionRow) {
-  const { createdAt: _c, updatedAt: _u, updatedBy: _b, ...rest } = a;
+  const { createdAt: _c, updatedAt: _u, updatedBy: _b, revision: _r, ...rest } = a;
   return rest;
 }
 
-export function updateAction(db: Db, scope: Scope, actionId: string, edit: ActionEdit, userId: string | null, now: Date): ActionRow | undefined {
-  const before = getAction(db, scope.diagnosticId, actionId);
-  if (!before) return undefined;
-  return db.transaction((tx) => {
-    tx.update(actions)
-      .set({ ...edit, updatedAt: now.toISOString(), updatedBy: userId })
-      .where(eq(actions.id, actionId))
-      .run();
+export type ActionUpdate = { kind: 'saved'; row: ActionRow } | { kind: 'conflict'; current: ActionRow } | { kind: 'missing' };
+
+/**
+ * Saves an edit made on `revision` of the action: a conditional update, so that an edit built on
+ * a version someone has changed since is refused as a conflict (with the stored version) instead
+ * of silently reverting it.
+ */
+export function updateAction(db: Db, scope: Scope, actionId: string, edit: ActionEdit, revision: number, userId: string | null, now: Date): ActionUpdate {
+  return db.transaction((tx): ActionUpdate => {
+    const before = getAction(tx, scope.diagnosticId, actionId);
+    if (!before) return { kind: 'missing' };
+    const changed = tx
+      .update(actions)
+      .set({ ...edit, updatedAt: now.toISOString(), updatedBy: userId, revision: sql`${actions.revision} + 1` })
+      .where(and(eq(actions.id, actionId), eq(actions.revision, revision)))
+      .run().changes;
+    if (!changed) return { kind: 'conflict', current: before };
     const after = getAction(tx, scope.diagnosticId, actionId)!;
     audit(tx, { userId, action: 'update', entity: 'action', entityId: actionId, organisationId: scope.organisationId, diagnosticId: scope.diagnosticId, before: snapshot(before), after: snapshot(after) }, now);
-    return after;
+    return { kind: 'saved', row: after };
   });
 }
 
-/** A member's own action, ranked after every proposed one. */
-export function createAction(db: Db, scope: Scope, input: ActionInput, userId: string | null, now: Date): ActionRow {
+/**
+ * A member's own action, ranked after every proposed one; null when the plan already holds
+ * LIMITS.actionsPerDiagnostic actions (counted in the inserting transaction: two additions at once
+ * cannot both pass the limit).
+ */
+export function createAction(db: Db, scope: Scope, input: ActionInput, userId: string | null, now: Date): ActionRow | null {
   const at = now.toISOString();
   const id = newId();
   return db.transaction((tx) => {
+    const { n } = tx.select({ n: count() }).from(actions).where(eq(actions.diagnosticId, scope.diagnosticId)).get()!;
+    if (n >= LIMITS.actionsPerDiagnostic) return null;
     const last = listActions(tx, scope.diagnosticId).reduce((max, a) => Math.max(max, a.rank), 0);
     tx.insert(actions)
       .values({ id, diagnosticId: scope.diagnosticId, questionCode: null, origin: 'custom', ...input, rank: last + 1, quickWin: false, createdAt: at, updatedAt: at, updatedBy: userId })
@@ -170,7 +189,8 @@ export function dropAction(db: Db, scope: Scope, actionId: string, reason: strin
   const before = getAction(db, scope.diagnosticId, actionId);
   if (!before) return undefined;
   return db.transaction((tx) => {
-    tx.update(actions).set({ droppedReason: reason, updatedAt: now.toISOString(), updatedBy: userId }).where(eq(actions.id, actionId)).run();
+    // A drop or a restore is an edit: an edit form opened before it is now stale.
+    tx.update(actions).set({ droppedReason: reason, updatedAt: now.toISOString(), updatedBy: userId, revision: sql`${actions.revision} + 1` }).where(eq(actions.id, actionId)).run();
     const after = getAction(tx, scope.diagnosticId, actionId)!;
     audit(
       tx,
@@ -187,7 +207,8 @@ export function dropAction(db: Db, scope: Scope, actionId: string, reason: strin
  * new diagnostic proposes nothing twice. Returns how many were carried over.
  */
 export function carryOverActions(db: DbOrTx, fromDiagnosticId: string, toDiagnosticId: string, userId: string | null, now: Date): number {
-  const open = listActions(db, fromDiagnosticId).filter((a) => a.status !== 'done' && a.droppedReason === null);
+  // The new plan starts empty: it takes the first LIMITS.actionsPerDiagnostic open actions, by rank.
+  const open = listActions(db, fromDiagnosticId).filter((a) => a.status !== 'done' && a.droppedReason === null).slice(0, LIMITS.actionsPerDiagnostic);
   const target = db.select({ organisationId: diagnostics.organisationId }).from(diagnostics).where(eq(diagnostics.id, toDiagnosticId)).get();
   if (!open.length || !target) return 0;
   const already = new Set(listActions(db, toDiagnosticId).flatMap((a) => (a.carriedFromId ? [a.carriedFromId] : [])));

@@ -1,7 +1,7 @@
 // Review by the federation: comments on a diagnostic, a theme or a question, and the two review
 // decisions (request changes, validate). Status changes are conditional updates, so two consultants
 // clicking at once cannot both win, and each write is audited in its transaction.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { diagnostics, reviewComments, users } from './schema.ts';
 import type { DiagnosticRow } from './diagnostics.ts';
@@ -48,9 +48,11 @@ export interface NewComment {
   target: string;
   body: string;
   userId: string;
+  /** Remarks a diagnostic may carry: past it, nothing is written and null comes back. */
+  maxPerDiagnostic?: number;
 }
 
-export function addComment(db: Db, c: NewComment, now: Date): string {
+export function addComment(db: Db, c: NewComment, now: Date): string | null {
   const id = newId();
   const row = {
     id,
@@ -61,7 +63,12 @@ export function addComment(db: Db, c: NewComment, now: Date): string {
     body: c.body,
     createdAt: now.toISOString(),
   };
-  db.transaction((tx) => {
+  // Counted in the transaction that inserts: two remarks posted at once cannot both pass the limit.
+  return db.transaction((tx) => {
+    if (c.maxPerDiagnostic !== undefined) {
+      const { n } = tx.select({ n: count() }).from(reviewComments).where(eq(reviewComments.diagnosticId, c.diagnostic.id)).get()!;
+      if (n >= c.maxPerDiagnostic) return null;
+    }
     tx.insert(reviewComments).values(row).run();
     audit(
       tx,
@@ -76,8 +83,8 @@ export function addComment(db: Db, c: NewComment, now: Date): string {
       },
       now,
     );
+    return id;
   });
-  return id;
 }
 
 type Decision = { ok: true } | { ok: false; status: DiagnosticRow['status'] };

@@ -156,6 +156,8 @@ export const actions = sqliteTable('actions', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  /** Grows with each edit, drop or restore: an edit built on an older one is a conflict (like answers). */
+  revision: integer('revision').notNull().default(1),
 }, (t) => [index('actions_diag').on(t.diagnosticId), index('actions_updated_by').on(t.updatedBy)]);
 
 export const auditEvents = sqliteTable('audit_events', {

@@ -30,7 +30,7 @@ export function loadPlanDemo(db: Db, ids: DemoIds, now: Date): void {
   const scope = { diagnosticId: last.id, organisationId: orgId };
   const rows = listActions(db, last.id);
   const edit = (a: ActionRow, patch: Partial<ActionRow>, at: Date) =>
-    updateAction(db, scope, a.id, { title: a.title, description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status, notes: a.notes, ...patch }, sophie, at);
+    updateAction(db, scope, a.id, { title: a.title, description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status, notes: a.notes, ...patch }, a.revision, sophie, at);
 
   rows.forEach((a, i) => {
     const owner = OWNERS[i % OWNERS.length]!;

@@ -1,6 +1,7 @@
 // The shape of one referential version, validated with zod. A referential is data written by
 // the federation's authors; this schema is what keeps a faulty version out of the database.
 import { z } from 'zod';
+import { LIMITS } from '../validation/limits.ts';
 
 export const THEME_SLUGS = ['identite', 'services', 'fonctions-support', 'amelioration-continue'] as const;
 export type ThemeSlug = (typeof THEME_SLUGS)[number];
@@ -100,14 +101,14 @@ export const criterionSchema = z.strictObject({
   code: z.string().regex(/^[A-Z]{2,3}-\d+$/, 'code attendu du type « ID-2 »'),
   title: text(200),
   description: z.string().trim().max(2000).default(''),
-  questions: z.array(questionSchema).min(1),
+  questions: z.array(questionSchema).min(1).max(LIMITS.questionsPerReferential),
 });
 
 export const themeSchema = z.strictObject({
   slug: z.enum(THEME_SLUGS, { error: unknownValue('thème inconnu', `slugs admis : ${THEME_SLUGS.join(', ')}`) }),
   title: text(200),
   description: text(),
-  criteria: z.array(criterionSchema).min(1),
+  criteria: z.array(criterionSchema).min(1).max(LIMITS.questionsPerReferential),
 });
 
 export const referentialSchema = z.strictObject({
@@ -115,6 +116,10 @@ export const referentialSchema = z.strictObject({
   label: text(120),
   language: z.literal('fr'),
   themes: z.array(themeSchema).length(4, 'exactement quatre thèmes'),
+}).refine((ref) => ref.themes.reduce((n, th) => n + th.criteria.reduce((m, c) => m + c.questions.length, 0), 0) <= LIMITS.questionsPerReferential, {
+  path: ['themes'],
+  // Every question may propose an action: more questions than a plan holds would not fit.
+  message: `${LIMITS.questionsPerReferential} questions au plus dans une version`,
 });
 
 export type Recommendation = z.infer<typeof recommendationSchema>;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { referentialSchema, THEME_SLUGS, type Referential } from './schema.ts';
 import { t } from '../i18n/index.ts';
+import { jsonDepth, LIMITS } from '../validation/limits.ts';
 
 export interface ValidationError {
   path: string;
@@ -155,6 +156,9 @@ export function questionCount(ref: Referential): number {
  */
 export function parseReferentialJson(text: string): { ok: true; value: unknown } | { ok: false; errors: ValidationError[] } {
   const clean = text.replace(/^\uFEFF/, '');
+  // Measured on the text: JSON.parse and the schema would recurse into a document nested 100,000 deep.
+  const depth = jsonDepth(clean);
+  if (depth > LIMITS.jsonDepth) return { ok: false, errors: [{ path: '(document)', message: t.referentials.tooDeep(depth, LIMITS.jsonDepth) }] };
   try {
     return { ok: true, value: JSON.parse(clean) };
   } catch (e) {

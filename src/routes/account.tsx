@@ -8,7 +8,9 @@ import { page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
 import { currentUser, requireUser } from '../web/guards.ts';
 import { fieldErrors, formObject, readForm, type FieldErrors } from '../validation/forms.ts';
-import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
+import { MAX_LENGTH } from '../validation/limits.ts';
 import { changePassword, findUser } from '../db/users.ts';
 import { listVisibleOrganisations } from '../db/organisations.ts';
 import { endOtherSessions, exportUserData } from '../db/personal-data.ts';
@@ -26,8 +28,8 @@ accountRoutes.use(requireUser);
 
 const passwordForm = z
   .object({
-    current: z.string({ error: t.common.validation.required }).min(1, t.common.validation.required).max(200),
-    password: z.string({ error: t.common.validation.required }).min(MIN_PASSWORD_LENGTH, t.auth.passwordTooShort).max(200, t.common.validation.tooLong(200)),
+    current: z.string({ error: t.common.validation.required }).min(1, t.common.validation.required).max(MAX_LENGTH.password),
+    password: z.string({ error: t.common.validation.required }).min(1, t.common.validation.required).max(MAX_LENGTH.password, t.common.validation.tooLong(MAX_LENGTH.password)),
     passwordConfirm: z.string({ error: t.common.validation.required }),
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: t.auth.passwordMismatch })
@@ -48,19 +50,20 @@ accountRoutes.post('/password', async (c) => {
   const user = currentUser(c);
   const parsed = passwordForm.safeParse(formObject(await readForm(c)));
   if (!parsed.success) return accountPage(c, fieldErrors(parsed.error), 422);
-  // The current password is the account's secret: guessing it here counts like guessing at login.
-  const keys = { account: user.email, address: clientAddress(c) };
+  const problem = passwordProblem(parsed.data.password, user.email);
+  if (problem) return accountPage(c, { password: problem }, 422);
+  // The current password is the account's secret: guessing it here counts like guessing at login,
+  // before the hash.
   const now = clock();
-  const wait = throttle.retryAfter(keys, now.getTime());
-  if (wait > 0) {
-    c.header('Retry-After', String(Math.ceil(wait / 1000)));
-    return accountPage(c, { current: t.auth.throttled(Math.ceil(wait / 60_000)) }, 429);
+  const verdict = await throttle.attempt({ account: user.email, address: clientAddress(c) }, now.getTime(), async () => {
+    const row = findUser(db, user.id);
+    return !!row && (await verifyPassword(parsed.data.current, row.passwordHash));
+  });
+  if (verdict.kind === 'throttled') {
+    c.header('Retry-After', String(Math.ceil(verdict.retryAfterMs / 1000)));
+    return accountPage(c, { current: t.auth.throttled(Math.ceil(verdict.retryAfterMs / 60_000)) }, 429);
   }
-  const row = findUser(db, user.id);
-  if (!row || !(await verifyPassword(parsed.data.current, row.passwordHash))) {
-    throttle.recordFailure(keys, now.getTime());
-    return accountPage(c, { current: t.account.currentPasswordWrong }, 422);
-  }
+  if (!verdict.ok) return accountPage(c, { current: t.account.currentPasswordWrong }, 422);
   const passwordHash = await hashPassword(parsed.data.password);
   changePassword(db, user.id, passwordHash, now);
   endOtherSessions(db, user.id, c.get('sessionId'));

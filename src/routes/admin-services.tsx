@@ -9,10 +9,10 @@ import { redirectWith } from '../web/flash.ts';
 import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
 import { fieldErrors, fields, formObject, readForm } from '../validation/forms.ts';
 import { SERVICE_KINDS, STRUCTURE_TYPES } from '../referential/schema.ts';
-import { MAX_LENGTH } from '../validation/limits.ts';
 import { defaultReferentialId, getReferential, getService, insertService, listServices, setServiceActive, updateService } from '../referential/store.ts';
 import { indexOf } from '../referential/lookup.ts';
 import { ServiceForm, ServiceList } from '../../views/admin-services.tsx';
+import { LIMITS, MAX_LENGTH } from '../validation/limits.ts';
 
 export const adminServiceRoutes = new Hono<AppEnv>();
 adminServiceRoutes.use(requireAdmin);
@@ -25,7 +25,7 @@ const optional = (max: number, pattern: RegExp, message: string) =>
 const serviceFields = z.object({
   name: fields.requiredText(MAX_LENGTH.serviceName),
   kind: z.enum(SERVICE_KINDS, { error: t.common.validation.choice }),
-  description: fields.requiredText(2000),
+  description: fields.requiredText(MAX_LENGTH.serviceDescription),
   contact: fields.requiredText(MAX_LENGTH.serviceContact),
   contactName: fields.optionalText(MAX_LENGTH.serviceContactName),
   email: optional(MAX_LENGTH.email, /^[^\s@]+@[^\s@]+\.[^\s@]+$/, s.emailInvalid).transform((v) => v.toLowerCase()),
@@ -68,6 +68,8 @@ adminServiceRoutes.post('/', async (c) => {
   const parsed = newServiceForm.safeParse(values);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   if (parsed.success && getService(db, parsed.data.code)) errors.code = s.codeTaken;
+  // Admins only, one at a time: counting here is enough to keep the catalogue (and every PDF's list) bounded.
+  if (listServices(db).length >= LIMITS.services) errors.code = s.catalogueFull(LIMITS.services);
   if (!parsed.success || Object.keys(errors).length) {
     return page(c, s.createTitle, <ServiceForm csrf={c.get('csrf')} action="/admin/services" title={s.createTitle} values={values} errors={errors} isNew />, { status: 422 });
   }

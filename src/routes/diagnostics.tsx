@@ -43,9 +43,10 @@ import { QuestionBlock, QuestionStatus, type QuestionState } from '../../views/d
 import { valueOf, type FormValue } from '../questionnaire/form.ts';
 import { ProgressBar } from '../../views/diagnostic-progress.tsx';
 import { StartDiagnosticForm, type StartFormValues } from '../../views/diagnostic-list.tsx';
+import { atMost, LIMITS, MAX_LENGTH } from '../validation/limits.ts';
 
 const q = t.questionnaire;
-const MAX_COMMENT = 5000;
+const MAX_COMMENT = MAX_LENGTH.answerComment;
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -53,7 +54,7 @@ const MAX_COMMENT = 5000;
 const startSchema = z.object({
   mode: z.enum(DIAGNOSTIC_MODES, { error: q.errors.mode }),
   participants: z
-    .array(z.object({ name: z.string().trim().max(120, { error: q.errors.participantTooLong }), role: z.string().trim() }))
+    .array(z.object({ name: z.string().trim().max(MAX_LENGTH.personName, { error: q.errors.participantTooLong }), role: z.string().trim() }))
     .transform((rows) => rows.filter((r) => r.name || r.role))
     .pipe(
       z
@@ -63,8 +64,7 @@ const startSchema = z.object({
             role: z.enum(PARTICIPANT_ROLES, { error: q.errors.participantRole }),
           }),
         )
-        .min(1, { error: q.errors.participantsNone })
-        .max(30, { error: q.errors.tooManyParticipants }),
+        .min(1, { error: q.errors.participantsNone }),
     ),
   from: z
     .string()
@@ -118,7 +118,7 @@ function progressFor(c: Context<AppEnv>, ctx: DiagnosticContext): Progress {
 }
 
 function canAnswer(c: Context<AppEnv>, ctx: DiagnosticContext): boolean {
-  return isEditable(ctx.diagnostic.status) && can(c.get('user'), 'diagnostic.answer', diagnosticScope(ctx));
+  return ctx.organisation.active && isEditable(ctx.diagnostic.status) && can(c.get('user'), 'diagnostic.answer', diagnosticScope(ctx));
 }
 
 function baseState(question: Question, stored: AnswerWithAuthor | undefined): QuestionState {
@@ -174,7 +174,9 @@ function renderTheme(
       groups={groups}
       progress={progress}
       editable={editable}
-      readOnlyMessage={isEditable(ctx.diagnostic.status) ? undefined : `${q.readOnly(status)} ${canTransition(ctx.diagnostic.status, 'requestChanges') ? q.readOnlyReopen : ''}`.trim()}
+      readOnlyMessage={
+        !ctx.organisation.active ? t.common.readOnlyOrganisation : isEditable(ctx.diagnostic.status) ? undefined : `${q.readOnly(status)} ${canTransition(ctx.diagnostic.status, 'requestChanges') ? q.readOnlyReopen : ''}`.trim()
+      }
       problems={opts.problems}
       review={loadReview(c, ctx)}
       evidence={{ byQuestion: evidenceByQuestion(listEvidence(db, ctx.diagnostic.id)), maxFileBytes: c.get('deps').evidence.maxFileBytes, usage: { used: evidenceUsage(db, ctx.organisation.id), quota: c.get('deps').evidence.quotaBytes } }}
@@ -255,8 +257,11 @@ startDiagnosticRoutes.post('/:orgId/diagnostics', loadOrganisation('diagnostic.c
   const form = await readForm(c);
   const names = form.getAll('participantName');
   const roles = form.getAll('participantRole');
-  const values: StartFormValues = { mode: form.get('mode') ?? '', names, roles, from: form.get('from') ?? '' };
-  const rows = Array.from({ length: Math.max(names.length, roles.length) }, (_, i) => ({ name: names[i] ?? '', role: roles[i] ?? '' }));
+  const rows = Array.from({ length: Math.max(names.length, roles.length) }, (_, i) => ({ name: names[i] ?? '', role: roles[i] ?? '' })).filter((r) => r.name.trim() || r.role.trim());
+  // Counted before anything else, and the refusal echoes no more rows than the limit.
+  const kept = atMost(rows, LIMITS.participants);
+  const values: StartFormValues = { mode: form.get('mode') ?? '', names: kept.items.map((r) => r.name), roles: kept.items.map((r) => r.role), from: form.get('from') ?? '' };
+  if (kept.over) return renderStartForm(c, org, values, { participants: q.errors.tooManyParticipants(rows.length) });
   const parsed = startSchema.safeParse({ mode: values.mode, participants: rows, from: values.from });
   if (!parsed.success) return renderStartForm(c, org, values, fieldErrors(parsed.error));
   const { from } = parsed.data;

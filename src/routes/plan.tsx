@@ -21,7 +21,7 @@ import { buildGapReport } from '../certification/report.ts';
 import { renderPlanWorkbook } from '../plan/workbook.ts';
 import { getServicesByCode, listServices } from '../referential/store.ts';
 import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
-import { ACTION_EDIT_FIELDS, actionCreateSchema, actionEditSchema, dropSchema } from '../validation/plan.ts';
+import { ACTION_EDIT_FIELDS, actionCreateSchema, actionUpdateSchema, dropSchema } from '../validation/plan.ts';
 import { slugify } from '../plan/format.ts';
 import { parisDay } from '../dates.ts';
 import { focusOrder, priorities } from '../plan/focus.ts';
@@ -47,7 +47,7 @@ function planContext(c: C, ctx: DiagnosticContext, actions: readonly ActionRow[]
   return {
     diagnosticId: ctx.diagnostic.id,
     csrf: c.get('csrf'),
-    canEdit: can(currentUser(c), 'plan.edit', diagnosticScope(ctx)),
+    canEdit: ctx.organisation.active && can(currentUser(c), 'plan.edit', diagnosticScope(ctx)),
     today: parisDay(clock()),
     // A service reserved to other structure types is never shown to this one.
     services: servicesFor(getServicesByCode(db, actions.flatMap((a) => a.services)), ctx.organisation.types),
@@ -80,6 +80,7 @@ function renderPlan(c: C, ctx: DiagnosticContext, opts: RenderOptions = {}) {
       {...pc}
       organisationName={ctx.organisation.name}
       organisationId={ctx.organisation.id}
+      organisationActive={ctx.organisation.active}
       draft={isEditable(ctx.diagnostic.status)}
       actions={actions}
       ordered={ordered}
@@ -120,22 +121,27 @@ planRoutes.get('/:id/plan', viewer, (c) => {
 planRoutes.post('/:id/actions/:actionId', editor, async (c) => {
   const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
-  const action = actionOr404(c, ctx);
+  // The body first, then the row: loaded before a slow body, the row could already be stale.
   const form = await readForm(c);
+  const action = actionOr404(c, ctx);
   // Fields absent from the form keep their stored value: a quick status change posts only `status`.
   const values: Record<string, string> = { title: action.title, description: action.description, owner: action.owner, dueDate: action.dueDate ?? '', status: action.status, notes: action.notes };
   for (const key of ACTION_EDIT_FIELDS) {
     const v = form.get(key);
     if (v !== null) values[key] = v;
   }
-  const parsed = actionEditSchema.safeParse(values);
-  if (!parsed.success) {
-    const state: PlanFormState = { form: 'edit', actionId: action.id, values, errors: fieldErrors(parsed.error) };
-    // htmx swaps this 422 fragment in place of the action (responseHandling in the layout).
-    if (isHtmx(c)) return fragment(c, <ActionItem action={action} ctx={planContext(c, ctx, [action])} state={state} />, 422);
-    return renderPlan(c, ctx, { state, status: 422 });
-  }
-  const updated = updateAction(db, scopeOf(ctx), action.id, parsed.data, currentUser(c).id, clock())!;
+  const refuse = (state: PlanFormState, status: 409 | 422, shown: ActionRow = action) => {
+    // htmx swaps this fragment in place of the action (responseHandling in the layout).
+    if (isHtmx(c)) return fragment(c, <ActionItem action={shown} ctx={planContext(c, ctx, [shown])} state={state} />, status);
+    return renderPlan(c, ctx, { state, status });
+  };
+  const parsed = actionUpdateSchema.safeParse({ ...values, revision: form.get('revision') ?? undefined });
+  if (!parsed.success) return refuse({ form: 'edit', actionId: action.id, values, errors: fieldErrors(parsed.error) }, 422);
+  const { revision, ...edit } = parsed.data;
+  const result = updateAction(db, scopeOf(ctx), action.id, edit, revision, currentUser(c).id, clock());
+  if (result.kind === 'missing') notFound();
+  if (result.kind === 'conflict') return refuse({ form: 'edit', actionId: action.id, values, errors: {}, conflict: true }, 409, result.current);
+  const updated = result.row;
   if (isHtmx(c)) {
     const all = listActions(db, ctx.diagnostic.id);
     const pc = planContext(c, ctx, [updated]);
@@ -188,6 +194,11 @@ planRoutes.post('/:id/actions', editor, async (c) => {
   }
   const { service, ...input } = parsed.data;
   const row = createAction(db, scopeOf(ctx), { ...input, services: service ? [service] : [] }, currentUser(c).id, clock());
+  if (!row) {
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(raw)) if (k !== '_csrf' && typeof v === 'string') values[k] = v;
+    return renderPlan(c, ctx, { state: { form: 'create', values, errors: { title: t.plan.errors.tooManyActions } }, status: 422 });
+  }
   return redirectWith(c, `${planUrl(ctx)}#action-${row.id}`, { kind: 'success', message: t.plan.added(row.title) });
 });
 

@@ -21,6 +21,7 @@ import { notifyChangesRequested, notifyRemark, notifyValidated } from '../mail/n
 import type { RemarkItem } from '../mail/kinds.ts';
 import { loadReview } from '../web/review.tsx';
 import { CommentErrorPage, DecisionConflictPage, ReviewComments, ReviewPanel } from '../../views/review.tsx';
+import { LIMITS, MAX_LENGTH } from '../validation/limits.ts';
 
 const r = t.federation.review;
 
@@ -37,7 +38,7 @@ function safeBack(value: string | null, diagnosticId: string): string {
 const commentSchema = z.object({
   targetKind: z.enum(TARGET_KINDS as [TargetKind, ...TargetKind[]], { error: r.badTarget }),
   target: z.string().trim().max(40).optional().default(''),
-  body: z.string({ error: r.bodyRequired }).trim().min(1, r.bodyRequired).max(5000, r.bodyTooLong),
+  body: z.string({ error: r.bodyRequired }).trim().min(1, r.bodyRequired).max(MAX_LENGTH.remark, r.bodyTooLong),
 });
 
 function targetExists(ctx: DiagnosticContext, kind: TargetKind, target: string): boolean {
@@ -80,22 +81,24 @@ reviewRoutes.post('/:id/comments', reviewed, async (c) => {
   if (!parsed.success) error = fieldErrors(parsed.error).body ?? r.badTarget;
   else if (!targetExists(ctx, parsed.data.targetKind, parsed.data.target)) error = r.badTarget;
 
-  if (error) {
+  const refuse = (message: string) => {
     const target = kind === 'diagnostic' ? '' : raw.target.trim();
     if (isHtmx(c)) {
       const view = loadReview(c, ctx);
-      return fragment(c, <ReviewComments review={view} kind={kind} target={target} back={back} heading={themeTitle(ctx, kind, target)} value={raw.body ?? ''} error={error} detached={detached} />, 422);
+      return fragment(c, <ReviewComments review={view} kind={kind} target={target} back={back} heading={themeTitle(ctx, kind, target)} value={raw.body ?? ''} error={message} detached={detached} />, 422);
     }
     return page(
       c,
       r.commentPageTitle,
-      <CommentErrorPage diagnosticId={ctx.diagnostic.id} kind={kind} target={target} csrf={c.get('csrf')} back={back} value={raw.body ?? ''} error={error} backLabel={r.backToDiagnostic} />,
+      <CommentErrorPage diagnosticId={ctx.diagnostic.id} kind={kind} target={target} csrf={c.get('csrf')} back={back} value={raw.body ?? ''} error={message} backLabel={r.backToDiagnostic} />,
       { status: 422 },
     );
-  }
+  };
+  if (error) return refuse(error);
   const data = parsed.data!;
   const now = clock();
-  addComment(db, { diagnostic: ctx.diagnostic, targetKind: data.targetKind, target: data.target, body: data.body, userId: currentUser(c).id }, now);
+  const added = addComment(db, { diagnostic: ctx.diagnostic, targetKind: data.targetKind, target: data.target, body: data.body, userId: currentUser(c).id, maxPerDiagnostic: LIMITS.remarksPerDiagnostic }, now);
+  if (!added) return refuse(r.tooManyRemarks);
   if (notifyRemark(db, ctx.diagnostic, currentUser(c).id, remarkItem(ctx, data.targetKind, data.target, data.body), now)) c.get('deps').mail.wake();
   if (isHtmx(c)) {
     const view = loadReview(c, ctx);
@@ -105,7 +108,7 @@ reviewRoutes.post('/:id/comments', reviewed, async (c) => {
 });
 
 const messageSchema = z.object({
-  message: z.string({ error: r.messageRequired }).trim().min(1, r.messageRequired).max(5000, r.messageTooLong),
+  message: z.string({ error: r.messageRequired }).trim().min(1, r.messageRequired).max(MAX_LENGTH.reviewMessage, r.messageTooLong),
 });
 
 function conflict(c: Context<AppEnv>, ctx: DiagnosticContext, message: string) {

@@ -4,20 +4,26 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { t } from '../i18n/index.ts';
+import { cleanText } from './limits.ts';
 
 export type FormData = URLSearchParams;
 
+/**
+ * The submitted form, every value cleaned as CAP stores text (control characters out, LF, NFC:
+ * cleanText). The body was checked by src/web/body.ts (a form, UTF-8, not too many fields).
+ */
 export async function readForm(c: Context): Promise<URLSearchParams> {
   const type = c.req.header('Content-Type') ?? '';
+  const p = new URLSearchParams();
   if (type.startsWith('multipart/form-data')) {
     const fd = await c.req.formData().catch(() => {
       throw new HTTPException(400, { message: t.common.badRequest });
     });
-    const p = new URLSearchParams();
-    for (const [k, v] of fd.entries()) if (typeof v === 'string') p.append(k, v);
+    for (const [k, v] of fd.entries()) if (typeof v === 'string') p.append(k, cleanText(v));
     return p;
   }
-  return new URLSearchParams(await c.req.text());
+  for (const [k, v] of new URLSearchParams(await c.req.text())) p.append(k, cleanText(v));
+  return p;
 }
 
 /** A zod object from a URLSearchParams: single values as strings, `many` keys as arrays. */

@@ -44,6 +44,12 @@ export const EVIDENCE_LIMITS = {
   filenameLength: 150,
 } as const;
 
+/**
+ * The memory operators give the server (systemd's MemoryMax, docs/exploitation.md). V8's heap is
+ * bounded at 160 MB by `npm start`; the rest is code, buffers and SQLite's cache.
+ */
+export const MEMORY_CEILING_BYTES = 512 * 1024 * 1024;
+
 /** Maximum length, in characters, of every free-text field. */
 export const MAX_LENGTH = {
   personName: 120,

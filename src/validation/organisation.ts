@@ -5,9 +5,10 @@ import { isValidSiret, normaliseSiret } from './siret.ts';
 import { STRUCTURE_TYPES } from '../referential/schema.ts';
 import { REGIONS } from '../regions.ts';
 import { t } from '../i18n/index.ts';
+import { MAX_LENGTH } from './limits.ts';
 
 export const organisationForm = z.object({
-  name: fields.requiredText(200),
+  name: fields.requiredText(MAX_LENGTH.organisationName),
   siret: z
     .string({ error: t.common.validation.required })
     .transform(normaliseSiret)

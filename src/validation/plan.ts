@@ -22,21 +22,26 @@ const dueDate = z.string().transform((v, ctx) => {
 });
 
 export const actionEditSchema = z.object({
-  title: z.string({ error: e.title }).trim().min(1, e.title).max(200, tooLong(200)),
-  description: text(4000),
-  owner: text(200),
+  title: z.string({ error: e.title }).trim().min(1, e.title).max(MAX_LENGTH.actionTitle, tooLong(MAX_LENGTH.actionTitle)),
+  description: text(MAX_LENGTH.actionDescription),
+  owner: text(MAX_LENGTH.actionOwner),
   dueDate,
   status: z.enum(ACTION_STATUSES, { error: e.status }),
-  notes: text(4000),
+  notes: text(MAX_LENGTH.actionNotes),
 });
 
 export const ACTION_EDIT_FIELDS = ['title', 'description', 'owner', 'dueDate', 'status', 'notes'] as const;
 
+/** An edit carries the revision of the action it was made on (src/db/actions.ts updateAction). */
+export const actionUpdateSchema = actionEditSchema.extend({
+  revision: z.string({ error: e.revision }).regex(/^\d{1,9}$/, e.revision).transform(Number),
+});
+
 export function actionCreateSchema(themeSlugs: readonly string[], serviceCodes: ReadonlySet<string>) {
   return actionEditSchema.extend({
-    description: text(4000).optional().default(''),
-    owner: text(200).optional().default(''),
-    notes: text(4000).optional().default(''),
+    description: text(MAX_LENGTH.actionDescription).optional().default(''),
+    owner: text(MAX_LENGTH.actionOwner).optional().default(''),
+    notes: text(MAX_LENGTH.actionNotes).optional().default(''),
     dueDate: dueDate.optional().transform((v) => v ?? null),
     status: z.enum(ACTION_STATUSES, { error: e.status }).optional().default('todo'),
     themeSlug: z.string({ error: e.theme }).refine((v) => themeSlugs.includes(v), e.theme),
@@ -50,7 +55,7 @@ export function actionCreateSchema(themeSlugs: readonly string[], serviceCodes: 
 }
 
 export const dropSchema = z.object({
-  reason: z.string({ error: e.reason }).trim().min(1, e.reason).max(500, tooLong(500)),
+  reason: z.string({ error: e.reason }).trim().min(1, e.reason).max(MAX_LENGTH.dropReason, tooLong(MAX_LENGTH.dropReason)),
 });
 
 const fe = t.plan.filters.errors;

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { fields } from './forms.ts';
 import { REGIONS } from '../regions.ts';
 import { t } from '../i18n/index.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
 import { MIN_PASSWORD_LENGTH } from '../auth/password.ts';
+import { LIMITS, MAX_LENGTH } from './limits.ts';
 
 const base = {
-  name: fields.requiredText(120),
+  name: fields.requiredText(MAX_LENGTH.personName),
   email: fields.email,
   role: z.enum(['member', 'consultant', 'admin'], { error: t.common.validation.choice }),
-  organisationIds: z.array(z.string().max(64)).max(200),
+  organisationIds: z.array(z.string().max(64)).max(LIMITS.organisationsPerUser),
   regions: z.array(z.enum(REGIONS, { error: t.common.validation.choice })),
 };
 
@@ -17,19 +19,21 @@ function scopeRules(v: { role: string; organisationIds: string[]; regions: strin
   if (v.role === 'consultant' && v.regions.length === 0) ctx.addIssue({ code: 'custom', path: ['regions'], message: t.admin.regionsRequired });
 }
 
+/** The password policy, which needs the account's e-mail; an empty optional password is left alone. */
+export function passwordRules(v: { email: string; password?: string }, ctx: z.RefinementCtx, optional = false) {
+  if (optional && !v.password) return;
+  const problem = passwordProblem(v.password ?? '', v.email);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+}
+
 export const newUserForm = z
-  .object({ ...base, password: z.string().min(MIN_PASSWORD_LENGTH, t.auth.passwordTooShort).max(200) })
-  .superRefine(scopeRules);
+  .object({ ...base, password: z.string({ error: t.common.validation.required }).min(MIN_PASSWORD_LENGTH, t.auth.passwordTooShort).max(MAX_LENGTH.password) })
+  .superRefine(scopeRules)
+  .superRefine((v, ctx) => passwordRules(v, ctx));
 
 export const editUserForm = z
-  .object({
-    ...base,
-    password: z
-      .string()
-      .max(200)
-      .optional()
-      .refine((p) => !p || p.length >= MIN_PASSWORD_LENGTH, t.auth.passwordTooShort),
-  })
-  .superRefine(scopeRules);
+  .object({ ...base, password: z.string().max(MAX_LENGTH.password).optional().refine((p) => !p || p.length >= MIN_PASSWORD_LENGTH, t.auth.passwordTooShort) })
+  .superRefine(scopeRules)
+  .superRefine((v, ctx) => passwordRules(v, ctx, true));
 
 export const USER_MULTI = ['organisationIds', 'regions'] as const;

@@ -1,24 +1,16 @@
 // One-shot messages carried across a redirect in a short-lived cookie.
 import type { Context } from 'hono';
-import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { AppEnv, Flash } from '../context.ts';
-
-const COOKIE = 'cap_flash';
+import { clearCookie, readCookie, writeCookie } from './cookies.ts';
 
 export function setFlash(c: Context<AppEnv>, flash: Flash): void {
-  setCookie(c, COOKIE, encodeURIComponent(JSON.stringify(flash)), {
-    httpOnly: true,
-    sameSite: 'Lax',
-    path: '/',
-    secure: c.get('deps').secureCookies,
-    maxAge: 60,
-  });
+  writeCookie(c, 'cap_flash', encodeURIComponent(JSON.stringify(flash)), { maxAge: 60 });
 }
 
 export function takeFlash(c: Context<AppEnv>): Flash | null {
-  const raw = getCookie(c, COOKIE);
+  const raw = readCookie(c, 'cap_flash');
   if (!raw) return null;
-  deleteCookie(c, COOKIE, { path: '/' });
+  clearCookie(c, 'cap_flash');
   try {
     const f = JSON.parse(decodeURIComponent(raw)) as Flash;
     if (typeof f.message === 'string' && ['success', 'error', 'info'].includes(f.kind)) return { kind: f.kind, message: f.message.slice(0, 500) };

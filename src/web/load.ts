@@ -4,11 +4,26 @@
 // read `c.var.diagnostic` / `c.var.organisation` (declared in AppEnv) with no assertion; only a
 // route behind the matching guard reads them (test/unit/architecture.test.ts checks it).
 import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context.ts';
+import { t } from '../i18n/index.ts';
 import { can, type Action } from '../auth/permissions.ts';
 import { diagnosticScope, getDiagnosticContext } from '../db/diagnostics.ts';
 import { getOrganisation, orgScope } from '../db/organisations.ts';
 import { notFound, requireUser } from './guards.ts';
+
+/** What changes an organisation's data: refused, for everyone, while the organisation is deactivated. */
+const WRITES: ReadonlySet<Action> = new Set(['diagnostic.create', 'diagnostic.answer', 'diagnostic.submit', 'diagnostic.review', 'plan.edit']);
+
+/**
+ * A deactivated organisation is read-only: its pages stay open, but a write answers 409 with a
+ * French message (htmx swaps it in beside the control), before the handler reads anything.
+ */
+function refuseWritesWhenInactive(method: string, action: Action, organisation: { active: boolean }): void {
+  if (!organisation.active && WRITES.has(action) && method !== 'GET' && method !== 'HEAD') {
+    throw new HTTPException(409, { message: t.common.readOnlyOrganisation });
+  }
+}
 
 /** Loads `:id` as a diagnostic the signed-in user may `action`, into `c.var.diagnostic`. */
 export function loadDiagnostic(action: Action) {
@@ -17,6 +32,7 @@ export function loadDiagnostic(action: Action) {
     if (!user) return requireUser(c, next);
     const ctx = getDiagnosticContext(c.get('deps').db, c.req.param('id') ?? '');
     if (!ctx || !can(user, action, diagnosticScope(ctx))) notFound();
+    refuseWritesWhenInactive(c.req.method, action, ctx.organisation);
     c.set('diagnostic', ctx);
     await next();
   });
@@ -29,6 +45,7 @@ export function loadOrganisation(action: Action) {
     if (!user) return requireUser(c, next);
     const org = getOrganisation(c.get('deps').db, c.req.param('orgId') ?? '');
     if (!org || !can(user, action, orgScope(org))) notFound();
+    refuseWritesWhenInactive(c.req.method, action, org);
     c.set('organisation', org);
     await next();
   });

@@ -27,7 +27,7 @@ export function organisationDiagnosticsSection(c: Context<AppEnv>, org: Organisa
     const p = progressOf(ref, org.types, new Map(loadAnswers(db, d.id).map((a) => [a.questionCode, a])));
     return { diagnostic: d, answered: p.answered, applicable: p.applicable };
   });
-  const canStart = can(c.get('user'), 'diagnostic.create', orgScope(org));
+  const canStart = org.active && can(c.get('user'), 'diagnostic.create', orgScope(org));
   const start = canStart ? { csrf: c.get('csrf'), orgId: org.id, candidates: list, values: defaultStartValues(c, list), errors: {} } : undefined;
   return <OrganisationDiagnostics items={items} start={start} />;
 }

@@ -8,7 +8,7 @@ import type { AppEnv } from '../context.ts';
 
 export type { Logger };
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+export const LOG_LEVELS = ['info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The server's logger; `destination` is for tests (stdout otherwise). */

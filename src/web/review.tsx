@@ -20,7 +20,7 @@ export function loadReview(c: Context<AppEnv>, ctx: DiagnosticContext): ReviewVi
     diagnosticId: d.id,
     status: d.status,
     comments: groupComments(listComments(db, d.id)),
-    canReview: can(c.get('user'), 'diagnostic.review', diagnosticScope(ctx)),
+    canReview: ctx.organisation.active && can(c.get('user'), 'diagnostic.review', diagnosticScope(ctx)),
     csrf: c.get('csrf'),
     reviewMessage: d.reviewMessage,
     submittedAt: d.submittedAt,

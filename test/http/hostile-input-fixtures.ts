@@ -6,6 +6,7 @@ import { defaultReferentialId, getReferential } from '../../src/referential/stor
 import { isApplicable } from '../../src/scoring/index.ts';
 import { listActions } from '../../src/db/actions.ts';
 import type { StructureType } from '../../src/referential/schema.ts';
+import { withRevision } from '../support/plan.ts';
 
 /** What an attacker (or a careless paste) types into a text field. */
 export const PAYLOADS = [
@@ -228,14 +229,14 @@ export async function buildWorld(values: Values, visited: Map<string, string>): 
   const proposed = listActions(ctx.db, diagId);
   const edited = proposed.find((a) => a.questionCode === question) ?? proposed[0]!;
   const dropped = proposed.find((a) => a.id !== edited.id)!;
-  await follow(member, 'action', `/diagnostics/${diagId}/actions/${edited.id}`, {
+  await follow(member, 'action', `/diagnostics/${diagId}/actions/${edited.id}`, withRevision(ctx.db, edited.id, {
     title: values.actionTitle,
     description: values.actionDescription,
     owner: values.actionOwner,
     dueDate: '2026-06-30',
     status: 'in_progress',
     notes: values.actionNotes,
-  });
+  }));
   await follow(member, 'drop', `/diagnostics/${diagId}/actions/${dropped.id}/drop`, { reason: values.dropReason });
   const customUrl = await follow(member, 'custom', `/diagnostics/${diagId}/actions`, {
     title: values.customTitle,

@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { Client, makeApp, text, user, type TestContext } from '../support/app.ts';
 import { actions, answers, diagnostics, organisations, referentials, reviewComments, services, users } from '../../src/db/schema.ts';
 import { escapeHtml } from '../../src/web/errors.tsx';
+import { withRevision } from '../support/plan.ts';
 import {
   buildWorld,
   expectShownEscaped,
@@ -265,7 +266,7 @@ describe.each(PAYLOADS)('charge « %s »', (_label, payload) => {
       ['service', w.admin, '/admin/services', { code: '!', name: v, description: v, contact: v, kind: 'outil' }, 'texte'],
       ['diagnostic', w.member, `/organisations/${w.orgId}/diagnostics`, { mode: 'autodiagnostic', participantName: v, participantRole: 'chef' }, 'value'],
       ['réponse', w.member, `/diagnostics/${w.diagId}/answers/${w.question}`, { level: '9', comment: v, revision: '1' }, 'texte'],
-      ['action', w.member, `/diagnostics/${w.diagId}/actions/${w.editedActionId}`, { title: v, notes: v, status: 'fini' }, 'value'],
+      ['action', w.member, `/diagnostics/${w.diagId}/actions/${w.editedActionId}`, withRevision(w.ctx.db, w.editedActionId, { title: v, notes: v, status: 'fini' }), 'value'],
       ['action ajoutée', w.member, `/diagnostics/${w.diagId}/actions`, { title: v, description: v, themeSlug: THEME }, 'value'],
       ['abandon', w.member, `/diagnostics/${w.diagId}/actions/${w.customActionId}/drop`, { reason: v.padEnd(600, '.') }, 'value'],
       ['remarque', w.consultant, `/diagnostics/${w.diagId}/comments`, { targetKind: 'nulle-part', body: v, back: `/diagnostics/${w.diagId}` }, 'texte'],
@@ -292,7 +293,7 @@ describe.each(PAYLOADS)('charge « %s »', (_label, payload) => {
     const saves: [string, Client, string, Record<string, string>][] = [
       ['réponse', w.member, `/diagnostics/${w.diagId}/answers/${w.question}`, { level: '2', comment: v, revision: String(rev), keep: `mine:${w.question}:${rev}` }],
       ['remarque', w.consultant, `/diagnostics/${w.diagId}/comments`, { targetKind: 'theme', target: THEME, body: v, back: `/diagnostics/${w.diagId}` }],
-      ['action', w.member, `/diagnostics/${w.diagId}/actions/${w.customActionId}`, { title: v, owner: v, notes: v }],
+      ['action', w.member, `/diagnostics/${w.diagId}/actions/${w.customActionId}`, withRevision(w.ctx.db, w.customActionId, { title: v, owner: v, notes: v })],
     ];
     for (const [name, c, path, fields] of saves) {
       const res = await c.post(path, fields, { headers: HX });
@@ -370,7 +371,7 @@ describe('requests no browser sends', () => {
       [{ level: '2', revision: '-1' }, 'Le formulaire est incomplet (révision absente ou invalide) : rechargez la page.'],
       [{ level: '2', revision: 'x' }, 'Le formulaire est incomplet (révision absente ou invalide) : rechargez la page.'],
       [{ level: '2', revision: '1e3' }, 'Le formulaire est incomplet (révision absente ou invalide) : rechargez la page.'],
-      [{ level: '2', comment: 'x'.repeat(5001) }, 'Le commentaire dépasse la limite de 5 000 caractères'],
+      [{ level: '2', comment: 'x'.repeat(2001) }, 'Le commentaire dépasse la limite de 2 000 caractères'],
     ];
     for (const [fields, message] of cases) {
       for (const headers of [{}, HX]) {
@@ -418,7 +419,7 @@ describe('requests no browser sends', () => {
     const res = await w.member.post(`/diagnostics/${w.diagId}/answers/${w.question}`, { level: ['2', 'abc'], comment: ['a', 'b'], revision: [String(before.revision), '999'] });
     expect(res.status).toBe(303);
     expect(answerOf(w.question)).toMatchObject({ level: 2, comment: 'a', revision: before.revision + 1 });
-    const edit = await w.member.post(`/diagnostics/${w.diagId}/actions/${w.customActionId}`, { owner: ['Camille', 'Dominique'], status: ['done', 'fini'] });
+    const edit = await w.member.post(`/diagnostics/${w.diagId}/actions/${w.customActionId}`, withRevision(w.ctx.db, w.customActionId, { owner: ['Camille', 'Dominique'], status: ['done', 'fini'] }));
     expect(edit.status).toBe(303);
     expect(w.ctx.db.select().from(actions).where(eq(actions.id, w.customActionId)).get()).toMatchObject({ owner: 'Camille', status: 'done' });
   });

@@ -3,7 +3,12 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Client, makeApp, user, text, PASSWORD, type TestContext } from '../support/app.ts';
-import { organisations, users } from '../../src/db/schema.ts';
+import { actions, diagnostics, organisations, reviewComments, users } from '../../src/db/schema.ts';
+import { insertOrganisation } from '../../src/db/organisations.ts';
+import { listActions } from '../../src/db/actions.ts';
+import { insertDiagnostic } from '../support/plan.ts';
+import { LIMITS, MAX_LENGTH } from '../../src/validation/limits.ts';
+import { t } from '../../src/i18n/index.ts';
 
 const VALID_ORG = { name: 'Les Ateliers du Lez', siret: '73282932000074', types: ['ACI'], region: 'Occitanie', ftePermanent: '3', ftePathway: '12' };
 
@@ -84,17 +89,38 @@ describe('request limits and malformed input', () => {
     expect(roleText).toContain('Le mot de passe doit compter 12 caractères au moins.');
   });
 
-  it('treats JSON, plain text and broken percent-encoding as a form with missing fields (422), not a crash', async () => {
+  it('answers 415 to JSON and plain text, 400 to bytes that are not UTF-8, 422 to broken percent-encoding', async () => {
     for (const [body, type] of [
       ['{"name":"JSON","siret":"73282932000074"}', 'application/json'],
       ['name=texte', 'text/plain'],
-      ['name=%E0%A4%A&siret=%zz&types=%', 'application/x-www-form-urlencoded'],
     ] as const) {
       const res = await raw('/admin/organisations', body, type);
-      expect(res.status, type).toBe(422);
-      expect(text(await res.text())).toContain('Le formulaire contient des erreurs');
+      expect(res.status, type).toBe(415);
+      expect(text(await res.text())).toContain(text(t.common.unsupportedType));
     }
+    const latin1 = await raw('/admin/organisations', new Uint8Array([...Buffer.from('name=R'), 0xe9, ...Buffer.from('gie&siret=73282932000074')]), 'application/x-www-form-urlencoded');
+    expect(latin1.status).toBe(400);
+    expect(text(await latin1.text())).toContain(text(t.common.notUtf8));
+    const broken = await raw('/admin/organisations', 'name=%E0%A4%A&siret=%zz&types=%', 'application/x-www-form-urlencoded');
+    expect(broken.status).toBe(422);
+    expect(text(await broken.text())).toContain('Le formulaire contient des erreurs');
     expect(ctx.db.select().from(organisations).all()).toHaveLength(0);
+  });
+
+  it('refuses more than 2,000 fields with 422 before any work', async () => {
+    const body = `${'types=ACI&'.repeat(LIMITS.formFields)}name=x`;
+    const res = await raw('/admin/organisations', body, 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(text(html)).toContain(text(t.common.tooManyFields(LIMITS.formFields)));
+    expect(html.length).toBeLessThan(20_000);
+    expect(ctx.db.select().from(organisations).all()).toHaveLength(0);
+  });
+
+  it('removes control characters other than tab and newline from what is stored', async () => {
+    const res = await admin.post('/admin/organisations', { ...VALID_ORG, name: 'Les\u0000 Ateliers\u001b[31m du\u0007 Lez\u009b' });
+    expect(res.status).toBe(303);
+    expect(ctx.db.select().from(organisations).all().map((o) => o.name)).toEqual(['Les Ateliers[31m du Lez']);
   });
 
   it('ignores fields the form does not have: ids, flags and hashes cannot be smuggled in', async () => {
@@ -132,5 +158,72 @@ describe('request limits and malformed input', () => {
     const res = await raw('/admin/organisations', body.toString(), 'application/x-www-form-urlencoded');
     expect(res.status).toBe(303);
     expect(ctx.db.select().from(organisations).all().map((o) => o.name)).toEqual(['Les Ateliers du Lez']);
+  });
+});
+
+describe('limits on what a member can grow', () => {
+  async function memberWorld() {
+    const ctx = makeApp();
+    const orgId = insertOrganisation(ctx.db, { name: 'Atelier d’Oc', siret: '73282932000074', types: ['ACI'], region: 'Occitanie', ftePermanent: 3, ftePathway: 12, ges: false }, ctx.now.value);
+    await user(ctx.db, 'member', 'membre@cap.test', { organisationIds: [orgId] });
+    await user(ctx.db, 'consultant', 'conseil@cap.test', { regions: ['Occitanie'] });
+    const diagId = insertDiagnostic(ctx.db, { organisationId: orgId, types: ['ACI'], weak: 3, status: 'submitted' }).id;
+    const member = new Client(ctx);
+    await member.login('membre@cap.test');
+    return { ctx, orgId, diagId, member };
+  }
+
+  it('refuses more than 30 participants with 422 naming the limit, echoing 30 rows at most', async () => {
+    const { ctx, orgId, member } = await memberWorld();
+    await member.get(`/organisations/${orgId}`);
+    const names = Array.from({ length: 500 }, (_, i) => `Participant ${i}`);
+    const res = await member.post(`/organisations/${orgId}/diagnostics`, { mode: 'autodiagnostic', participantName: names, participantRole: names.map(() => 'direction') });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(text(html)).toContain(text(t.questionnaire.errors.tooManyParticipants(500)));
+    expect(html).toContain('value="Participant 29"');
+    expect(html).not.toContain('Participant 30');
+    expect(ctx.db.select().from(diagnostics).all()).toHaveLength(1);
+    // Exactly 30 is fine.
+    const ok = await member.post(`/organisations/${orgId}/diagnostics`, { mode: 'autodiagnostic', participantName: names.slice(0, 30), participantRole: names.slice(0, 30).map(() => 'direction') });
+    expect(ok.status).toBe(303);
+  });
+
+  it('refuses the action past the plan limit with 422 naming it, and saves nothing', async () => {
+    const { ctx, diagId, member } = await memberWorld();
+    await member.get(`/diagnostics/${diagId}/plan`);
+    const at = ctx.now.value.toISOString();
+    const existing = listActions(ctx.db, diagId).length;
+    for (let i = existing; i < LIMITS.actionsPerDiagnostic; i++) {
+      ctx.db.insert(actions).values({ id: `a${i}`, diagnosticId: diagId, origin: 'custom', themeSlug: 'identite', title: `Action ${i}`, services: [], priority: 'haute', createdAt: at, updatedAt: at }).run();
+    }
+    const res = await member.post(`/diagnostics/${diagId}/actions`, { title: 'Une de trop', themeSlug: 'identite', priority: 'haute' });
+    expect(res.status).toBe(422);
+    expect(text(await res.text())).toContain(text(t.plan.errors.tooManyActions));
+    expect(listActions(ctx.db, diagId)).toHaveLength(LIMITS.actionsPerDiagnostic);
+  });
+
+  it('refuses the remark past the limit with 422 naming it', async () => {
+    const { ctx, diagId } = await memberWorld();
+    const at = ctx.now.value.toISOString();
+    for (let i = 0; i < LIMITS.remarksPerDiagnostic; i++) ctx.db.insert(reviewComments).values({ id: `r${i}`, diagnosticId: diagId, targetKind: 'diagnostic', target: '', body: `Remarque ${i}`, createdAt: at }).run();
+    const consultant = new Client(ctx);
+    await consultant.login('conseil@cap.test');
+    await consultant.get(`/diagnostics/${diagId}`);
+    const res = await consultant.post(`/diagnostics/${diagId}/comments`, { targetKind: 'diagnostic', body: 'Une de trop' });
+    expect(res.status).toBe(422);
+    expect(text(await res.text())).toContain(text(t.federation.review.tooManyRemarks));
+    expect(ctx.db.select().from(reviewComments).all()).toHaveLength(LIMITS.remarksPerDiagnostic);
+  });
+
+  it('checks every free text of the plan and the questionnaire against its maximum length', async () => {
+    const { diagId, member } = await memberWorld();
+    const plan = await member.get(`/diagnostics/${diagId}/plan`);
+    const html = await plan.text();
+    expect(html).toContain(`maxlength="${MAX_LENGTH.actionDescription}"`);
+    expect(html).toContain(`maxlength="${MAX_LENGTH.actionNotes}"`);
+    const tooLong = await member.post(`/diagnostics/${diagId}/actions`, { title: 'Action', themeSlug: 'identite', priority: 'haute', description: 'd'.repeat(MAX_LENGTH.actionDescription + 1) });
+    expect(tooLong.status).toBe(422);
+    expect(text(await tooLong.text())).toContain(text(t.common.validation.tooLong(MAX_LENGTH.actionDescription)));
   });
 });

@@ -5,6 +5,7 @@ import { insertDiagnostic } from '../support/plan.ts';
 import { services } from '../../src/db/schema.ts';
 import { listActions } from '../../src/db/actions.ts';
 import { pdfFonts, pdfInfo, pdfText as readPdf } from '../support/pdf.ts';
+import { withRevision } from '../support/plan.ts';
 
 const ORG_NAME = 'Cœur d’Écluse — Ça pousse à Bézières';
 const OWN_DESCRIPTION = 'Notre façon de faire : un binôme permanent et salarié en parcours pilote l’action';
@@ -40,9 +41,9 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
     await c.login('membre@cap.test');
     await c.get(`/diagnostics/${diagId}/plan`);
     const rows = listActions(ctx.db, diagId);
-    await c.post(`/diagnostics/${diagId}/actions/${rows[0]!.id}`, { owner: 'Hélène Garçon', dueDate: '2026-02-15', status: 'in_progress', notes: 'Relancer la délégation après l’été' });
-    await c.post(`/diagnostics/${diagId}/actions/${rows[1]!.id}`, { status: 'done' });
-    await c.post(`/diagnostics/${diagId}/actions/${rows[3]!.id}`, { title: rows[3]!.title, description: OWN_DESCRIPTION, status: 'todo' });
+    await c.post(`/diagnostics/${diagId}/actions/${rows[0]!.id}`, withRevision(ctx.db, rows[0]!.id, { owner: 'Hélène Garçon', dueDate: '2026-02-15', status: 'in_progress', notes: 'Relancer la délégation après l’été' }));
+    await c.post(`/diagnostics/${diagId}/actions/${rows[1]!.id}`, withRevision(ctx.db, rows[1]!.id, { status: 'done' }));
+    await c.post(`/diagnostics/${diagId}/actions/${rows[3]!.id}`, withRevision(ctx.db, rows[3]!.id, { title: rows[3]!.title, description: OWN_DESCRIPTION, status: 'todo' }));
     await c.post(`/diagnostics/${diagId}/actions/${rows[2]!.id}/drop`, { reason: 'Déjà traité par le GES, pas prioritaire cette année' });
     await c.post(`/diagnostics/${diagId}/actions`, { title: CUSTOM_TITLE, themeSlug: 'amelioration-continue', priority: 'moyenne', service: 'FORM-COMMUNICATION', owner: 'Zoé' });
     res = await c.get(`/diagnostics/${diagId}/plan.pdf`);

@@ -4,6 +4,7 @@ import { Client, makeApp, org, user, text, type TestContext } from '../support/a
 import { insertDiagnostic } from '../support/plan.ts';
 import { actions, answers, auditEvents, services } from '../../src/db/schema.ts';
 import { carryOverActions, listActions } from '../../src/db/actions.ts';
+import { withRevision } from '../support/plan.ts';
 
 const ORG_NAME = 'Cœur d’Écluse — Ça pousse à Bézières';
 
@@ -88,9 +89,9 @@ describe('plan page', () => {
     const c = await login(w, 'membre@cap.test');
     const { rows } = await openPlan(w, c);
     const [late, doneLate, future] = rows;
-    await c.post(`/diagnostics/${w.diagId}/actions/${late!.id}`, { dueDate: '2026-03-01' });
-    await c.post(`/diagnostics/${w.diagId}/actions/${doneLate!.id}`, { dueDate: '2026-02-01', status: 'done' });
-    await c.post(`/diagnostics/${w.diagId}/actions/${future!.id}`, { dueDate: '2026-03-02' });
+    await c.post(`/diagnostics/${w.diagId}/actions/${late!.id}`, withRevision(w.ctx.db, late!.id, { dueDate: '2026-03-01' }));
+    await c.post(`/diagnostics/${w.diagId}/actions/${doneLate!.id}`, withRevision(w.ctx.db, doneLate!.id, { dueDate: '2026-02-01', status: 'done' }));
+    await c.post(`/diagnostics/${w.diagId}/actions/${future!.id}`, withRevision(w.ctx.db, future!.id, { dueDate: '2026-03-02' }));
     const html = (await openPlan(w, c)).html;
     const article = (id: string) => html.slice(html.indexOf(`<article id="action-${id}"`), html.indexOf('</article>', html.indexOf(`<article id="action-${id}"`)));
     expect(article(late!.id)).toContain('is-overdue');
@@ -140,14 +141,14 @@ describe('editing an action', () => {
   it('saves through a plain form, redirects with a flash, and audits the change', async () => {
     const c = await login(w, 'membre@cap.test');
     const a = (await openPlan(w, c)).rows[0]!;
-    const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, {
+    const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, {
       title: 'Réécrire la procédure d’accueil',
       description: 'Avec l’équipe, ça presse.',
       owner: 'Hélène Garçon',
       dueDate: '2026-11-26',
       status: 'in_progress',
       notes: 'Première réunion faite en février.',
-    });
+    }));
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe(`/diagnostics/${w.diagId}/plan#action-${a.id}`);
     const page = text(await (await c.get(`/diagnostics/${w.diagId}/plan`)).text());
@@ -166,16 +167,16 @@ describe('editing an action', () => {
   it('accepts a French date and an empty one', async () => {
     const c = await login(w, 'membre@cap.test');
     const a = (await openPlan(w, c)).rows[0]!;
-    expect((await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { dueDate: '26/11/2026' })).status).toBe(303);
+    expect((await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { dueDate: '26/11/2026' }))).status).toBe(303);
     expect(listActions(w.ctx.db, w.diagId).find((r) => r.id === a.id)!.dueDate).toBe('2026-11-26');
-    expect((await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { dueDate: '' })).status).toBe(303);
+    expect((await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { dueDate: '' }))).status).toBe(303);
     expect(listActions(w.ctx.db, w.diagId).find((r) => r.id === a.id)!.dueDate).toBeNull();
   });
 
   it('answers htmx with the updated action and the summary out of band', async () => {
     const c = await login(w, 'membre@cap.test');
     const a = (await openPlan(w, c)).rows[0]!;
-    const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { status: 'done', owner: 'Loïc' }, { headers: { 'HX-Request': 'true' } });
+    const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { status: 'done', owner: 'Loïc' }), { headers: { 'HX-Request': 'true' } });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html.startsWith(`<article id="action-${a.id}"`)).toBe(true);
@@ -197,7 +198,7 @@ describe('editing an action', () => {
   it('refuses a due date that is not a date, with a French message, keeping what was typed', async () => {
     const c = await login(w, 'membre@cap.test');
     const a = (await openPlan(w, c)).rows[0]!;
-    const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { title: 'Titre retouché à la main', owner: 'Zoé', dueDate: '2026-02-30', status: 'todo' });
+    const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { title: 'Titre retouché à la main', owner: 'Zoé', dueDate: '2026-02-30', status: 'todo' }));
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(text(html)).toContain('Saisissez une date d’échéance valide, par exemple 2026-11-26 (AAAA-MM-JJ).');
@@ -207,13 +208,13 @@ describe('editing an action', () => {
     const stored = listActions(w.ctx.db, w.diagId).find((r) => r.id === a.id)!;
     expect(stored.title).toBe(a.title);
     expect(stored.owner).toBe('');
-    expect((await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { dueDate: 'demain' })).status).toBe(422);
+    expect((await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { dueDate: 'demain' }))).status).toBe(422);
   });
 
   it('refuses a status outside à faire / en cours / fait', async () => {
     const c = await login(w, 'membre@cap.test');
     const a = (await openPlan(w, c)).rows[0]!;
-    const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { status: 'annulee' });
+    const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { status: 'annulee' }));
     expect(res.status).toBe(422);
     expect(text(await res.text())).toContain('Choisissez un statut : à faire, en cours ou fait.');
     expect(listActions(w.ctx.db, w.diagId).find((r) => r.id === a.id)!.status).toBe('todo');
@@ -222,7 +223,7 @@ describe('editing an action', () => {
   it('shows the errors in the htmx fragment too', async () => {
     const c = await login(w, 'membre@cap.test');
     const a = (await openPlan(w, c)).rows[0]!;
-    const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { title: '', dueDate: 'bientôt' }, { headers: { 'HX-Request': 'true' } });
+    const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { title: '', dueDate: 'bientôt' }), { headers: { 'HX-Request': 'true' } });
     const html = await res.text();
     expect(res.status).toBe(422);
     expect(html.startsWith(`<article id="action-${a.id}"`)).toBe(true);
@@ -241,9 +242,9 @@ describe('editing an action', () => {
       await oc.get(`/diagnostics/${w.otherDiagId}/plan`);
       return listActions(admin, w.otherDiagId)[0]!;
     })());
-    expect((await c.post(`/diagnostics/${w.diagId}/actions/${otherAction.id}`, { status: 'done' })).status).toBe(404);
+    expect((await c.post(`/diagnostics/${w.diagId}/actions/${otherAction.id}`, withRevision(w.ctx.db, otherAction.id, { status: 'done' }))).status).toBe(404);
     expect((await c.post(`/diagnostics/${w.diagId}/actions/${otherAction.id}/drop`, { reason: 'x' })).status).toBe(404);
-    expect((await c.post(`/diagnostics/${w.otherDiagId}/actions/${otherAction.id}`, { status: 'done' })).status).toBe(404);
+    expect((await c.post(`/diagnostics/${w.otherDiagId}/actions/${otherAction.id}`, withRevision(w.ctx.db, otherAction.id, { status: 'done' }))).status).toBe(404);
     expect(listActions(admin, w.otherDiagId)[0]!.status).toBe('todo');
   });
 
@@ -252,17 +253,17 @@ describe('editing an action', () => {
     const a = (await openPlan(w, member)).rows[0]!;
     const ok = await login(w, 'occitanie@cap.test');
     await ok.get(`/diagnostics/${w.diagId}/plan`);
-    expect((await ok.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { owner: 'Inès (déléguée)' })).status).toBe(303);
+    expect((await ok.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { owner: 'Inès (déléguée)' }))).status).toBe(303);
     const ko = await login(w, 'bretagne@cap.test');
     await ko.get('/');
-    expect((await ko.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { owner: 'Yann' })).status).toBe(404);
+    expect((await ko.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { owner: 'Yann' }))).status).toBe(404);
     expect(listActions(w.ctx.db, w.diagId).find((r) => r.id === a.id)!.owner).toBe('Inès (déléguée)');
   });
 
   it('refuses a forged request without the CSRF token', async () => {
     const c = await login(w, 'membre@cap.test');
     const a = (await openPlan(w, c)).rows[0]!;
-    expect((await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, { owner: 'Pirate' }, { csrf: null })).status).toBe(403);
+    expect((await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { owner: 'Pirate' }), { csrf: null })).status).toBe(403);
   });
 });
 
@@ -338,7 +339,7 @@ describe('keeping the plan in line with the answers', () => {
     const c = await login(w, 'membre@cap.test');
     const rows = (await openPlan(w, c)).rows;
     const [edited, untouched] = [rows[0]!, rows[1]!];
-    await c.post(`/diagnostics/${w.diagId}/actions/${edited.id}`, { owner: 'Hélène' });
+    await c.post(`/diagnostics/${w.diagId}/actions/${edited.id}`, withRevision(w.ctx.db, edited.id, { owner: 'Hélène' }));
     for (const code of [edited.questionCode!, untouched.questionCode!]) {
       w.ctx.db.update(answers).set({ level: 4 }).where(and(eq(answers.diagnosticId, w.diagId), eq(answers.questionCode, code))).run();
     }
@@ -362,9 +363,9 @@ describe('carrying actions over to the next diagnostic', () => {
     const w = await world();
     const c = await login(w, 'membre@cap.test');
     const rows = (await openPlan(w, c)).rows;
-    await c.post(`/diagnostics/${w.diagId}/actions/${rows[0]!.id}`, { status: 'done' });
+    await c.post(`/diagnostics/${w.diagId}/actions/${rows[0]!.id}`, withRevision(w.ctx.db, rows[0]!.id, { status: 'done' }));
     await c.post(`/diagnostics/${w.diagId}/actions/${rows[1]!.id}/drop`, { reason: 'Hors sujet' });
-    await c.post(`/diagnostics/${w.diagId}/actions/${rows[2]!.id}`, { status: 'in_progress', owner: 'Éloïse', dueDate: '2026-09-30', notes: 'À reprendre' });
+    await c.post(`/diagnostics/${w.diagId}/actions/${rows[2]!.id}`, withRevision(w.ctx.db, rows[2]!.id, { status: 'in_progress', owner: 'Éloïse', dueDate: '2026-09-30', notes: 'À reprendre' }));
 
     const next = insertDiagnostic(w.ctx.db, { organisationId: w.orgId, types: ['ACI'], weak: 12, status: 'draft', previousId: w.diagId, createdAt: '2027-01-10T09:00:00.000Z' });
     const count = carryOverActions(w.ctx.db, w.diagId, next.id, null, w.ctx.now.value);

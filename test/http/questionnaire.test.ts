@@ -185,7 +185,7 @@ describe('theme pages', () => {
     expect(html).toContain(first.levels[3]!.replace(/’/g, '’'));
     expect(html).toContain('Exemples de preuves');
     expect(html).toContain(`name="comment.${first.code}"`);
-    expect(html).toContain('maxlength="5000"');
+    expect(html).toContain('maxlength="2000"');
     const withNa = allQuestions.find((q) => q.naAllowed && q.theme === 'identite' && isApplicable(q, ['AI']));
     const withoutNa = identite.find((q) => !q.naAllowed)!;
     if (withNa) expect(html).toContain(`name="level.${withNa.code}" value="na"`);
@@ -280,7 +280,7 @@ describe('saving an answer', () => {
       [{ level: '5', comment: '', revision: '1' }, 'Choisissez un niveau de 0 à 4, ou « Non applicable ».'],
       [{ level: 'beaucoup', comment: '', revision: '1' }, 'Choisissez un niveau de 0 à 4, ou « Non applicable ».'],
       [{ level: 'na', comment: '', revision: '1' }, 'ne peut pas être déclarée « non applicable »'],
-      [{ level: '3', comment: 'x'.repeat(5001), revision: '1' }, 'dépasse la limite de 5 000 caractères (5 001 saisis)'],
+      [{ level: '3', comment: 'x'.repeat(2001), revision: '1' }, 'dépasse la limite de 2 000 caractères (2 001 saisis)'],
     ];
     expect(allQuestions.find((q) => q.code === 'ID-1.1')!.naAllowed).toBe(false);
     for (const [fields, message] of cases) {
@@ -289,14 +289,14 @@ describe('saving an answer', () => {
       const html = await res.text();
       expect(text(html)).toContain(message);
       // The page comes back with what was typed, so nothing is lost.
-      if (fields.comment) expect(html).toContain('x'.repeat(5001));
+      if (fields.comment) expect(html).toContain('x'.repeat(2001));
       const hx = await w.member.post(`/diagnostics/${id}/answers/ID-1.1`, fields, { headers: HX });
       expect(hx.status).toBe(422);
       expect(text(await hx.text())).toContain(message);
     }
     expect(stored(w.ctx, id, 'ID-1.1')).toEqual(before);
-    // A comment of exactly 5 000 characters is fine.
-    const ok = await w.member.post(`/diagnostics/${id}/answers/ID-1.1`, { level: '3', comment: 'é'.repeat(5000), revision: '1' });
+    // A comment of exactly 2 000 characters is fine.
+    const ok = await w.member.post(`/diagnostics/${id}/answers/ID-1.1`, { level: '3', comment: 'é'.repeat(2000), revision: '1' });
     expect(ok.status).toBe(303);
   });
 
@@ -401,7 +401,7 @@ describe('saving a whole theme without JavaScript', () => {
       'level.ID-1.1': '3',
       'comment.ID-1.1': 'Bon',
       'level.ID-1.2': '2',
-      'comment.ID-1.2': 'y'.repeat(5001),
+      'comment.ID-1.2': 'y'.repeat(2001),
       'level.ID-1.3': '4',
       'comment.ID-1.3': 'Ma version',
     });
@@ -409,9 +409,9 @@ describe('saving a whole theme without JavaScript', () => {
     const html = await res.text();
     const body = text(html);
     expect(body).toContain('Certaines réponses n’ont pas été enregistrées');
-    expect(body).toContain('ID-1.2 : Le commentaire dépasse la limite de 5 000 caractères');
+    expect(body).toContain('ID-1.2 : Le commentaire dépasse la limite de 2 000 caractères');
     expect(body).toContain('ID-1.3 : Quelqu’un a modifié cette réponse');
-    expect(html).toContain('y'.repeat(5001));
+    expect(html).toContain('y'.repeat(2001));
     expect(html).toContain('Ma version');
     expect(stored(w.ctx, id, 'ID-1.1')).toMatchObject({ level: 3, comment: 'Bon' });
     expect(stored(w.ctx, id, 'ID-1.2')).toBeUndefined();

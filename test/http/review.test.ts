@@ -71,11 +71,11 @@ describe('POST /diagnostics/:id/comments', () => {
     expect(empty.status).toBe(422);
     expect(text(await empty.text())).toContain('Écrivez la remarque.');
 
-    const long = 'é'.repeat(5001);
+    const long = 'é'.repeat(1001);
     const tooLong = await c.post('/diagnostics/diag-a2/comments', { targetKind: 'question', target: 'ID-1.1', body: long });
     expect(tooLong.status).toBe(422);
     const html = await tooLong.text();
-    expect(text(html)).toContain('La remarque fait 5 000 caractères au plus.');
+    expect(text(html)).toContain('La remarque fait 1 000 caractères au plus.');
     expect(html).toContain(long);
 
     const unknownQuestion = await c.post('/diagnostics/diag-a2/comments', { targetKind: 'question', target: 'ZZ-9.9', body: 'Texte' });

@@ -25,11 +25,11 @@ export interface TestContext {
   now: { value: Date };
 }
 
-export function makeApp(opts: { secureCookies?: boolean; evidence?: Partial<EvidenceSettings>; mail?: Partial<MailDeps> } = {}): TestContext {
+export function makeApp(opts: { secureCookies?: boolean; trustProxy?: boolean; evidence?: Partial<EvidenceSettings>; mail?: Partial<MailDeps> } = {}): TestContext {
   const db = openDatabase(':memory:');
   const now = { value: new Date('2026-03-02T09:00:00Z') };
   ensureBuiltins(db, now.value);
-  const app = createApp({ db, clock: () => now.value, secureCookies: opts.secureCookies, throttle: new LoginThrottle(), evidence: opts.evidence, mail: opts.mail });
+  const app = createApp({ db, clock: () => now.value, secureCookies: opts.secureCookies, trustProxy: opts.trustProxy, throttle: new LoginThrottle(), evidence: opts.evidence, mail: opts.mail });
   return { db, app, now };
 }
 

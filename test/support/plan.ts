@@ -85,3 +85,9 @@ export function insertDiagnostic(db: Db, f: DiagnosticFixture): { id: string; we
   });
   return { id, weakCodes };
 }
+
+/** An action edit as the plan page's form sends it: with the revision of the action it was made on. */
+export function withRevision<T extends Record<string, string | string[]>>(db: Db, actionId: string, fields: T): T & { revision: string } {
+  const row = db.$client.prepare('SELECT revision FROM actions WHERE id = ?').get(actionId) as { revision: number } | undefined;
+  return { revision: String(row?.revision ?? 0), ...fields };
+}

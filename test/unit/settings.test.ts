@@ -3,7 +3,7 @@ import { parseSettings, publicUrl, SettingsError } from '../../src/settings.ts';
 
 describe('settings', () => {
   it('has defaults for a first start', () => {
-    expect(parseSettings({})).toEqual({ PORT: 3000, HOST: '127.0.0.1', CAP_DATA_DIR: './data', NODE_ENV: 'development', CAP_TRUST_PROXY: false, CAP_FILES_QUOTA_MB: 200 });
+    expect(parseSettings({})).toEqual({ PORT: 3000, HOST: '127.0.0.1', CAP_DATA_DIR: './data', NODE_ENV: 'development', CAP_TRUST_PROXY: false, CAP_FILES_QUOTA_MB: 200, CAP_LOG_LEVEL: 'info' });
   });
   it('reads every setting', () => {
     const s = parseSettings({ PORT: '8080', HOST: '0.0.0.0', CAP_DATA_DIR: '/srv/cap', CAP_ADMIN_EMAIL: 'a@b.fr', CAP_ADMIN_PASSWORD: 'une-phrase-solide', NODE_ENV: 'production' });

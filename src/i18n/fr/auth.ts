@@ -11,8 +11,8 @@ export const auth = {
   passwordTooShort: `Le mot de passe doit compter ${MIN_PASSWORD_LENGTH} caractères au moins.`,
   policy: {
     containsEmail: 'Le mot de passe ne doit pas reprendre l’adresse électronique du compte.',
-    repetitive: 'Ce mot de passe répète trop peu de caractères différents : choisissez-en un moins prévisible.',
-    common: 'Ce mot de passe fait partie des plus courants, ceux qu’un attaquant essaie en premier : choisissez-en un autre, par exemple une phrase de quelques mots.',
+    repetitive: 'Ce mot de passe répète trop peu de caractères différents : choisissez-en un moins prévisible.',
+    common: 'Ce mot de passe fait partie des plus courants, ceux qu’un attaquant essaie en premier : choisissez-en un autre, par exemple une phrase de quelques mots.',
   },
   submitLogin: 'Se connecter',
   loginFailed: 'Adresse électronique ou mot de passe incorrect.',

@@ -1,5 +1,7 @@
 import { REGIONS } from '../../regions.ts';
 
+const nf = new Intl.NumberFormat('fr-FR');
+
 export const common = {
   appName: 'CAP',
   appTagline: 'Coorace Ambition Progrès',
@@ -37,6 +39,10 @@ export const common = {
   csrf: 'La requête a été refusée : le jeton de sécurité du formulaire est absent ou périmé. Rechargez la page et recommencez.',
   tooLarge: 'La requête est trop volumineuse (1 Mo au plus).',
   badRequest: 'La requête est mal formée.',
+  unsupportedType: 'Ce type de contenu n’est pas accepté : CAP attend un formulaire.',
+  notUtf8: 'La requête n’est pas encodée en UTF-8.',
+  tooManyFields: (max: number) => `Le formulaire compte trop de champs (${nf.format(max)} au plus).`,
+  readOnlyOrganisation: 'Cette structure est désactivée : ses diagnostics, ses résultats et son plan restent consultables, mais plus rien ne peut y être modifié. La fédération peut la réactiver.',
   serverErrorTitle: 'Erreur du serveur',
   serverError: 'Une erreur inattendue s’est produite. Rien de ce qui était enregistré n’a été perdu ; réessayez dans un instant.',
   invalid: 'Saisie invalide',
@@ -53,7 +59,7 @@ export const common = {
   } as Record<string, string>,
   validation: {
     required: 'Ce champ est obligatoire.',
-    tooLong: (max: number) => `${max} caractères au plus.`,
+    tooLong: (max: number) => `${nf.format(max)} caractères au plus.`,
     email: 'Saisissez une adresse électronique valide, par exemple nom@structure.fr.',
     number: 'Saisissez un nombre positif.',
     choice: 'Choisissez une valeur de la liste.',

@@ -1,4 +1,5 @@
 // Strings of the federation's side: dashboard and region's picture, review, CSV exports, audit trail.
+import { LIMITS, MAX_LENGTH } from '../../validation/limits.ts';
 
 const int = (n: number) => n.toLocaleString('fr-FR');
 const plural = (n: number, one: string, many: string) => (n < 2 ? one : many);
@@ -101,12 +102,13 @@ export const federation = {
     by: (name: string | null, role: string | null, when: string) => `${name ?? 'utilisateur supprimé'}${role === 'consultant' ? ', conseiller·ère fédéral·e' : role === 'admin' ? ', fédération' : ''} — ${when}`,
     commentLabel: 'Ajouter une remarque',
     commentLabelFor: (what: string) => `Ajouter une remarque ${what}`,
-    commentHint: '5 000 caractères au plus. Les membres de la structure la verront.',
+    commentHint: `${int(MAX_LENGTH.remark)} caractères au plus. Les membres de la structure la verront.`,
     commentSubmit: 'Publier la remarque',
     commentAdded: 'Remarque publiée.',
     commentPageTitle: 'Ajouter une remarque',
     bodyRequired: 'Écrivez la remarque.',
-    bodyTooLong: 'La remarque fait 5 000 caractères au plus.',
+    bodyTooLong: `La remarque fait ${int(MAX_LENGTH.remark)} caractères au plus.`,
+    tooManyRemarks: `Ce diagnostic porte déjà ${int(LIMITS.remarksPerDiagnostic)} remarques, le maximum : complétez une remarque existante dans la conversation avec la structure plutôt que d’en ajouter une.`,
     badTarget: 'La cible de la remarque est inconnue pour ce diagnostic.',
     statusLabel: 'Statut',
     submittedOn: (date: string) => `Soumis le ${date}`,
@@ -115,7 +117,7 @@ export const federation = {
     requestHint: 'La structure pourra modifier ses réponses puis soumettre à nouveau. Expliquez ce qu’il faut revoir.',
     messageLabel: 'Message à la structure',
     messageRequired: 'Écrivez le message à la structure : ce qu’il faut revoir.',
-    messageTooLong: 'Le message fait 5 000 caractères au plus.',
+    messageTooLong: `Le message fait ${int(MAX_LENGTH.reviewMessage)} caractères au plus.`,
     requestSubmit: 'Demander des modifications',
     requested: 'Modifications demandées : la structure peut de nouveau modifier ses réponses.',
     validateTitle: 'Valider le diagnostic',

@@ -1,4 +1,5 @@
 // The progress plan: its page, its forms and its PDF.
+import { LIMITS } from '../../validation/limits.ts';
 /** « Moyenne régionale (Occitanie) » → « moyenne régionale (Occitanie) », inside a sentence. */
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const n = (count: number, one: string, many: string) => `${count.toLocaleString('fr-FR')} ${count > 1 ? many : one}`;
@@ -150,6 +151,14 @@ export const plan = {
     service: 'Choisissez un service du catalogue.',
     reason: 'Indiquez la raison de l’abandon.',
     title: 'Donnez un intitulé à l’action.',
+    revision: 'Le formulaire est incomplet (révision absente ou invalide)\u00a0: rechargez la page.',
+    tooManyActions: `Ce plan compte déjà ${LIMITS.actionsPerDiagnostic.toLocaleString('fr-FR')} actions, abandonnées comprises : c’est le maximum. Reprenez une action existante plutôt que d’en ajouter une.`,
+  },
+  conflict: {
+    title: 'Quelqu’un a modifié cette action pendant que vous la modifiiez',
+    intro: 'Rien n’a été enregistré. Voici la version enregistrée et la vôtre : reprenez la vôtre dans le formulaire ci-dessous si elle doit l’emporter, puis enregistrez.',
+    stored: 'Version enregistrée',
+    mine: 'Votre version (non enregistrée)',
   },
 
   pdf: {

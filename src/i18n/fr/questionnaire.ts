@@ -2,6 +2,7 @@
 // Dates and times are shown in metropolitan French time whatever the server's zone (src/dates.ts).
 import { shownScore } from '../../scoring/rounding.ts';
 import { frenchDate as date, frenchTime as time } from '../../dates.ts';
+import { LIMITS, MAX_LENGTH } from '../../validation/limits.ts';
 
 const nf = new Intl.NumberFormat('fr-FR');
 const plural = (n: number, one: string, many: string) => `${nf.format(n)} ${n > 1 ? many : one}`;
@@ -59,8 +60,8 @@ export const questionnaire = {
     participantsNone: 'Indiquez au moins un participant (nom et fonction).',
     participantName: 'Indiquez le nom de chaque participant dont la fonction est choisie.',
     participantRole: 'Choisissez la fonction de chaque participant.',
-    participantTooLong: 'Un nom de participant compte 120 caractères au plus.',
-    tooManyParticipants: 'Trente participants au plus.',
+    participantTooLong: `Un nom de participant compte ${nf.format(MAX_LENGTH.personName)} caractères au plus.`,
+    tooManyParticipants: (received: number) => `${nf.format(LIMITS.participants)} participants au plus (${nf.format(received)} lignes reçues) : retirez des lignes.`,
     from: 'Ce diagnostic de départ n’existe pas pour cette structure.',
     noReferential: 'Aucune version du référentiel n’est en vigueur : un administrateur doit en publier une.',
   },
@@ -139,7 +140,7 @@ export const questionnaire = {
   // Saving errors
   levelInvalid: 'Choisissez un niveau de 0 à 4, ou « Non applicable ».',
   naForbidden: 'Cette question ne peut pas être déclarée « non applicable » : choisissez un niveau de 0 à 4.',
-  commentTooLong: (n: number) => `Le commentaire dépasse la limite de 5 000 caractères (${nf.format(n)} saisis) : raccourcissez-le.`,
+  commentTooLong: (n: number) => `Le commentaire dépasse la limite de ${nf.format(MAX_LENGTH.answerComment)} caractères (${nf.format(n)} saisis) : raccourcissez-le.`,
   revisionInvalid: 'Le formulaire est incomplet (révision absente ou invalide) : rechargez la page.',
   locked: (status: string) => `Réponse non enregistrée : ce diagnostic est ${status.toLowerCase()}, ses réponses ne sont plus modifiables. Un·e conseiller·ère de la fédération peut demander des modifications pour le rouvrir.`,
 

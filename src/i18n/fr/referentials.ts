@@ -51,6 +51,7 @@ export const referentials = {
   noInput: 'Choisissez un fichier JSON ou collez son contenu.',
   notJson: (where: string) => `Le contenu n’est pas un JSON lisible${where} : vérifiez les virgules, guillemets et accolades.`,
   notJsonAt: (line: number, column: number) => ` (vers la ligne ${line}, colonne ${column})`,
+  tooDeep: (depth: number, max: number) => `Le document imbrique ${new Intl.NumberFormat('fr-FR').format(depth)} niveaux de listes et d’objets ; un référentiel en compte ${max} au plus.`,
   notUtf8: 'Le fichier n’est pas encodé en UTF-8.',
   // Browsing one version
   versionTitle: (label: string) => `Référentiel ${q(label)}`,
@@ -139,6 +140,7 @@ export const referentials = {
     } as Record<string, string>,
     codeInvalid: 'Le code s’écrit en majuscules, chiffres et tirets (2 à 41 caractères), par exemple FORM-QUALITE.',
     codeTaken: 'Un service existe déjà avec ce code.',
+    catalogueFull: (max: number) => `Le catalogue compte déjà ${max} services, le maximum\u00a0: désactivez ou modifiez un service existant plutôt que d’en créer un.`,
     created: (name: string) => `Le service ${q(name)} est ajouté au catalogue.`,
     updated: (name: string) => `Le service ${q(name)} est enregistré.`,
     deactivate: 'Désactiver le service',
