@@ -26,6 +26,9 @@ const FIELDLESS = new Set([
   'POST /diagnostics/:id/validate',
 ]);
 
+/** Routes that stream their own multipart body (an evidence file), after their guard. */
+const STREAMED = new Set(['POST /diagnostics/:id/evidence/:questionCode']);
+
 /** About 1 MB of the repeated fields the forms take (participants, memberships, types…), under the body limit. */
 function repeatedFields(): string {
   const unit = 'participantName=Participant&participantRole=direction&organisationIds=x&regions=Occitanie&types=ACI&level=2&comment=c&';
@@ -98,7 +101,8 @@ describe('no input answers 500', () => {
           const where = `${actor}, ${variant.name}: ${res.status}`;
           seen.push(where);
           expect(res.status, where).toBeLessThan(500);
-          if (variant.always) expect(res.status, where).toBe(variant.always);
+          const ownMultipart = STREAMED.has(route) && (variant.type ?? '').startsWith('multipart/');
+          if (variant.always && !ownMultipart) expect(res.status, where).toBe(variant.always);
           else if (!FIELDLESS.has(route)) expect(isRefusal(res, actor), where).toBe(true);
         }
       }
