@@ -24,6 +24,14 @@ const FIELDLESS = new Set([
   'POST /diagnostics/:id/actions/:actionId/restore',
   'POST /diagnostics/:id/submit',
   'POST /diagnostics/:id/validate',
+  // Check boxes (an empty form unchecks them all) and buttons of the mail pages.
+  'POST /account/notifications',
+  'POST /admin/invitations/:invitationId/resend',
+  'POST /admin/invitations/:invitationId/revoke',
+  'POST /admin/mail/:mailId/resend',
+  'POST /organisations/:orgId/invitations/:invitationId/resend',
+  'POST /organisations/:orgId/invitations/:invitationId/revoke',
+  'POST /organisations/:orgId/leads/:memberId',
 ]);
 
 /** Routes that stream their own multipart body (an evidence file), after their guard. */
