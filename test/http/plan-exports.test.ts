@@ -16,6 +16,7 @@ import { indexOf } from '../../src/referential/lookup.ts';
 import { upgradeLegacyActionTitles } from '../../src/db/action-titles.ts';
 import { legacyActionTitle } from '../../src/plan/legacy-titles.ts';
 import { t } from '../../src/i18n/index.ts';
+import { withRevision } from '../support/plan.ts';
 
 let ctx: TestContext;
 let id: string;
@@ -30,10 +31,10 @@ beforeAll(async () => {
   await member.get(`/diagnostics/${id}/plan`);
   const rows = listActions(ctx.db, id);
   // Two open actions with a due date (one past), one done with a due date, one dropped with one.
-  await member.post(`/diagnostics/${id}/actions/${rows[0]!.id}`, { owner: 'Nadia Lefebvre', dueDate: '2026-04-30', status: 'in_progress', notes: '=SOMME(A1:A2) reste du texte' });
-  await member.post(`/diagnostics/${id}/actions/${rows[1]!.id}`, { dueDate: '2026-01-15' });
-  await member.post(`/diagnostics/${id}/actions/${rows[2]!.id}`, { dueDate: '2026-05-01', status: 'done' });
-  await member.post(`/diagnostics/${id}/actions/${rows[3]!.id}`, { dueDate: '2026-06-01' });
+  await member.post(`/diagnostics/${id}/actions/${rows[0]!.id}`, withRevision(ctx.db, rows[0]!.id, { owner: 'Nadia Lefebvre', dueDate: '2026-04-30', status: 'in_progress', notes: '=SOMME(A1:A2) reste du texte' }));
+  await member.post(`/diagnostics/${id}/actions/${rows[1]!.id}`, withRevision(ctx.db, rows[1]!.id, { dueDate: '2026-01-15' }));
+  await member.post(`/diagnostics/${id}/actions/${rows[2]!.id}`, withRevision(ctx.db, rows[2]!.id, { dueDate: '2026-05-01', status: 'done' }));
+  await member.post(`/diagnostics/${id}/actions/${rows[3]!.id}`, withRevision(ctx.db, rows[3]!.id, { dueDate: '2026-06-01' }));
   await member.post(`/diagnostics/${id}/actions/${rows[3]!.id}/drop`, { reason: 'Reprise par le GES' });
 }, 60_000);
 

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../../src/demo/base.ts';
 import { listActions } from '../../src/db/actions.ts';
 import { getDiagnosticContext } from '../../src/db/diagnostics.ts';
 import { indexOf } from '../../src/referential/lookup.ts';
+import { withRevision } from '../support/plan.ts';
 
 let ctx: TestContext;
 let id: string;
@@ -85,8 +86,8 @@ describe('filters in the query string', () => {
     first = listActions(ctx.db, id).find((a) => a.themeSlug === 'services')!;
     const other = listActions(ctx.db, id).find((a) => a.themeSlug === 'identite')!;
     await member.get(planUrl());
-    await member.post(`/diagnostics/${id}/actions/${first.id}`, { owner: 'Karim Haddad', dueDate: '2026-02-15', status: 'in_progress' });
-    await member.post(`/diagnostics/${id}/actions/${other.id}`, { owner: 'Nadia Lefebvre', status: 'done' });
+    await member.post(`/diagnostics/${id}/actions/${first.id}`, withRevision(ctx.db, first.id, { owner: 'Karim Haddad', dueDate: '2026-02-15', status: 'in_progress' }));
+    await member.post(`/diagnostics/${id}/actions/${other.id}`, withRevision(ctx.db, other.id, { owner: 'Nadia Lefebvre', status: 'done' }));
   });
 
   it('by theme, status, owner and overdue, with the count of matching actions', async () => {

@@ -13,6 +13,7 @@ import { listActions } from '../../src/db/actions.ts';
 import { diagnostics, organisations } from '../../src/db/schema.ts';
 import { getDiagnosticContext, scoreDiagnosticById } from '../../src/db/diagnostics.ts';
 import { shownScore } from '../../src/scoring/rounding.ts';
+import { withRevision } from '../support/plan.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 let ctx: TestContext;
@@ -31,7 +32,7 @@ beforeAll(async () => {
   await member.login('membre5@cap.test', DEMO_PASSWORD);
   await member.get(`/diagnostics/${id}/plan`);
   const first = listActions(ctx.db, id)[0]!;
-  await member.post(`/diagnostics/${id}/actions/${first.id}`, { owner: 'Nadia Lefebvre', dueDate: '2026-04-30', status: 'in_progress', notes: 'Premier point en comité de direction.' });
+  await member.post(`/diagnostics/${id}/actions/${first.id}`, withRevision(ctx.db, first.id, { owner: 'Nadia Lefebvre', dueDate: '2026-04-30', status: 'in_progress', notes: 'Premier point en comité de direction.' }));
   const res = await member.get(`/diagnostics/${id}/plan.pdf`);
   expect(res.status).toBe(200);
   pdf = Buffer.from(await res.arrayBuffer());
