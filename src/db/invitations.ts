@@ -4,7 +4,7 @@
 import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import type { DbOrTx } from './actions.ts';
-import { consultantRegions, invitations, memberships, organisationLeads, organisations, users } from './schema.ts';
+import { auditEvents, consultantRegions, invitations, memberships, organisationLeads, organisations, users } from './schema.ts';
 import { newId, newToken } from '../ids.ts';
 import { hashToken } from '../auth/sessions.ts';
 import type { Role } from '../auth/permissions.ts';
@@ -38,13 +38,21 @@ export function insertInvitation(db: DbOrTx, input: NewInvitation, now: Date): {
   return { id, token, expiresAt };
 }
 
-/** A new link for a pending invitation (the old one stops working), valid 7 days from now. */
-export function renewInvitation(db: DbOrTx, id: string, now: Date): { token: string; expiresAt: string } | null {
+/** When the invitation's latest message was queued: its link lives 7 days from then. */
+export function lastSentAt(inv: Pick<InvitationRow, 'expiresAt'>): Date {
+  return new Date(new Date(inv.expiresAt).getTime() - INVITATION_DAYS * 86_400_000);
+}
+
+/**
+ * A new link for a pending invitation (the old one stops working), valid 7 days from now, sent by
+ * `by`: the link now carries the right of whoever sent it last.
+ */
+export function renewInvitation(db: DbOrTx, id: string, by: string, now: Date): { token: string; expiresAt: string } | null {
   const token = newToken();
   const expiresAt = expiry(now);
   const res = db
     .update(invitations)
-    .set({ tokenHash: hashToken(token), expiresAt, sentCount: sql`${invitations.sentCount} + 1` })
+    .set({ tokenHash: hashToken(token), expiresAt, invitedBy: by, sentCount: sql`${invitations.sentCount} + 1` })
     .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
     .run();
   return res.changes === 1 ? { token, expiresAt } : null;
@@ -151,6 +159,16 @@ export function activeOrganisations(db: DbOrTx, ids: readonly string[]): { id: s
     .all();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return [...new Set(ids)].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+/** Invitations and resends `userId` sent since `since` (the audit trail records each one). */
+export function invitationsSentBy(db: DbOrTx, userId: string, since: Date): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.userId, userId), inArray(auditEvents.action, ['invite', 'invitation-resend']), gt(auditEvents.at, since.toISOString())))
+    .get();
+  return row?.n ?? 0;
 }
 
 export function emailTaken(db: DbOrTx, email: string): boolean {

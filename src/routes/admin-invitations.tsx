@@ -13,7 +13,8 @@ import { fieldErrors, formObject, readForm, type FieldErrors } from '../validati
 import { inviteForm, INVITE_MULTI } from '../validation/invitation.ts';
 import { listVisibleOrganisations } from '../db/organisations.ts';
 import { getInvitation, listOpenInvitations } from '../db/invitations.ts';
-import { invite, resendInvitation, revoke, type InviteResult } from '../accounts/invitations.ts';
+import { invite, resendInvitation, revoke } from '../accounts/invitations.ts';
+import { inviteRefusal, inviteRefusalStatus, resendRefusal } from '../web/invitation-messages.ts';
 import { AdminInvitationsPage } from '../../views/invitations.tsx';
 
 export const adminInvitationRoutes = new Hono<AppEnv>();
@@ -35,20 +36,13 @@ function invitationsPage(c: Context<AppEnv>, values: Record<string, unknown> = {
 
 adminInvitationRoutes.get('/', (c) => invitationsPage(c));
 
-const REFUSALS: Record<Exclude<InviteResult, { ok: true }>['reason'], FieldErrors> = {
-  forbidden: { email: t.invitations.forbidden },
-  'email-taken': { email: t.invitations.emailTakenError },
-  'already-invited': { email: t.invitations.alreadyInvited },
-  'no-organisation': { organisationIds: t.invitations.organisationRequired },
-};
-
 adminInvitationRoutes.post('/', async (c) => {
   const { db, clock, mail } = c.get('deps');
   const values = formObject(await readForm(c), INVITE_MULTI);
   const parsed = inviteForm.safeParse(values);
   if (!parsed.success) return invitationsPage(c, values, fieldErrors(parsed.error), 422);
   const res = invite(db, inviterOf(c), parsed.data, clock());
-  if (!res.ok) return invitationsPage(c, values, REFUSALS[res.reason], 422);
+  if (!res.ok) return invitationsPage(c, values, inviteRefusal(res, 'organisationIds'), inviteRefusalStatus(res));
   mail.wake();
   return redirectWith(c, '/admin/invitations#invitations', { kind: 'success', message: t.invitations.sent(parsed.data.email) });
 });
@@ -58,7 +52,7 @@ adminInvitationRoutes.post('/:invitationId/resend', (c) => {
   const inv = getInvitation(db, c.req.param('invitationId'));
   if (!inv) notFound();
   const res = resendInvitation(db, inviterOf(c), inv.id, clock());
-  if (!res.ok) return redirectWith(c, '/admin/invitations#invitations', { kind: 'error', message: t.invitations.closed });
+  if (!res.ok) return redirectWith(c, '/admin/invitations#invitations', { kind: 'error', message: resendRefusal(res) });
   mail.wake();
   return redirectWith(c, '/admin/invitations#invitations', { kind: 'success', message: t.invitations.resent(inv.email) });
 });

@@ -12,10 +12,10 @@ import { fieldErrors, formObject, readForm, type FieldErrors } from '../validati
 import { acceptInvitationForm } from '../validation/invitation.ts';
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
-import { findUsableInvitation, organisationNames, type InvitationRow } from '../db/invitations.ts';
+import { organisationNames, type InvitationRow } from '../db/invitations.ts';
 import { getPerson } from '../db/users.ts';
 import { personName } from '../people.ts';
-import { acceptInvitation } from '../accounts/invitations.ts';
+import { acceptInvitation, openInvitation } from '../accounts/invitations.ts';
 import { InvitationAcceptPage, NoticePage, type AcceptView } from '../../views/invitations.tsx';
 
 const i = t.invitations;
@@ -39,7 +39,7 @@ function unusable(c: Context<AppEnv>) {
 invitationRoutes.get('/:token', (c) => {
   const { db, clock } = c.get('deps');
   const token = c.req.param('token');
-  const inv = findUsableInvitation(db, token, clock());
+  const inv = openInvitation(db, token, clock());
   if (!inv) return unusable(c);
   return acceptPage(c, token, inv, { name: inv.name }, {});
 });
@@ -47,7 +47,7 @@ invitationRoutes.get('/:token', (c) => {
 invitationRoutes.post('/:token', async (c) => {
   const { db, clock } = c.get('deps');
   const token = c.req.param('token');
-  const inv = findUsableInvitation(db, token, clock());
+  const inv = openInvitation(db, token, clock());
   if (!inv) return unusable(c);
   const values = formObject(await readForm(c));
   const parsed = acceptInvitationForm.safeParse(values);

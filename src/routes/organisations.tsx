@@ -20,7 +20,8 @@ import { insertOrganisation, listVisibleOrganisations, organisationMembers, orgS
 import { getInvitation, listOpenInvitations } from '../db/invitations.ts';
 import { leadsOf, setLead } from '../db/leads.ts';
 import { audit } from '../db/audit.ts';
-import { invite, mayManage, resendInvitation, revoke, type InviteResult } from '../accounts/invitations.ts';
+import { invite, mayManage, maySend, resendInvitation, revoke } from '../accounts/invitations.ts';
+import { inviteRefusal, inviteRefusalStatus, resendRefusal } from '../web/invitation-messages.ts';
 import { OrganisationForm, OrganisationList, OrganisationPage } from '../../views/organisations.tsx';
 import { InviteForm, PendingInvitations } from '../../views/invitations.tsx';
 import { organisationDiagnosticsSection } from '../web/organisation-diagnostics.tsx';
@@ -97,13 +98,6 @@ function organisationPage(c: Context<AppEnv>, org: Organisation, invitation: { v
 
 organisationRoutes.get('/:orgId', loadOrganisation('organisation.view'), (c) => organisationPage(c, c.var.organisation));
 
-const REFUSALS: Record<Exclude<InviteResult, { ok: true }>['reason'], (f: FieldErrors) => FieldErrors> = {
-  forbidden: (f) => ({ ...f, email: t.invitations.forbidden }),
-  'email-taken': (f) => ({ ...f, email: t.invitations.emailTakenError }),
-  'already-invited': (f) => ({ ...f, email: t.invitations.alreadyInvited }),
-  'no-organisation': (f) => ({ ...f, email: t.invitations.organisationRequired }),
-};
-
 organisationRoutes.post('/:orgId/invitations', loadOrganisation('organisation.view'), async (c) => {
   const { db, clock, mail } = c.get('deps');
   const org = c.var.organisation;
@@ -114,24 +108,27 @@ organisationRoutes.post('/:orgId/invitations', loadOrganisation('organisation.vi
   if (!parsed.success) return organisationPage(c, org, { values, errors: fieldErrors(parsed.error) }, 422);
   const lead = parsed.data.lead && can(inviter, 'members.manage', orgScope(org));
   const res = invite(db, inviter, { ...parsed.data, role: 'member', organisationIds: [org.id], regions: [], lead }, clock());
-  if (!res.ok) return organisationPage(c, org, { values, errors: REFUSALS[res.reason]({}) }, 422);
+  if (!res.ok) return organisationPage(c, org, { values, errors: inviteRefusal(res) }, inviteRefusalStatus(res));
   mail.wake();
   return redirectWith(c, `${organisationUrl(org.id)}#invitations`, { kind: 'success', message: t.invitations.sent(parsed.data.email) });
 });
 
-/** An invitation of this structure that the visitor may resend or revoke; 404 otherwise. */
-function managedInvitation(c: Context<AppEnv>, org: Organisation) {
+/**
+ * An invitation of this structure that the visitor may revoke (`may` = mayManage) or send again
+ * (`may` = maySend: the right to invite, today); 404 otherwise.
+ */
+function managedInvitation(c: Context<AppEnv>, org: Organisation, may: typeof mayManage) {
   const inv = getInvitation(c.get('deps').db, c.req.param('invitationId') ?? '');
-  if (!inv || !inv.organisationIds.includes(org.id) || !mayManage(c.get('deps').db, inviterOf(c), inv)) notFound();
+  if (!inv || !inv.organisationIds.includes(org.id) || !may(c.get('deps').db, inviterOf(c), inv)) notFound();
   return inv;
 }
 
 organisationRoutes.post('/:orgId/invitations/:invitationId/resend', loadOrganisation('organisation.view'), (c) => {
   const { db, clock, mail } = c.get('deps');
   const org = c.var.organisation;
-  const inv = managedInvitation(c, org);
+  const inv = managedInvitation(c, org, maySend);
   const res = resendInvitation(db, inviterOf(c), inv.id, clock());
-  if (!res.ok) return redirectWith(c, `${organisationUrl(org.id)}#invitations`, { kind: 'error', message: t.invitations.closed });
+  if (!res.ok) return redirectWith(c, `${organisationUrl(org.id)}#invitations`, { kind: 'error', message: resendRefusal(res) });
   mail.wake();
   return redirectWith(c, `${organisationUrl(org.id)}#invitations`, { kind: 'success', message: t.invitations.resent(inv.email) });
 });
@@ -139,7 +136,7 @@ organisationRoutes.post('/:orgId/invitations/:invitationId/resend', loadOrganisa
 organisationRoutes.post('/:orgId/invitations/:invitationId/revoke', loadOrganisation('organisation.view'), (c) => {
   const { db, clock } = c.get('deps');
   const org = c.var.organisation;
-  const inv = managedInvitation(c, org);
+  const inv = managedInvitation(c, org, mayManage);
   const res = revoke(db, inviterOf(c), inv.id, clock());
   if (!res.ok) return redirectWith(c, `${organisationUrl(org.id)}#invitations`, { kind: 'error', message: t.invitations.closed });
   return redirectWith(c, `${organisationUrl(org.id)}#invitations`, { kind: 'success', message: t.invitations.revoked(inv.email) });

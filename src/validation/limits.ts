@@ -50,6 +50,19 @@ export const EVIDENCE_LIMITS = {
  */
 export const MEMORY_CEILING_BYTES = 512 * 1024 * 1024;
 
+/**
+ * Invitations: each one makes CAP send an e-mail, to any address, in the federation's name. So
+ * that an account (a structure's lead is an ordinary member) cannot turn that into a mailing tool,
+ * « Renvoyer » waits a few minutes after the last message, and each person sends a bounded number
+ * of invitations and resends a day (administrators are not held).
+ */
+export const INVITATION_LIMITS = {
+  /** Minutes after an invitation's last message before it may be sent again. */
+  resendAfterMinutes: 10,
+  /** Invitations and resends per rolling 24 hours, by the role of the person who sends them. */
+  perDay: { member: 20, consultant: 200 },
+} as const;
+
 /** Maximum length, in characters, of every free-text field. */
 export const MAX_LENGTH = {
   personName: 120,

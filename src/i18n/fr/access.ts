@@ -58,6 +58,8 @@ export const invitations = {
   resent: (email: string) => `Un nouveau lien est envoyé à ${email} ; le précédent ne fonctionne plus.`,
   revoked: (email: string) => `L’invitation de ${email} est retirée ; son lien ne fonctionne plus.`,
   closed: 'Cette invitation a déjà été acceptée ou retirée.',
+  tooSoon: (minutes: number) => `L’invitation vient d’être envoyée : vous pourrez la renvoyer dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+  tooMany: (max: number) => `Vous avez envoyé ${max} invitations en 24 heures : c’est le maximum. Vous pourrez en envoyer d’autres demain ; si c’est urgent, demandez à l’administration de CAP.`,
   adminLink: 'Invitations',
   adminTitle: 'Invitations',
   adminIntro: 'Invitez les conseillers et conseillères, les administrateurs et administratrices, et les membres des structures. Les conseillers invitent aussi les membres des structures de leurs régions, et les référent·e·s leurs collègues, depuis la page de la structure.',
