@@ -45,9 +45,24 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+// Runs of C0/C1 control characters (line breaks and tabs included) and the Unicode line and
+// paragraph separators, with the spaces around them.
+// eslint-disable-next-line no-control-regex
+const ONE_LINE_BREAKS = / *[\u0000-\u001f\u007f-\u009f\u2028\u2029]+ */g;
+
 export const fields = {
   requiredText: (max: number) =>
     z.string({ error: t.common.validation.required }).trim().min(1, t.common.validation.required).max(max, t.common.validation.tooLong(max)),
+  /**
+   * A name (a person's, a structure's): one line. Line breaks, tabs and control characters become
+   * one space, so a name cannot add paragraphs of its own where CAP prints it — in the e-mails it
+   * sends to any address (an invitation's greeting), in lists, in the PDF.
+   */
+  oneLine: (max: number) =>
+    z
+      .string({ error: t.common.validation.required })
+      .transform((v) => v.replace(ONE_LINE_BREAKS, ' ').trim())
+      .pipe(z.string().min(1, t.common.validation.required).max(max, t.common.validation.tooLong(max))),
   optionalText: (max: number) => z.string().trim().max(max, t.common.validation.tooLong(max)).optional().default(''),
   email: z
     .string({ error: t.common.validation.required })

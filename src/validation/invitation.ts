@@ -8,7 +8,7 @@ import { t } from '../i18n/index.ts';
 
 export const inviteForm = z
   .object({
-    name: fields.requiredText(MAX_LENGTH.personName),
+    name: fields.oneLine(MAX_LENGTH.personName),
     email: fields.email,
     role: z.enum(['member', 'consultant', 'admin'], { error: t.common.validation.choice }).optional().default('member'),
     organisationIds: z.array(z.string().max(64)).max(LIMITS.organisationsPerUser, t.invitations.tooManyOrganisations(LIMITS.organisationsPerUser)).optional().default([]),
@@ -28,7 +28,7 @@ function confirmed<T extends { password: string; passwordConfirm: string }>(v: T
 }
 
 export const acceptInvitationForm = z
-  .object({ name: fields.requiredText(MAX_LENGTH.personName), password, passwordConfirm: z.string({ error: t.common.validation.required }).max(MAX_LENGTH.password) })
+  .object({ name: fields.oneLine(MAX_LENGTH.personName), password, passwordConfirm: z.string({ error: t.common.validation.required }).max(MAX_LENGTH.password) })
   .superRefine(confirmed);
 
 export const newPasswordForm = z.object({ password, passwordConfirm: z.string({ error: t.common.validation.required }).max(MAX_LENGTH.password) }).superRefine(confirmed);

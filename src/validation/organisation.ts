@@ -8,12 +8,17 @@ import { t } from '../i18n/index.ts';
 import { MAX_LENGTH } from './limits.ts';
 
 export const organisationForm = z.object({
-  name: fields.requiredText(MAX_LENGTH.organisationName),
+  name: fields.oneLine(MAX_LENGTH.organisationName),
   siret: z
     .string({ error: t.common.validation.required })
     .transform(normaliseSiret)
     .refine(isValidSiret, t.orgs.siretInvalid),
-  types: z.array(z.enum(STRUCTURE_TYPES, { error: t.common.validation.choice })).min(1, t.orgs.typesRequired),
+  // Each type once (a crafted form could repeat one tens of thousands of times).
+  types: z
+    .array(z.enum(STRUCTURE_TYPES, { error: t.common.validation.choice }))
+    .min(1, t.orgs.typesRequired)
+    .max(STRUCTURE_TYPES.length, t.common.validation.choice)
+    .transform((types) => [...new Set(types)]),
   region: z.enum(REGIONS, { error: t.common.validation.choice }),
   ftePermanent: fields.nonNegative,
   ftePathway: fields.nonNegative,

@@ -7,7 +7,7 @@ import { MIN_PASSWORD_LENGTH } from '../auth/password.ts';
 import { LIMITS, MAX_LENGTH } from './limits.ts';
 
 const base = {
-  name: fields.requiredText(MAX_LENGTH.personName),
+  name: fields.oneLine(MAX_LENGTH.personName),
   email: fields.email,
   role: z.enum(['member', 'consultant', 'admin'], { error: t.common.validation.choice }),
   organisationIds: z.array(z.string().max(64)).max(LIMITS.organisationsPerUser),
