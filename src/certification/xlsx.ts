@@ -32,6 +32,28 @@ function actionsCell(r: GapRequirement): string {
   return r.actions.length ? r.actions.map((a) => `${a.title} (${S.actionStatus[a.status] ?? a.status})`).join('\n') : I.noAction;
 }
 
+/** Excel's limit for the text of one cell: past it, Excel « repairs » the workbook and cuts. */
+export const CELL_MAX_CHARS = 32_767;
+// What XML 1.0 cannot carry (one such character and the workbook does not open): C0 controls
+// other than tab and line breaks, U+FFFE, U+FFFF and unpaired surrogates. Stored texts may hold
+// them (older data, imports), whatever the forms accept today.
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A text as a cell can hold it: characters XML refuses removed, cut within Excel's limit. */
+export function cellText(value: string): string {
+  const clean = value.replace(NOT_XML, '');
+  if (clean.length <= CELL_MAX_CHARS) return clean;
+  const more = I.cellCut;
+  // Cut between two characters, never inside a surrogate pair.
+  return clean.slice(0, CELL_MAX_CHARS - more.length).replace(/[\ud800-\udbff]$/, '') + more;
+}
+
+/** A row of cells, every text through cellText. */
+function cells(values: readonly unknown[]): unknown[] {
+  return values.map((v) => (typeof v === 'string' ? cellText(v) : v));
+}
+
 const STATUS_FILL: Record<string, string> = {
   couvert: 'FFD8EFDD',
   partiel: 'FFFCEFC7',
@@ -59,16 +81,16 @@ export async function renderGapWorkbook(report: GapReport): Promise<Buffer> {
     ['ISO 9001', I.countsLine(report.iso9001.counts)],
     ['ISO 26000', I.countsLine(report.iso26000.counts)],
   ];
-  about.addRow([I.title]).font = { bold: true, size: 14 };
+  about.addRow(cells([I.title])).font = { bold: true, size: 14 };
   about.addRow([]);
-  for (const [k, v] of meta) about.addRow([k, v]).getCell(1).font = { bold: true };
+  for (const [k, v] of meta) about.addRow(cells([k, v])).getCell(1).font = { bold: true };
   about.addRow([]);
-  about.addRow([I.rulesTitle]).font = { bold: true };
+  about.addRow(cells([I.rulesTitle])).font = { bold: true };
   for (const rule of I.rules) {
-    const row = about.addRow(['', rule]);
+    const row = about.addRow(cells(['', rule]));
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   }
-  about.addRow(['', I.intro]).getCell(2).alignment = { wrapText: true };
+  about.addRow(cells(['', I.intro])).getCell(2).alignment = { wrapText: true };
 
   const headers = [I.clause, 'Intitulé', I.status, 'Pourquoi', I.questions, 'Commentaires', I.evidence, I.actions];
   const widths = [10, 38, 14, 40, 60, 40, 36, 40];
@@ -76,11 +98,11 @@ export async function renderGapWorkbook(report: GapReport): Promise<Buffer> {
   function sheet(name: string, firstHeader: string, rows: { id: string; title: string; r: GapRequirement; extra?: string[] }[], extraHeaders: string[] = [], extraWidths: number[] = []) {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
     ws.columns = [...widths, ...extraWidths].map((width) => ({ width }));
-    const head = ws.addRow([firstHeader, ...headers.slice(1), ...extraHeaders]);
+    const head = ws.addRow(cells([firstHeader, ...headers.slice(1), ...extraHeaders]));
     head.font = { bold: true };
     head.alignment = { vertical: 'middle', wrapText: true };
     for (const { id, title, r, extra } of rows) {
-      const row = ws.addRow([id, title, S.statuses[r.status], S.reasons(r.reasons), questionsCell(r), commentsCell(r), evidenceCell(r), actionsCell(r), ...(extra ?? [])]);
+      const row = ws.addRow(cells([id, title, S.statuses[r.status], S.reasons(r.reasons), questionsCell(r), commentsCell(r), evidenceCell(r), actionsCell(r), ...(extra ?? [])]));
       row.alignment = { wrapText: true, vertical: 'top' };
       row.getCell(3).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[r.status] ?? 'FFFFFFFF' } };
     }

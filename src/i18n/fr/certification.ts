@@ -32,6 +32,7 @@ export const certification = {
     actions: 'Actions du plan',
     noQuestion: 'Aucune question du questionnaire ne renseigne cette exigence.',
     noEvidence: 'aucun justificatif',
+    cellCut: ' […] (la suite sur la page de l’analyse dans CAP)',
     noAction: 'aucune',
     via: (sub: string) => `par ${sub}`,
     comment: 'Commentaire',
