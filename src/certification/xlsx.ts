@@ -6,6 +6,7 @@ import { t } from '../i18n/index.ts';
 import { frenchDate } from '../dates.ts';
 import type { GapQuestion, GapRequirement } from '../scoring/gap-analysis.ts';
 import type { GapReport } from './report.ts';
+import { cells as textCells } from '../exports/xlsx.ts';
 
 const I = t.certification.iso;
 const S = t.certification;
@@ -32,26 +33,9 @@ function actionsCell(r: GapRequirement): string {
   return r.actions.length ? r.actions.map((a) => `${a.title} (${S.actionStatus[a.status] ?? a.status})`).join('\n') : I.noAction;
 }
 
-/** Excel's limit for the text of one cell: past it, Excel « repairs » the workbook and cuts. */
-export const CELL_MAX_CHARS = 32_767;
-// What XML 1.0 cannot carry (one such character and the workbook does not open): C0 controls
-// other than tab and line breaks, U+FFFE, U+FFFF and unpaired surrogates. Stored texts may hold
-// them (older data, imports), whatever the forms accept today.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** A text as a cell can hold it: characters XML refuses removed, cut within Excel's limit. */
-export function cellText(value: string): string {
-  const clean = value.replace(NOT_XML, '');
-  if (clean.length <= CELL_MAX_CHARS) return clean;
-  const more = I.cellCut;
-  // Cut between two characters, never inside a surrogate pair.
-  return clean.slice(0, CELL_MAX_CHARS - more.length).replace(/[\ud800-\udbff]$/, '') + more;
-}
-
-/** A row of cells, every text through cellText. */
+/** A row of cells, every text through cellText (cut with a pointer to the page). */
 function cells(values: readonly unknown[]): unknown[] {
-  return values.map((v) => (typeof v === 'string' ? cellText(v) : v));
+  return textCells(values, I.cellCut);
 }
 
 const STATUS_FILL: Record<string, string> = {

@@ -1,10 +1,14 @@
-// The ISO 9001 spreadsheet from the answers a member can type: characters XML cannot carry (a
-// workbook with one does not open: Excel « repairs » it, exceljs refuses it) and comments long
-// enough that one clause's cell would pass Excel's 32,767 characters.
+// The spreadsheets (ISO 9001 gap analysis, plan) from the texts a member can type or that older
+// data holds: characters XML cannot carry (a workbook with one does not open: Excel « repairs »
+// it, exceljs refuses it) and comments long enough that one clause's cell would pass Excel's
+// 32,767 characters.
 import { beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { Client, makeApp, org, user, type TestContext } from '../support/app.ts';
+import { eq } from 'drizzle-orm';
 import { createDiagnostic } from '../../src/db/diagnostic-writes.ts';
+import { actions } from '../../src/db/schema.ts';
+import { insertDiagnostic } from '../support/plan.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
 import { MAX_LENGTH } from '../../src/validation/limits.ts';
 
@@ -18,11 +22,12 @@ const [, crowded] = [...byRequirement].sort((a, b) => b[1].length - a[1].length)
 
 let ctx: TestContext;
 let diagnosticId: string;
+let orgId: string;
 let member: Client;
 
 beforeEach(async () => {
   ctx = makeApp();
-  const orgId = org(ctx.db, { name: 'Atelier d’Oc', region: 'Occitanie', types: ['ACI'] });
+  orgId = org(ctx.db, { name: 'Atelier d’Oc', region: 'Occitanie', types: ['ACI'] });
   const memberId = await user(ctx.db, 'member', 'membre@cap.test', { organisationIds: [orgId] });
   diagnosticId = createDiagnostic(ctx.db, { organisationId: orgId, referentialId: 'cap-2023', mode: 'autodiagnostic', participants: [], userId: memberId }, ctx.now.value).id;
   member = new Client(ctx);
@@ -65,5 +70,21 @@ describe('the ISO 9001 spreadsheet holds whatever the answers say', () => {
       ),
     );
     expect(cut).toBeGreaterThan(0);
+  });
+});
+
+describe('the plan spreadsheet holds whatever its actions say', () => {
+  it('opens although an action’s texts, stored before today’s forms, hold characters XML cannot carry', async () => {
+    const { id } = insertDiagnostic(ctx.db, { organisationId: orgId, types: ['ACI'], weak: 3 });
+    await member.get(`/diagnostics/${id}/plan`);
+    const [first] = ctx.db.select().from(actions).where(eq(actions.diagnosticId, id)).all();
+    ctx.db.update(actions).set({ notes: 'Note\u0001 reprise \uffff', owner: 'Jeanne\u0008' }).where(eq(actions.id, first!.id)).run();
+    const res = await member.get(`/diagnostics/${id}/plan.xlsx`);
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as never);
+    const values = wb.getWorksheet('Plan d’actions')!.getSheetValues().flat().map(String);
+    expect(values).toContain('Note reprise ');
+    expect(values).toContain('Jeanne');
   });
 });
