@@ -4,6 +4,7 @@
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
+import { deflateSync } from 'node:zlib';
 import { t } from '../i18n/index.ts';
 import type { ThemeScore } from '../scoring/types.ts';
 import { radarPoints } from '../scoring/radar.ts';
@@ -108,17 +109,29 @@ interface Glyph {
   advanceWidth: number;
   codePoints: number[];
 }
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
 interface Run {
   glyphs: Glyph[];
-  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  positions: Position[];
   advanceWidth: number;
 }
 interface PdfkitFont {
   font?: { glyphForCodePoint?: (cp: number) => Glyph };
   scale?: number;
+  subset?: { includeGlyph: (id: number) => number };
+  widths?: number[];
+  unicode?: number[][];
   layoutCache?: unknown;
   layoutCached?: (text: string) => Run;
   layoutRun?: (text: string, features?: unknown) => Run;
+  encode?: (text: string, features?: unknown) => [string[], Position[]];
+  widthOfString?: (text: string, size: number, features?: unknown) => number;
 }
 
 /** Scripts that need OpenType shaping or reordering: Hebrew to Mongolian, and the presentation forms. */
@@ -127,30 +140,50 @@ const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 /** Words shaped by fontkit per document and face (about 60 µs each): 2,000 is about a tenth of a second. */
 const SHAPED_WORDS_PER_DOCUMENT = 2000;
 
-/** Glyphs by code point, per parsed font (bounded by the font's own glyph count). */
-const glyphCaches = new WeakMap<object, Map<number, Glyph>>();
+/**
+ * What a character prints as in one parsed font: its glyph, its advance in thousandths of the font
+ * size, and the position pdfkit reads for it (never written to, so one object serves every use).
+ */
+interface PlainGlyph {
+  glyph: Glyph;
+  width: number;
+  position: Readonly<Position>;
+}
+/** Per parsed font, by code point (bounded by the characters the font is asked for, at most its cmap). */
+const glyphCaches = new WeakMap<object, Map<number, PlainGlyph>>();
+/** Advance widths of code points below this, per parsed font, in an array (-1: not looked up yet). */
+const ADVANCE_ARRAY_SIZE = 0x2100;
+const advanceCaches = new WeakMap<object, Float64Array>();
 
 function boundedLayout(doc: Doc, name: string) {
   doc.font(name);
   const font = (doc as unknown as { _font?: PdfkitFont })._font;
   const parsedFont = font?.font;
   if (!font || !parsedFont || typeof parsedFont.glyphForCodePoint !== 'function' || typeof font.layoutRun !== 'function') return;
-  let glyphs = glyphCaches.get(parsedFont);
-  if (!glyphs) glyphCaches.set(parsedFont, (glyphs = new Map()));
-  const byCodePoint = glyphs;
+  if (typeof font.encode !== 'function' || typeof font.widthOfString !== 'function' || !font.subset || !font.widths || !font.unicode) return;
+  let cache = glyphCaches.get(parsedFont);
+  if (!cache) glyphCaches.set(parsedFont, (cache = new Map()));
+  const byCodePoint = cache;
   const scale = font.scale ?? 1;
+  const plainGlyph = (cp: number): PlainGlyph => {
+    let g = byCodePoint.get(cp);
+    if (!g) {
+      const glyph = parsedFont.glyphForCodePoint!(cp);
+      const width = glyph.advanceWidth * scale;
+      g = { glyph, width, position: Object.freeze({ xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width }) };
+      byCodePoint.set(cp, g);
+    }
+    return g;
+  };
   const shape = font.layoutRun.bind(font);
   let shapingLeft = SHAPED_WORDS_PER_DOCUMENT;
   const plain = (text: string): Run => {
     const out: Run = { glyphs: [], positions: [], advanceWidth: 0 };
     for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      let glyph = byCodePoint.get(cp);
-      if (!glyph) byCodePoint.set(cp, (glyph = parsedFont.glyphForCodePoint!(cp)));
-      const w = glyph.advanceWidth * scale;
-      out.glyphs.push(glyph);
-      out.positions.push({ xAdvance: w, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: w });
-      out.advanceWidth += w;
+      const g = plainGlyph(ch.codePointAt(0)!);
+      out.glyphs.push(g.glyph);
+      out.positions.push(g.position as Position);
+      out.advanceWidth += g.width;
     }
     return out;
   };
@@ -169,12 +202,81 @@ function boundedLayout(doc: Doc, name: string) {
   };
   font.layoutCache = undefined;
   font.layoutCached = layout;
+
+  // pdfkit measures every word to break lines, then lays every line out again to write it, both
+  // through its general layout (words split, runs concatenated, a glyph and a position object
+  // allocated per character). Text that needs no shaping — all of CAP's French — is measured by
+  // adding advance widths, and written from per-glyph hex codes kept for the document, with the
+  // same glyphs, widths and positions as the general path; other text takes the general path.
+  const measure = font.widthOfString.bind(font);
+  const encodeShaped = font.encode.bind(font);
+  const { subset, widths, unicode } = font;
+  const hexByGlyph = new Map<number, string>();
+  // Advance widths of the first code points (Latin, Greek, Cyrillic, general punctuation) in an
+  // array, the rest through the map: every character of every word is measured at least once.
+  let advances = advanceCaches.get(parsedFont);
+  if (!advances) advanceCaches.set(parsedFont, (advances = new Float64Array(ADVANCE_ARRAY_SIZE).fill(-1)));
+  const advance = advances;
+  font.widthOfString = (text, size, features) => {
+    if (features || NEEDS_SHAPING.test(text)) return measure(text, size, features);
+    let width = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < ADVANCE_ARRAY_SIZE) {
+        let w = advance[c]!;
+        if (w < 0) advance[c] = w = plainGlyph(c).width;
+        width += w;
+      } else {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+        width += plainGlyph(cp).width;
+      }
+    }
+    return (width * size) / 1000;
+  };
+  font.encode = (text, features) => {
+    if (features || NEEDS_SHAPING.test(text)) return encodeShaped(text, features);
+    const codes: string[] = [];
+    const positions: Position[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const { glyph, position } = plainGlyph(cp);
+      let hex = hexByGlyph.get(glyph.id);
+      if (hex === undefined) {
+        const gid = subset.includeGlyph(glyph.id);
+        hex = gid.toString(16).padStart(4, '0');
+        widths[gid] ??= glyph.advanceWidth * scale;
+        unicode[gid] ??= glyph.codePoints;
+        hexByGlyph.set(glyph.id, hex);
+      }
+      codes.push(hex);
+      positions.push(position as Position);
+    }
+    return [codes, positions];
+  };
 }
 
 const LONG_WORD = /[^\s\u200b]{41,}/g;
+/** Characters that end a word for LONG_WORD: what `\s` matches, and the zero-width space. */
+const WORD_END = /[\s\u200b]/;
+/** Whether `text` holds more than 40 UTF-16 units without a space: a plain scan, cheaper than the regular expression on long texts. */
+function hasLongWord(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Letters, digits and most punctuation below U+0080 other than the ASCII spaces never end a word.
+    if (c > 0x20 && c < 0x7f) run++;
+    else if (c === 0x20 || WORD_END.test(text[i]!)) run = 0;
+    else run++;
+    if (run > 40) return true;
+  }
+  return false;
+}
 /** Text as the layout above needs it: composed (NFC), a word longer than any column (a URL, a hostile string) breakable every 40 characters. */
 export function printable(text: string): string {
-  return text.normalize('NFC').replace(LONG_WORD, (word) => word.replace(/[^]{40}(?=[^])/gu, '$&\u200b'));
+  const composed = text.normalize('NFC');
+  return hasLongWord(composed) ? composed.replace(LONG_WORD, (word) => word.replace(/[^]{40}(?=[^])/gu, '$&\u200b')) : composed;
 }
 
 /** Registers DejaVu Sans regular and bold on a document (used by the bench's baseline too). */
@@ -992,18 +1094,56 @@ function footers(x: Ctx) {
   }
 }
 
-// Pages stay in memory until the footers (« Page 3 sur 40 ») are written, and pdfkit keeps each
-// page's content as one small byte array per drawing operator: hundreds of thousands of objects for
-// a long plan, which the garbage collector kept walking. Once a page is finished its operators are
-// joined into one array; the footer is appended to it later as usual.
-function compactFinishedPages(doc: Doc) {
-  const d = doc as unknown as { _pageBuffer?: { content?: { buffer?: Uint8Array[] } }[] };
-  doc.on('pageAdded', () => {
-    const pages = d._pageBuffer;
-    const done = pages?.[pages.length - 2]?.content;
-    if (!done || !Array.isArray(done.buffer) || done.buffer.length < 2) return;
-    done.buffer = [Buffer.concat(done.buffer)];
-  });
+// Page contents, written the cheap way. pdfkit turns every drawing operator into its own byte
+// array with a loop in JavaScript, keeps them all until the document ends (pages stay in memory
+// until the footers, « Page 3 sur 40 », are written), and deflates each page at zlib's default
+// level. For the largest plan (test/http/pdf-bound) that was hundreds of thousands of small arrays,
+// which the garbage collector kept walking, and a fifth of the rendering in zlib for streams only
+// 16 % smaller than at level 2. Here a page's operators are gathered as text (pdfkit writes them in
+// Latin-1: glyphs are hexadecimal codes), turned into one buffer when the next page starts (the
+// footer adds a second one later) and deflated at level 2 when the document ends.
+const PAGE_DEFLATE_LEVEL = 2;
+
+interface PageWithContent {
+  write: (chunk: string | Uint8Array) => void;
+  content?: { compress?: boolean; buffer: unknown; data: Record<string, unknown>; finalize: () => void };
+}
+
+function writePageContents(doc: Doc) {
+  let current: (() => void) | null = null;
+  const own = () => {
+    current?.();
+    current = null;
+    const page = doc.page as unknown as PageWithContent;
+    const ref = page.content;
+    if (!ref || ref.compress !== true || !Array.isArray(ref.buffer) || typeof ref.finalize !== 'function') return;
+    const chunks: Buffer[] = ref.buffer.map((b: Uint8Array) => Buffer.from(b));
+    let pending = '';
+    const seal = () => {
+      if (pending) chunks.push(Buffer.from(pending, 'latin1'));
+      pending = '';
+    };
+    page.write = (chunk) => {
+      if (typeof chunk === 'string') pending += `${chunk}\n`;
+      else {
+        seal();
+        chunks.push(Buffer.from(chunk));
+      }
+    };
+    const finalize = ref.finalize;
+    ref.finalize = function (this: NonNullable<PageWithContent['content']>) {
+      seal();
+      this.compress = false;
+      this.buffer = chunks.length ? [deflateSync(Buffer.concat(chunks), { level: PAGE_DEFLATE_LEVEL })] : [];
+      if (chunks.length) this.data.Filter = 'FlateDecode';
+      chunks.length = 0;
+      finalize.call(this);
+    };
+    ref.buffer = [];
+    current = seal;
+  };
+  own();
+  doc.on('pageAdded', own);
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
@@ -1059,7 +1199,7 @@ export function writePlanPdf(report: PlanReport, out: Writable, opts: PdfOptions
   });
   escapeXmpInfo(doc);
   doc.pipe(out);
-  compactFinishedPages(doc);
+  writePageContents(doc);
   registerFonts(doc, { reuseParsed: opts.reuseParsedFonts });
   const x: Ctx = { doc, tags: new Tags(doc), r: report };
   cover(x);
