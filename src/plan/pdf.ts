@@ -3,7 +3,7 @@
 // built-in Helvetica is not embedded and prints the narrow no-break space French needs as « / ».
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
+import { Transform, Writable } from 'node:stream';
 import { deflateSync } from 'node:zlib';
 import { t } from '../i18n/index.ts';
 import type { ThemeScore } from '../scoring/types.ts';
@@ -1165,6 +1165,32 @@ function escapeXmpInfo(doc: Doc) {
   };
 }
 
+/**
+ * pdfkit writes a PDF in small pieces, every line of every object (some 13,000 for the largest
+ * plan), and each one went its own way through the HTTP response's streams and to the socket. They
+ * leave gathered in pieces of 64 Kio.
+ */
+function inPieces(size = 64 * 1024): Transform {
+  let held: Buffer[] = [];
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      held.push(chunk);
+      bytes += chunk.length;
+      if (bytes >= size) {
+        this.push(Buffer.concat(held, bytes));
+        held = [];
+        bytes = 0;
+      }
+      done();
+    },
+    flush(done) {
+      if (bytes) this.push(Buffer.concat(held, bytes));
+      done();
+    },
+  });
+}
+
 export interface PdfOptions {
   /** Reuse the fonts parsed for an earlier document (default); the bench turns it off to compare. */
   reuseParsedFonts?: boolean;
@@ -1198,7 +1224,7 @@ export function writePlanPdf(report: PlanReport, out: Writable, opts: PdfOptions
     },
   });
   escapeXmpInfo(doc);
-  doc.pipe(out);
+  doc.pipe(inPieces()).pipe(out);
   writePageContents(doc);
   registerFonts(doc, { reuseParsed: opts.reuseParsedFonts });
   const x: Ctx = { doc, tags: new Tags(doc), r: report };

@@ -34,8 +34,11 @@ describe('the plan PDF at every limit, on the real server', () => {
     // The plan page first, as a member would (it brings proposed actions in line).
     expect((await client.page(`/diagnostics/${plan.diagnosticId}/plan`)).status).toBe(200);
 
+    // Three runs, the best one judged: the first pays for loading pdfkit and for compiling the
+    // layout code, which a server does once; a machine running the whole suite (2 cores) can also
+    // hold one run back. Each run is still the real request on the real process.
     const runs: { wall: number; cpu: number; bytes: number }[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       const cpu0 = cpuTimeOf(pid);
       const t0 = performance.now();
       const res = await client.fetch(`/diagnostics/${plan.diagnosticId}/plan.pdf`);

@@ -6,7 +6,8 @@ import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
 import { proposeActions } from '../../src/plan/prioritise.ts';
 import { isOverdue, percent, slugify } from '../../src/plan/format.ts';
 import { frenchDate, frenchDay, frenchDayShort, parisDay, parseDay } from '../../src/dates.ts';
-import { answerLine, printable, renderPlanPdf, servicesToMobilise, sortForTable, themeHighlights } from '../../src/plan/pdf.ts';
+import PDFDocument from 'pdfkit';
+import { answerLine, FONT_BOLD, FONT_REGULAR, printable, registerFonts, renderPlanPdf, servicesToMobilise, sortForTable, themeHighlights } from '../../src/plan/pdf.ts';
 import type { PlanReport, PlanReportAction } from '../../src/plan/report.ts';
 
 describe('dates', () => {
@@ -204,5 +205,43 @@ describe('printable', () => {
     expect(printable('a'.repeat(80))).toBe(`${'a'.repeat(40)}\u200b${'a'.repeat(40)}`);
     // Astral characters (emoji) are never cut in half.
     expect(printable('😀'.repeat(41)).split('\u200b').map((p) => [...p].length)).toEqual([40, 1]);
+    // Accented letters count like the others; every kind of space (no-break ones included) ends a word.
+    expect(printable('é'.repeat(41))).toBe(`${'é'.repeat(40)}\u200bé`);
+    expect(printable('é'.repeat(40))).toBe('é'.repeat(40));
+    for (const space of [' ', '\u00a0', '\u202f', '\t', '\n', '\u2028', '\u3000', '\u200b']) {
+      expect(printable(`${'a'.repeat(30)}${space}${'b'.repeat(30)}`)).toBe(`${'a'.repeat(30)}${space}${'b'.repeat(30)}`);
+    }
+    expect(printable(`${'a'.repeat(30)}\u00ad${'b'.repeat(30)}`)).toContain('\u200b');
+  });
+});
+
+describe('text layout', () => {
+  interface Layout {
+    glyphs: { id: number }[];
+    positions: { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[];
+    advanceWidth: number;
+  }
+  interface Font {
+    layout: (text: string) => Layout;
+    encode: (text: string) => [string[], Layout['positions']];
+    subset: { includeGlyph: (id: number) => number };
+  }
+
+  it('measures and writes text with the glyphs, widths and positions of pdfkit’s own per-word layout', () => {
+    const doc = new PDFDocument({ size: 'A4' });
+    registerFonts(doc);
+    const texts = ['Plan de progrès — « Cœur d’Écluse » ', 'l’équipe\u00a0: 63\u202f% ; 1er mars', 'œuvre ÀÉÈÇ ﬁn 😀 Ωμέγα Кириллица', 'a\u200bb\tc', ''];
+    for (const face of [FONT_REGULAR, FONT_BOLD]) {
+      doc.font(face).fontSize(9);
+      const font = (doc as unknown as { _font: Font })._font;
+      for (const text of texts) {
+        // font.layout splits the text into words and lays each out: the general path.
+        const general = font.layout(text);
+        expect(doc.widthOfString(text)).toBeCloseTo((general.advanceWidth * 9) / 1000, 9);
+        const [codes, positions] = font.encode(text);
+        expect(codes).toEqual(general.glyphs.map((g) => font.subset.includeGlyph(g.id).toString(16).padStart(4, '0')));
+        expect(positions).toEqual(general.positions);
+      }
+    }
   });
 });
