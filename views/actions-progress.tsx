@@ -2,8 +2,8 @@
 // of the region whose actions are most often followed by progress. Descriptive: both say so.
 import { t } from '../src/i18n/index.ts';
 import { frenchDate } from '../src/dates.ts';
-import { TableRegion } from './table.tsx';
 import type { ActionsProgress, MoveKind, ServicesFollowUp } from '../src/scoring/actions-progress.ts';
+import { TableRegion } from './table.tsx';
 
 const P = t.certification.progress;
 const S = t.certification;
@@ -33,7 +33,7 @@ export function ActionsProgressSection({ progress, previousStartedAt }: { progre
             if (!moves.length) return null;
             return (
               <TableRegion label={`${P.kinds[kind]} (${moves.length})`}>
-                <table class={`progress-table progress-table--${kind}`}>
+                <table class={`progress-table progress-table--${kind} stack`}>
                   <caption>{`${P.kinds[kind]} (${moves.length})`}</caption>
                   <thead>
                     <tr>
@@ -50,13 +50,17 @@ export function ActionsProgressSection({ progress, previousStartedAt }: { progre
                         <th scope="row">
                           <span class="question__code">{m.code}</span> {m.text}
                         </th>
-                        <td class="num">{m.before}</td>
-                        <td class="num">{m.after}</td>
-                        <td class="num">
+                        <td class="num" data-label={P.before}>
+                          {m.before}
+                        </td>
+                        <td class="num" data-label={P.after}>
+                          {m.after}
+                        </td>
+                        <td class="num" data-label={P.change}>
                           <span aria-hidden="true">{P.delta(m.delta)}</span>
                           <span class="visually-hidden">{P.deltaLabel(m.delta)}</span>
                         </td>
-                        <td>
+                        <td data-label={P.actions}>
                           {m.actions.length ? (
                             <ul class="plain-list">
                               {m.actions.map((a) => (
@@ -81,7 +85,8 @@ export function ActionsProgressSection({ progress, previousStartedAt }: { progre
           <details class="results-details">
             <summary>{P.criteria}</summary>
             <TableRegion label={P.criteria}>
-              <table>
+              <table class="stack">
+                <caption class="visually-hidden">{P.criteria}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{P.criterion}</th>
@@ -98,9 +103,15 @@ export function ActionsProgressSection({ progress, previousStartedAt }: { progre
                         <th scope="row">
                           {c.code} {c.title}
                         </th>
-                        <td class="num">{score(c.before)}</td>
-                        <td class="num">{score(c.after)}</td>
-                        <td class="num">{c.actions}</td>
+                        <td class="num" data-label={P.before}>
+                          {score(c.before)}
+                        </td>
+                        <td class="num" data-label={P.after}>
+                          {score(c.after)}
+                        </td>
+                        <td class="num" data-label={P.actions}>
+                          {c.actions}
+                        </td>
                       </tr>
                     ))}
                 </tbody>
@@ -122,8 +133,9 @@ export function ServicesFollowUpSection({ data, serviceNames }: { data: Services
         {R.base(data.structures)} {R.threshold(data.minStructures)}
       </p>
       {data.rows.length ? (
-        <TableRegion label={R.title}>
-          <table>
+        <TableRegion label={R.caption}>
+          <table class="stack">
+            <caption class="visually-hidden">{R.caption}</caption>
             <thead>
               <tr>
                 <th scope="col">{R.service}</th>
@@ -136,9 +148,15 @@ export function ServicesFollowUpSection({ data, serviceNames }: { data: Services
               {data.rows.map((r) => (
                 <tr>
                   <th scope="row">{serviceNames.get(r.service) ?? r.service}</th>
-                  <td class="num">{r.actions}</td>
-                  <td class="num">{R.share(r.followedByProgress, r.actions)}</td>
-                  <td class="num">{r.structures}</td>
+                  <td class="num" data-label={R.actions}>
+                    {r.actions}
+                  </td>
+                  <td class="num" data-label={R.followed}>
+                    {R.share(r.followedByProgress, r.actions)}
+                  </td>
+                  <td class="num" data-label={R.structures}>
+                    {r.structures}
+                  </td>
                 </tr>
               ))}
             </tbody>

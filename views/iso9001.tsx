@@ -7,6 +7,7 @@ import { ISO9001_GROUP_LABELS } from '../src/scoring/iso9001.ts';
 import type { GapRequirement, GapStatus } from '../src/scoring/gap-analysis.ts';
 import type { GapReport } from '../src/certification/report.ts';
 import { evidenceFileUrl, iso9001XlsxUrl, planPdfUrl, resultsUrl } from '../src/web/urls.ts';
+import { TableRegion } from './table.tsx';
 
 const I = t.certification.iso;
 const S = t.certification;
@@ -36,8 +37,8 @@ function Requirement({ r, diagnosticId, heading, children }: { r: GapRequirement
       {children}
       <p class={`gap__reasons gap__reasons--${r.status}`}>{S.reasons(r.reasons)}</p>
       {r.questions.length > 0 && (
-        <div class="table-wrap">
-          <table class="gap__questions">
+        <TableRegion label={`${I.questions} — ${heading}`}>
+          <table class="gap__questions stack">
             <caption class="visually-hidden">{`${I.questions} — ${heading}`}</caption>
             <thead>
               <tr>
@@ -54,9 +55,11 @@ function Requirement({ r, diagnosticId, heading, children }: { r: GapRequirement
                     <span class="question__code">{q.code}</span> {q.text}
                     {q.via && <span class="muted"> ({I.via(q.via)})</span>}
                   </th>
-                  <td class="gap__level">{S.level(q.level)}</td>
-                  <td>{q.comment || <span class="muted">—</span>}</td>
-                  <td>
+                  <td class="gap__level" data-label={I.level}>
+                    {S.level(q.level)}
+                  </td>
+                  <td data-label={I.comment}>{q.comment || <span class="muted">—</span>}</td>
+                  <td data-label={I.evidence}>
                     {q.evidence.length ? (
                       <ul class="plain-list">
                         {q.evidence.map((e) => (
@@ -76,7 +79,7 @@ function Requirement({ r, diagnosticId, heading, children }: { r: GapRequirement
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <p class="gap__actions">
         <strong>{I.actions}&nbsp;:</strong>{' '}

@@ -33,6 +33,12 @@ interface Visit {
   keyCells?: string[];
 }
 
+const VISITS = {
+  member: ['home-member', 'organisation', 'questionnaire', 'questionnaire-theme', 'results', 'plan', 'results-in-progress', 'iso9001'],
+  consultant: ['home-consultant', 'federation', 'federation-progress'],
+  admin: ['home-admin', 'admin-users', 'admin-organisations', 'admin-referentials', 'admin-services', 'admin-audit', 'federation-admin'],
+} as const;
+
 function pagesOf(ids: { draft: string; settled: string; garonne: string }) {
   const member: Visit[] = [
     { name: 'home-member', path: '/' },
@@ -41,10 +47,13 @@ function pagesOf(ids: { draft: string; settled: string; garonne: string }) {
     { name: 'questionnaire-theme', path: `/diagnostics/${ids.draft}/themes/identite` },
     { name: 'results', path: `/diagnostics/${ids.settled}/results`, keyCells: ['.results-theme td[data-label="Score"]'] },
     { name: 'plan', path: `/diagnostics/${ids.settled}/plan` },
+    { name: 'results-in-progress', path: `/diagnostics/${ids.draft}/results` },
+    { name: 'iso9001', path: `/diagnostics/${ids.settled}/iso9001`, keyCells: ['.gap__questions td[data-label="Niveau"]'] },
   ];
   const consultant: Visit[] = [
     { name: 'home-consultant', path: '/' },
     { name: 'federation', path: '/federation', keyCells: ['.federation-table td[data-label="Dernier diagnostic"]', '.federation-table td[data-label="Score global"]'] },
+    { name: 'federation-progress', path: '/federation/progres' },
   ];
   const admin: Visit[] = [
     { name: 'home-admin', path: '/' },
@@ -79,31 +88,32 @@ describe('on a phone (375 × 740) and on a laptop (1280 px)', () => {
     await srv?.close();
   });
 
-  async function visitAll(page: Page, visits: Visit[], prefix: 'phone' | 'wide') {
-    const watched = watchErrors(page);
-    for (const v of visits) {
-      const res = await page.goto(`${srv.url}${v.path}`);
-      expect(res?.status(), v.name).toBe(200);
-      const m = await measure(page);
-      expect(m.overflow, `${v.name}: sideways overflow`).toBeLessThanOrEqual(0);
-      if (prefix === 'phone') expect(m.header, `${v.name}: header height`).toBeLessThan(100);
+  /** One page at one width: no overflow, header, left edge, axe-core, key cells on screen. */
+  async function visit(page: Page, watched: { errors: string[] }, v: Visit, prefix: 'phone' | 'wide') {
+    const before = watched.errors.length;
+    const res = await page.goto(`${srv.url}${v.path}`);
+    expect(res?.status(), v.name).toBe(200);
+    const m = await measure(page);
+    expect(m.overflow, `${v.name}: sideways overflow`).toBeLessThanOrEqual(0);
+    if (prefix === 'phone') {
+      expect(m.header, `${v.name}: header height`).toBeLessThan(100);
       expect(m.scrolling, `${v.name}: tables scrolling sideways`).toEqual([]);
-      if (m.contentLeft !== null) expect(Math.round(m.contentLeft), `${v.name}: left edge`).toBe(Math.round(m.brandLeft));
-      expect(await checkA11y(page), v.name).toEqual([]);
-      if (prefix === 'phone') {
-        for (const sel of v.keyCells ?? []) {
-          const cell = page.locator(sel).first();
-          const box = (await cell.boundingBox())!;
-          expect(box, `${v.name}: ${sel}`).not.toBeNull();
-          expect(box.x, `${v.name}: ${sel}`).toBeGreaterThanOrEqual(0);
-          expect(box.x + box.width, `${v.name}: ${sel} on screen`).toBeLessThanOrEqual(PHONE.width);
-          // What the cell says is readable: its column's name is shown beside the value.
-          expect((await cell.evaluate((td) => getComputedStyle(td, '::before').content)).replace(/"/g, ''), `${v.name}: ${sel}`).toBe(await cell.getAttribute('data-label'));
-        }
-      }
-      await screenshot(page, `${prefix}-${v.name}`);
     }
-    expect(watched.errors).toEqual([]);
+    if (m.contentLeft !== null) expect(Math.round(m.contentLeft), `${v.name}: left edge`).toBe(Math.round(m.brandLeft));
+    expect(await checkA11y(page), v.name).toEqual([]);
+    if (prefix === 'phone') {
+      for (const sel of v.keyCells ?? []) {
+        const cell = page.locator(sel).first();
+        const box = (await cell.boundingBox())!;
+        expect(box, `${v.name}: ${sel}`).not.toBeNull();
+        expect(box.x, `${v.name}: ${sel}`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `${v.name}: ${sel} on screen`).toBeLessThanOrEqual(PHONE.width);
+        // What the cell says is readable: its column's name is shown beside the value.
+        expect((await cell.evaluate((td) => getComputedStyle(td, '::before').content)).replace(/"/g, ''), `${v.name}: ${sel}`).toBe(await cell.getAttribute('data-label'));
+      }
+    }
+    await screenshot(page, `${prefix}-${v.name}`, { maxHeight: 12_000 });
+    expect(watched.errors.slice(before)).toEqual([]);
   }
 
   for (const [who, email] of [
@@ -111,29 +121,47 @@ describe('on a phone (375 × 740) and on a laptop (1280 px)', () => {
     ['consultant', DEMO.consultantOccitanie],
     ['admin', DEMO.admin],
   ] as const) {
-    test(`the ${who}'s pages fit a phone and pass axe-core`, async () => {
-      await phone.clearCookies();
-      const page = await firstPage(phone);
-      await login(page, srv.url, email);
-      await visitAll(page, pages[who], 'phone');
-      await logout(page);
-    });
+    describe(`the ${who}`, () => {
+      let small: Page;
+      let large: Page;
+      let smallErrors: { errors: string[] };
+      let largeErrors: { errors: string[] };
+      afterAll(async () => {
+        await small?.close();
+        await large?.close();
+      });
+      beforeAll(async () => {
+        await phone.clearCookies();
+        await wide.clearCookies();
+        small = await phone.newPage();
+        large = await wide.newPage();
+        smallErrors = watchErrors(small);
+        largeErrors = watchErrors(large);
+        await login(small, srv.url, email);
+        await login(large, srv.url, email);
+      });
 
-    test(`the ${who}'s pages keep one left edge at 1280 px`, async () => {
-      await wide.clearCookies();
-      const page = await firstPage(wide);
-      await login(page, srv.url, email);
-      // The navigation is a bar: its links are visible without opening anything.
-      await expect(page.locator('summary.site-menu__toggle').isVisible()).resolves.toBe(false);
-      await expect(page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).isVisible()).resolves.toBe(true);
-      await visitAll(page, pages[who], 'wide');
-      await logout(page);
+      test('on a wide screen, the navigation is a bar: its links show without opening anything', async () => {
+        await large.goto(`${srv.url}/`);
+        expect(await large.locator('summary.site-menu__toggle').isVisible()).toBe(false);
+        expect(await large.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).isVisible()).toBe(true);
+      });
+
+      // Test names are fixed before the fixture exists: the list of pages is read when they run.
+      for (const name of VISITS[who]) {
+        test(`${name} fits a phone and passes axe-core`, async () => {
+          await visit(small, smallErrors, pages[who].find((v) => v.name === name)!, 'phone');
+        });
+        test(`${name} keeps one left edge at 1280 px`, async () => {
+          await visit(large, largeErrors, pages[who].find((v) => v.name === name)!, 'wide');
+        });
+      }
     });
   }
 
   test('the menu opens, is used and closes with the keyboard alone', async () => {
     await phone.clearCookies();
-    const page = await firstPage(phone);
+    const page = await phone.newPage();
     await login(page, srv.url, DEMO.admin);
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     expect(await nav.isVisible()).toBe(false);

@@ -117,6 +117,7 @@ export const certification = {
 
   region: {
     title: 'Services suivis de progrès dans la région',
+    caption: 'Services de la fédération et progrès constatés après leurs actions',
     intro:
       'Pour chaque service de la fédération : combien d’actions terminées y faisaient appel, et combien ont été suivies d’un niveau plus haut à la question visée au diagnostic suivant. Ce sont des constats, pas des preuves d’efficacité : bien d’autres choses font progresser une structure.',
     threshold: (min: number) => `Un service n’est montré que si au moins ${int(min)} structures différentes sont derrière ses actions, pour que personne ne puisse être reconnu.`,

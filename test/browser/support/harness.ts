@@ -325,11 +325,19 @@ export async function checkA11y(page: Page, opts: { exclude?: string[]; disableR
 
 // ---------------------------------------------------------------- screenshots
 
-/** Saves a full-page screenshot as /tmp/cap-screens/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page screenshot as /tmp/cap-screens/<name>.png and returns its path; with
+ * `maxHeight`, only the top of a very long page (Chromium takes long over tens of thousands of pixels).
+ */
+export async function screenshot(page: Page, name: string, opts: { maxHeight?: number } = {}): Promise<string> {
   mkdirSync(SCREEN_DIR, { recursive: true });
   const file = join(SCREEN_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  if (opts.maxHeight) {
+    const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
+    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, opts.maxHeight) } });
+  } else {
+    await page.screenshot({ path: file, fullPage: true });
+  }
   return file;
 }
 
