@@ -10,6 +10,26 @@
     // the inside of <details> (no ::details-content) gets it opened instead.
     var menu = document.querySelector('.site-menu');
     if (menu && !(window.CSS && CSS.supports && CSS.supports('selector(::details-content)')) && window.matchMedia('(min-width: 48rem)').matches) menu.open = true;
+    // A user form shows the structures for a member and the regions for a consultant: the other
+    // part is hidden (without scripts both show, each saying whom it is for).
+    var role = document.querySelector('.user-form select[name="role"]');
+    if (role) {
+      var showScope = function () {
+        document.querySelectorAll('.user-form [data-role-scope]').forEach(function (el) {
+          el.hidden = el.getAttribute('data-role-scope') !== role.value;
+        });
+      };
+      role.addEventListener('change', showScope);
+      showScope();
+    }
+  });
+  // Enter in the organisation picker's search field searches at once (the suggestions come as one
+  // types) instead of submitting the whole form.
+  document.addEventListener('keydown', function (evt) {
+    var field = evt.target;
+    if (evt.key !== 'Enter' || !field.matches || !field.matches('.picker input[type="search"]') || !window.htmx) return;
+    evt.preventDefault();
+    window.htmx.trigger(field, 'search');
   });
   // Refused answers (404, 409, 422) are swapped in by htmx (see responseHandling in the layout).
   // Any other failure — an expired session, a server error — on a form marked data-fallback-submit

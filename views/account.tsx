@@ -36,7 +36,7 @@ export function AccountPage(p: { user: CurrentUser; organisationNames: string[];
 
       <h2 id="mot-de-passe">{a.passwordTitle}</h2>
       <p>{a.passwordIntro}</p>
-      <ErrorSummary errors={p.errors} />
+      <ErrorSummary errors={p.errors} labels={{ current: a.currentPassword, password: a.newPassword, passwordConfirm: a.newPasswordConfirm }} />
       <form method="post" action="/account/password" class="form" novalidate>
         <CsrfField token={p.csrf} />
         {/* The account's email lets password managers file the new password under it. */}

@@ -88,7 +88,7 @@ export function ServiceForm(p: {
         <a href="/admin/services">{s.listTitle}</a>
       </p>
       <h1>{p.title}</h1>
-      <ErrorSummary errors={p.errors} />
+      <ErrorSummary errors={p.errors} labels={{ code: s.code, name: s.name, kind: s.kind, description: s.description, contact: s.contact }} />
       <form method="post" action={p.action} class="form" novalidate>
         <CsrfField token={p.csrf} />
         {p.isNew ? (

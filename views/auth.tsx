@@ -30,7 +30,7 @@ export function SetupPage({ csrf, values, errors }: { csrf: string; values: Reco
     <section class="narrow">
       <h1>{t.auth.setupTitle}</h1>
       <p>{t.auth.setupIntro}</p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ name: t.auth.setupName, email: t.auth.email, password: t.auth.password, passwordConfirm: t.auth.passwordConfirm }} />
       <form method="post" action="/setup" class="form" novalidate>
         <CsrfField token={csrf} />
         <TextField name="name" label={t.auth.setupName} value={v('name')} error={errors.name} required autocomplete="name" />

@@ -102,7 +102,7 @@ export function StartDiagnosticForm(p: { csrf: string; orgId: string; candidates
     <section class="panel start-diagnostic" aria-labelledby="start-title">
       <h2 id="start-title">{q.newTitle}</h2>
       <p>{q.newIntro}</p>
-      <ErrorSummary errors={err} />
+      <ErrorSummary errors={err} labels={{ mode: q.mode, participants: q.participants, from: q.from }} targets={{ mode: 'f-mode-0', participants: 'f-pname-0' }} />
       <form method="post" action={`/organisations/${p.orgId}/diagnostics`} class="form" novalidate>
         <CsrfField token={p.csrf} />
         <fieldset class={err.mode ? 'field field--error' : 'field'} id="f-mode" aria-describedby={err.mode ? 'f-mode-error' : undefined}>
@@ -115,7 +115,7 @@ export function StartDiagnosticForm(p: { csrf: string; orgId: string; candidates
           <div class="choices">
             {DIAGNOSTIC_MODES.map((m) => (
               <label class="choice">
-                <input type="radio" name="mode" value={m} checked={p.values.mode === m} /> {q.modes[m]} <span class="muted">({q.modeHints[m]})</span>
+                <input type="radio" id={`f-mode-${DIAGNOSTIC_MODES.indexOf(m)}`} name="mode" value={m} checked={p.values.mode === m} /> {q.modes[m]} <span class="muted">({q.modeHints[m]})</span>
               </label>
             ))}
           </div>

@@ -8,8 +8,19 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-export function ErrorSummary({ errors }: { errors: FieldErrors }) {
-  const list = Object.entries(errors).filter(([, m]) => m);
+/**
+ * The errors of a form, above it: each names its field (« Adresse électronique : … ») and links to
+ * it, so that the list reads alone and a click lands in the field. `labels` gives the name of each
+ * field, in the order of the form; `targets` the element to land on when it is not `f-<field>` (the first box of a group).
+ * A message without a label (a problem with the whole form) is listed as it is.
+ */
+export function ErrorSummary({ errors, labels, targets = {} }: { errors: FieldErrors; labels: Record<string, string>; targets?: Record<string, string> }) {
+  // In the order of the form, which is the order `labels` is written in.
+  const order = Object.keys(labels);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const list = Object.entries(errors)
+    .filter(([, m]) => m)
+    .sort(([a], [b]) => rank(a) - rank(b));
   if (!list.length) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
@@ -17,7 +28,7 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
       <ul>
         {list.map(([field, message]) => (
           <li>
-            <a href={`#f-${field}`}>{message}</a>
+            <a href={`#${targets[field] ?? `f-${field}`}`}>{labels[field] ? t.common.fieldError(labels[field], message!) : message}</a>
           </li>
         ))}
       </ul>
@@ -140,15 +151,20 @@ export function CheckboxGroup(p: {
   values: readonly string[];
   error?: string;
   hint?: string;
+  /** Lays the boxes out in columns (a long list of short labels, e.g. the regions). */
+  columns?: boolean;
+  /** The role this group is for, on a user form: shown only for it when scripts run. */
+  roleScope?: string;
 }) {
   return (
-    <fieldset class={p.error ? 'field field--error' : 'field'} id={`f-${p.name}`} aria-describedby={describedBy(`f-${p.name}`, p.hint, p.error)}>
+    // The first box carries `f-<name>`, where the error summary's link lands.
+    <fieldset class={p.error ? 'field field--error' : 'field'} id={`f-${p.name}-group`} aria-describedby={describedBy(`f-${p.name}`, p.hint, p.error)} data-role-scope={p.roleScope}>
       <legend>{p.legend}</legend>
       <FieldMessages id={`f-${p.name}`} hint={p.hint} error={p.error} />
-      <div class="choices">
-        {p.options.map(([value, label]) => (
+      <div class={p.columns ? 'choices choices--columns' : 'choices'}>
+        {p.options.map(([value, label], i) => (
           <label class="choice">
-            <input type="checkbox" name={p.name} value={value} checked={p.values.includes(value)} /> {label}
+            <input type="checkbox" id={i === 0 ? `f-${p.name}` : undefined} name={p.name} value={value} checked={p.values.includes(value)} /> {label}
           </label>
         ))}
       </div>

@@ -5,6 +5,7 @@ import type { InvitationListRow } from '../src/db/invitations.ts';
 import { REGIONS } from '../src/regions.ts';
 import { CheckboxGroup, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
 import { TableRegion } from './table.tsx';
+import { OrganisationPicker, type PickerState } from './organisation-picker.tsx';
 
 const i = t.invitations;
 
@@ -27,7 +28,7 @@ export function InvitationAcceptPage(p: { csrf: string; invitation: AcceptView; 
       <h1>{i.acceptTitle}</h1>
       <p>{i.acceptIntro(inv.inviterName, what)}</p>
       {inv.lead && <p>{i.asLead}</p>}
-      <ErrorSummary errors={p.errors} />
+      <ErrorSummary errors={p.errors} labels={{ name: i.name, password: i.password, passwordConfirm: i.passwordConfirm }} />
       <form method="post" action={`/invitations/${inv.token}`} class="form" novalidate>
         <CsrfField token={p.csrf} />
         <dl class="details">
@@ -71,8 +72,8 @@ export interface InviteFormProps {
   errors: FieldErrors;
   /** Roles the actor may offer (a single 'member' hides the choice). */
   roles: ('member' | 'consultant' | 'admin')[];
-  /** Structures to choose from; absent when the form belongs to one structure's page. */
-  organisations?: { id: string; name: string }[];
+  /** The organisation picker (views/organisation-picker.tsx); absent when the form belongs to one structure's page. */
+  picker?: PickerState;
   /** Offer the lead mark (administration and consultants). */
   canMarkLead: boolean;
   intro: string;
@@ -84,18 +85,29 @@ export function InviteForm(p: InviteFormProps) {
   return (
     <>
       <p>{p.intro}</p>
-      <ErrorSummary errors={p.errors} />
-      <form method="post" action={p.action} class="form" novalidate>
+      <ErrorSummary
+        errors={p.errors}
+        labels={{ name: i.name, email: i.email, role: i.role, organisationIds: i.organisations, regions: i.regions, lead: i.lead }}
+        targets={{ organisationIds: p.picker ? 'f-orgSearch' : 'f-name' }}
+      />
+      <form method="post" action={p.action} class="form user-form" novalidate>
+        {p.picker && (
+          // Enter in a field sends the form: this first submit button is its default one, before
+          // the picker's « Rechercher » (hidden: the visible button ends the form).
+          <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
+            {i.send}
+          </button>
+        )}
         <CsrfField token={p.csrf} />
         <TextField name="name" label={i.name} value={v('name')} error={p.errors.name} required maxlength={120} />
         <TextField name="email" type="email" label={i.email} value={v('email')} error={p.errors.email} required autocomplete="off" />
         {p.roles.length > 1 && (
           <SelectField name="role" label={i.role} value={v('role') || 'member'} error={p.errors.role} required empty={false} options={p.roles.map((r) => [r, t.common.roles[r] ?? r] as const)} />
         )}
-        {p.organisations && (
-          <CheckboxGroup name="organisationIds" legend={i.organisations} options={p.organisations.map((o) => [o.id, o.name] as const)} values={list('organisationIds')} error={p.errors.organisationIds} />
+        {p.picker && <OrganisationPicker state={p.picker} legend={i.organisations} error={p.errors.organisationIds} action={p.action} roleScope="member" />}
+        {p.roles.includes('consultant') && (
+          <CheckboxGroup name="regions" legend={i.regions} options={REGIONS.map((r) => [r, r] as const)} values={list('regions')} error={p.errors.regions} columns roleScope="consultant" />
         )}
-        {p.roles.includes('consultant') && <CheckboxGroup name="regions" legend={i.regions} options={REGIONS.map((r) => [r, r] as const)} values={list('regions')} error={p.errors.regions} />}
         {p.canMarkLead && <Checkbox name="lead" label={i.lead} checked={v('lead') === '1'} />}
         <SubmitButton>{i.send}</SubmitButton>
       </form>

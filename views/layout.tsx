@@ -74,7 +74,11 @@ export function Layout({ title, user, csrf, flash, children, path, wide }: Layou
                 <nav aria-label={t.common.mainNav} class="main-nav">
                   <ul>
                     <NavLink href="/" path={path}>{n.home}</NavLink>
-                    <NavLink href="/organisations" path={path} also={user.role === 'admin' ? ['/admin/organisations'] : []}>{n.organisations}</NavLink>
+                    {user.role === 'admin' ? (
+                      <NavLink href="/admin/organisations" path={path} also={['/organisations']}>{n.organisations}</NavLink>
+                    ) : (
+                      <NavLink href="/organisations" path={path}>{n.organisations}</NavLink>
+                    )}
                     {user.role !== 'member' && <NavLink href="/federation" path={path}>{n.federation}</NavLink>}
                     {user.role === 'admin' && <NavLink href="/admin/users" path={path} also={['/admin/invitations']}>{n.users}</NavLink>}
                     {user.role === 'admin' && <NavLink href="/admin/referentials" path={path}>{n.referentials}</NavLink>}

@@ -94,7 +94,7 @@ export function OrganisationPage(p: {
   return (
     <section>
       <p class="breadcrumb">
-        <a href="/organisations">{t.orgs.listTitle}</a>
+        <a href={isAdmin ? '/admin/organisations' : '/organisations'}>{t.orgs.listTitle}</a>
       </p>
       <h1>
         {org.name} {!org.active && <span class="badge badge--muted">{t.orgs.inactive}</span>}
@@ -150,7 +150,10 @@ export function OrganisationForm(p: {
   return (
     <section class="narrow">
       <h1>{p.title}</h1>
-      <ErrorSummary errors={p.errors} />
+      <ErrorSummary
+        errors={p.errors}
+        labels={{ name: t.orgs.name, siret: t.orgs.siret, types: t.orgs.types, region: t.orgs.region, ftePermanent: t.orgs.ftePermanent, ftePathway: t.orgs.ftePathway, ges: t.orgs.ges }}
+      />
       <form method="post" action={p.action} class="form" novalidate>
         <CsrfField token={p.csrf} />
         <TextField name="name" label={t.orgs.name} value={v('name')} error={p.errors.name} required maxlength={MAX_LENGTH.organisationName} />

@@ -15,7 +15,7 @@ export function ResetRequestPage(p: { csrf: string; email: string; errors: Field
           <p>{p.refusal}</p>
         </div>
       )}
-      <ErrorSummary errors={p.errors} />
+      <ErrorSummary errors={p.errors} labels={{ email: r.email }} />
       <form method="post" action="/password-reset" class="form" novalidate>
         <CsrfField token={p.csrf} />
         <TextField name="email" type="email" label={r.email} value={p.email} error={p.errors.email} required autocomplete="username" />
@@ -51,7 +51,7 @@ export function ResetChoosePage(p: { csrf: string; token: string; email: string;
     <section class="narrow">
       <h1>{r.chooseTitle}</h1>
       <p>{r.chooseIntro(p.email)}</p>
-      <ErrorSummary errors={p.errors} />
+      <ErrorSummary errors={p.errors} labels={{ password: r.password, passwordConfirm: r.passwordConfirm }} />
       <form method="post" action={`/password-reset/${p.token}`} class="form" novalidate>
         <CsrfField token={p.csrf} />
         <input type="hidden" name="username" value={p.email} autocomplete="username" />

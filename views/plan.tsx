@@ -8,7 +8,7 @@ import { isOverdue } from '../src/plan/format.ts';
 import { hasFilters, matches, NO_OWNER, PLAN_VIEWS, STATUS_FILTERS, type PlanFilters } from '../src/plan/filters.ts';
 import { mailtoHref, telHref } from '../src/plan/services.ts';
 import { frenchDay } from '../src/dates.ts';
-import { CsrfField, SelectField, TextArea, TextField } from './forms.tsx';
+import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from './forms.tsx';
 import { actionUrl, planUrl, questionUrl } from '../src/web/urls.ts';
 import { TableRegion } from './table.tsx';
 import { MAX_LENGTH } from '../src/validation/limits.ts';
@@ -99,19 +99,11 @@ export function PlanSummary({ actions, today, oob }: { actions: readonly ActionR
   );
 }
 
-function FormErrors({ errors }: { errors: PlanFieldErrors }) {
-  const list = Object.values(errors).filter(Boolean);
-  if (!list.length) return null;
-  return (
-    <div class="error-summary" role="alert">
-      <h2>{t.common.errorsTitle}</h2>
-      <ul>
-        {list.map((m) => (
-          <li>{m}</li>
-        ))}
-      </ul>
-    </div>
-  );
+/** The errors of one of the plan's forms, each naming its field and linking to it (ids scoped per form). */
+function FormErrors({ errors, scope }: { errors: PlanFieldErrors; scope: string }) {
+  const labels = { title: p.actionTitle, description: p.description, themeSlug: p.theme, priority: p.priority, owner: p.owner, dueDate: p.dueDate, status: p.statusLabel, notes: p.notes, reason: p.dropReason };
+  const targets = Object.fromEntries(Object.keys(labels).map((field) => [field, `f-${scope}-${field}`]));
+  return <ErrorSummary errors={errors} labels={labels} targets={targets} />;
 }
 
 export const STATUS_OPTIONS = (['todo', 'in_progress', 'done'] as const).map((s) => [s, p.status[s]!] as const);
@@ -283,7 +275,7 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
               <CsrfField token={ctx.csrf} />
               {/* The version this form was built on: saving over a newer one is a conflict (409). */}
               <input type="hidden" name="revision" value={String(a.revision)} />
-              {edit && <FormErrors errors={edit.errors} />}
+              {edit && <FormErrors errors={edit.errors} scope={scope} />}
               <TextField scope={scope} name="title" label={p.actionTitle} value={values.title ?? ''} error={edit?.errors.title} required maxlength={MAX_LENGTH.actionTitle} />
               <TextArea scope={scope} name="description" label={p.description} value={values.description ?? ''} error={edit?.errors.description} maxlength={MAX_LENGTH.actionDescription} />
               <div class="plan-form__row">
@@ -301,7 +293,7 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
             <summary>{p.drop}</summary>
             <form method="post" action={`${url}/drop`}>
               <CsrfField token={ctx.csrf} />
-              {drop && <FormErrors errors={drop.errors} />}
+              {drop && <FormErrors errors={drop.errors} scope={`${scope}-drop`} />}
               <TextField scope={`${scope}-drop`} name="reason" label={p.dropReason} value={drop?.values.reason ?? ''} error={drop?.errors.reason} hint={p.dropReasonHint} required maxlength={MAX_LENGTH.dropReason} />
               <button type="submit" class="button button--secondary button--small">
                 {p.dropConfirm}
@@ -330,7 +322,7 @@ function CreateForm({ ctx, activeServices, state }: { ctx: PlanContext; activeSe
         <p>{p.addIntro}</p>
         <form method="post" action={url}>
           <CsrfField token={ctx.csrf} />
-          <FormErrors errors={e} />
+          <FormErrors errors={e} scope="new" />
           <TextField scope="new" name="title" label={p.actionTitle} value={v.title ?? ''} error={e.title} required maxlength={MAX_LENGTH.actionTitle} />
           <TextArea scope="new" name="description" label={p.description} value={v.description ?? ''} error={e.description} maxlength={MAX_LENGTH.actionDescription} />
           <div class="plan-form__row">

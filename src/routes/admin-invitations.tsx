@@ -11,7 +11,8 @@ import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
 import { inviterOf } from '../web/inviter.ts';
 import { fieldErrors, formObject, readForm, type FieldErrors } from '../validation/forms.ts';
 import { inviteForm, INVITE_MULTI } from '../validation/invitation.ts';
-import { listVisibleOrganisations } from '../db/organisations.ts';
+import { pickerFromForm, pickerOf, wantsSearch } from '../web/organisation-picker.ts';
+import type { PickerState } from '../../views/organisation-picker.tsx';
 import { getInvitation, listOpenInvitations } from '../db/invitations.ts';
 import { invite, resendInvitation, revoke } from '../accounts/invitations.ts';
 import { inviteRefusal, inviteRefusalStatus, resendRefusal } from '../web/invitation-messages.ts';
@@ -20,29 +21,33 @@ import { AdminInvitationsPage } from '../../views/invitations.tsx';
 export const adminInvitationRoutes = new Hono<AppEnv>();
 adminInvitationRoutes.use(requireAdmin);
 
-function invitationsPage(c: Context<AppEnv>, values: Record<string, unknown> = { role: 'member' }, errors: FieldErrors = {}, status: ContentfulStatusCode = 200) {
+function invitationsPage(c: Context<AppEnv>, picker: PickerState, values: Record<string, unknown> = { role: 'member' }, errors: FieldErrors = {}, status: ContentfulStatusCode = 200) {
   const { db, clock } = c.get('deps');
-  const orgs = listVisibleOrganisations(db, currentUser(c)).filter((o) => o.active);
   return page(
     c,
     t.invitations.adminTitle,
     <AdminInvitationsPage
-      form={{ csrf: c.get('csrf'), action: '/admin/invitations', values, errors, roles: ['member', 'consultant', 'admin'], organisations: orgs, canMarkLead: true, intro: t.invitations.inviteIntro }}
+      form={{ csrf: c.get('csrf'), action: '/admin/invitations', values, errors, roles: ['member', 'consultant', 'admin'], picker, canMarkLead: true, intro: t.invitations.inviteIntro }}
       pending={{ csrf: c.get('csrf'), rows: listOpenInvitations(db, { organisationIds: null, regions: [] }, clock()) }}
     />,
     { status, wide: true },
   );
 }
 
-adminInvitationRoutes.get('/', (c) => invitationsPage(c));
+adminInvitationRoutes.get('/', (c) => invitationsPage(c, pickerOf(c.get('deps').db, currentUser(c), [])));
 
 adminInvitationRoutes.post('/', async (c) => {
   const { db, clock, mail } = c.get('deps');
-  const values = formObject(await readForm(c), INVITE_MULTI);
-  const parsed = inviteForm.safeParse(values);
-  if (!parsed.success) return invitationsPage(c, values, fieldErrors(parsed.error), 422);
+  const form = await readForm(c);
+  const values = formObject(form, INVITE_MULTI);
+  // The organisation picker's search step (no JavaScript): the form comes back, nothing sent.
+  const search = wantsSearch(form);
+  const picker = pickerFromForm(db, currentUser(c), form, search);
+  if (search) return invitationsPage(c, picker, values);
+  const parsed = inviteForm.safeParse({ ...values, organisationIds: picker.chosen.map((o) => o.id) });
+  if (!parsed.success) return invitationsPage(c, picker, values, fieldErrors(parsed.error), 422);
   const res = invite(db, inviterOf(c), parsed.data, clock());
-  if (!res.ok) return invitationsPage(c, values, inviteRefusal(res, 'organisationIds'), inviteRefusalStatus(res));
+  if (!res.ok) return invitationsPage(c, picker, values, inviteRefusal(res, 'organisationIds'), inviteRefusalStatus(res));
   mail.wake();
   return redirectWith(c, '/admin/invitations#invitations', { kind: 'success', message: t.invitations.sent(parsed.data.email) });
 });

@@ -5,10 +5,12 @@ import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
 import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
-import { fieldErrors, formObject, readForm } from '../validation/forms.ts';
+import { fieldErrors, formObject, readForm, type FieldErrors } from '../validation/forms.ts';
 import { editUserForm, newUserForm, USER_MULTI } from '../validation/user.ts';
 import { findUser, findUserByEmail, insertUser, listUsers, setUserActive, setUserScope, updateUser } from '../db/users.ts';
-import { listVisibleOrganisations } from '../db/organisations.ts';
+import { organisationsByIds } from '../db/organisation-list.ts';
+import { pickerFromForm, pickerOf, wantsSearch } from '../web/organisation-picker.ts';
+import { filterUsers, parseUserListQuery } from '../web/user-search.ts';
 import { hashPassword } from '../auth/password.ts';
 import { deleteUserSessions, loadActor } from '../auth/sessions.ts';
 import { audit } from '../db/audit.ts';
@@ -19,29 +21,36 @@ import { DeleteUserPage } from '../../views/account.tsx';
 export const adminUserRoutes = new Hono<AppEnv>();
 adminUserRoutes.use(requireAdmin);
 
+/** Accounts shown at once; the filters narrow a larger network down. */
+const LIST_LIMIT = 100;
+
 adminUserRoutes.get('/', (c) => {
   const { db } = c.get('deps');
-  const orgs = listVisibleOrganisations(db, currentUser(c));
-  return page(c, t.admin.usersTitle, <UserList users={listUsers(db)} orgNames={new Map(orgs.map((o) => [o.id, o.name]))} />, { wide: true });
+  const query = parseUserListQuery(c.req.query());
+  const { rows, total } = filterUsers(listUsers(db), query, LIST_LIMIT);
+  const orgs = organisationsByIds(db, currentUser(c), rows.flatMap((u) => u.organisationIds));
+  return page(c, t.admin.usersTitle, <UserList users={rows} total={total} orgNames={new Map(orgs.map((o) => [o.id, o.name]))} query={query} />, { wide: true });
 });
 
-adminUserRoutes.get('/new', (c) => {
-  const orgs = listVisibleOrganisations(c.get('deps').db, currentUser(c));
-  return page(c, t.admin.createUserTitle, <UserForm csrf={c.get('csrf')} action="/admin/users" title={t.admin.createUserTitle} values={{ role: 'member' }} errors={{}} orgs={orgs} isNew />);
-});
+adminUserRoutes.get('/new', (c) =>
+  page(c, t.admin.createUserTitle, <UserForm csrf={c.get('csrf')} action="/admin/users" title={t.admin.createUserTitle} values={{ role: 'member' }} errors={{}} picker={pickerOf(c.get('deps').db, currentUser(c), [])} isNew />),
+);
 
 adminUserRoutes.post('/', async (c) => {
   const { db, clock } = c.get('deps');
-  const values = formObject(await readForm(c), USER_MULTI);
-  const orgs = listVisibleOrganisations(db, currentUser(c));
-  const parsed = newUserForm.safeParse(values);
+  const form = await readForm(c);
+  const values = formObject(form, USER_MULTI);
+  // The organisation picker's search step (no JavaScript): the form comes back, nothing saved.
+  const search = wantsSearch(form);
+  const picker = pickerFromForm(db, currentUser(c), form, search);
+  const again = (errors: FieldErrors, status: 200 | 422) =>
+    page(c, t.admin.createUserTitle, <UserForm csrf={c.get('csrf')} action="/admin/users" title={t.admin.createUserTitle} values={values} errors={errors} picker={picker} isNew />, { status });
+  if (search) return again({}, 200);
+  const parsed = newUserForm.safeParse({ ...values, organisationIds: picker.chosen.map((o) => o.id) });
   const errors = parsed.success ? (findUserByEmail(db, parsed.data.email) ? { email: t.admin.emailTaken } : null) : fieldErrors(parsed.error);
-  if (!parsed.success || errors) {
-    return page(c, t.admin.createUserTitle, <UserForm csrf={c.get('csrf')} action="/admin/users" title={t.admin.createUserTitle} values={values} errors={errors ?? {}} orgs={orgs} isNew />, { status: 422 });
-  }
+  if (!parsed.success || errors) return again(errors ?? {}, 422);
   const d = parsed.data;
-  const known = new Set(orgs.map((o) => o.id));
-  const organisationIds = d.role === 'member' ? d.organisationIds.filter((id) => known.has(id)) : [];
+  const organisationIds = d.role === 'member' ? picker.chosen.map((o) => o.id) : [];
   const regions = d.role === 'consultant' ? d.regions : [];
   const now = clock();
   const id = insertUser(db, { email: d.email, name: d.name, role: d.role, passwordHash: await hashPassword(d.password), organisationIds, regions }, now);
@@ -54,7 +63,6 @@ adminUserRoutes.get('/:userId/edit', (c) => {
   const u = findUser(db, c.req.param('userId'));
   if (!u || u.deleted) notFound();
   const scope = loadActor(db, u.id);
-  const orgs = listVisibleOrganisations(db, currentUser(c));
   const title = t.admin.editUserTitle(u.name);
   return page(
     c,
@@ -65,7 +73,7 @@ adminUserRoutes.get('/:userId/edit', (c) => {
       title={title}
       values={{ name: u.name, email: u.email, role: u.role, ...scope }}
       errors={{}}
-      orgs={orgs}
+      picker={pickerOf(db, currentUser(c), scope.organisationIds)}
       isNew={false}
       activeToggle={{ active: u.active, action: `/admin/users/${u.id}/active` }}
       deleteHref={u.id === currentUser(c).id ? undefined : `/admin/users/${u.id}/delete`}
@@ -77,18 +85,21 @@ adminUserRoutes.post('/:userId', async (c) => {
   const { db, clock } = c.get('deps');
   const u = findUser(db, c.req.param('userId'));
   if (!u || u.deleted) notFound();
-  const values = formObject(await readForm(c), USER_MULTI);
-  const orgs = listVisibleOrganisations(db, currentUser(c));
-  const parsed = editUserForm.safeParse(values);
+  const form = await readForm(c);
+  const values = formObject(form, USER_MULTI);
+  const search = wantsSearch(form);
+  const picker = pickerFromForm(db, currentUser(c), form, search);
+  const again = (errors: FieldErrors, status: 200 | 422) => {
+    const title = t.admin.editUserTitle(u.name);
+    return page(c, title, <UserForm csrf={c.get('csrf')} action={`/admin/users/${u.id}`} title={title} values={values} errors={errors} picker={picker} isNew={false} />, { status });
+  };
+  if (search) return again({}, 200);
+  const parsed = editUserForm.safeParse({ ...values, organisationIds: picker.chosen.map((o) => o.id) });
   const clash = parsed.success ? findUserByEmail(db, parsed.data.email) : undefined;
   const errors = parsed.success ? (clash && clash.id !== u.id ? { email: t.admin.emailTaken } : null) : fieldErrors(parsed.error);
-  if (!parsed.success || errors) {
-    const title = t.admin.editUserTitle(u.name);
-    return page(c, title, <UserForm csrf={c.get('csrf')} action={`/admin/users/${u.id}`} title={title} values={values} errors={errors ?? {}} orgs={orgs} isNew={false} />, { status: 422 });
-  }
+  if (!parsed.success || errors) return again(errors ?? {}, 422);
   const d = parsed.data;
-  const known = new Set(orgs.map((o) => o.id));
-  const organisationIds = d.role === 'member' ? d.organisationIds.filter((id) => known.has(id)) : [];
+  const organisationIds = d.role === 'member' ? picker.chosen.map((o) => o.id) : [];
   const regions = d.role === 'consultant' ? d.regions : [];
   const before = { name: u.name, email: u.email, role: u.role, ...loadActor(db, u.id) };
   const now = clock();

@@ -6,7 +6,9 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
-import { page } from '../web/render.tsx';
+import { fragment, page } from '../web/render.tsx';
+import { pickerFromForm } from '../web/organisation-picker.ts';
+import { PickerSuggestions } from '../../views/organisation-picker.tsx';
 import { redirectWith } from '../web/flash.ts';
 import { currentUser, notFound, requireFederation, requireUser } from '../web/guards.ts';
 import { loadOrganisation } from '../web/load.ts';
@@ -95,6 +97,13 @@ function organisationPage(c: Context<AppEnv>, org: Organisation, invitation: { v
     { status },
   );
 }
+
+// Suggestions of the organisation picker (views/organisation-picker.tsx), as the person types:
+// among the organisations they may see, the chosen ones (sent along) left out.
+organisationRoutes.get('/suggestions', (c) => {
+  const state = pickerFromForm(c.get('deps').db, currentUser(c), new URL(c.req.url).searchParams, true);
+  return fragment(c, <PickerSuggestions state={state} />);
+});
 
 organisationRoutes.get('/:orgId', loadOrganisation('organisation.view'), (c) => organisationPage(c, c.var.organisation));
 

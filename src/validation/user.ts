@@ -10,7 +10,7 @@ const base = {
   name: fields.oneLine(MAX_LENGTH.personName),
   email: fields.email,
   role: z.enum(['member', 'consultant', 'admin'], { error: t.common.validation.choice }),
-  organisationIds: z.array(z.string().max(64)).max(LIMITS.organisationsPerUser),
+  organisationIds: z.array(z.string().max(64)).max(LIMITS.organisationsPerUser, t.admin.tooManyOrganisations(LIMITS.organisationsPerUser)),
   regions: z.array(z.enum(REGIONS, { error: t.common.validation.choice })),
 };
 

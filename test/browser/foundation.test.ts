@@ -131,7 +131,7 @@ describe('first run on an empty database', () => {
     await screenshot(page, 'foundation-org-page');
 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Structures' }).click();
-    await page.waitForURL(`${srv.url}/organisations`);
+    await page.waitForURL(`${srv.url}/admin/organisations`);
     const row = page.getByRole('row', { name: new RegExp(ORG_NAME) });
     expect(await row.innerText()).toContain('Occitanie');
     expect(await row.getByRole('link').getAttribute('href')).toBe(new URL(orgUrl).pathname);

@@ -36,7 +36,7 @@ interface Visit {
 const VISITS = {
   member: ['home-member', 'organisation', 'questionnaire', 'questionnaire-theme', 'results', 'plan', 'results-in-progress', 'iso9001'],
   consultant: ['home-consultant', 'federation', 'federation-progress'],
-  admin: ['home-admin', 'admin-users', 'admin-organisations', 'admin-referentials', 'admin-services', 'admin-audit', 'federation-admin'],
+  admin: ['home-admin', 'admin-users', 'admin-organisations', 'admin-organisations-search', 'admin-user-new', 'organisations', 'admin-referentials', 'admin-services', 'admin-audit', 'federation-admin'],
 } as const;
 
 function pagesOf(ids: { draft: string; settled: string; garonne: string }) {
@@ -58,7 +58,10 @@ function pagesOf(ids: { draft: string; settled: string; garonne: string }) {
   const admin: Visit[] = [
     { name: 'home-admin', path: '/' },
     { name: 'admin-users', path: '/admin/users', keyCells: ['td[data-label="Rôle"]', 'td[data-label="État"]'] },
-    { name: 'admin-organisations', path: '/organisations' },
+    { name: 'admin-organisations', path: '/admin/organisations', keyCells: ['td[data-label="Délégation régionale"]', 'td[data-label="État"]'] },
+    { name: 'admin-organisations-search', path: '/admin/organisations?q=jardins&state=active' },
+    { name: 'admin-user-new', path: '/admin/users/new' },
+    { name: 'organisations', path: '/organisations' },
     { name: 'admin-referentials', path: '/admin/referentials', keyCells: ['td[data-label="État"]'] },
     { name: 'admin-services', path: '/admin/services', keyCells: ['td[data-label="État"]'] },
     { name: 'admin-audit', path: '/admin/audit' },

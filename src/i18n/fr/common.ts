@@ -33,6 +33,8 @@ export const common = {
   back: 'Retour',
   required: '(obligatoire)',
   errorsTitle: 'Le formulaire contient des erreurs',
+  /** A line of an error summary: the field's name, then what is wrong with it. */
+  fieldError: (label: string, message: string) => `${label}\u00a0: ${message}`,
   notFoundTitle: 'Page introuvable',
   notFound: 'Cette page n’existe pas ou vous n’y avez pas accès.',
   forbiddenTitle: 'Requête refusée',

@@ -1,3 +1,6 @@
+const int = (n: number) => n.toLocaleString('fr-FR');
+const structures = (n: number) => `${int(n)} ${n > 1 ? 'structures' : 'structure'}`;
+
 export const orgs = {
   listTitle: 'Structures',
   listIntroMember: 'Les structures dont vous êtes membre.',
@@ -20,6 +23,7 @@ export const orgs = {
   gesShort: 'GES',
   inactive: 'désactivée',
   active: 'Active',
+  inactiveState: 'Désactivée',
   createTitle: 'Nouvelle structure',
   editTitle: (name: string) => `Modifier « ${name} »`,
   created: (name: string) => `La structure « ${name} » est créée.`,
@@ -34,4 +38,38 @@ export const orgs = {
   noMembers: 'Aucun membre.',
   diagnostics: 'Diagnostics',
   fte: (p: number, s: number) => `${p.toLocaleString('fr-FR')} ETP permanents, ${s.toLocaleString('fr-FR')} ETP en parcours`,
+
+  /** A structure in a list or a picker: its region and types after its name. */
+  where: (region: string, types: string) => `${region} · ${types}`,
+
+  // The administration's list (/admin/organisations)
+  adminIntro: 'Toutes les structures adhérentes du réseau, actives ou désactivées. Cliquez sur un nom pour ouvrir la fiche de la structure.',
+  filtersTitle: 'Chercher et filtrer',
+  search: 'Nom ou SIRET',
+  searchHint: 'Une partie du nom (les accents ne comptent pas) ou le début du SIRET.',
+  filterAll: 'Toutes',
+  state: 'État',
+  states: { active: 'Actives', inactive: 'Désactivées' } as Record<string, string>,
+  filterApply: 'Filtrer',
+  filterReset: 'Tout afficher',
+  count: (n: number) => structures(n),
+  truncated: (shown: number) => `Les ${int(shown)} premières sont affichées : précisez la recherche ou les filtres.`,
+  noMatch: 'Aucune structure ne correspond à cette recherche.',
+  membersCount: (n: number) => (n === 0 ? 'aucun' : int(n)),
+
+  // The organisation picker of a form (user, invitation)
+  picker: {
+    hint: 'Tapez une partie du nom ou le début du SIRET, puis cochez la structure parmi celles trouvées.',
+    chosenTitle: 'Structures choisies',
+    noneChosen: 'Aucune structure choisie pour l’instant.',
+    uncheckHint: 'Décochez une structure pour la retirer.',
+    searchLabel: 'Rechercher une structure',
+    searchButton: 'Rechercher',
+    found: (n: number, query: string) =>
+      n > 1 ? `${structures(n)} trouvées pour «\u00a0${query}\u00a0» : cochez celles à ajouter.` : `Une structure trouvée pour «\u00a0${query}\u00a0» : cochez-la pour l’ajouter.`,
+    foundMore: (n: number, shown: number, query: string) => `${structures(n)} trouvées pour «\u00a0${query}\u00a0» ; voici les ${int(shown)} premières : précisez la recherche si la vôtre n’y est pas.`,
+    notFound: (query: string) => `Aucune structure trouvée pour «\u00a0${query}\u00a0». Essayez une autre partie du nom, ou le début du SIRET.`,
+    typeSomething: 'Tapez une partie du nom de la structure, puis « Rechercher ».',
+    resultsTitle: 'Structures trouvées',
+  },
 };
