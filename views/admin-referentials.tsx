@@ -4,7 +4,7 @@ import { t } from '../src/i18n/index.ts';
 import { frenchDate } from '../src/dates.ts';
 import type { Referential, Question } from '../src/referential/schema.ts';
 import type { ReferentialRow, ServiceRow } from '../src/referential/store.ts';
-import type { ValidationError } from '../src/referential/validate.ts';
+import type { ErrorGroup } from '../src/referential/error-places.ts';
 import { ISO9001_GROUP_LABELS, clauseGroup } from '../src/scoring/iso9001.ts';
 import { ISO26000_SUBJECT_LABELS } from '../src/scoring/index.ts';
 import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
@@ -123,44 +123,48 @@ export function ImportForm({ csrf, json, title = r.importTitle }: { csrf: string
   );
 }
 
-export function ImportErrors({ errors }: { errors: ValidationError[] }) {
+/** The errors of a refused import, grouped by question (criterion, theme) in the document's order. */
+export function ImportErrors({ groups }: { groups: ErrorGroup[] }) {
+  const count = groups.reduce((n, g) => n + g.errors.length, 0);
   return (
     <div class="error-summary import-errors" role="alert" tabindex={-1} id="erreurs">
-      <h2>{r.importErrorsTitle(errors.length)}</h2>
+      <h2>{r.importErrorsTitle(count)}</h2>
       <p>{r.importErrorsIntro}</p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{r.importErrorsTitle(errors.length)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{r.pathColumn}</th>
-              <th scope="col">{r.problemColumn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e) => (
-              <tr>
-                <td>
-                  <code class="path">{e.path}</code>
-                </td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ol class="import-errors__groups">
+        {groups.map((g) => (
+          <li>
+            <h3>
+              {g.title}
+              {g.context && <span class="import-errors__where">{g.context}</span>}
+            </h3>
+            <ul>
+              {g.errors.map((e) => (
+                <li>
+                  {e.field ? `${e.field} : ` : ''}
+                  {e.message}
+                  {e.path !== '(document)' && (
+                    <span class="import-errors__path">
+                      {r.pathDetail} <code class="path">{e.path}</code>
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }
 
-export function ImportPage({ csrf, errors, json }: { csrf: string; errors: ValidationError[]; json?: string }) {
+export function ImportPage({ csrf, errors, json }: { csrf: string; errors: ErrorGroup[]; json?: string }) {
   return (
     <section>
       <p class="breadcrumb">
         <a href="/admin/referentials">{r.backToList}</a>
       </p>
       <h1>{r.importTitle}</h1>
-      {errors.length > 0 && <ImportErrors errors={errors} />}
+      {errors.length > 0 && <ImportErrors groups={errors} />}
       <ImportForm csrf={csrf} json={json} title={errors.length ? r.importAgain : r.importFile} />
     </section>
   );

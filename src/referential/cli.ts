@@ -8,6 +8,7 @@ import { dataFile } from '../db/open.ts';
 import { t } from '../i18n/index.ts';
 import { builtinReferential, builtinServices, upgradeStoredDocument } from './store.ts';
 import { parseReferentialJson, questionCount, validateReferential } from './validate.ts';
+import { groupErrors } from './error-places.ts';
 
 /** Terminals and logs get plain spaces; the no-break spaces of French typography are for pages. */
 function plain(text: string): string {
@@ -62,7 +63,11 @@ function validateFile(file: string): number {
     return 0;
   }
   console.error(plain(m.invalid(file, result.errors.length)));
-  for (const e of result.errors) console.error(plain(`  ${e.path} : ${e.message}`));
+  // Grouped by question as the admin page shows them, each with its JSON path for the editor.
+  for (const g of groupErrors(json.ok ? json.value : null, result.errors)) {
+    console.error(plain(g.context ? `${g.title} (${g.context})` : g.title));
+    for (const e of g.errors) console.error(plain(`  ${e.field ? `${e.field} : ` : ''}${e.message}${e.path === '(document)' ? '' : ` [${e.path}]`}`));
+  }
   return 1;
 }
 

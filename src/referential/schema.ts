@@ -66,6 +66,7 @@ export const recommendationSchema = z.strictObject({
     .min(1, 'texte obligatoire')
     .max(ACTION_TITLE_MAX, `titre de ${ACTION_TITLE_MAX} caractères au plus`)
     .superRefine((title, ctx) => {
+      if (!title) return; // « texte obligatoire » says it already
       const problem = actionTitleProblem(title);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
@@ -77,6 +78,10 @@ export const recommendationSchema = z.strictObject({
 const unknownValue = (what: string, allowed: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? 'champ obligatoire manquant' : `${what} ${typeof issue.input === 'string' ? `« ${issue.input} »` : JSON.stringify(issue.input)} ; ${allowed}`;
 
+/** « doit être 1, 2 ou 3, pas 4 »: the one message for a weight, whatever is wrong with it. */
+const weightError = (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'champ obligatoire manquant' : `doit être 1, 2 ou 3, pas ${typeof issue.input === 'string' ? `« ${issue.input} »` : JSON.stringify(issue.input)}`;
+
 // Strict objects: a misspelt key (« recomendation ») is reported with its path instead of being
 // silently dropped from the stored version.
 
@@ -87,7 +92,8 @@ export const questionSchema = z.strictObject({
   /** Level descriptors 0 to 4, written for this question. */
   levels: z.array(text(600)).length(5, 'exactement cinq descripteurs de niveau (0 à 4)'),
   evidence: z.array(text(300)).min(1),
-  weight: z.number().int().min(1).max(3),
+  /** 1, 2 or 3: how much the question counts in its theme's score. */
+  weight: z.number({ error: weightError }).int({ error: weightError }).min(1, { error: weightError }).max(3, { error: weightError }),
   legal: z.boolean(),
   naAllowed: z.boolean(),
   appliesTo: z.array(z.enum(STRUCTURE_TYPES, { error: unknownValue('type de structure inconnu', `types admis : ${STRUCTURE_TYPES.join(', ')}`) })).min(1),

@@ -1,11 +1,13 @@
 // Full validation of a referential document: zod types, then the cross-checks that types cannot
 // express (unique codes, known services, the four themes each once). Every error carries the path
-// of the faulty field, e.g. `themes[2].criteria[0].questions[4].iso9001[1]`, and every error is
+// of the faulty field, e.g. `themes[2].criteria[0].questions[4].iso9001[1]` (error-places.ts
+// turns it into the author's terms, « question SV-3.5 — clause ISO 9001 n° 2 »), and every error is
 // reported at once: the cross-checks also run on a document whose types are wrong, as far as its
 // shape allows, so that an author fixes a file in one pass.
 import type { z } from 'zod';
 import { referentialSchema, THEME_SLUGS, type Referential } from './schema.ts';
 import { t } from '../i18n/index.ts';
+import { positionOf } from './error-places.ts';
 import { jsonDepth, LIMITS } from '../validation/limits.ts';
 
 export interface ValidationError {
@@ -92,7 +94,7 @@ function crossChecks(input: unknown, serviceCodes: ReadonlySet<string>): Validat
   const claim = (code: unknown, path: string) => {
     if (typeof code !== 'string' || !code) return;
     const first = seenCodes.get(code);
-    if (first) errors.push({ path, message: `code « ${code} » déjà utilisé (${first})` });
+    if (first) errors.push({ path, message: `code « ${code} » déjà utilisé : ${positionOf(input, first)}` });
     else seenCodes.set(code, path);
   };
   asArray(doc.themes).forEach((themeValue, t) => {

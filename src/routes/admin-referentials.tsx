@@ -19,6 +19,7 @@ import {
 import { referentialSchema, type Referential } from '../referential/schema.ts';
 import { indexOf } from '../referential/lookup.ts';
 import { parseReferentialJson, questionCount, type ValidationError } from '../referential/validate.ts';
+import { groupErrors } from '../referential/error-places.ts';
 import { ImportPage, ReferentialList, ReferentialPage } from '../../views/admin-referentials.tsx';
 
 export const adminReferentialRoutes = new Hono<AppEnv>();
@@ -68,7 +69,8 @@ adminReferentialRoutes.post('/import', async (c) => {
   const submitted = await readSubmission(c);
   const result = submitted.ok ? importReferential(db, submitted.input, currentUser(c).id, clock()) : submitted;
   if (!result.ok) {
-    return page(c, r.importTitle, <ImportPage csrf={c.get('csrf')} errors={result.errors} json={submitted.pasted} />, { status: 422, wide: true });
+    const groups = groupErrors(submitted.ok ? submitted.input : null, result.errors);
+    return page(c, r.importTitle, <ImportPage csrf={c.get('csrf')} errors={groups} json={submitted.pasted} />, { status: 422, wide: true });
   }
   const ref = result.referential;
   return redirectWith(c, `/admin/referentials/${ref.id}`, { kind: 'success', message: r.imported(ref.label, questionCount(ref)) });

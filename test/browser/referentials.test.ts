@@ -1,5 +1,6 @@
 // Referential administration in a real browser (issue 3): an admin uploads a faulty file and reads
-// the French list of errors with their paths, then imports and publishes a good one; axe-core finds
+// the French list of errors, grouped by question in the author's terms with their JSON paths, on a
+// laptop and on a phone; then imports and publishes a good one; axe-core finds
 // nothing on the referential and services pages.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ describe('referential administration', () => {
     await screenshot(page, 'referentials-list');
   });
 
-  test('a faulty file is refused with every error in French and its path; nothing is stored', async () => {
+  test('a faulty file is refused with every error in French, grouped by question, with its path; nothing is stored', async () => {
     const doc = JSON.parse(JSON.stringify({ ...builtinReferential(), id: 'cap-faux', label: 'CAP faux' }));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
     doc.themes[0].criteria[0].questions[0].levels.pop();
@@ -52,15 +53,24 @@ describe('referential administration', () => {
     await Promise.all([page.waitForURL((u) => u.pathname === '/admin/referentials/import'), page.getByRole('button', { name: 'Vérifier et importer' }).click()]);
 
     const alert = page.getByRole('alert');
-    expect(plain(await alert.getByRole('heading').innerText())).toBe('Import refusé : 3 erreurs, rien n’a été enregistré');
-    const rows = await alert.locator('tbody tr').allInnerTexts();
-    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
-      'themes[0].criteria[0].questions[0].levels exactement cinq descripteurs de niveau (0 à 4)',
-      'themes[1].criteria[0].questions[0].services[0] service « SERVICE-FANTOME » absent du catalogue',
-      expect.stringMatching(/^themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\] clause ISO 9001 inconnue « 4\.9 » ; clauses admises/),
+    expect(plain(await alert.getByRole('heading', { level: 2 }).innerText())).toBe('Import refusé : 3 erreurs, rien n’a été enregistré');
+    // One block per question, in the document's order: its code, where it stands, then each field
+    // in French with its JSON path.
+    const groups = await alert.locator('.import-errors__groups > li').allInnerTexts();
+    expect(groups.map((g) => plain(g).replace(/\s+/g, ' ').trim())).toEqual([
+      'Question ID-1.1 n° 1 du critère ID-1, thème « Identité et projet » descripteurs de niveau : exactement cinq descripteurs de niveau (0 à 4) chemin : themes[0].criteria[0].questions[0].levels',
+      'Question SV-1.1 n° 1 du critère SV-1, thème « Services aux salariés en parcours et aux clients » service n° 1 : service « SERVICE-FANTOME » absent du catalogue chemin : themes[1].criteria[0].questions[0].services[0]',
+      expect.stringMatching(/^Question FS-1\.3 n° 3 du critère FS-1, thème « Fonctions support, organisation et ressources » clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4\.9 » ; clauses admises .* chemin : themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\]$/),
     ]);
+    expect(await alert.getByRole('heading', { level: 3 }).allInnerTexts().then((h) => h.map((x) => plain(x).split('\n')[0]))).toEqual(['Question ID-1.1', 'Question SV-1.1', 'Question FS-1.3']);
     expect(await checkA11y(page)).toEqual([]);
     await screenshot(page, 'referentials-import-errors');
+    // On a phone the list reads without sideways scrolling (long paths wrap).
+    await page.setViewportSize({ width: 375, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await checkA11y(page)).toEqual([]);
+    await screenshot(page, 'phone-referentials-import-errors');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.goto(`${srv.url}/admin/referentials`);
     expect(await mainText(page)).not.toContain('CAP faux');

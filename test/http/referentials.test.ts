@@ -123,7 +123,7 @@ describe('referential versions', () => {
     expect(res.headers.get('Location')).toBe('/admin/referentials/cap-colle');
   });
 
-  it('refuses an invalid file with every error and its path, in French, and stores nothing', async () => {
+  it('refuses an invalid file with every error grouped by question, in French, with its path, and stores nothing', async () => {
     const doc = JSON.parse(JSON.stringify({ ...builtinReferential(), id: 'cap-faux', label: 'CAP faux' }));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
     doc.themes[0].criteria[0].questions[1].code = 'ID-1.1';
@@ -135,10 +135,14 @@ describe('referential versions', () => {
     expect(res.status).toBe(422);
     const page = text(await res.text());
     expect(page).toContain('Import refusé : 4 erreurs, rien n’a été enregistré');
-    expect(page).toContain('themes[0].criteria[0].questions[1].code code « ID-1.1 » déjà utilisé (themes[0].criteria[0].questions[0].code)');
-    expect(page).toContain('themes[1].criteria[0].questions[0].services[0] service « SERVICE-FANTOME » absent du catalogue');
-    expect(page).toContain('themes[2].criteria[0].questions[2].iso9001[1] clause ISO 9001 inconnue « 4.9 »');
-    expect(page).toContain('themes[3].criteria[0].questions[0].weight valeur maximale : 3');
+    // Grouped by question, in the document's order, each field in French with its JSON path after it.
+    expect(page).toContain(
+      'Question ID-1.1 n° 2 du critère ID-1, thème « Identité et projet » code : code « ID-1.1 » déjà utilisé : question n° 1 du critère ID-1, thème « Identité et projet » chemin : themes[0].criteria[0].questions[1].code',
+    );
+    expect(page).toContain('Question SV-1.1 n° 1 du critère SV-1, thème « Services aux salariés en parcours et aux clients » service n° 1 : service « SERVICE-FANTOME » absent du catalogue chemin : themes[1].criteria[0].questions[0].services[0]');
+    expect(page).toContain('Question FS-1.3 n° 3 du critère FS-1, thème « Fonctions support, organisation et ressources » clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4.9 »');
+    expect(page).toContain('chemin : themes[2].criteria[0].questions[2].iso9001[1]');
+    expect(page).toContain('Question AC-1.1 n° 1 du critère AC-1, thème « Amélioration continue » poids : doit être 1, 2 ou 3, pas 4 chemin : themes[3].criteria[0].questions[0].weight');
     expect({ refs: listReferentials(ctx.db).length, audit: auditCount(ctx) }).toEqual(before);
     expect(ctx.db.select().from(referentials).where(eq(referentials.id, 'cap-faux')).get()).toBeUndefined();
   });
@@ -149,14 +153,14 @@ describe('referential versions', () => {
     const bad = await postMultipart(ctx, admin, '/admin/referentials/import', { json: broken });
     expect(bad.status).toBe(422);
     const html = await bad.text();
-    expect(text(html)).toMatch(/\(document\) Le contenu n’est pas un JSON lisible \(vers la ligne 3, colonne \d+\)/);
+    expect(text(html)).toMatch(/Le document Le contenu n’est pas un JSON lisible \(vers la ligne 3, colonne \d+\)/);
     expect(text(html)).toContain('"label" "x"');
     const empty = await postMultipart(ctx, admin, '/admin/referentials/import', {});
     expect(empty.status).toBe(422);
     expect(text(await empty.text())).toContain('Choisissez un fichier JSON ou collez son contenu.');
     const taken = await postMultipart(ctx, admin, '/admin/referentials/import', { file: { name: 'x.json', content: JSON.stringify(builtinReferential()) } });
     expect(taken.status).toBe(422);
-    expect(text(await taken.text())).toContain('id la version « cap-2023 » existe déjà : choisissez un autre identifiant');
+    expect(text(await taken.text())).toContain('Le document identifiant de la version : la version « cap-2023 » existe déjà : choisissez un autre identifiant chemin : id');
     expect(listReferentials(ctx.db)).toHaveLength(1);
   });
 

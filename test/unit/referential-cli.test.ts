@@ -71,7 +71,7 @@ describe('npm run referential -- validate FILE', () => {
     expect(r.stdout.trim()).toBe('Référentiel valide : 81 questions');
   });
 
-  it('exits 1 and prints each error with its path', () => {
+  it('exits 1 and prints each error under its question, in French, with its path', () => {
     const doc = JSON.parse(JSON.stringify(builtinReferential()));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
     doc.themes[0].criteria[1].questions[0].levels.pop();
@@ -80,8 +80,10 @@ describe('npm run referential -- validate FILE', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^Référentiel invalide \(.*bad\.json\) : 2 erreurs$/);
-    expect(lines[1]).toBe('  themes[0].criteria[1].questions[0].levels : exactement cinq descripteurs de niveau (0 à 4)');
-    expect(lines[2]).toMatch(/^ {2}themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\] : clause ISO 9001 inconnue « 4\.9 »/);
+    expect(lines[1]).toBe('Question ID-2.1 (n° 1 du critère ID-2, thème « Identité et projet »)');
+    expect(lines[2]).toBe('  descripteurs de niveau : exactement cinq descripteurs de niveau (0 à 4) [themes[0].criteria[1].questions[0].levels]');
+    expect(lines[3]).toBe('Question FS-1.3 (n° 3 du critère FS-1, thème « Fonctions support, organisation et ressources »)');
+    expect(lines[4]).toMatch(/^ {2}clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4\.9 » .* \[themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\]\]$/);
   });
 
   it('checks services against the catalogue of the database when there is one', () => {
@@ -96,7 +98,7 @@ describe('npm run referential -- validate FILE', () => {
     expect(run(['validate', file], dataDir).code).toBe(0);
     const without = run(['validate', file], join(dir, 'absent'));
     expect(without.code).toBe(1);
-    expect(without.stderr).toContain('themes[0].criteria[0].questions[0].services[0] : service « NOUVEAU-SERVICE » absent du catalogue');
+    expect(without.stderr).toContain('  service n° 1 : service « NOUVEAU-SERVICE » absent du catalogue [themes[0].criteria[0].questions[0].services[0]]');
   });
 
   it('exits 1 on a file that is missing or not JSON', () => {
@@ -107,7 +109,7 @@ describe('npm run referential -- validate FILE', () => {
     writeFileSync(file, '{\n  "id": "cap-x",\n  "label" "x"\n}\n');
     const broken = run(['validate', file], join(dir, 'absent'));
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/\(document\) : Le contenu n’est pas un JSON lisible \(vers la ligne 3, colonne \d+\)/);
+    expect(broken.stderr).toMatch(/\nLe document\n {2}Le contenu n’est pas un JSON lisible \(vers la ligne 3, colonne \d+\) : vérifiez/);
   });
 });
 

@@ -30,14 +30,14 @@ describe('validateReferential refuses each kind of fault with its path', () => {
     doc.themes[1].criteria[2].questions[1].code = doc.themes[0].criteria[0].questions[0].code;
     const errors = errorsOf(doc);
     expect(errors).toEqual([
-      { path: 'themes[1].criteria[2].questions[1].code', message: expect.stringMatching(/^code « ID-1\.1 » déjà utilisé \(themes\[0\]\.criteria\[0\]\.questions\[0\]\.code\)$/) },
+      { path: 'themes[1].criteria[2].questions[1].code', message: 'code « ID-1.1 » déjà utilisé : question n°\u00a01 du critère ID-1, thème «\u00a0Identité et projet\u00a0»' },
     ]);
   });
 
   it('a duplicate criterion code', () => {
     const doc = copy();
     doc.themes[2].criteria[1].code = doc.themes[2].criteria[0].code;
-    expect(errorsOf(doc).map((e) => e.path)).toEqual(['themes[2].criteria[1].code']);
+    expect(errorsOf(doc)).toEqual([{ path: 'themes[2].criteria[1].code', message: 'code « FS-1 » déjà utilisé : critère n°\u00a01 du thème «\u00a0Fonctions support, organisation et ressources\u00a0»' }]);
   });
 
   it('a service absent from the catalogue', () => {
@@ -89,7 +89,13 @@ describe('validateReferential refuses each kind of fault with its path', () => {
   it('weight 4', () => {
     const doc = copy();
     doc.themes[0].criteria[0].questions[0].weight = 4;
-    expect(errorsOf(doc)).toEqual([{ path: 'themes[0].criteria[0].questions[0].weight', message: 'valeur maximale : 3' }]);
+    expect(errorsOf(doc)).toEqual([{ path: 'themes[0].criteria[0].questions[0].weight', message: 'doit être 1, 2 ou 3, pas 4' }]);
+    doc.themes[0].criteria[0].questions[0].weight = 1.5;
+    expect(errorsOf(doc)).toEqual([{ path: 'themes[0].criteria[0].questions[0].weight', message: 'doit être 1, 2 ou 3, pas 1.5' }]);
+    doc.themes[0].criteria[0].questions[0].weight = '2';
+    expect(errorsOf(doc)).toEqual([{ path: 'themes[0].criteria[0].questions[0].weight', message: 'doit être 1, 2 ou 3, pas « 2 »' }]);
+    delete doc.themes[0].criteria[0].questions[0].weight;
+    expect(errorsOf(doc)).toEqual([{ path: 'themes[0].criteria[0].questions[0].weight', message: 'champ obligatoire manquant' }]);
   });
 
   it('a wrong type, a missing field, a misspelt key and a repeated structure type, all in one pass', () => {

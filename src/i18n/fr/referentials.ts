@@ -3,6 +3,8 @@
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 /** « name », unless the name already carries its own quotes (« CAP RSE »). */
 const q = (name: string) => (name.startsWith('«') && name.endsWith('»') ? name : `« ${name} »`);
+/** « Critère ID-1 » inside a sentence: « du critère ID-1 ». */
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export const referentials = {
   listTitle: 'Référentiels',
@@ -38,16 +40,59 @@ export const referentials = {
   importAgain: 'Importer le fichier corrigé',
   importFile: 'Fichier à importer',
   importIntro:
-    'Partez de l’export JSON d’une version existante, changez son identifiant (id) et son libellé (label), puis modifiez le texte. Le fichier est entièrement vérifié : s’il contient la moindre erreur, rien n’est enregistré et chaque erreur est listée avec le chemin du champ en cause.',
+    'Partez de l’export JSON d’une version existante, changez son identifiant (id) et son libellé (label), puis modifiez le texte. Le fichier est entièrement vérifié : s’il contient la moindre erreur, rien n’est enregistré et chaque erreur est listée sous la question, le critère ou le thème en cause, avec le nom du champ et son chemin JSON.',
   file: 'Fichier JSON du référentiel',
   fileHint: '1 Mo au plus. Vous pouvez aussi vérifier le fichier avant l’import avec la commande « npm run referential -- validate fichier.json ».',
   jsonFallback: 'Ou collez le contenu JSON',
   jsonHint: 'Utilisé seulement si aucun fichier n’est choisi.',
   importButton: 'Vérifier et importer',
   importErrorsTitle: (n: number) => `Import refusé : ${plural(n, 'erreur', 'erreurs')}, rien n’a été enregistré`,
-  importErrorsIntro: 'Corrigez le fichier aux endroits indiqués (chemin du champ, puis le problème), puis importez-le de nouveau.',
-  pathColumn: 'Chemin du champ',
-  problemColumn: 'Problème',
+  importErrorsIntro: 'Corrigez le fichier aux endroits indiqués, question par question (le chemin JSON de chaque champ suit le problème), puis importez-le de nouveau.',
+  pathDetail: 'chemin :',
+  /** Where an import error stands, in the author's terms (src/referential/error-places.ts). */
+  errorPlaces: {
+    document: 'Le document',
+    theme: (name: string) => `Thème ${q(name)}`,
+    themeNumber: (n: number) => `Thème n° ${n}`,
+    criterion: (code: string) => `Critère ${code}`,
+    criterionNumber: (n: number) => `Critère n° ${n}`,
+    /** « critère ID-1, thème « Identité » ». */
+    criterionIn: (code: string, theme: string) => `critère ${code}, ${lower(theme)}`,
+    /** « critère n° 2 du thème « Identité » », when the criterion has no code to read. */
+    criterionAt: (n: number, theme: string) => `critère n° ${n} du ${lower(theme)}`,
+    question: (code: string) => `Question ${code}`,
+    questionNumber: (n: number) => `Question n° ${n}`,
+    questionAt: (n: number, criterion: string) => `question n° ${n} du ${criterion}`,
+    /** Under a question's or a criterion's title: « n° 2 du critère ID-1, thème « Identité » ». */
+    placeContext: (n: number, parent: string) => `n° ${n} du ${lower(parent)}`,
+    unknownField: (key: string) => `champ « ${key} »`,
+    /** Each field: its name as a whole, and one of its items ({n}: from 1, or the level from 0). */
+    fields: {
+      id: { all: 'identifiant de la version', one: 'identifiant de la version' },
+      label: { all: 'libellé', one: 'libellé' },
+      language: { all: 'langue', one: 'langue' },
+      themes: { all: 'thèmes', one: 'thème n° {n}' },
+      slug: { all: 'identifiant du thème', one: 'identifiant du thème' },
+      criteria: { all: 'critères', one: 'critère n° {n}' },
+      questions: { all: 'questions', one: 'question n° {n}' },
+      code: { all: 'code', one: 'code' },
+      title: { all: 'titre', one: 'titre' },
+      description: { all: 'description', one: 'description' },
+      text: { all: 'texte de la question', one: 'texte de la question' },
+      help: { all: 'aide', one: 'aide' },
+      levels: { all: 'descripteurs de niveau', one: 'descripteur du niveau {n}' },
+      evidence: { all: 'preuves attendues', one: 'preuve attendue n° {n}' },
+      weight: { all: 'poids', one: 'poids' },
+      legal: { all: 'obligation légale', one: 'obligation légale' },
+      naAllowed: { all: '« sans objet » admis', one: '« sans objet » admis' },
+      appliesTo: { all: 'types de structure', one: 'type de structure n° {n}' },
+      iso9001: { all: 'clauses ISO 9001', one: 'clause ISO 9001 n° {n}' },
+      iso26000: { all: 'questions centrales ISO 26000', one: 'question centrale ISO 26000 n° {n}' },
+      services: { all: 'services', one: 'service n° {n}' },
+      recommendation: { all: 'recommandation', one: 'recommandation' },
+    },
+    recommendationFields: { title: 'titre de l’action recommandée', text: 'texte de la recommandation' },
+  },
   noInput: 'Choisissez un fichier JSON ou collez son contenu.',
   notJson: (where: string) => `Le contenu n’est pas un JSON lisible${where} : vérifiez les virgules, guillemets et accolades.`,
   notJsonAt: (line: number, column: number) => ` (vers la ligne ${line}, colonne ${column})`,
