@@ -8,6 +8,8 @@ import { TableRegion } from './table.tsx';
 const P = t.certification.progress;
 const S = t.certification;
 const LISTED: MoveKind[] = ['with-action-progress', 'with-action-no-progress', 'moved-without-action'];
+/** A list this short stays open. */
+const OPEN_ROWS_MAX = 3;
 
 function score(v: number | null): string {
   return v === null ? '—' : `${Math.round(v)}\u202f%`;
@@ -31,10 +33,14 @@ export function ActionsProgressSection({ progress, previousStartedAt }: { progre
           {LISTED.map((kind) => {
             const moves = progress.questions.filter((m) => m.kind === kind);
             if (!moves.length) return null;
+            // Folded past a few rows: the counts above say what each list holds, and on a phone
+            // each row is a card (the Terrils' lists made the page 15,000 px tall at 375 px).
             return (
+              <details class="results-details progress-kind" open={moves.length <= OPEN_ROWS_MAX}>
+                <summary>{`${P.kinds[kind]} (${moves.length})`}</summary>
               <TableRegion label={`${P.kinds[kind]} (${moves.length})`}>
                 <table class={`progress-table progress-table--${kind} stack`}>
-                  <caption>{`${P.kinds[kind]} (${moves.length})`}</caption>
+                  <caption class="visually-hidden">{`${P.kinds[kind]} (${moves.length})`}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{P.question}</th>
@@ -78,6 +84,7 @@ export function ActionsProgressSection({ progress, previousStartedAt }: { progre
                   </tbody>
                 </table>
               </TableRegion>
+              </details>
             );
           })}
           {progress.notYetReviewed > 0 && <p class="muted">{P.notYetReviewed(progress.notYetReviewed)}</p>}

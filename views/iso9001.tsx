@@ -36,7 +36,11 @@ function Requirement({ r, diagnosticId, heading, children }: { r: GapRequirement
       </h3>
       {children}
       <p class={`gap__reasons gap__reasons--${r.status}`}>{S.reasons(r.reasons)}</p>
+      {/* Folded: the reasons above sum the levels up, and the page lists some sixty requirements
+          (120,000 px on a phone with every table open). Printed, every table shows. */}
       {r.questions.length > 0 && (
+        <details class="results-details gap__details">
+          <summary>{I.questionsOf(r.questions.length)}</summary>
         <TableRegion label={`${I.questions} — ${heading}`}>
           <table class="gap__questions stack">
             <caption class="visually-hidden">{`${I.questions} — ${heading}`}</caption>
@@ -80,6 +84,7 @@ function Requirement({ r, diagnosticId, heading, children }: { r: GapRequirement
             </tbody>
           </table>
         </TableRegion>
+        </details>
       )}
       <p class="gap__actions">
         <strong>{I.actions}&nbsp;:</strong>{' '}

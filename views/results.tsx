@@ -92,6 +92,9 @@ function CodeLinks({ diagnosticId, codes, themeOf }: { diagnosticId: string; cod
   );
 }
 
+/** Legal obligations listed in « L’essentiel » on a phone; the rest are in their own section. */
+const LEGAL_SHOWN_ON_PHONE = 3;
+
 function Essentials(p: ResultsPageProps) {
   const { diagnostic, scores } = p;
   const top = strengths(scores.questions, 3);
@@ -157,13 +160,18 @@ function Essentials(p: ResultsPageProps) {
           {scores.legalFlags.length ? (
             <>
               <p>{r.legalCount(scores.legalFlags.length)}</p>
+              {/* On a phone only the first few show (CSS): the section « Obligations légales à
+                  sécuriser » below lists them all with their levels, and the link leads there. */}
               <ul class="results-list">
-                {scores.legalFlags.map((q) => (
-                  <li>
+                {scores.legalFlags.map((q, i) => (
+                  <li class={i >= LEGAL_SHOWN_ON_PHONE ? 'results-legal__more' : undefined}>
                     <QuestionLink diagnosticId={diagnostic.id} q={q} /> {q.text}
                   </li>
                 ))}
               </ul>
+              <p>
+                <a href="#obligations">{r.legalAll(scores.legalFlags.length)}</a>
+              </p>
             </>
           ) : (
             <p>{r.legalNone}</p>

@@ -126,8 +126,11 @@ describe('evidence files', () => {
       expect(watched.errors).toEqual([]);
 
       // The gap analysis lists it as evidence of the clauses its question informs.
+      // Each requirement's questions are folded: unfolding one shows the file.
       await page.goto(`${srv.url}/diagnostics/${diagId}/iso9001`);
-      expect(plain(await mainText(page))).toContain('Projet associatif.pdf');
+      const requirement = page.locator('article.gap', { has: page.locator('a', { hasText: 'Projet associatif.pdf' }) }).first();
+      await requirement.locator('summary').click();
+      expect(await requirement.getByRole('link', { name: 'Projet associatif.pdf' }).isVisible()).toBe(true);
       expect(await checkA11y(page)).toEqual([]);
     });
   });

@@ -31,6 +31,8 @@ interface Visit {
   path: string;
   /** Cells that must be on screen on a phone, without sideways scrolling. */
   keyCells?: string[];
+  /** Unfold the page's folded details before looking for the key cells. */
+  unfold?: boolean;
 }
 
 const VISITS = {
@@ -48,7 +50,7 @@ function pagesOf(ids: { draft: string; settled: string; garonne: string }) {
     { name: 'results', path: `/diagnostics/${ids.settled}/results`, keyCells: ['.results-theme td[data-label="Score"]'] },
     { name: 'plan', path: `/diagnostics/${ids.settled}/plan` },
     { name: 'results-in-progress', path: `/diagnostics/${ids.draft}/results` },
-    { name: 'iso9001', path: `/diagnostics/${ids.settled}/iso9001`, keyCells: ['.gap__questions td[data-label="Niveau"]'] },
+    { name: 'iso9001', path: `/diagnostics/${ids.settled}/iso9001`, keyCells: ['.gap__questions td[data-label="Niveau"]'], unfold: true },
   ];
   const consultant: Visit[] = [
     { name: 'home-consultant', path: '/' },
@@ -105,6 +107,11 @@ describe('on a phone (375 × 740) and on a laptop (1280 px)', () => {
     if (m.contentLeft !== null) expect(Math.round(m.contentLeft), `${v.name}: left edge`).toBe(Math.round(m.brandLeft));
     expect(await checkA11y(page), v.name).toEqual([]);
     if (prefix === 'phone') {
+      if (v.unfold) {
+        await page.locator('main details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        expect((await measure(page)).overflow, `${v.name} unfolded: sideways overflow`).toBeLessThanOrEqual(0);
+        expect(await checkA11y(page), `${v.name} unfolded`).toEqual([]);
+      }
       for (const sel of v.keyCells ?? []) {
         const cell = page.locator(sel).first();
         const box = (await cell.boundingBox())!;

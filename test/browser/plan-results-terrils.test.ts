@@ -63,7 +63,14 @@ describe('Chantier des Terrils: plan, results and PDF', () => {
       expect(text.indexOf('L’essentiel')).toBeLessThan(text.indexOf('Scores par thème et par critère'));
       expect(text).toContain('Aucune réponse au niveau 3');
       expect(await checkA11y(page)).toEqual([]);
-      await screenshot(page, `terrils-results-${width}`);
+      if (width === 375) {
+        // Long lists fold (progress by kind, the obligations past three in « L’essentiel »): the
+        // page measured 29,000 px with everything open, 12,300 px folded.
+        expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(15_000);
+        expect(await page.locator('.results-legal li:visible').count()).toBe(3);
+        expect(await page.getByRole('link', { name: /^Les \d+ obligations, avec leur niveau$/ }).getAttribute('href')).toBe('#obligations');
+      }
+      await screenshot(page, `terrils-results-${width}`, { maxHeight: 16_000 });
       for (const d of await page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
       expect(await checkA11y(page)).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -74,6 +81,21 @@ describe('Chantier des Terrils: plan, results and PDF', () => {
       await screenshot(page, `terrils-results-draft-${width}`);
     });
   }
+
+  test('the gap analysis on a phone: each requirement's questions fold, the page stays a reasonable length', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${srv.url}/diagnostics/${id}/iso9001`);
+    // 118,000 px with every table open; about 22,000 folded.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(30_000);
+    const first = page.locator('article.gap details').first();
+    expect(await first.locator('table').isVisible()).toBe(false);
+    await first.locator('summary').click();
+    expect(await first.locator('td[data-label="Niveau"]').first().isVisible()).toBe(true);
+    expect(await checkA11y(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'terrils-iso9001-375', { maxHeight: 6_000 });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
 
   test('the PDF: every title whole, pages turned into images for a look', async () => {
     const pdf = await fetchAsUser(page, `${srv.url}/diagnostics/${id}/plan.pdf`);

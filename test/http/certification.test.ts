@@ -90,12 +90,15 @@ describe('what a year of actions moved', () => {
   it('the results page shows which completed actions preceded which progress, and what moved without one', async () => {
     const res = await member.get(`/diagnostics/${current}/results`);
     expect(res.status).toBe(200);
-    const body = text(await res.text());
+    const html = await res.text();
+    const body = text(html);
     expect(body).toContain('Actions faites → progrès constatés');
     expect(body).toContain('Entre le diagnostic du 1er mars 2025 et celui-ci');
     expect(body).toMatch(/Actions faites, progrès constaté \(1\) .*ID-1\.1 .* 1 3 \+2 en hausse de 2 niveaux Écrire la charte des valeurs avec le conseil d’administration \(terminée le 15 septembre 2025\)/);
     expect(body).toMatch(/Actions faites, pas de progrès constaté \(encore\) \(1\) .*ID-1\.2 .* 2 2 = inchangé Réviser le projet associatif/);
     expect(body).toMatch(/Évolutions sans action du plan \(1\) .*ID-1\.3 .* 2 3 \+1/);
+    // Lists of three rows or fewer stay open; longer ones fold (the counts above say what they hold).
+    expect(html.match(/<details class="results-details progress-kind" open="">/g)).toHaveLength(3);
     expect(body).toContain('C’est une chronologie, pas une preuve');
     // ID-1.4 and the rest of the theme are still the copies of last year's answers: left out, and said so.
     expect(body).toMatch(/\d+ questions sont laissées de côté : leur réponse est encore celle reprise du diagnostic précédent/);
@@ -142,6 +145,8 @@ describe('the ISO 9001 gap analysis', () => {
     expect(body).toContain('Amendement 2024 : changement climatique');
     expect(body).toContain('Lecture RSE par question centrale ISO 26000');
     expect(body).toContain('Comment le statut est établi');
+    // Each requirement's questions fold under a summary that counts them; the reasons line above sums them up.
+    expect(html).toContain(`<details class="results-details gap__details"><summary>Les ${informing('5.2').length} questions du diagnostic : niveaux, commentaires, preuves</summary>`);
 
     const outsider = await as('autre@cap.test');
     expect((await outsider.get(`/diagnostics/${current}/iso9001`)).status).toBe(404);

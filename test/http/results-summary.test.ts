@@ -59,6 +59,9 @@ describe('the results of an ACI answered at low levels', () => {
     for (const a of first) expect(page.slice(at, at + 800)).toContain(`${a.title} Obligation légale`);
     expect(page).toContain('Tout le plan de progrès');
     expect(page).toContain(`${scores.legalFlags.length} obligations légales sont renseignées en dessous du niveau qui la satisfait.`);
+    // Past the third, they show on a wide screen only (CSS); the link leads to all of them with their levels.
+    expect(html.match(/class="results-legal__more"/g)).toHaveLength(scores.legalFlags.length - 3);
+    expect(html).toContain(`<a href="#obligations">Les ${scores.legalFlags.length} obligations, avec leur niveau</a>`);
   });
 
   it('folds the ISO 9001 / RSE details and the criteria tables', () => {

@@ -28,6 +28,7 @@ export const certification = {
     documented: 'Informations documentées demandées',
     climate: 'Amendement 2024 : changement climatique',
     questions: 'Questions du diagnostic',
+    questionsOf: (n: number) => (n > 1 ? `Les ${int(n)} questions du diagnostic : niveaux, commentaires, preuves` : 'La question du diagnostic : niveau, commentaire, preuves'),
     evidence: 'Justificatifs',
     actions: 'Actions du plan',
     noQuestion: 'Aucune question du questionnaire ne renseigne cette exigence.',

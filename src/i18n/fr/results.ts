@@ -46,7 +46,7 @@ export const results = {
   prioritiesLink: 'Tout le plan de progrès',
   legalSummaryTitle: 'Obligations légales à sécuriser',
   legalCount: (n: number) => `${int(n)} ${plural(n, 'obligation légale est renseignée', 'obligations légales sont renseignées')} en dessous du niveau qui la satisfait.`,
-  legalLink: 'Les voir',
+  legalAll: (n: number) => (n > 1 ? `Les ${int(n)} obligations, avec leur niveau` : 'L’obligation, avec son niveau'),
   detailsTitle: 'Le détail',
   peersOnBar: (label: string, pct: string) => `${label} : ${pct}`,
   peersReference: (label: string) => label.charAt(0).toLowerCase() + label.slice(1),
