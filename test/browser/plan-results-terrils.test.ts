@@ -82,7 +82,7 @@ describe('Chantier des Terrils: plan, results and PDF', () => {
     });
   }
 
-  test('the gap analysis on a phone: each requirement's questions fold, the page stays a reasonable length', async () => {
+  test('the gap analysis on a phone: the questions of each requirement fold, the page stays a reasonable length', async () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${srv.url}/diagnostics/${id}/iso9001`);
     // 118,000 px with every table open; about 22,000 folded.
