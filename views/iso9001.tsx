@@ -28,6 +28,9 @@ function anchor(id: string): string {
   return `exigence-${id.replace(/[^a-z0-9]+/gi, '-')}`;
 }
 
+/** Actions listed inline under a requirement; more fold under their count. */
+const ACTIONS_INLINE_MAX = 3;
+
 function Requirement({ r, diagnosticId, heading, children }: { r: GapRequirement; diagnosticId: string; heading: string; children?: unknown }) {
   return (
     <article class={`gap gap--${r.status}`} id={anchor(r.id)} aria-labelledby={`${anchor(r.id)}-t`}>
@@ -86,10 +89,24 @@ function Requirement({ r, diagnosticId, heading, children }: { r: GapRequirement
         </TableRegion>
         </details>
       )}
-      <p class="gap__actions">
-        <strong>{I.actions}&nbsp;:</strong>{' '}
-        {r.actions.length ? r.actions.map((a, i) => <>{i > 0 && '\u202f; '}{a.title} <span class="muted">({S.actionStatus[a.status] ?? a.status})</span></>) : <span class="muted">{I.noAction}</span>}
-      </p>
+      {r.actions.length > ACTIONS_INLINE_MAX ? (
+        // A long list of actions folds too, under its count.
+        <details class="results-details gap__details gap__actions">
+          <summary>{I.actionsOf(r.actions.length)}</summary>
+          <ul class="plain-list">
+            {r.actions.map((a) => (
+              <li>
+                {a.title} <span class="muted">({S.actionStatus[a.status] ?? a.status})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : (
+        <p class="gap__actions">
+          <strong>{I.actions}&nbsp;:</strong>{' '}
+          {r.actions.length ? r.actions.map((a, i) => <>{i > 0 && '\u202f; '}{a.title} <span class="muted">({S.actionStatus[a.status] ?? a.status})</span></>) : <span class="muted">{I.noAction}</span>}
+        </p>
+      )}
     </article>
   );
 }

@@ -31,6 +31,7 @@ export const certification = {
     questionsOf: (n: number) => (n > 1 ? `Les ${int(n)} questions du diagnostic : niveaux, commentaires, preuves` : 'La question du diagnostic : niveau, commentaire, preuves'),
     evidence: 'Justificatifs',
     actions: 'Actions du plan',
+    actionsOf: (n: number) => `Les ${int(n)} actions du plan`,
     noQuestion: 'Aucune question du questionnaire ne renseigne cette exigence.',
     noEvidence: 'aucun justificatif',
     cellCut: ' […] (la suite sur la page de l’analyse dans CAP)',
