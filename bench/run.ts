@@ -1,14 +1,19 @@
-// `npm run bench`: builds the generated federation (bench/dataset.ts) in a temporary folder, starts
-// the real server on it (production settings, loopback only, CAP_BENCH=1 for the baseline route),
-// measures what issue 9 asks for, each loop bounded in time, and writes bench/RESULTS.md.
+// `npm run bench`: builds the generated federation (bench/dataset.ts) at two sizes — today's
+// network (600 structures) and the national one (4,500 structures, every IAE network) — starts the
+// real server on each (production settings, loopback only, CAP_BENCH=1 for the baseline route),
+// measures, each loop bounded in time, and writes bench/RESULTS.md with both sizes side by side.
 //
-//   npm run bench                      everything (about two minutes)
-//   npm run bench -- --only=save,pdf   some measures only (start, save, results, pdf, federation)
-//   npm run bench -- --profile         the server writes a V8 CPU profile (.cpuprofile) on exit
-//   npm run bench -- --duration=5      seconds per load test (default 10)
-//   npm run bench -- --keep            keep the temporary folder (database, server log, profile)
+//   npm run bench                        everything, both sizes (about eight minutes)
+//   npm run bench -- --sizes=600         one size only (600 or 4500, or any number of structures)
+//   npm run bench -- --only=save,pdf     some measures only (start, save, results, pdf, pages, csv)
+//   npm run bench -- --profile           the server writes a V8 CPU profile (.cpuprofile) on exit
+//   npm run bench -- --duration=5        seconds per load test (default 10)
+//   npm run bench -- --cache=DIR         keep the generated databases in DIR and reuse them while
+//                                        bench/dataset.ts and the migrations are unchanged
+//   npm run bench -- --keep              keep the temporary folder (database, server log, profile)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { get } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -389,44 +394,93 @@ function barePdf(pages: number, fonts: { regular: Buffer; bold: Buffer }): Promi
 // ---------------------------------------------------------------------------------------------
 // Report
 
-interface Row {
-  label: string;
+/** What one size measured: values by measure id, in the order measured. */
+interface Measured {
   value: string;
-  target?: string;
+  /** The number behind the value, for the growth column (ms, bytes, req/s…). */
+  n?: number;
+  /** Target met at this size; undefined when the measure has no target. */
   met?: boolean | null;
 }
 
-function table(rows: Row[]): string {
-  const lines = ['| mesure | valeur | cible | atteinte |', '|---|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.label} | ${r.value} | ${r.target ?? '—'} | ${r.met === undefined ? '—' : r.met === null ? 'non mesuré' : r.met ? '✅ oui' : '❌ non'} |`);
-  return lines.join('\n');
+interface MeasureDef {
+  label: string;
+  target?: string;
+  /** Lower is better (times, sizes) or higher (throughput): how the growth reads. */
+  higherIsBetter?: boolean;
 }
 
-async function main() {
+/** Labels and targets of every measure; the table keeps this order. */
+const MEASURES = new Map<string, MeasureDef>();
+const define = (id: string, def: MeasureDef) => (MEASURES.has(id) ? undefined : MEASURES.set(id, def));
+
+interface SizeRun {
+  size: number;
+  summary: DatasetSummary;
+  values: Map<string, Measured>;
+  notes: string[];
+  seconds: number;
+}
+
+/** Inputs that decide a generated database's content: a cached file is reused only if they match. */
+function datasetKey(size: number): string {
+  const h = createHash('sha256');
+  h.update(String(size));
+  for (const f of ['bench/dataset.ts', 'src/random.ts', 'src/demo/siret.ts']) h.update(readFileSync(join(ROOT, f)));
+  for (const f of readdirSync(join(ROOT, 'drizzle')).filter((x) => x.endsWith('.sql')).sort()) h.update(readFileSync(join(ROOT, 'drizzle', f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** The generated federation in `dir/cap.db`, from the cache folder when the same inputs built it. */
+async function dataset(dir: string, size: number): Promise<DatasetSummary> {
+  const file = join(dir, 'cap.db');
+  const cacheDir = option('cache');
+  if (!cacheDir) return buildDatasetFile(file, { organisations: size });
+  mkdirSync(cacheDir, { recursive: true });
+  const key = datasetKey(size);
+  const cached = join(cacheDir, `cap-${size}-${key}.db`);
+  const meta = `${cached}.json`;
+  if (!existsSync(cached) || !existsSync(meta)) {
+    for (const f of readdirSync(cacheDir)) if (f.startsWith(`cap-${size}-`)) rmSync(join(cacheDir, f), { force: true });
+    const summary = await buildDatasetFile(cached, { organisations: size });
+    writeFileSync(meta, JSON.stringify(summary));
+  } else log(`jeu de données ${size} repris de ${cached}`);
+  copyFileSync(cached, file);
+  return JSON.parse(readFileSync(meta, 'utf8')) as DatasetSummary;
+}
+
+const sizeLabel = (size: number) => `${int(size)} structures`;
+const kib = (bytes: number) => `${fmt(bytes / 1024, 0)} Kio`;
+
+async function runSize(size: number): Promise<SizeRun> {
   const t0 = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'cap-bench-'));
   const profileDir = flag('profile') ? join(dir, 'profile') : undefined;
-  const rows: Row[] = [];
+  const values = new Map<string, Measured>();
   const notes: string[] = [];
-  let summary: DatasetSummary | undefined;
+  const put = (id: string, def: MeasureDef, m: Measured) => {
+    define(id, def);
+    values.set(id, m);
+  };
   let server: Server | undefined;
   let rssSampler: RssSampler | undefined;
+  let summary: DatasetSummary;
   try {
-    log(`jeu de données dans ${dir}…`);
-    summary = await buildDatasetFile(join(dir, 'cap.db'));
+    log(`${sizeLabel(size)} : jeu de données dans ${dir}…`);
+    summary = await dataset(dir, size);
     skipThisWeeksReminders(join(dir, 'cap.db'));
     log(`${summary.organisations} structures, ${summary.diagnostics} diagnostics, ${summary.answers} réponses, ${summary.actions} actions en ${fmt(summary.ms / 1000)} s`);
 
     // Start-up: the first start (tsx compiles the sources unless its cache is warm), then two more.
-    const starts: number[] = [];
     if (wanted('start')) {
+      const starts: number[] = [];
       for (let i = 0; i < 3; i++) {
         const s = await startServer(dir);
         starts.push(s.startMs);
         await stopServer(s);
       }
       log(`démarrages : ${starts.map((x) => ms(x)).join(', ')}`);
-      rows.push({ label: 'Démarrage jusqu’à /healthz sain (médiane de 3)', value: `${ms(median(starts))} (premier : ${ms(starts[0]!)})`, target: '< 1 500 ms', met: median(starts) < 1500 });
+      put('start', { label: 'Démarrage jusqu’à /healthz sain (médiane de 3)', target: '< 1 500 ms' }, { value: `${ms(median(starts))} (premier : ${ms(starts[0]!)})`, n: median(starts), met: median(starts) < 1500 });
     }
 
     server = await startServer(dir, { profileDir });
@@ -436,6 +490,7 @@ async function main() {
     const { bench } = summary;
     const member = await login(base, bench.memberEmail, bench.password);
     const admin = await login(base, bench.adminEmail, bench.password);
+    const consultant = await login(base, bench.consultantEmail, bench.password);
     const memberHeaders = { Cookie: member.cookie };
 
     if (wanted('save')) {
@@ -447,8 +502,9 @@ async function main() {
         body: saveBody(slots[0]!.code, 2, slots[0]!.revision),
       });
       const probeBody = await probe.text();
+      const saveDef = { label: 'Enregistrement d’une réponse (htmx), 50 connexions : débit', higherIsBetter: true };
       if (probe.status !== 200 || !probeBody) {
-        rows.push({ label: 'Enregistrement d’une réponse', value: `route indisponible (${probe.status})`, target: '≥ 50 % de la référence, p99 < 25 ms', met: null });
+        put('save', saveDef, { value: `route indisponible (${probe.status})`, met: null });
       } else {
         resync(join(dir, 'cap.db'), bench.draftId, slots);
         const baseline = await load({
@@ -468,25 +524,26 @@ async function main() {
         const conflicts = save.statuses['409'] ?? 0;
         const other = save.requests - (save.statuses['200'] ?? 0) - conflicts;
         log(`enregistrement : ${fmt(save.rps, 0)} req/s (référence ${fmt(baseline.rps, 0)}), p99 ${ms(save.p99)}, statuts ${JSON.stringify(save.statuses)}`);
-        rows.push({ label: 'Référence POST /bench/baseline, 50 connexions : débit', value: `${fmt(baseline.rps, 0)} req/s` });
-        rows.push({ label: 'Référence : latence p50 / p99', value: `${ms(baseline.p50)} / ${ms(baseline.p99)}` });
-        rows.push({ label: 'Enregistrement d’une réponse (htmx), 50 connexions : débit', value: `${fmt(save.rps, 0)} req/s (${plural(save.requests, 'enregistrement')}, ${plural(conflicts, 'conflit')}, ${plural(other + save.errors, 'erreur')})` });
-        rows.push({ label: 'Enregistrement : débit rapporté à la référence', value: `${fmt(ratio * 100, 0)} %`, target: '≥ 50 %', met: ratio >= 0.5 && other + save.errors === 0 });
-        rows.push({ label: 'Enregistrement : latence p50 / p99', value: `${ms(save.p50)} / ${ms(save.p99)}`, target: 'p99 < 25 ms', met: save.p99 < 25 });
+        put('baseline', { label: 'Référence POST /bench/baseline, 50 connexions : débit', higherIsBetter: true }, { value: `${fmt(baseline.rps, 0)} req/s`, n: baseline.rps });
+        put('baseline-latency', { label: 'Référence : latence p50 / p99' }, { value: `${ms(baseline.p50)} / ${ms(baseline.p99)}`, n: baseline.p50 });
+        put('save', saveDef, { value: `${fmt(save.rps, 0)} req/s (${plural(save.requests, 'enregistrement')}, ${plural(conflicts, 'conflit')}, ${plural(other + save.errors, 'erreur')})`, n: save.rps });
+        put('save-ratio', { label: 'Enregistrement : débit rapporté à la référence', target: '≥ 50 %', higherIsBetter: true }, { value: `${fmt(ratio * 100, 0)} %`, n: ratio, met: ratio >= 0.5 && other + save.errors === 0 });
+        put('save-latency', { label: 'Enregistrement : latence p50 / p99', target: 'p99 < 25 ms' }, { value: `${ms(save.p50)} / ${ms(save.p99)}`, n: save.p99, met: save.p99 < 25 });
       }
     }
 
     if (wanted('results')) {
       rss.phase = 'résultats';
       const url = `${base}/diagnostics/${bench.completeId}/results`;
+      const def = { label: 'Page de résultats d’un diagnostic complet, 1 connexion : p50 / p99', target: 'p50 < 15 ms' };
       const check = await request(url, { headers: memberHeaders });
-      if (check.status !== 200) rows.push({ label: 'Page de résultats', value: `indisponible (${check.status})`, target: 'p50 < 15 ms', met: null });
+      if (check.status !== 200) put('results', def, { value: `indisponible (${check.status})`, met: null });
       else {
         const one = await load({ url, connections: 1, headers: memberHeaders });
         const ten = await load({ url, connections: 10, headers: memberHeaders }, 1);
         log(`résultats : p50 ${ms(one.p50)}, p99 ${ms(one.p99)} ; ${fmt(ten.rps, 0)} req/s à 10 connexions`);
-        rows.push({ label: 'Page de résultats d’un diagnostic complet, 1 connexion : p50 / p99', value: `${ms(one.p50)} / ${ms(one.p99)}`, target: 'p50 < 15 ms', met: one.p50 < 15 && one.errors === 0 });
-        rows.push({ label: 'Page de résultats, 10 connexions : débit, p50 / p99', value: `${fmt(ten.rps, 0)} req/s, ${ms(ten.p50)} / ${ms(ten.p99)}` });
+        put('results', def, { value: `${ms(one.p50)} / ${ms(one.p99)}`, n: one.p50, met: one.p50 < 15 && one.errors === 0 });
+        put('results-10', { label: 'Page de résultats, 10 connexions : débit, p50 / p99', higherIsBetter: true }, { value: `${fmt(ten.rps, 0)} req/s, ${ms(ten.p50)} / ${ms(ten.p99)}`, n: ten.rps });
       }
     }
 
@@ -494,8 +551,9 @@ async function main() {
       rss.phase = 'PDF';
       const url = `${base}/diagnostics/${bench.completeId}/plan.pdf`;
       const first = await request(url, { headers: memberHeaders });
+      const def = { label: 'PDF du plan, 30 requêtes à la suite : médiane', target: '< 300 ms' };
       if (first.status !== 200 || !(first.headers.get('Content-Type') ?? '').includes('pdf')) {
-        rows.push({ label: 'PDF du plan', value: `indisponible (${first.status})`, target: 'médiane < 300 ms', met: null });
+        put('pdf', def, { value: `indisponible (${first.status})`, met: null });
       } else {
         const pdf = Buffer.from(await first.arrayBuffer());
         const pages = pdfPageCount(pdf);
@@ -510,56 +568,139 @@ async function main() {
         });
         const ratio = median(times) / median(bare);
         log(`PDF : ${pages} pages, médiane ${ms(median(times))} ; pdfkit nu ${ms(median(bare))}`);
-        rows.push({ label: `PDF du plan (${pages} pages, ${fmt(pdf.length / 1024, 0)} Kio), 30 requêtes à la suite : médiane`, value: ms(median(times)), target: '< 300 ms', met: median(times) < 300 });
-        rows.push({ label: `pdfkit nu, ${pages} pages, même police TTF, dans le processus du bench : médiane`, value: ms(median(bare)) });
-        rows.push({ label: 'PDF du plan rapporté à pdfkit nu', value: `× ${fmt(ratio, 1)}` });
+        put('pdf', def, { value: `${ms(median(times))} (${pages} pages, ${kib(pdf.length)})`, n: median(times), met: median(times) < 300 });
+        put('pdf-bare', { label: 'pdfkit nu, même nombre de pages, même police TTF, dans le processus du bench : médiane' }, { value: ms(median(bare)), n: median(bare) });
+        put('pdf-ratio', { label: 'PDF du plan rapporté à pdfkit nu' }, { value: `× ${fmt(ratio, 1)}`, n: ratio });
       }
     }
 
-    if (wanted('federation')) {
-      rss.phase = 'tableau de bord';
-      const url = `${base}/federation`;
-      const headers = { Cookie: admin.cookie };
-      const check = await request(url, { headers });
-      if (check.status !== 200) rows.push({ label: 'Tableau de bord fédéral', value: `indisponible (${check.status})`, target: 'p50 < 200 ms', met: null });
-      else {
+    if (wanted('pages')) {
+      // The federation's and the admin's lists, one connection: the time of a page, not of a queue.
+      const pages: { id: string; phase: string; label: string; who: Session; url: string; p50?: number; kib?: number }[] = [
+        { id: 'federation-admin', phase: 'tableau de bord (admin)', label: 'Tableau de bord fédéral, administrateur, première page', who: admin, url: '/federation', p50: 200, kib: 300 },
+        { id: 'federation-consultant', phase: 'tableau de bord (conseil)', label: `Tableau de bord fédéral, conseiller de la région la plus peuplée (${bench.consultantRegion})`, who: consultant, url: '/federation', p50: 100 },
+        { id: 'admin-users', phase: 'comptes', label: 'Comptes (/admin/users), administrateur', who: admin, url: '/admin/users', p50: 100 },
+        { id: 'organisations', phase: 'structures', label: 'Liste des structures (/organisations), administrateur', who: admin, url: '/organisations', p50: 100 },
+      ];
+      for (const p of pages) {
+        rss.phase = p.phase;
+        const url = `${base}${p.url}`;
+        const headers = { Cookie: p.who.cookie };
+        const targets = [p.p50 !== undefined ? `p50 < ${p.p50} ms` : '', p.kib !== undefined ? `< ${p.kib} Kio` : ''].filter(Boolean).join(', ');
+        const def = { label: `${p.label}, 1 connexion : p50 / p99, taille`, target: targets ? `${targets} à 4 500` : undefined };
+        const check = await request(url, { headers });
+        const bytes = (await check.arrayBuffer()).byteLength;
+        if (check.status !== 200) {
+          put(p.id, def, { value: `indisponible (${check.status})`, met: null });
+          continue;
+        }
         const one = await load({ url, connections: 1, headers });
-        log(`tableau de bord : p50 ${ms(one.p50)}, p99 ${ms(one.p99)}`);
-        rows.push({ label: `Tableau de bord fédéral, administrateur (${summary.organisations} structures), 1 connexion : p50 / p99`, value: `${ms(one.p50)} / ${ms(one.p99)}`, target: 'p50 < 200 ms', met: one.p50 < 200 && one.errors === 0 });
+        log(`${p.id} : p50 ${ms(one.p50)}, p99 ${ms(one.p99)}, ${kib(bytes)}`);
+        const met = (p.p50 === undefined || one.p50 < p.p50) && (p.kib === undefined || bytes < p.kib * 1024) && one.errors === 0;
+        put(p.id, def, { value: `${ms(one.p50)} / ${ms(one.p99)}, ${kib(bytes)}`, n: one.p50, met: targets ? met : undefined });
+      }
+    }
+
+    if (wanted('csv')) {
+      rss.phase = 'CSV';
+      const url = `${base}/federation/export.csv`;
+      const headers = { Cookie: admin.cookie };
+      const def = { label: 'Export CSV fédéral de tout le réseau, administrateur, 5 requêtes : médiane (premier octet)', target: '< 1 s à 4 500' };
+      const runs: { total: number; first: number; bytes: number; lines: number }[] = [];
+      let status = 200;
+      for (let i = 0; i < 6; i++) {
+        const t = performance.now();
+        const res = await request(url, { headers });
+        status = res.status;
+        const reader = res.body!.getReader();
+        let first = 0;
+        let bytes = 0;
+        let lines = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          if (!first) first = performance.now() - t;
+          bytes += value.byteLength;
+          for (const b of value) if (b === 10) lines++;
+        }
+        if (i > 0) runs.push({ total: performance.now() - t, first, bytes, lines });
+      }
+      if (status !== 200) put('csv', def, { value: `indisponible (${status})`, met: null });
+      else {
+        const total = median(runs.map((r) => r.total));
+        const first = median(runs.map((r) => r.first));
+        log(`CSV : ${ms(total)} (premier octet ${ms(first)}), ${kib(runs[0]!.bytes)}, ${runs[0]!.lines} lignes`);
+        put('csv', def, { value: `${ms(total)} (${ms(first)}), ${plural(runs[0]!.lines - 1, 'ligne')}, ${kib(runs[0]!.bytes)}`, n: total, met: total < 1000 });
       }
     }
 
     rss.stop();
     const peak = peakRss(server.child.pid!);
-    notes.push(`Mémoire résidente du serveur, maximum par phase : ${[...rss.peaks].map(([k, v]) => `${k} ${fmt(v / 1048576, 0)} Mo`).join(', ')}.`);
-    rows.push({ label: 'Mémoire résidente maximale du serveur (VmHWM)', value: peak === null ? 'inconnue' : `${fmt(peak / 1048576, 0)} Mo`, target: '< 250 Mo', met: peak === null ? null : peak < 250 * 1048576 });
+    notes.push(`mémoire résidente du serveur, maximum par phase : ${[...rss.peaks].map(([k, v]) => `${k} ${fmt(v / 1048576, 0)} Mo`).join(', ')}`);
+    put('rss', { label: 'Mémoire résidente maximale du serveur (VmHWM), toutes mesures', target: '< 250 Mo' }, { value: peak === null ? 'inconnue' : `${fmt(peak / 1048576, 0)} Mo`, n: peak ?? undefined, met: peak === null ? null : peak < 250 * 1048576 });
     await stopServer(server);
     server = undefined;
-    if (profileDir && existsSync(profileDir)) notes.push(`Profil CPU du serveur : ${readdirSync(profileDir).map((f) => join(profileDir, f)).join(', ')}`);
+    if (profileDir && existsSync(profileDir)) notes.push(`profil CPU du serveur : ${readdirSync(profileDir).map((f) => join(profileDir, f)).join(', ')}`);
   } finally {
     rssSampler?.stop();
     if (server) await stopServer(server);
     if (!flag('keep') && !flag('profile')) rmSync(dir, { recursive: true, force: true });
   }
+  return { size, summary, values, notes, seconds: (performance.now() - t0) / 1000 };
+}
+
+function growth(a: Measured | undefined, b: Measured | undefined): string {
+  if (!a?.n || !b?.n) return '—';
+  return `× ${fmt(b.n / a.n, b.n / a.n < 10 ? 1 : 0)}`;
+}
+
+function report(runs: SizeRun[]): string {
+  const two = runs.length === 2;
+  const head = ['mesure', ...runs.map((r) => sizeLabel(r.size)), ...(two ? ['croissance'] : []), 'cible', 'atteinte'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const [id, def] of MEASURES) {
+    const cells = runs.map((r) => r.values.get(id));
+    if (cells.every((c) => !c)) continue;
+    const withTarget = cells.filter((c) => c && c.met !== undefined);
+    let met = '—';
+    if (def.target && withTarget.length) {
+      // A target written « à 4 500 » is judged at the national size only (the largest measured).
+      const judged = def.target.includes('à 4 500') ? [cells[cells.length - 1]] : cells;
+      const verdicts = judged.map((c) => c?.met);
+      met = verdicts.some((v) => v === null || v === undefined) ? 'non mesuré' : verdicts.every(Boolean) ? '✅ oui' : '❌ non';
+    }
+    lines.push(`| ${[def.label, ...cells.map((c) => c?.value ?? '—'), ...(two ? [growth(cells[0], cells[1])] : []), def.target ?? '—', met].join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const t0 = performance.now();
+  const sizes = (option('sizes') ?? '600,4500').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  if (!sizes.length) throw new Error('--sizes : des nombres de structures, par exemple --sizes=600,4500');
+  const runs: SizeRun[] = [];
+  for (const size of sizes) runs.push(await runSize(size));
 
   const cpu = cpus();
+  const data = (r: SizeRun) =>
+    `- ${sizeLabel(r.size)} (bench/dataset.ts, générées en ${fmt(r.summary.ms / 1000)} s, mesurées en ${fmt(r.seconds, 0)} s) : ${int(r.summary.users)} comptes, ${int(r.summary.diagnostics)} diagnostics, ${int(r.summary.answers)} réponses, ${int(r.summary.actions)} actions, ${int(r.summary.reviewComments)} remarques, ${int(r.summary.auditEvents)} événements du journal ; la région la plus peuplée, ${r.summary.bench.consultantRegion}, compte ${int(r.summary.bench.consultantOrganisations)} structures.`;
   const header = [
     '# Résultats du banc d’essai',
     '',
     `Produit par \`npm run bench\` le ${new Date().toISOString().slice(0, 16).replace('T', ' à ')} UTC, en ${fmt((performance.now() - t0) / 1000, 0)} s.`,
     '',
     `- Machine : ${cpu.length} cœurs (${cpu[0]?.model.trim() ?? 'modèle inconnu'}), ${fmt(totalmem() / 1073741824, 0)} Gio de mémoire ; Node ${process.version}.`,
-    summary
-      ? `- Données générées (bench/dataset.ts, en ${fmt(summary.ms / 1000)} s) : ${int(summary.organisations)} structures dans les 14 régions, ${int(summary.users)} comptes, ${int(summary.diagnostics)} diagnostics, ${int(summary.answers)} réponses, ${int(summary.actions)} actions, ${int(summary.reviewComments)} remarques, ${int(summary.auditEvents)} événements du journal.`
-      : '',
-    `- Serveur réel, lancé comme \`npm start\` (\`node ${START_ARGS.join(' ')}\`), NODE_ENV=production, 127.0.0.1, CAP_BENCH=1 ; charge par autocannon depuis le même processus que le bench ; ${DURATION} s par mesure après 2 s de mise en température.`,
-    '- Débits : requêtes terminées par seconde. Latences : du premier octet envoyé à la réponse complète, vues du client.',
+    ...runs.map(data),
+    `- Serveur réel, lancé comme \`npm start\` (\`node ${START_ARGS.join(' ')}\`), NODE_ENV=production, 127.0.0.1, CAP_BENCH=1, un serveur par taille ; charge par autocannon depuis le même processus que le bench ; ${DURATION} s par mesure après 2 s de mise en température.`,
+    '- Débits : requêtes terminées par seconde. Latences : du premier octet envoyé à la réponse complète, vues du client. Tailles : corps de la réponse, non compressé. Croissance : valeur à la grande taille divisée par la valeur à la petite.',
     '',
   ].join('\n');
-  const body = `${header}\n${table(rows)}\n${notes.length ? `\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
-  console.log(`\n${table(rows)}\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
-  if (ONLY) {
-    console.log('(mesure partielle : bench/RESULTS.md n’est pas réécrit)');
+  const notes = runs.flatMap((r) => r.notes.map((n) => `- ${sizeLabel(r.size)} : ${n}.`));
+  const table = report(runs);
+  const body = `${header}\n${table}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`;
+  console.log(`\n${table}\n${notes.join('\n')}\n`);
+  if (ONLY || option('sizes')) {
+    console.log('(mesure partielle ou tailles choisies : bench/RESULTS.md n’est pas réécrit)');
     return;
   }
   const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
