@@ -19,6 +19,8 @@ import { scoresOf, type AnswerRow, type DiagnosticContext, type DiagnosticStatus
 import type { Organisation } from '../src/db/organisations.ts';
 import { proposeActions } from '../src/plan/prioritise.ts';
 import { demoSiret } from '../src/demo/siret.ts';
+import { sortKey } from '../src/sort-key.ts';
+import { rebuildDerivedData } from '../src/db/derived-data.ts';
 
 export const BENCH_PASSWORD = 'cap-bench-2026';
 export const BENCH_ADMIN = 'admin@bench.cap.test';
@@ -132,14 +134,15 @@ export async function generateDataset(db: Db, options: DatasetOptions = {}): Pro
 
   const sql = db.$client;
   const insOrg = sql.prepare(
-    `INSERT INTO organisations (id, name, siret, types, region, fte_permanent, fte_pathway, ges, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+    `INSERT INTO organisations (id, name, sort_name, siret, types, region, fte_permanent, fte_pathway, ges, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
   );
-  const insUser = sql.prepare(`INSERT INTO users (id, email, name, password_hash, role, active, deleted, created_at) VALUES (?, ?, ?, ?, ?, 1, 0, ?)`);
+  const insUser = sql.prepare(`INSERT INTO users (id, email, name, sort_name, password_hash, role, active, deleted, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?)`);
+  const user = (uid: string, email: string, name: string, role: string, at: string) => insUser.run(uid, email, name, sortKey(name), passwordHash, role, at);
   const insMembership = sql.prepare(`INSERT INTO memberships (user_id, organisation_id) VALUES (?, ?)`);
   const insRegion = sql.prepare(`INSERT INTO consultant_regions (user_id, region) VALUES (?, ?)`);
   const insDiag = sql.prepare(
-    `INSERT INTO diagnostics (id, organisation_id, referential_id, status, mode, participants, previous_id, created_by, created_at, submitted_at, submitted_by, validated_at, validated_by, review_message, overall_score, theme_scores)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO diagnostics (id, organisation_id, referential_id, status, mode, participants, previous_id, created_by, created_at, submitted_at, submitted_by, validated_at, validated_by, review_message, changes_requested_at, overall_score, theme_scores)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insAnswer = sql.prepare(
     `INSERT INTO answers (diagnostic_id, question_code, level, na, comment, updated_by, updated_by_role, updated_at, revision, prefilled_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -180,15 +183,32 @@ export async function generateDataset(db: Db, options: DatasetOptions = {}): Pro
   let bench: Omit<DatasetSummary['bench'], 'consultantEmail' | 'consultantRegion' | 'consultantOrganisations'> | undefined;
   const perRegion = new Map<string, number>();
 
+  // Data added after the first version of this generator draws from its own sequence, so that
+  // everything else stays the same row for row (figures compared across versions of the bench).
+  const extra = prng((options.seed ?? 20260302) + 1);
+  const extraId = () => {
+    let s = '';
+    for (let i = 0; i < 16; i++) s += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[Math.floor(extra() * 64)];
+    return s;
+  };
+  const remarks: { id: string; diagnosticId: string; memberId: string; at: number }[] = [];
+  const insReply = sql.prepare(`INSERT INTO review_comments (id, diagnostic_id, target_kind, target, author_id, body, created_at, parent_id) SELECT ?, diagnostic_id, target_kind, target, ?, ?, ?, id FROM review_comments WHERE id = ?`);
+  const markReplied = sql.prepare(`UPDATE review_comments SET member_replied_at = ?, resolved_at = ?, resolved_by = ? WHERE id = ?`);
+
+  // Plan figures are rebuilt once at the end rather than by the trigger after each of a million
+  // inserts (src/db/derived-data.ts); the trigger is put back as it was.
+  const planTrigger = (sql.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'actions_plan_stats_insert'`).pluck().get() as string | undefined) ?? null;
+  if (planTrigger) sql.exec('DROP TRIGGER actions_plan_stats_insert');
+
   const run = sql.transaction(() => {
     const created = iso(now - 6 * 365 * DAY);
     const adminId = id();
-    insUser.run(adminId, BENCH_ADMIN, 'Administration fédérale', passwordHash, 'admin', created);
+    user(adminId, BENCH_ADMIN, 'Administration fédérale', 'admin', created);
     nUsers++;
     const consultants = new Map<string, string>();
     REGIONS.forEach((region, r) => {
       const uid = id();
-      insUser.run(uid, `conseil-${r + 1}@bench.cap.test`, person(), passwordHash, 'consultant', created);
+      user(uid, `conseil-${r + 1}@bench.cap.test`, person(), 'consultant', created);
       insRegion.run(uid, region);
       consultants.set(region, uid);
       nUsers++;
@@ -206,6 +226,9 @@ export async function generateDataset(db: Db, options: DatasetOptions = {}): Pro
       const organisation: Organisation = {
         id: orgId,
         name,
+        sortName: sortKey(name),
+        latestDiagnosticId: null,
+        settledDiagnosticId: null,
         siret: demoSiret(`92${String(o + 1).padStart(11, '0')}`),
         types,
         region,
@@ -215,10 +238,10 @@ export async function generateDataset(db: Db, options: DatasetOptions = {}): Pro
         active: true,
         createdAt: created,
       };
-      insOrg.run(orgId, name, organisation.siret, JSON.stringify(types), region, organisation.ftePermanent, organisation.ftePathway, organisation.ges ? 1 : 0, created);
+      insOrg.run(orgId, name, organisation.sortName, organisation.siret, JSON.stringify(types), region, organisation.ftePermanent, organisation.ftePathway, organisation.ges ? 1 : 0, created);
       const memberId = id();
       const memberName = person();
-      insUser.run(memberId, `membre-${o + 1}@bench.cap.test`, memberName, passwordHash, 'member', created);
+      user(memberId, `membre-${o + 1}@bench.cap.test`, memberName, 'member', created);
       insMembership.run(memberId, orgId);
       nUsers++;
       const consultantId = consultants.get(region)!;
@@ -277,18 +300,21 @@ export async function generateDataset(db: Db, options: DatasetOptions = {}): Pro
         const ctx: DiagnosticContext = {
           diagnostic: {
             id: diagId, organisationId: orgId, referentialId, status, mode, participants, previousId, createdBy: author, createdAt: iso(createdAt),
-            submittedAt: null, submittedBy: null, validatedAt: null, validatedBy: null, reviewMessage: null, overallScore: null, themeScores: null,
+            submittedAt: null, submittedBy: null, validatedAt: null, validatedBy: null, reviewMessage: null, changesRequestedAt: null, overallScore: null, themeScores: null,
           },
           organisation,
           referential,
         };
-        const cached = submitted ? cachedScores(ctx, rows) : null;
+        // Every diagnostic carries its cached scores, as the app writes them at each answer saved.
+        const scored = cachedScores(ctx, rows);
+        const cached = submitted ? scored : null;
         insDiag.run(
           diagId, orgId, referentialId, status, mode, JSON.stringify(participants), previousId, author, iso(createdAt),
           submittedAt === null ? null : iso(submittedAt), submitted ? author : null,
           validatedAt === null ? null : iso(validatedAt), validatedAt === null ? null : consultantId,
           status === 'changes_requested' ? 'Merci de compléter les preuves du thème « Services » avant validation.' : null,
-          cached?.overall ?? null, cached ? JSON.stringify(cached.themes) : null,
+          status === 'changes_requested' ? iso(submittedAt! + (2 + extra() * 58) * DAY) : null,
+          scored.overall, JSON.stringify(scored.themes),
         );
         nDiagnostics++;
         for (const r of rows) insAnswer.run(diagId, r.questionCode, r.level, r.na ? 1 : 0, r.comment, r.updatedBy, r.updatedByRole, r.updatedAt, r.revision, r.prefilledFrom);
@@ -306,7 +332,10 @@ export async function generateDataset(db: Db, options: DatasetOptions = {}): Pro
         if (status === 'changes_requested' || (submitted && rand() < 0.25)) {
           for (let c = Math.floor(between(1, 4)); c > 0; c--) {
             const q = pick(applicable);
-            insComment.run(id(), diagId, 'question', q.code, consultantId, pick(REVIEW_BODIES), iso(submittedAt! + between(1, 3) * DAY));
+            const commentId = id();
+            const at = submittedAt! + between(1, 3) * DAY;
+            insComment.run(commentId, diagId, 'question', q.code, consultantId, pick(REVIEW_BODIES), iso(at));
+            remarks.push({ id: commentId, diagnosticId: diagId, memberId, at });
             nComments++;
           }
         }
@@ -356,6 +385,20 @@ export async function generateDataset(db: Db, options: DatasetOptions = {}): Pro
     }
   });
   run();
+  // Members answer about a third of the remarks, and mark half of those dealt with.
+  sql.transaction(() => {
+    for (const r of remarks) {
+      if (extra() >= 0.35) continue;
+      const at = r.at + (1 + extra() * 20) * DAY;
+      if (at > now) continue;
+      insReply.run(extraId(), r.memberId, 'Nous avons complété le compte rendu et ajouté la procédure en annexe.', iso(at), r.id);
+      const resolved = extra() < 0.5;
+      markReplied.run(iso(at), resolved ? iso(at) : null, resolved ? r.memberId : null, r.id);
+      nComments++;
+    }
+  })();
+  if (planTrigger) sql.exec(planTrigger);
+  rebuildDerivedData(db);
 
   const [busiest, busiestCount] = [...perRegion].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
   return {

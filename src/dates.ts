@@ -109,3 +109,9 @@ export function yearBefore(now: Date): string {
   d.setUTCFullYear(d.getUTCFullYear() - 1);
   return d.toISOString();
 }
+
+/** Days from one moment to another as the calendar in Paris counts them (yesterday evening: 1), never negative. */
+export function calendarDaysBetween(from: When, to: When): number {
+  const days = (Date.parse(parisDay(to)) - Date.parse(parisDay(from))) / 86_400_000;
+  return Math.max(0, Math.round(days));
+}

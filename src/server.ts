@@ -8,6 +8,7 @@ import { createLogger } from './web/request-log.ts';
 import { ensureAdminFromSettings } from './bootstrap.ts';
 import { ensureBuiltins } from './referential/store.ts';
 import { upgradeLegacyActionTitles } from './db/action-titles.ts';
+import { ensureDerivedData } from './db/derived-data.ts';
 import { releasePidFile, writePidFile } from './db/pidfile.ts';
 import { outboxDir, transportFromSettings } from './mail/setup.ts';
 import { MailWorker } from './mail/worker.ts';
@@ -40,6 +41,11 @@ const file = dataFile(settings.CAP_DATA_DIR);
 const db = openDatabase(file);
 ensureBuiltins(db, new Date());
 upgradeLegacyActionTitles(db, new Date());
+// A database written before the derived data existed gets it once (a few seconds at the national size).
+const filled = ensureDerivedData(db);
+if (filled.sortKeys || filled.scores || filled.peerStatistics) {
+  console.log(`Données dérivées complétées : ${filled.sortKeys} clés de tri, ${filled.scores} scores mis en cache${filled.peerStatistics ? ', statistiques des pairs recalculées' : ''}.`);
+}
 try {
   await ensureAdminFromSettings(db, settings, new Date());
 } catch (e) {

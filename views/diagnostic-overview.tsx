@@ -31,6 +31,14 @@ function questionLink(diagnosticId: string, x: { code: string; themeSlug: string
   return questionUrl(diagnosticId, x.themeSlug, x.code);
 }
 
+/** « 2 remarques à traiter · 1 réponse de la structure » on a theme card (the replies for reviewers). */
+function ThemeRemarksLine({ review, slug }: { review?: ReviewView; slug: string }) {
+  const counts = review?.byTheme.get(slug);
+  if (!counts) return null;
+  const line = t.federation.review.themeRemarks(counts.open, review!.canReview ? counts.answered : 0);
+  return line ? <p class="theme-card__remarks">{line}</p> : null;
+}
+
 export function OverviewPage(p: OverviewProps) {
   const d = p.diagnostic;
   const status = t.common.diagnosticStatus[d.status];
@@ -137,6 +145,7 @@ export function OverviewPage(p: OverviewProps) {
                 <a href={themeUrl(d.id, th.slug)}>{th.title}</a>
               </h3>
               <ProgressBar hideCaption slug={th.slug} caption={q.progressAria(th.title)} answered={th.answered} applicable={th.applicable} prefilled={th.prefilled} />
+              <ThemeRemarksLine review={p.review} slug={th.slug} />
               <p>
                 <a href={href} aria-label={`${label} : ${th.title}`}>
                   {label}

@@ -2,7 +2,9 @@
 // links), and the picture of the selection. Everything works without JavaScript.
 import { t } from '../src/i18n/index.ts';
 import type { FederationData, FederationRow, RegionPicture } from '../src/db/federation.ts';
-import { STATUS_FILTERS, type FederationQuery, type SortKey } from '../src/federation/query.ts';
+import { BAND_FILTERS, federationParams, PROGRESS_FILTERS, STATUS_FILTERS, type FederationQuery, type SortKey } from '../src/federation/query.ts';
+import { KeysetPager } from './pager.tsx';
+import { calendarDaysBetween } from '../src/dates.ts';
 import type { ThemeHead } from '../src/web/federation.ts';
 import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
 import { BANDS } from '../src/scoring/index.ts';
@@ -10,18 +12,9 @@ import { TableRegion } from './table.tsx';
 
 const f = t.federation;
 
-/** The dashboard's URL for a query, with some parameters changed; empty ones are left out. */
+/** The dashboard's URL for a query, with some parameters changed; empty ones left out, the page only when given. */
 export function federationHref(base: string, q: FederationQuery, change: Partial<FederationQuery> = {}): string {
-  const merged = { ...q, ...change };
-  const p = new URLSearchParams();
-  if (merged.region) p.set('region', merged.region);
-  if (merged.type) p.set('type', merged.type);
-  if (merged.status) p.set('status', merged.status);
-  if (merged.sort !== 'name' || merged.dir !== 'asc') {
-    p.set('sort', merged.sort);
-    p.set('dir', merged.dir);
-  }
-  const s = p.toString();
+  const s = federationParams(q, change).toString();
   return s ? `${base}?${s}` : base;
 }
 
@@ -39,6 +32,13 @@ function Filters({ q, regions, showRegion }: { q: FederationQuery; regions: stri
         {f.filtersTitle}
       </h2>
       <div class="filters__fields">
+        <div class="field filters__search">
+          <label for="f-q">{f.searchLabel}</label>
+          <p class="hint" id="f-q-hint">
+            {f.searchHint}
+          </p>
+          <input id="f-q" name="q" type="search" value={q.q ?? ''} maxlength={100} aria-describedby="f-q-hint" autocomplete="off" />
+        </div>
         {showRegion && (
           <div class="field">
             <label for="f-region">{f.filterRegion}</label>
@@ -73,6 +73,32 @@ function Filters({ q, regions, showRegion }: { q: FederationQuery; regions: stri
               </option>
             ))}
           </select>
+        </div>
+        <div class="field">
+          <label for="f-band">{f.filterBand}</label>
+          <select id="f-band" name="band">
+            <option value="">{f.filterAll}</option>
+            {BAND_FILTERS.map((b) => (
+              <option value={b} selected={q.band === b}>
+                {b === 'none' ? f.bandNone : (BANDS.find((x) => x.id === b)?.label ?? b)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-progress">{f.filterProgress}</label>
+          <select id="f-progress" name="progress">
+            <option value="">{f.filterAll}</option>
+            {PROGRESS_FILTERS.map((pr) => (
+              <option value={pr} selected={q.progress === pr}>
+                {f.progressFilters[pr]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field field--checkbox">
+          <input id="f-overdue" name="overdue" type="checkbox" value="1" checked={!!q.overdue} />
+          <label for="f-overdue">{f.filterOverdue}</label>
         </div>
         {q.sort !== 'name' || q.dir !== 'asc' ? (
           <>
@@ -121,7 +147,21 @@ function Progress({ done, total }: { done: number; total: number }) {
   );
 }
 
-function Row({ r }: { r: FederationRow }) {
+function Pending({ r, now }: { r: FederationRow; now: Date }) {
+  const first = r.pending[0];
+  if (!first) return null;
+  const days = calendarDaysBetween(first.submittedAt, now);
+  return (
+    <>
+      <a href={`/diagnostics/${first.id}`} class="badge badge--brand" aria-label={`${f.pendingLink(f.date(first.submittedAt))}, ${f.pendingSince(days)}`}>
+        {f.pendingSince(days)}
+      </a>
+      {r.pending.length > 1 && <span class="muted"> {f.pendingOther(r.pending.length - 1)}</span>}
+    </>
+  );
+}
+
+function Row({ r, now }: { r: FederationRow; now: Date }) {
   const d = r.latest;
   return (
     <tr>
@@ -163,11 +203,14 @@ function Row({ r }: { r: FederationRow }) {
       </td>
       <td data-label={f.col.progress}>{d ? <Progress done={r.actionsDone} total={r.actionsTotal} /> : ''}</td>
       <td class={r.overdue ? 'num overdue' : 'num'} data-label={f.col.overdue}>{d ? r.overdue : ''}</td>
+      <td data-label={f.col.pending}>
+        <Pending r={r} now={now} />
+      </td>
     </tr>
   );
 }
 
-export function FederationTable({ rows, q }: { rows: FederationRow[]; q: FederationQuery }) {
+export function FederationTable({ rows, q, now }: { rows: FederationRow[]; q: FederationQuery; now: Date }) {
   if (!rows.length) return <p>{f.empty}</p>;
   return (
     <TableRegion label={f.tableCaption}>
@@ -185,11 +228,12 @@ export function FederationTable({ rows, q }: { rows: FederationRow[]; q: Federat
             <SortHeader q={q} col="score" numeric />
             <SortHeader q={q} col="progress" numeric />
             <SortHeader q={q} col="overdue" numeric />
+            <SortHeader q={q} col="pending" />
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <Row r={r} />
+            <Row r={r} now={now} />
           ))}
         </tbody>
       </table>
@@ -199,7 +243,7 @@ export function FederationTable({ rows, q }: { rows: FederationRow[]; q: Federat
 
 const score = (x: number | null | undefined) => (x === null || x === undefined ? t.common.none : f.pct(x));
 
-export function Picture({ p, themes, organisations }: { p: RegionPicture; themes: ThemeHead[]; organisations: number }) {
+export function Picture({ p, themes }: { p: RegionPicture; themes: ThemeHead[] }) {
   return (
     <section aria-labelledby="picture-title" class="picture">
       <h2 id="picture-title">{f.pictureTitle}</h2>
@@ -207,7 +251,7 @@ export function Picture({ p, themes, organisations }: { p: RegionPicture; themes
         <p>{f.pictureEmpty}</p>
       ) : (
         <>
-          <p class="lead">{f.pictureIntro(organisations, p.diagnosed)}</p>
+          <p class="lead">{f.pictureIntro(p.organisations, p.diagnosed)}</p>
           <h3>{f.byTypeTitle}</h3>
           <TableRegion label={f.byTypeCaption}>
             <table class="stack">
@@ -359,8 +403,8 @@ export function Picture({ p, themes, organisations }: { p: RegionPicture; themes
   );
 }
 
-export function FederationPage(p: { data: FederationData; q: FederationQuery; themes: ThemeHead[]; isAdmin: boolean }) {
-  const { rows, picture, regions } = p.data;
+export function FederationPage(p: { data: FederationData; q: FederationQuery; themes: ThemeHead[]; isAdmin: boolean; now: Date }) {
+  const { rows, picture, regions, total, offset, next, prev } = p.data;
   const noRegion = !p.isAdmin && regions.length === 0;
   return (
     <section>
@@ -373,7 +417,7 @@ export function FederationPage(p: { data: FederationData; q: FederationQuery; th
           <Filters q={p.q} regions={regions} showRegion={p.isAdmin || regions.length > 1} />
           <div class="actions-row">
             <p class="federation-count" role="status">
-              <strong>{f.count(rows.length)}</strong>
+              <strong>{rows.length ? f.range(offset + 1, offset + rows.length, total) : f.count(total)}</strong>
             </p>
             <a class="button button--secondary button--small" href={federationHref('/federation/export.csv', p.q)} download>
               {f.exportCsv}
@@ -382,8 +426,14 @@ export function FederationPage(p: { data: FederationData; q: FederationQuery; th
               {t.certification.region.link}
             </a>
           </div>
-          <FederationTable rows={rows} q={p.q} />
-          <Picture p={picture} themes={p.themes} organisations={rows.length} />
+          <FederationTable rows={rows} q={p.q} now={p.now} />
+          <KeysetPager
+            label={f.pagerLabel}
+            first={prev ? federationHref('/federation', p.q) : undefined}
+            prev={prev ? federationHref('/federation', p.q, { before: prev }) : undefined}
+            next={next ? federationHref('/federation', p.q, { after: next }) : undefined}
+          />
+          <Picture p={picture} themes={p.themes} />
         </>
       )}
     </section>

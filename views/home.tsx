@@ -2,8 +2,10 @@ import { t } from '../src/i18n/index.ts';
 import type { CurrentUser } from '../src/context.ts';
 import type { Organisation } from '../src/db/organisations.ts';
 import type { DiagnosticRow } from '../src/db/diagnostics.ts';
+import type { ConsultantTodo, AnsweredRemark } from '../src/db/consultant-todo.ts';
 import { isEditable } from '../src/diagnostics/status.ts';
 import { workshopUrl } from '../src/web/urls.ts';
+import { calendarDaysBetween } from '../src/dates.ts';
 
 /** Where a member goes next for one structure: continue, read the results, or start. */
 function NextStep({ org, latest }: { org: Organisation; latest: DiagnosticRow | undefined }) {
@@ -39,7 +41,90 @@ function NextStep({ org, latest }: { org: Organisation; latest: DiagnosticRow | 
   );
 }
 
-export function HomePage({ user, orgs, latest }: { user: CurrentUser; orgs: Organisation[]; latest: ReadonlyMap<string, DiagnosticRow> }) {
+const h = t.home.todo;
+const daysSince = (iso: string, now: Date) => calendarDaysBetween(iso, now);
+
+/** The « À faire » lists as the page shows them: answered remarks carry their link. */
+export interface TodoView extends Omit<ConsultantTodo, 'replies'> {
+  replies: { count: number; items: (AnsweredRemark & { href: string; themeTitle?: string })[] };
+  /** The actor's regions; null for an admin (every region). */
+  regions: string[] | null;
+}
+
+function Block(p: { id: string; title: string; count: number; shown: number; none: string; all?: { href: string; label: string }; children: unknown }) {
+  return (
+    <section class="todo panel" aria-labelledby={p.id}>
+      <h3 id={p.id}>{p.title}</h3>
+      {p.count === 0 ? (
+        <p class="muted">{p.none}</p>
+      ) : (
+        <>
+          <ul class="todo__list">{p.children}</ul>
+          {p.all && (
+            <p>
+              <a href={p.all.href}>{p.all.label}</a>
+              {p.count > p.shown && <span class="muted"> ({h.more(p.count - p.shown)})</span>}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Where({ name, href, region, showRegion }: { name: string; href: string; region: string; showRegion: boolean }) {
+  return (
+    <>
+      <a href={href}>{name}</a>
+      {showRegion && <span class="muted"> ({region})</span>}
+    </>
+  );
+}
+
+export function TodoSection({ todo, now }: { todo: TodoView; now: Date }) {
+  const showRegion = todo.regions === null || todo.regions.length > 1;
+  return (
+    <section class="todo-section" aria-labelledby="todo-title">
+      <h2 id="todo-title">{h.title}</h2>
+      <p>{todo.regions === null ? h.introAdmin : h.introConsultant(todo.regions)}</p>
+      <div class="todo-grid">
+        <Block id="todo-reviews" title={h.reviews(todo.reviews.count)} count={todo.reviews.count} shown={todo.reviews.items.length} none={h.reviewsNone} all={{ href: '/federation?status=submitted&sort=pending&dir=asc', label: h.reviewsAll }}>
+          {todo.reviews.items.map((r) => (
+            <li>
+              <Where name={r.organisationName} href={`/diagnostics/${r.diagnosticId}`} region={r.region} showRegion={showRegion} /> — {h.reviewItem(t.federation.date(r.submittedAt), daysSince(r.submittedAt, now))}
+            </li>
+          ))}
+        </Block>
+        <Block id="todo-changes" title={h.changes(todo.changes.count)} count={todo.changes.count} shown={todo.changes.items.length} none={h.changesNone} all={{ href: '/federation?status=changes_requested&sort=date&dir=asc', label: h.changesAll }}>
+          {todo.changes.items.map((r) => (
+            <li>
+              <Where name={r.organisationName} href={`/diagnostics/${r.diagnosticId}`} region={r.region} showRegion={showRegion} /> — {h.changeItem(t.federation.date(r.requestedAt), daysSince(r.requestedAt, now))}
+            </li>
+          ))}
+        </Block>
+        <Block id="todo-stale" title={h.stale(todo.stale.count)} count={todo.stale.count} shown={todo.stale.items.length} none={h.staleNone} all={{ href: '/federation?status=stale', label: h.staleAll }}>
+          {todo.stale.items.map((r) => (
+            <li>
+              <Where name={r.organisationName} href={`/organisations/${r.organisationId}`} region={r.region} showRegion={showRegion} /> — {h.staleItem(r.lastStartedAt ? t.federation.date(r.lastStartedAt) : null)}
+            </li>
+          ))}
+        </Block>
+        <Block id="todo-replies" title={h.replies(todo.replies.count)} count={todo.replies.count} shown={todo.replies.items.length} none={h.repliesNone}>
+          {todo.replies.items.map((r) => (
+            <li>
+              <Where name={r.organisationName} href={r.href} region={r.region} showRegion={showRegion} /> —{' '}
+              {h.replyItem(r.targetKind === 'question' ? h.replyTarget.question(r.target) : r.targetKind === 'theme' ? h.replyTarget.theme(r.themeTitle ?? r.target) : h.replyTarget.diagnostic, daysSince(r.repliedAt, now))}
+              <span class="todo__excerpt">« {r.excerpt} »</span>
+            </li>
+          ))}
+        </Block>
+      </div>
+      {todo.replies.count > todo.replies.items.length && <p class="hint">{h.repliesMore(todo.replies.count - todo.replies.items.length)}</p>}
+    </section>
+  );
+}
+
+export function HomePage({ user, orgs, latest, organisationCount, todo, now }: { user: CurrentUser; orgs: Organisation[]; latest: ReadonlyMap<string, DiagnosticRow>; organisationCount?: number; todo?: TodoView; now?: Date }) {
   return (
     <section>
       <h1>{t.auth.welcome(user.name)}</h1>
@@ -63,6 +148,7 @@ export function HomePage({ user, orgs, latest }: { user: CurrentUser; orgs: Orga
           )}
         </>
       )}
+      {todo && now && <TodoSection todo={todo} now={now} />}
       {user.role !== 'member' && (
         <ul class="cards">
           <li class="card">
@@ -71,7 +157,7 @@ export function HomePage({ user, orgs, latest }: { user: CurrentUser; orgs: Orga
           </li>
           <li class="card">
             <a href="/organisations">{t.common.nav.organisations}</a>
-            <p>{t.home.organisationsCard(orgs.length)}</p>
+            <p>{t.home.organisationsCard(organisationCount ?? orgs.length)}</p>
           </li>
           {user.role === 'admin' && (
             <li class="card">

@@ -4,7 +4,7 @@ import { t } from '../src/i18n/index.ts';
 import type { ActionRow } from '../src/db/actions.ts';
 import type { ServiceRow } from '../src/referential/store.ts';
 import { PRIORITIES, PRIORITY_LABELS } from '../src/plan/types.ts';
-import { isOverdue } from '../src/plan/format.ts';
+import { isOverdue, isPendingAction } from '../src/plan/format.ts';
 import { hasFilters, matches, NO_OWNER, PLAN_VIEWS, STATUS_FILTERS, type PlanFilters } from '../src/plan/filters.ts';
 import { mailtoHref, telHref } from '../src/plan/services.ts';
 import { frenchDay } from '../src/dates.ts';
@@ -52,6 +52,8 @@ export interface PlanPageProps extends PlanContext {
   draft: boolean;
   /** Every action of the plan, dropped ones included (for the summary line and the dropped list). */
   actions: readonly ActionRow[];
+  /** What « Mettre le plan à jour » would store (proposed actions shown but not yet stored). */
+  pending: { added: number; removed: number; updated: number };
   /** Open actions in the order to tackle them, then the done ones (src/plan/focus.ts). */
   ordered: readonly ActionRow[];
   /** « Vos priorités »: the first open actions of `ordered`. */
@@ -211,7 +213,10 @@ function ActionConflict({ stored, mine, id }: { stored: PlanFormValues; mine: Pl
 }
 
 /** One action, read view and (for editors) its edit and drop forms. */
-export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: PlanContext; state?: PlanFormState }) {
+export function ActionItem({ action: a, ctx: context, state }: { action: ActionRow; ctx: PlanContext; state?: PlanFormState }) {
+  // A proposed action not stored yet has no row to edit: shown, not editable.
+  const pending = isPendingAction(a);
+  const ctx = pending ? { ...context, canEdit: false } : context;
   const overdue = isOverdue(a, ctx.today);
   const mine = state && state.actionId === a.id ? state : undefined;
   const edit = mine?.form === 'edit' ? mine : undefined;
@@ -233,6 +238,11 @@ export function ActionItem({ action: a, ctx, state }: { action: ActionRow; ctx: 
           </span>
         )}
         {a.origin !== 'proposed' && <span class="badge badge--muted">{p.origin[a.origin]}</span>}
+        {pending && (
+          <span class="badge badge--brand" title={p.pendingItemHint}>
+            {p.pendingBadge}
+          </span>
+        )}
       </div>
       {a.description && a.description.replace(/[\s.]+$/, '') !== a.title && <p class="plan-action__description">{a.description}</p>}
       <dl class="plan-action__meta">
@@ -386,6 +396,26 @@ function DroppedList({ actions, ctx }: { actions: readonly ActionRow[]; ctx: Pla
         </table>
       </TableRegion>
     </section>
+  );
+}
+
+/** Proposed actions shown but not stored yet, and the button that stores them. */
+function PendingNotice(props: PlanPageProps) {
+  const { added, removed, updated } = props.pending;
+  if (!added && !removed && !updated) return null;
+  return (
+    <div class="notice plan-pending" role="status">
+      <p>{added || removed ? p.pendingNotice(added, removed) : p.pendingReorder}</p>
+      <p class="hint">{p.pendingHint}</p>
+      {props.canEdit && (
+        <form method="post" action={`/diagnostics/${props.diagnosticId}/plan/sync`}>
+          <CsrfField token={props.csrf} />
+          <button type="submit" class="button button--small">
+            {p.syncSubmit}
+          </button>
+        </form>
+      )}
+    </div>
   );
 }
 
@@ -583,6 +613,7 @@ export function PlanPage(props: PlanPageProps) {
       <p>{p.intro}</p>
       {props.draft && <p class="notice">{p.draftNotice}</p>}
       {!props.organisationActive ? <p class="notice">{t.common.readOnlyOrganisation}</p> : !props.canEdit && <p class="notice">{p.readOnlyNotice}</p>}
+      <PendingNotice {...props} />
       <div class="actions-row">
         <a class="button" href={`${base}.pdf`} download>
           {p.downloadPdf}

@@ -4,7 +4,8 @@
 import { t } from '../src/i18n/index.ts';
 import { canTransition, isSettled, type DiagnosticStatus } from '../src/diagnostics/status.ts';
 import type { ReviewComment } from '../src/db/reviews.ts';
-import { targetKey, type TargetKind } from '../src/diagnostics/remarks.ts';
+import { targetKey, type TargetKind, type Thread, type ThemeRemarks } from '../src/diagnostics/remarks.ts';
+import { linkCodes } from '../src/diagnostics/code-links.ts';
 import { authorOf, personName } from '../src/people.ts';
 import { CsrfField, type FieldErrors } from './forms.tsx';
 import { domId as questionDomId } from '../src/questionnaire/progress.ts';
@@ -16,9 +17,16 @@ const r = t.federation.review;
 export interface ReviewView {
   diagnosticId: string;
   status: DiagnosticStatus;
-  comments: Map<string, ReviewComment[]>;
+  /** Open remarks and the team's replies per theme (remarks on the theme or its questions), for the theme cards. */
+  byTheme: Map<string, ThemeRemarks>;
+  /** Remarks by target, each with its replies. */
+  comments: Map<string, Thread<ReviewComment>[]>;
   /** Consultant of the region or admin: may comment, request changes, validate. */
   canReview: boolean;
+  /** Anyone who may see the diagnostic (its team, the region's consultants, admins): may reply and mark remarks dealt with. */
+  canReply: boolean;
+  /** Where a question or criterion code written in a remark leads, when this diagnostic's version has it. */
+  codeHref: (code: string) => string | undefined;
   csrf: string;
   reviewMessage: string | null;
   submittedAt: string | null;
@@ -31,13 +39,140 @@ function domId(kind: TargetKind, target: string): string {
 }
 
 
-function CommentList({ comments }: { comments: readonly ReviewComment[] }) {
+/** A text with the question and criterion codes it cites as links to the questionnaire. */
+export function Linked({ text, hrefOf }: { text: string; hrefOf: (code: string) => string | undefined }) {
+  return <>{linkCodes(text, hrefOf).map((seg) => (seg.href ? <a href={seg.href}>{seg.text}</a> : seg.text))}</>;
+}
+
+/** A remark's author on whose behalf they wrote: the team (a member's reply) or the federation. */
+const writer = (c: ReviewComment) => personName(authorOf(c), c.authorRole === 'member' ? 'team' : 'federation');
+
+/** A reply refused without JavaScript or by htmx (422): shown under its remark with the text kept. */
+export interface ReplyError {
+  remarkId: string;
+  value: string;
+  message: string;
+}
+
+const replyFormId = (remarkId: string) => `reponse-${remarkId}`;
+const resolveFormId = (remarkId: string) => `traitee-${remarkId}`;
+
+function ThreadForms(p: { review: ReviewView; remark: Thread<ReviewComment>; kind: TargetKind; target: string; back: string; detached?: boolean; plain?: boolean; error?: ReplyError }) {
+  const c = p.remark;
+  const base = `/diagnostics/${p.review.diagnosticId}/comments/${c.id}`;
+  const fieldId = `${replyFormId(c.id)}-texte`;
+  const error = p.error?.remarkId === c.id ? p.error : undefined;
+  const form = (id: string) => (p.detached ? id : undefined);
+  const about = p.kind === 'diagnostic' ? 'sur l’ensemble du diagnostic' : p.kind === 'theme' ? 'sur le thème' : `sur la question ${p.target}`;
+  const fields = (
+    <>
+      <div class={error ? 'field field--error' : 'field'}>
+        <label for={fieldId}>{r.replyLabelFor(about)}</label>
+        <p class="hint" id={`${fieldId}-hint`}>
+          {r.replyHint}
+        </p>
+        {error && (
+          <p class="field-error" id={`${fieldId}-error`} role="alert">
+            {error.message}
+          </p>
+        )}
+        <textarea
+          id={fieldId}
+          name="body"
+          form={form(replyFormId(c.id))}
+          rows={2}
+          maxlength={1000}
+          required
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`}
+        >
+          {error?.value ?? ''}
+        </textarea>
+      </div>
+      <button type="submit" form={form(replyFormId(c.id))} class="button button--secondary button--small">
+        {r.replySubmit}
+      </button>
+    </>
+  );
+  const resolveButton = (
+    <button type="submit" form={form(resolveFormId(c.id))} class="button button--link">
+      {c.resolvedAt ? r.reopen : r.resolve}
+    </button>
+  );
+  return (
+    <div class="review-thread-tools no-print">
+      <details class="review-reply" open={!!error || undefined}>
+        <summary>{r.replyLabel}</summary>
+        {p.detached ? (
+          <div class="form review-form">{fields}</div>
+        ) : (
+          <form method="post" action={`${base}/replies`} class="form review-form" {...(p.plain ? {} : { 'hx-post': `${base}/replies`, 'hx-target': 'closest .review-block', 'hx-swap': 'outerHTML', 'data-fallback-submit': true })}>
+            <ThreadHidden review={p.review} back={p.back} />
+            {fields}
+          </form>
+        )}
+      </details>
+      {p.detached ? (
+        resolveButton
+      ) : (
+        <form method="post" action={`${base}/resolve`} class="inline" {...(p.plain ? {} : { 'hx-post': `${base}/resolve`, 'hx-target': 'closest .review-block', 'hx-swap': 'outerHTML' })}>
+          <ThreadHidden review={p.review} back={p.back} />
+          <input type="hidden" name="resolved" value={c.resolvedAt ? '0' : '1'} />
+          {resolveButton}
+        </form>
+      )}
+    </div>
+  );
+}
+
+function ThreadHidden({ review, back, detached }: { review: ReviewView; back: string; detached?: boolean }) {
+  return (
+    <>
+      <CsrfField token={review.csrf} />
+      <input type="hidden" name="back" value={back} />
+      {detached && <input type="hidden" name="detached" value="1" />}
+    </>
+  );
+}
+
+/**
+ * The remarks of a target with their replies; for those who take part, the reply and « dealt with »
+ * forms (htmx swaps the enclosing .review-block; `plain` posts and comes back without it).
+ */
+function CommentList(p: { review: ReviewView; comments: readonly Thread<ReviewComment>[]; kind: TargetKind; target: string; back: string; detached?: boolean; plain?: boolean; replyError?: ReplyError }) {
+  const hrefOf = p.review.codeHref;
   return (
     <ul class="review-comments">
-      {comments.map((c) => (
-        <li class="review-comment">
-          <p class="review-comment__body">{c.body}</p>
-          <p class="review-comment__meta">{r.by(personName(authorOf(c), 'federation'), c.authorDeleted ? null : c.authorRole, t.federation.dateTime(c.createdAt))}</p>
+      {p.comments.map((c) => (
+        <li class={c.resolvedAt ? 'review-comment review-comment--resolved' : 'review-comment'} id={`remarque-${c.id}`}>
+          <p class="review-comment__body">
+            <Linked text={c.body} hrefOf={hrefOf} />
+          </p>
+          <p class="review-comment__meta">
+            {r.by(writer(c), c.authorDeleted ? null : c.authorRole, t.federation.dateTime(c.createdAt))}{' '}
+            <span class={c.resolvedAt ? 'badge badge--ok' : 'badge badge--warn'}>
+              {c.resolvedAt ? r.resolvedBy(personName(c.resolverName === null ? null : { name: c.resolverName, deleted: c.resolverDeleted }), t.federation.date(c.resolvedAt)) : r.open}
+            </span>
+            {c.memberRepliedAt && p.review.canReview && (
+              <>
+                {' '}
+                <span class="badge badge--brand">{r.answered}</span>
+              </>
+            )}
+          </p>
+          {c.replies.length > 0 && (
+            <ul class="review-replies" aria-label={r.repliesTitle(c.replies.length)}>
+              {c.replies.map((x) => (
+                <li class="review-reply-item">
+                  <p class="review-comment__body">
+                    <Linked text={x.body} hrefOf={hrefOf} />
+                  </p>
+                  <p class="review-comment__meta">{r.by(writer(x), x.authorDeleted ? null : x.authorRole, t.federation.dateTime(x.createdAt))}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {p.review.canReply && <ThreadForms review={p.review} remark={c} kind={p.kind} target={p.target} back={p.back} detached={p.detached} plain={p.plain} error={p.replyError} />}
         </li>
       ))}
     </ul>
@@ -112,23 +247,42 @@ function HiddenTarget(p: Pick<CommentFormProps, 'kind' | 'target' | 'back' | 'cs
   );
 }
 
-/** The empty forms that detached comment fields point to: render them after the enclosing form. */
+/** The empty forms that detached comment, reply and « dealt with » fields point to: render them after the enclosing form. */
 export function DetachedCommentForms({ review, targets, back }: { review: ReviewView; targets: { kind: TargetKind; target: string }[]; back: string }) {
-  if (!review.canReview) return null;
+  if (!review.canReview && !review.canReply) return null;
   return (
     <div class="detached-forms" hidden>
       {targets.map((x) => (
-        <form
-          id={detachedFormId(x.kind, x.target)}
-          method="post"
-          action={`/diagnostics/${review.diagnosticId}/comments`}
-          hx-post={`/diagnostics/${review.diagnosticId}/comments`}
-          hx-target={`#${domId(x.kind, x.target)}`}
-          hx-swap="outerHTML"
-          data-fallback-submit
-        >
-          <HiddenTarget kind={x.kind} target={x.target} back={back} csrf={review.csrf} detached />
-        </form>
+        <>
+          {review.canReview && (
+            <form
+              id={detachedFormId(x.kind, x.target)}
+              method="post"
+              action={`/diagnostics/${review.diagnosticId}/comments`}
+              hx-post={`/diagnostics/${review.diagnosticId}/comments`}
+              hx-target={`#${domId(x.kind, x.target)}`}
+              hx-swap="outerHTML"
+              data-fallback-submit
+            >
+              <HiddenTarget kind={x.kind} target={x.target} back={back} csrf={review.csrf} detached />
+            </form>
+          )}
+          {review.canReply &&
+            (review.comments.get(targetKey(x.kind, x.kind === 'diagnostic' ? '' : x.target)) ?? []).map((c) => {
+              const base = `/diagnostics/${review.diagnosticId}/comments/${c.id}`;
+              return (
+                <>
+                  <form id={replyFormId(c.id)} method="post" action={`${base}/replies`} hx-post={`${base}/replies`} hx-target={`#${domId(x.kind, x.target)}`} hx-swap="outerHTML" data-fallback-submit>
+                    <ThreadHidden review={review} back={back} detached />
+                  </form>
+                  <form id={resolveFormId(c.id)} method="post" action={`${base}/resolve`} hx-post={`${base}/resolve`} hx-target={`#${domId(x.kind, x.target)}`} hx-swap="outerHTML">
+                    <ThreadHidden review={review} back={back} detached />
+                    <input type="hidden" name="resolved" value={c.resolvedAt ? '0' : '1'} />
+                  </form>
+                </>
+              );
+            })}
+        </>
       ))}
     </div>
   );
@@ -173,6 +327,8 @@ export function ReviewComments(p: {
   error?: string;
   /** Inside another form: see CommentForm. */
   detached?: boolean;
+  /** A reply refused: shown under its remark, the text kept. */
+  replyError?: ReplyError;
 }) {
   const target = p.kind === 'diagnostic' ? '' : (p.target ?? '');
   const comments = p.review.comments.get(targetKey(p.kind, target)) ?? [];
@@ -184,7 +340,7 @@ export function ReviewComments(p: {
       {comments.length > 0 && (
         <>
           <p class="review-block__title">{about}</p>
-          <CommentList comments={comments} />
+          <CommentList review={p.review} comments={comments} kind={p.kind} target={target} back={p.back} detached={p.detached} replyError={p.replyError} />
         </>
       )}
       {p.review.canReview && (
@@ -221,7 +377,7 @@ export function ReviewSummary({ review, targets, back }: { review: ReviewView; t
       {byTheme.map((th) => (
         <div class="review-summary__item">
           <h3>{r.commentsOn.theme(th.title)}</h3>
-          <CommentList comments={review.comments.get(targetKey('theme', th.slug))!} />
+          <CommentList review={review} comments={review.comments.get(targetKey('theme', th.slug))!} kind="theme" target={th.slug} back={back} plain />
         </div>
       ))}
       {byQuestion.map((q) => (
@@ -231,7 +387,7 @@ export function ReviewSummary({ review, targets, back }: { review: ReviewView; t
               <span class="question__code">{q.code}</span> {q.text}
             </a>
           </h3>
-          <CommentList comments={review.comments.get(targetKey('question', q.code))!} />
+          <CommentList review={review} comments={review.comments.get(targetKey('question', q.code))!} kind="question" target={q.code} back={back} plain />
         </div>
       ))}
     </div>
@@ -266,7 +422,9 @@ export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue
           <p>
             <strong>{r.changesRequestedTitle}</strong>
           </p>
-          <p class="review-comment__body">{rv.reviewMessage}</p>
+          <p class="review-comment__body">
+            <Linked text={rv.reviewMessage} hrefOf={rv.codeHref} />
+          </p>
         </div>
       )}
       <ReviewComments review={rv} kind="diagnostic" back={back} />
@@ -340,6 +498,25 @@ export function DecisionConflictPage({ message, back }: { message: string; back:
       <p>
         <a href={back}>{r.backToDiagnostic}</a>
       </p>
+    </section>
+  );
+}
+
+/** A reply refused without JavaScript (422): the remark, and the form again with the text kept. */
+export function ReplyErrorPage(p: { review: ReviewView; remarkId: string; back: string; value: string; error: string }) {
+  let found: { kind: TargetKind; target: string; thread: Thread<ReviewComment> } | undefined;
+  for (const list of p.review.comments.values()) for (const c of list) if (c.id === p.remarkId) found = { kind: c.targetKind, target: c.target, thread: c };
+  return (
+    <section class="narrow">
+      <p class="breadcrumb">
+        <a href={p.back}>{r.backToDiagnostic}</a>
+      </p>
+      <h1>{r.replyPageTitle}</h1>
+      {found && (
+        <div class="review-block">
+          <CommentList review={p.review} comments={[found.thread]} kind={found.kind} target={found.target} back={p.back} plain replyError={{ remarkId: p.remarkId, value: p.value, message: p.error }} />
+        </div>
+      )}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { newId } from '../ids.ts';
 import type { DiagnosticContext } from './diagnostics.ts';
 import { isEditable } from '../diagnostics/status.ts';
 import { proposeActions } from '../plan/prioritise.ts';
+import { PENDING_PREFIX } from '../plan/format.ts';
 import { activeServiceCodes, withActiveServices } from '../referential/store.ts';
 import type { ProposedAction } from '../plan/types.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
@@ -57,33 +58,95 @@ export interface SyncResult {
   updated: number;
 }
 
+interface PlanChanges {
+  toAdd: ProposedAction[];
+  toRemove: ActionRow[];
+  toUpdate: { row: ActionRow; set: Pick<ActionRow, 'priority' | 'rank' | 'quickWin'> }[];
+}
+
 /**
- * Brings the stored plan in line with the scores: one proposed action per ProposedAction whose
- * question has no stored action yet (an edited, dropped or carried-over action for that question
- * stays as it is), priorities and ranks refreshed, and — only while answers may still change —
- * untouched proposed actions removed once their question reaches the target. Writes nothing when
- * nothing changed, so that reading the plan stays a read.
+ * What bringing the stored plan in line with the scores would change: one proposed action per
+ * ProposedAction whose question has no stored action yet (an edited, dropped or carried-over
+ * action for that question stays as it is), priorities and ranks refreshed, and — only while
+ * answers may still change — untouched proposed actions removed once their question reaches the
+ * target. Reads only.
  */
-export function syncProposedActions(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, userId: string | null, now: Date): SyncResult {
-  const diagnosticId = ctx.diagnostic.id;
+function planChanges(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, stored: ActionRow[]): PlanChanges {
   // A deactivated service, or one reserved to other structure types, is not proposed; stored actions keep theirs.
   const proposed = withActiveServices(proposeActions(ctx.referential, scores), activeServiceCodes(db, ctx.organisation.types));
   const byQuestion = new Map<string, ProposedAction>(proposed.map((p) => [p.questionCode, p]));
-  const stored = listActions(db, diagnosticId);
   const storedQuestions = new Set(stored.flatMap((a) => (a.questionCode ? [a.questionCode] : [])));
-
   const toRemove = isEditable(ctx.diagnostic.status) ? stored.filter((a) => untouched(a) && a.questionCode && !byQuestion.has(a.questionCode)) : [];
   // A plan holds LIMITS.actionsPerDiagnostic actions at most: proposals come in priority order, so
   // the most important ones get the room left (a referential has fewer questions than that).
   const room = Math.max(0, LIMITS.actionsPerDiagnostic - (stored.length - toRemove.length));
   const toAdd = proposed.filter((p) => !storedQuestions.has(p.questionCode)).slice(0, room);
-  const toUpdate: { row: ActionRow; set: Pick<ActionRow, 'priority' | 'rank' | 'quickWin'> }[] = [];
+  const toUpdate: PlanChanges['toUpdate'] = [];
   for (const a of stored) {
     const p = a.origin === 'proposed' && a.questionCode ? byQuestion.get(a.questionCode) : undefined;
     if (p && (a.priority !== p.priority || a.rank !== p.rank || a.quickWin !== p.quickWin)) {
       toUpdate.push({ row: a, set: { priority: p.priority, rank: p.rank, quickWin: p.quickWin } });
     }
   }
+  return { toAdd, toRemove, toUpdate };
+}
+
+export interface PlanProjection {
+  /** The plan as it will be once brought in line: stored actions (ranks refreshed) and the proposed ones to add. */
+  actions: ActionRow[];
+  /** What storing it would change; zeros when the stored plan is up to date. */
+  pending: SyncResult;
+}
+
+/**
+ * The plan as the page and the PDF show it, without writing anything: the stored actions as
+ * syncProposedActions would leave them, and the actions it would add (ids starting with
+ * PENDING_PREFIX). Viewing a plan never writes; storing it is syncProposedActions, at submission
+ * or when someone asks for it (« Mettre le plan à jour »).
+ */
+export function projectPlan(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores): PlanProjection {
+  const stored = listActions(db, ctx.diagnostic.id);
+  const { toAdd, toRemove, toUpdate } = planChanges(db, ctx, scores, stored);
+  const removed = new Set(toRemove.map((a) => a.id));
+  const updates = new Map(toUpdate.map((u) => [u.row.id, u.set]));
+  const at = ctx.diagnostic.createdAt;
+  const actions = [
+    ...stored.filter((a) => !removed.has(a.id)).map((a) => ({ ...a, ...updates.get(a.id) })),
+    ...toAdd.map(
+      (p): ActionRow => ({
+        id: `${PENDING_PREFIX}${p.questionCode}`,
+        diagnosticId: ctx.diagnostic.id,
+        questionCode: p.questionCode,
+        origin: 'proposed',
+        carriedFromId: null,
+        themeSlug: p.themeSlug,
+        title: p.title,
+        description: p.description,
+        services: p.services,
+        priority: p.priority,
+        rank: p.rank,
+        quickWin: p.quickWin,
+        owner: '',
+        dueDate: null,
+        status: 'todo',
+        notes: '',
+        droppedReason: null,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: null,
+      }),
+    ),
+  ].sort((a, b) => a.rank - b.rank || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  return { actions, pending: { added: toAdd.length, removed: toRemove.length, updated: toUpdate.length } };
+}
+
+/**
+ * Stores what projectPlan shows (see planChanges for the rules). Writes nothing when nothing
+ * changed. Called where the plan must be in place — submission — and when a member asks for it.
+ */
+export function syncProposedActions(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, userId: string | null, now: Date): SyncResult {
+  const diagnosticId = ctx.diagnostic.id;
+  const { toAdd, toRemove, toUpdate } = planChanges(db, ctx, scores, listActions(db, diagnosticId));
   const result = { added: toAdd.length, removed: toRemove.length, updated: toUpdate.length };
   if (!toAdd.length && !toRemove.length && !toUpdate.length) return result;
 

@@ -10,7 +10,7 @@ import { previousDiagnostic } from './peers.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
 import { gapQuestionsOf, type GapEvidence, type GapInput } from '../scoring/gap-analysis.ts';
 import { actionsProgress, servicesFollowedByProgress, type ActionsProgress, type CompletedActionInput, type ServicesFollowUp } from '../scoring/actions-progress.ts';
-import { federationRows, matches } from './federation.ts';
+import { federationChunks } from './federation.ts';
 import type { FederationQuery } from '../federation/query.ts';
 import { isSettled } from '../diagnostics/status.ts';
 import type { Actor } from '../auth/permissions.ts';
@@ -60,8 +60,9 @@ export function progressSincePrevious(db: Db, ctx: DiagnosticContext, scores: Di
  */
 export function servicesFollowUpFor(db: Db, actor: Actor, q: FederationQuery, now: Date, minStructures: number): ServicesFollowUp {
   const pairs: { organisationId: string; progress: ActionsProgress }[] = [];
-  for (const row of federationRows(db, actor, now)) {
-    if (!matches(row, { ...q, status: undefined }) || !row.latest || !isSettled(row.latest.status)) continue;
+  // The structures of the selection's region and type (the other filters do not apply), a chunk at a time.
+  for (const chunk of federationChunks(db, actor, { sort: 'name', dir: 'asc', region: q.region, type: q.type }, now)) for (const row of chunk) {
+    if (!row.latest || !isSettled(row.latest.status)) continue;
     const ctx = getDiagnosticContext(db, row.latest.id);
     if (!ctx) continue;
     const since = progressSincePrevious(db, ctx, scoreDiagnosticById(db, ctx), now);

@@ -1,6 +1,7 @@
 // « À faire »: what awaits the federation in a consultant's regions (every region for an admin),
 // each list oldest first with its full count. The home page shows them; reminders by e-mail can
 // read the same queries. Read-only, a handful of indexed queries whatever the size of the network.
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './open.ts';
 
 /** A change request still unanswered after this many days is listed. */
@@ -40,6 +41,7 @@ export interface StaleOrganisation extends OrganisationRef {
 
 export interface AnsweredRemark extends OrganisationRef {
   diagnosticId: string;
+  referentialId: string;
   remarkId: string;
   targetKind: 'diagnostic' | 'theme' | 'question';
   target: string;
@@ -64,76 +66,65 @@ function monthsBefore(now: Date, months: number): string {
 }
 
 /** `o` restricted to active organisations of the regions (`null`: all). */
-function scope(regions: readonly string[] | null): string {
-  return `o.active = 1${regions === null ? '' : ' AND o.region IN (SELECT value FROM json_each(:regions))'}`;
+function scope(regions: readonly string[] | null): SQL {
+  return regions === null ? sql`o.active = 1` : sql`o.active = 1 AND o.region IN (SELECT value FROM json_each(${JSON.stringify(regions)}))`;
 }
 
 const EXCERPT = 160;
 
-function listOf<T>(db: Db, sql: { count: string; items: string }, params: Record<string, unknown>): TodoList<T> {
-  const count = (db.$client.prepare(sql.count).get(params) as { n: number }).n;
-  const items = count ? (db.$client.prepare(sql.items).all(params) as T[]) : [];
+function listOf<T>(db: Db, from: SQL, columns: SQL, order: SQL, limit: number): TodoList<T> {
+  const count = db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}`)!.n;
+  const items = count && limit > 0 ? db.all<T>(sql`SELECT ${columns} ${from} ORDER BY ${order} LIMIT ${limit}`) : [];
   return { count, items };
 }
 
 /** Diagnostics submitted and not yet reviewed, the longest waiting first (a newer draft does not hide one). */
 export function awaitingReview(db: Db, regions: readonly string[] | null, limit = 10): TodoList<AwaitingReview> {
-  const from = `FROM diagnostics d JOIN organisations o ON o.id = d.organisation_id WHERE d.status = 'submitted' AND ${scope(regions)}`;
   return listOf(
     db,
-    {
-      count: `SELECT count(*) AS n ${from}`,
-      items: `SELECT d.id AS diagnosticId, d.submitted_at AS submittedAt, o.id AS organisationId, o.name AS organisationName, o.region
-              ${from} ORDER BY d.submitted_at, d.id LIMIT :limit`,
-    },
-    { regions: JSON.stringify(regions ?? []), limit },
+    sql`FROM diagnostics d JOIN organisations o ON o.id = d.organisation_id WHERE d.status = 'submitted' AND ${scope(regions)}`,
+    sql`d.id AS diagnosticId, d.submitted_at AS submittedAt, o.id AS organisationId, o.name AS organisationName, o.region`,
+    sql`d.submitted_at, d.id`,
+    limit,
   );
 }
 
 /** Diagnostics sent back for changes more than 30 days ago and not submitted again since. */
 export function unansweredChanges(db: Db, regions: readonly string[] | null, now: Date, limit = 10): TodoList<UnansweredChanges> {
-  const from = `FROM diagnostics d JOIN organisations o ON o.id = d.organisation_id
-    WHERE d.status = 'changes_requested' AND COALESCE(d.changes_requested_at, d.submitted_at) < :before AND ${scope(regions)}`;
+  const before = new Date(now.getTime() - CHANGES_UNANSWERED_DAYS * DAY).toISOString();
   return listOf(
     db,
-    {
-      count: `SELECT count(*) AS n ${from}`,
-      items: `SELECT d.id AS diagnosticId, COALESCE(d.changes_requested_at, d.submitted_at) AS requestedAt, d.review_message AS message,
-                o.id AS organisationId, o.name AS organisationName, o.region
-              ${from} ORDER BY requestedAt, d.id LIMIT :limit`,
-    },
-    { regions: JSON.stringify(regions ?? []), before: new Date(now.getTime() - CHANGES_UNANSWERED_DAYS * DAY).toISOString(), limit },
+    sql`FROM diagnostics d JOIN organisations o ON o.id = d.organisation_id
+      WHERE d.status = 'changes_requested' AND COALESCE(d.changes_requested_at, d.submitted_at) < ${before} AND ${scope(regions)}`,
+    sql`d.id AS diagnosticId, COALESCE(d.changes_requested_at, d.submitted_at) AS requestedAt, d.review_message AS message,
+      o.id AS organisationId, o.name AS organisationName, o.region`,
+    sql`requestedAt, d.id`,
+    limit,
   );
 }
 
-/** Active structures whose latest diagnostic was started more than 12 months ago, or that have none (first). */
+/** Active structures whose latest diagnostic was started more than 12 months ago, or that have none (those first). */
 export function staleOrganisations(db: Db, regions: readonly string[] | null, now: Date, limit = 10): TodoList<StaleOrganisation> {
-  const from = `FROM organisations o LEFT JOIN diagnostics d ON d.id = o.latest_diagnostic_id
-    WHERE (d.id IS NULL OR d.created_at < :before) AND ${scope(regions)}`;
   return listOf(
     db,
-    {
-      count: `SELECT count(*) AS n ${from}`,
-      items: `SELECT o.id AS organisationId, o.name AS organisationName, o.region, d.id AS lastDiagnosticId, d.created_at AS lastStartedAt
-              ${from} ORDER BY d.created_at IS NOT NULL, d.created_at, o.sort_name, o.id LIMIT :limit`,
-    },
-    { regions: JSON.stringify(regions ?? []), before: monthsBefore(now, STALE_MONTHS), limit },
+    sql`FROM organisations o LEFT JOIN diagnostics d ON d.id = o.latest_diagnostic_id
+      WHERE (d.id IS NULL OR d.created_at < ${monthsBefore(now, STALE_MONTHS)}) AND ${scope(regions)}`,
+    sql`o.id AS organisationId, o.name AS organisationName, o.region, d.id AS lastDiagnosticId, d.created_at AS lastStartedAt`,
+    sql`d.created_at IS NOT NULL, d.created_at, o.sort_name, o.id`,
+    limit,
   );
 }
 
 /** Remarks a member of the structure answered since a reviewer last replied or closed them. */
 export function answeredRemarks(db: Db, regions: readonly string[] | null, limit = 10): TodoList<AnsweredRemark> {
-  const from = `FROM review_comments c JOIN diagnostics d ON d.id = c.diagnostic_id JOIN organisations o ON o.id = d.organisation_id
-    WHERE c.member_replied_at IS NOT NULL AND ${scope(regions)}`;
   const list = listOf<AnsweredRemark>(
     db,
-    {
-      count: `SELECT count(*) AS n ${from}`,
-      items: `SELECT c.id AS remarkId, c.target_kind AS targetKind, c.target, substr(c.body, 1, ${EXCERPT + 1}) AS excerpt, c.member_replied_at AS repliedAt,
-                d.id AS diagnosticId, o.id AS organisationId, o.name AS organisationName, o.region
-              ${from} ORDER BY c.member_replied_at, c.id LIMIT :limit`,
-    },
-    { regions: JSON.stringify(regions ?? []), limit },
+    sql`FROM review_comments c JOIN diagnostics d ON d.id = c.diagnostic_id JOIN organisations o ON o.id = d.organisation_id
+      WHERE c.member_replied_at IS NOT NULL AND ${scope(regions)}`,
+    sql`c.id AS remarkId, c.target_kind AS targetKind, c.target, substr(c.body, 1, ${EXCERPT + 1}) AS excerpt, c.member_replied_at AS repliedAt,
+      d.id AS diagnosticId, d.referential_id AS referentialId, o.id AS organisationId, o.name AS organisationName, o.region`,
+    sql`c.member_replied_at, c.id`,
+    limit,
   );
   for (const r of list.items) if (r.excerpt.length > EXCERPT) r.excerpt = `${r.excerpt.slice(0, EXCERPT).trimEnd()}…`;
   return list;

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { answers, diagnostics } from './schema.ts';
 import { audit } from './audit.ts';
-import { getAnswer, scoresOf, type AnswerRow, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
+import { getAnswer, getDiagnosticContext, scoresOf, type AnswerRow, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
 import { isEditable, SETTLED_STATUSES, type DiagnosticMode, type DiagnosticStatus, type ParticipantRole } from '../diagnostics/status.ts';
 import { carryOverActions } from './actions.ts';
 import { carryOverEvidence } from './evidence.ts';
@@ -13,7 +13,10 @@ import { indexOf } from '../referential/lookup.ts';
 import { newId } from '../ids.ts';
 import type { Role } from '../auth/permissions.ts';
 import type { DiagnosticScores } from '../scoring/index.ts';
+import type { Referential, StructureType } from '../referential/schema.ts';
 import { preparedFor } from './prepared.ts';
+import { cacheDraftScores } from './scores.ts';
+import { refreshOrganisationPeers } from './peer-statistics.ts';
 
 export interface Participant {
   name: string;
@@ -128,6 +131,12 @@ export interface AnswerInput {
   revision: number;
   userId: string | null;
   role: Role;
+  /**
+   * What the diagnostic is scored with (its version, its organisation's types), which the caller
+   * usually has at hand; read from the database otherwise. A saved change refreshes the cached
+   * scores in the same transaction, so that lists show where a draft stands without scoring it.
+   */
+  scoring?: { referential: Referential; types: readonly StructureType[] };
 }
 
 export type SaveResult =
@@ -197,6 +206,8 @@ export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
         prefilledFrom: null,
       };
       upsertAnswer(db).run(row);
+      const scoring = input.scoring ?? scoringOf(db, input.diagnosticId);
+      if (scoring) cacheDraftScores(db, input.diagnosticId, scoring.referential, scoring.types);
       audit(
         db,
         {
@@ -215,6 +226,11 @@ export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
     },
     { behavior: 'immediate' },
   );
+}
+
+function scoringOf(db: Db, diagnosticId: string): AnswerInput['scoring'] {
+  const ctx = getDiagnosticContext(db, diagnosticId);
+  return ctx && { referential: ctx.referential, types: ctx.organisation.types };
 }
 
 /** A revision > 0 sent for an answer that no longer exists (deleted row): shown as an empty answer. */
@@ -258,6 +274,8 @@ export function submitDiagnostic(db: Db, ctx: DiagnosticContext, userId: string 
         },
         now,
       );
+      // Its organisation's latest submitted diagnostic may be this one now: the peers' sums follow.
+      refreshOrganisationPeers(db, diag.organisationId);
       return { kind: 'submitted', scores };
     },
     { behavior: 'immediate' },

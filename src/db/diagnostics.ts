@@ -71,8 +71,9 @@ export function listOrganisationDiagnostics(db: Db, organisationId: string): Dia
  * The one definition of « the latest diagnostic of an organisation »: the id of the last one
  * created (ties broken by id, so it is stable), or of the last settled one (submitted or
  * validated) when `settled`. `organisationId` is the SQL of the organisation's id in the outer
- * query. One search of the index diagnostics_org_created per organisation: faster than a window
- * over every diagnostic of the network (2.4 times on bench/run.ts's 3,000 diagnostics).
+ * query. One search of the index diagnostics_org_created per organisation. Lists over many
+ * organisations read the pointers organisations.latest_diagnostic_id and settled_diagnostic_id
+ * instead, which triggers keep with this same order (drizzle/0008_derived_data_triggers.sql).
  */
 export function latestDiagnosticId(organisationId: SQL, opts: { settled?: boolean } = {}): SQL {
   const settled = opts.settled ? sql` AND l.status IN (${sql.join(SETTLED_STATUSES.map((s) => sql`${s}`), sql`, `)})` : sql``;

@@ -1,18 +1,23 @@
-// The federation's dashboard: one row per organisation of the scope with its latest diagnostic,
-// and the region's picture drawn from those latest diagnostics. A handful of set-based queries
-// (never one per organisation): the dashboard must stay fast over hundreds of organisations.
-import { sql } from 'drizzle-orm';
+// The federation's dashboard. The list: each active organisation of the scope with its latest
+// diagnostic, the diagnostics awaiting review and its plan's figures — searched, filtered, sorted
+// and paged by keyset (the sort value, the name's sort key and the id of the row next to the page),
+// never by OFFSET over the whole network. The picture: the peer statistics of the selection's
+// regions and type. Nothing here reads answers or actions, and nothing writes: the latest
+// diagnostic is a pointer on the organisation (organisations.latest_diagnostic_id), plan figures
+// come from plan_stats, scores from the cache on the diagnostic row, all kept where data changes.
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import type { Actor } from '../auth/permissions.ts';
-import { latestDiagnosticId } from './diagnostics.ts';
-import { summaryScores } from './scores.ts';
-import { getReferential } from '../referential/store.ts';
+import { addTo, emptyTotals, meanOf, peerGroups, type Sums } from './peer-statistics.ts';
+import { getReferential, getServicesByCode, listReferentials } from '../referential/store.ts';
 import { indexOf } from '../referential/lookup.ts';
 import { STRUCTURE_TYPES, THEME_SLUGS, type StructureType, type ThemeSlug } from '../referential/schema.ts';
 import { REGIONS } from '../regions.ts';
-import { BANDS, bandFor, type BandId } from '../scoring/index.ts';
-import type { DiagnosticStatus } from '../diagnostics/status.ts';
-import type { FederationQuery, SortKey } from '../federation/query.ts';
+import { BANDS, type BandId } from '../scoring/index.ts';
+import { isEditable, type DiagnosticStatus } from '../diagnostics/status.ts';
+import { PAGE_SIZE, type FederationQuery, type SortKey } from '../federation/query.ts';
+import type { Cursor, KeysetPage } from '../keyset.ts';
+import { searchPatterns, siretPrefix } from '../sort-key.ts';
 import { parisDay, yearBefore } from '../dates.ts';
 
 export interface LatestDiagnostic {
@@ -24,16 +29,19 @@ export interface LatestDiagnostic {
   validatedAt: string | null;
   overall: number | null;
   themes: Partial<Record<ThemeSlug, number | null>>;
-  /** Scores computed now (no cache yet: a draft, or reopened): they will still move. */
+  /** Scores of a diagnostic still being answered (or sent back): they will move. */
   provisional: boolean;
 }
 
 export interface FederationRow {
   organisationId: string;
   name: string;
+  siret: string;
   region: string;
   types: StructureType[];
   latest: LatestDiagnostic | null;
+  /** Diagnostics awaiting review (submitted), the oldest first, whatever the latest one is. */
+  pending: { id: string; submittedAt: string }[];
   actionsDone: number;
   actionsTotal: number;
   overdue: number;
@@ -43,7 +51,7 @@ export interface FederationRow {
 
 export interface TypeThemeMeans {
   type: string;
-  /** Organisations of this type whose latest diagnostic has a score. */
+  /** Organisations of this type with a scored settled diagnostic. */
   count: number;
   overall: number | null;
   themes: Record<ThemeSlug, number | null>;
@@ -52,7 +60,7 @@ export interface TypeThemeMeans {
 export interface WeakQuestion {
   code: string;
   text: string;
-  /** Mean level 0-4 over the latest diagnostics that scored it (N/A left out). */
+  /** Mean level 0-4 over the diagnostics that scored it (N/A left out). */
   mean: number;
   answers: number;
 }
@@ -64,21 +72,35 @@ export interface NeededService {
   openActions: number;
 }
 
+/** The picture of the active organisations of a selection (regions, type), each with its latest submitted or validated diagnostic. */
 export interface RegionPicture {
-  /** Organisations of the selection with a diagnostic. */
+  organisations: number;
+  /** Those with a submitted or validated diagnostic: the picture is theirs. */
   diagnosed: number;
   byType: TypeThemeMeans[];
   bands: { id: BandId; label: string; count: number }[];
+  /** Organisations of the selection without a scored submitted or validated diagnostic. */
   unscored: number;
   weakest: WeakQuestion[];
   services: NeededService[];
 }
 
-export interface FederationData {
-  rows: FederationRow[];
+/** A page of structures (« 51 à 100 sur 4 500 »), and where the pages next to it start. */
+export type FederationPage = KeysetPage<FederationRow>;
+
+export interface FederationData extends FederationPage {
   picture: RegionPicture;
   /** Regions the actor may filter on. */
   regions: string[];
+}
+
+/** The regions of the active organisations an actor sees, in French order (a filter's choices). */
+export function scopeRegions(db: Db, actor: Actor): string[] {
+  const regions = actorRegions(actor);
+  const rows = db.all<{ region: string }>(
+    sql`SELECT DISTINCT region FROM organisations WHERE active = 1${regions === null ? sql`` : sql` AND region IN (SELECT value FROM json_each(${json(regions)}))`}`,
+  );
+  return rows.map((r) => r.region).sort(collator.compare);
 }
 
 /** Regions an actor follows; `null` for all (admins). */
@@ -88,11 +110,107 @@ export function actorRegions(actor: Actor): string[] | null {
   return [];
 }
 
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+/** Regions in French alphabetical order: sorting by region sorts by this rank. */
+const REGION_RANK = [...REGIONS].sort(collator.compare);
+const STATUS_RANK: Record<DiagnosticStatus, number> = { draft: 1, submitted: 2, changes_requested: 3, validated: 4 };
+
+const json = (v: unknown) => JSON.stringify(v);
+const OVERDUE = (today: string) => sql`(SELECT count(*) FROM json_each(p.open_dues) j WHERE j.value < ${today})`;
+// `+s.status`: without it, SQLite (no statistics) walks the status index once per organisation.
+const PENDING_SINCE = sql`(SELECT min(s.submitted_at) FROM diagnostics s WHERE s.organisation_id = o.id AND +s.status = 'submitted')`;
+
+/** The sort value of a row as SQL, never null (rows without one come last either way); null when sorted by name alone. */
+function sortValue(sort: SortKey, dir: 'asc' | 'desc', today: string): SQL | null {
+  const last = (expr: SQL, kind: 'number' | 'text') => sql`COALESCE(${expr}, ${kind === 'number' ? (dir === 'asc' ? 1e300 : -1e300) : dir === 'asc' ? '~' : ''})`;
+  switch (sort) {
+    case 'name':
+      return null;
+    case 'region':
+      return sql`COALESCE((SELECT r.key FROM json_each(${json(REGION_RANK)}) r WHERE r.value = o.region), ${REGION_RANK.length})`;
+    case 'status':
+      return last(sql`(SELECT r.value FROM json_each(${json(STATUS_RANK)}) r WHERE r.key = d.status)`, 'number');
+    case 'date':
+      return last(sql`d.created_at`, 'text');
+    case 'score':
+      return last(sql`d.overall_score`, 'number');
+    case 'progress':
+      return last(sql`CASE WHEN p.total > 0 THEN CAST(p.done AS REAL) / p.total END`, 'number');
+    case 'overdue':
+      return sql`COALESCE(${OVERDUE(today)}, 0)`;
+    case 'pending':
+      return last(PENDING_SINCE, 'text');
+  }
+}
+
+/** The rows of the scope (`o`, its latest diagnostic `d`, its plan figures `p`) matching the query. */
+function selection(regions: readonly string[] | null, q: FederationQuery, now: Date): SQL {
+  const today = parisDay(now);
+  const where: SQL[] = [sql`o.active = 1`];
+  if (regions !== null) where.push(sql`o.region IN (SELECT value FROM json_each(${json(regions)}))`);
+  if (q.region) where.push(sql`o.region = ${q.region}`);
+  if (q.type) where.push(sql`EXISTS (SELECT 1 FROM json_each(o.types) t WHERE t.value = ${q.type})`);
+  if (q.q) {
+    const words = searchPatterns(q.q).map((w) => sql`' ' || o.sort_name || ' ' LIKE ${w}`);
+    const siret = siretPrefix(q.q);
+    const either: SQL[] = [];
+    if (words.length) either.push(sql`(${sql.join(words, sql` AND `)})`);
+    if (siret) either.push(sql`o.siret LIKE ${`${siret}%`}`);
+    // A search with nothing searchable in it finds nothing, rather than everything.
+    where.push(either.length ? sql`(${sql.join(either, sql` OR `)})` : sql`0`);
+  }
+  switch (q.status) {
+    case undefined:
+      break;
+    case 'submitted':
+      where.push(sql`EXISTS (SELECT 1 FROM diagnostics s WHERE s.organisation_id = o.id AND +s.status = 'submitted')`);
+      break;
+    case 'none':
+      where.push(sql`d.id IS NULL`);
+      break;
+    case 'stale':
+      where.push(sql`(d.id IS NULL OR d.created_at < ${yearBefore(now)})`);
+      break;
+    default:
+      where.push(sql`d.status = ${q.status}`);
+  }
+  if (q.band === 'none') where.push(sql`d.overall_score IS NULL`);
+  else if (q.band) {
+    const i = BANDS.findIndex((b) => b.id === q.band);
+    const band = BANDS[i]!;
+    where.push(i === BANDS.length - 1 ? sql`d.overall_score >= ${band.min}` : sql`d.overall_score >= ${band.min} AND d.overall_score < ${band.max}`);
+  }
+  if (q.progress === 'none') where.push(sql`COALESCE(p.total, 0) = 0`);
+  else if (q.progress) {
+    const quarter = Number(q.progress.slice(1)) - 1;
+    const share = sql`CAST(p.done AS REAL) / p.total`;
+    where.push(sql`p.total > 0 AND ${share} >= ${quarter / 4}${quarter === 3 ? sql`` : sql` AND ${share} < ${(quarter + 1) / 4}`}`);
+  }
+  if (q.overdue) where.push(sql`p.first_open_due < ${today}`);
+  return sql`organisations o
+    LEFT JOIN diagnostics d ON d.id = o.latest_diagnostic_id
+    LEFT JOIN plan_stats p ON p.diagnostic_id = d.id
+    WHERE ${sql.join(where, sql` AND `)}`;
+}
+
+/** Rows after (or before) the cursor, in the list's order: `(value, sort_name, id)` compared. */
+function beyond(v: SQL | null, dir: 'asc' | 'desc', side: 'after' | 'before', c: Cursor): SQL {
+  const forward = side === 'after';
+  const tie = forward ? sql`>` : sql`<`;
+  // Sorted by name alone, the direction is the name's: the index on (sort_name, id) serves it.
+  if (v === null) return sql`(o.sort_name, o.id) ${(dir === 'asc') === forward ? sql`>` : sql`<`} (${c[1]}, ${c[2]})`;
+  const op = (dir === 'asc') === forward ? sql`>` : sql`<`;
+  return sql`((${v}) ${op} ${c[0]} OR ((${v}) = ${c[0]} AND (o.sort_name, o.id) ${tie} (${c[1]}, ${c[2]})))`;
+}
+
 interface RawRow {
   id: string;
   name: string;
+  sk: string;
+  siret: string;
   region: string;
   types: string;
+  v: number | string | null;
   d_id: string | null;
   d_ref: string | null;
   d_status: DiagnosticStatus | null;
@@ -101,178 +219,33 @@ interface RawRow {
   d_validated: string | null;
   d_overall: number | null;
   d_themes: string | null;
+  a_total: number | null;
+  a_done: number | null;
+  a_overdue: number | null;
 }
 
-/** Active organisations of the scope, each with its latest diagnostic (src/db/diagnostics.ts says which). */
-function scopedRows(db: Db, regions: string[] | null): RawRow[] {
-  const inScope = regions === null ? sql`` : sql` AND o.region IN (${regions.length ? sql.join(regions.map((r) => sql`${r}`), sql`, `) : sql`NULL`})`;
-  return db.all<RawRow>(sql`
-    SELECT o.id, o.name, o.region, o.types,
-           d.id AS d_id, d.referential_id AS d_ref, d.status AS d_status, d.created_at AS d_created,
-           d.submitted_at AS d_submitted, d.validated_at AS d_validated, d.overall_score AS d_overall, d.theme_scores AS d_themes
-    FROM organisations o LEFT JOIN diagnostics d ON d.id = ${latestDiagnosticId(sql`o.id`)}
-    WHERE o.active = 1${inScope}`);
+function rows(db: Db, regions: readonly string[] | null, q: FederationQuery, now: Date, limit: number, cursor?: { side: 'after' | 'before'; at: Cursor }): RawRow[] {
+  const today = parisDay(now);
+  const v = sortValue(q.sort, q.dir, today);
+  const backwards = cursor?.side === 'before';
+  const nameDir = (q.sort === 'name' && q.dir === 'desc') !== backwards ? sql`DESC` : sql`ASC`;
+  const tieDir = backwards ? sql`DESC` : sql`ASC`;
+  const order = v === null ? sql`o.sort_name ${nameDir}, o.id ${nameDir}` : sql`v ${(q.dir === 'asc') !== backwards ? sql`ASC` : sql`DESC`}, o.sort_name ${tieDir}, o.id ${tieDir}`;
+  const raw = db.all<RawRow>(sql`
+    SELECT o.id, o.name, o.sort_name AS sk, o.siret, o.region, o.types, ${v ?? sql`NULL`} AS v,
+      d.id AS d_id, d.referential_id AS d_ref, d.status AS d_status, d.created_at AS d_created, d.submitted_at AS d_submitted,
+      d.validated_at AS d_validated, d.overall_score AS d_overall, d.theme_scores AS d_themes,
+      p.total AS a_total, p.done AS a_done, CASE WHEN p.first_open_due < ${today} THEN ${OVERDUE(today)} ELSE 0 END AS a_overdue
+    FROM ${selection(regions, q, now)}${cursor ? sql` AND ${beyond(v, q.dir, cursor.side, cursor.at)}` : sql``}
+    ORDER BY ${order} LIMIT ${limit}`);
+  return backwards ? raw.reverse() : raw;
 }
 
-interface ActionStats {
-  diagnostic_id: string;
-  total: number;
-  done: number;
-  overdue: number;
-}
-
-/** Plan progress of the given diagnostics; dropped actions count nowhere. */
-function actionStats(db: Db, ids: string[], today: string): Map<string, ActionStats> {
-  const rows = db.all<ActionStats>(sql`
-    SELECT a.diagnostic_id, COUNT(*) AS total,
-           SUM(a.status = 'done') AS done,
-           SUM(a.status <> 'done' AND a.due_date IS NOT NULL AND a.due_date <> '' AND a.due_date < ${today}) AS overdue
-    FROM actions a
-    WHERE a.dropped_reason IS NULL AND a.diagnostic_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
-    GROUP BY a.diagnostic_id`);
-  return new Map(rows.map((r) => [r.diagnostic_id, r]));
-}
-
-/**
- * Scores of the latest diagnostics: cached or computed (src/db/scores.ts). Submitted and validated
- * diagnostics are read-only, so scores computed for them are stored back as the cache.
- */
-function fillScores(db: Db, rows: FederationRow[]): void {
-  const withDiag = rows.filter((r) => r.latest);
-  const scores = summaryScores(
-    db,
-    withDiag.map((r) => {
-      const d = r.latest!;
-      const cached = d.overall !== null || Object.keys(d.themes).length > 0;
-      return { id: d.id, referentialId: d.referentialId, status: d.status, types: r.types, overallScore: d.overall, themeScores: cached ? d.themes : null };
-    }),
-    { store: true },
-  );
-  for (const r of withDiag) {
-    const s = scores.get(r.latest!.id);
-    if (!s) continue;
-    r.latest!.overall = s.overall;
-    r.latest!.themes = s.themes;
-    r.latest!.provisional = s.provisional;
-  }
-}
-
-/** Whether a row is in the selection of the query (region, type, status). */
-export function matches(row: FederationRow, q: FederationQuery): boolean {
-  if (q.region && row.region !== q.region) return false;
-  if (q.type && !(row.types as readonly string[]).includes(q.type)) return false;
-  if (q.status === 'none') return row.latest === null;
-  if (q.status === 'stale') return row.stale;
-  if (q.status) return row.latest?.status === q.status;
-  return true;
-}
-
-const STATUS_ORDER: Record<DiagnosticStatus, number> = { draft: 1, submitted: 2, changes_requested: 3, validated: 4 };
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
-function sortValue(r: FederationRow, key: SortKey): number | string | null {
-  switch (key) {
-    case 'name':
-      return r.name;
-    case 'region':
-      return r.region;
-    case 'status':
-      return r.latest ? STATUS_ORDER[r.latest.status] : null;
-    case 'date':
-      return r.latest?.createdAt ?? null;
-    case 'score':
-      return r.latest?.overall ?? null;
-    case 'progress':
-      return r.actionsTotal ? r.actionsDone / r.actionsTotal : null;
-    case 'overdue':
-      return r.overdue;
-  }
-}
-
-/** Sorted by the key, then by name; rows without a value always come last. */
-export function sortRows(rows: FederationRow[], key: SortKey, dir: 'asc' | 'desc'): FederationRow[] {
-  const sign = dir === 'desc' ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const va = sortValue(a, key);
-    const vb = sortValue(b, key);
-    if (va !== vb) {
-      if (va === null) return 1;
-      if (vb === null) return -1;
-      const cmp = typeof va === 'string' && typeof vb === 'string' ? collator.compare(va, vb) : va < vb ? -1 : va > vb ? 1 : 0;
-      if (cmp !== 0) return sign * cmp;
-    }
-    return collator.compare(a.name, b.name);
-  });
-}
-
-function mean(xs: number[]): number | null {
-  return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null;
-}
-
-function picture(db: Db, rows: FederationRow[]): RegionPicture {
-  const withDiag = rows.filter((r) => r.latest);
-  const ids = withDiag.map((r) => r.latest!.id);
-
-  const types = STRUCTURE_TYPES.filter((ty) => rows.some((r) => r.types.includes(ty)));
-  const byType: TypeThemeMeans[] = types.map((type) => {
-    const scored = withDiag.filter((r) => r.types.includes(type) && r.latest!.overall !== null);
-    const themes = Object.fromEntries(
-      THEME_SLUGS.map((slug) => [slug, mean(scored.map((r) => r.latest!.themes[slug]).filter((x): x is number => typeof x === 'number'))]),
-    ) as Record<ThemeSlug, number | null>;
-    return { type, count: scored.length, overall: mean(scored.map((r) => r.latest!.overall!)), themes };
-  });
-
-  const counts = new Map<BandId, number>();
-  let unscored = 0;
-  for (const r of rows) {
-    const band = bandFor(r.latest?.overall ?? null);
-    if (band) counts.set(band.id, (counts.get(band.id) ?? 0) + 1);
-    else unscored++;
-  }
-  const bands = BANDS.map((b) => ({ id: b.id, label: b.label, count: counts.get(b.id) ?? 0 }));
-
-  const json = JSON.stringify(ids);
-  const weakRows = ids.length
-    ? db.all<{ code: string; mean: number; n: number }>(sql`
-        SELECT question_code AS code, AVG(level) AS mean, COUNT(*) AS n FROM answers
-        WHERE diagnostic_id IN (SELECT value FROM json_each(${json})) AND na = 0 AND level IS NOT NULL
-        GROUP BY question_code ORDER BY mean ASC, question_code ASC LIMIT 10`)
-    : [];
-  const texts = questionTexts(db, withDiag.map((r) => r.latest!.referentialId));
-  const weakest = weakRows.map((w) => ({ code: w.code, text: texts.get(w.code) ?? w.code, mean: w.mean, answers: w.n }));
-
-  const services = ids.length
-    ? db
-        .all<{ code: string; name: string; contact: string; n: number }>(sql`
-          SELECT j.value AS code, COALESCE(s.name, j.value) AS name, COALESCE(s.contact, '') AS contact, COUNT(*) AS n
-          FROM actions a, json_each(a.services) j LEFT JOIN services s ON s.code = j.value
-          WHERE a.diagnostic_id IN (SELECT value FROM json_each(${json})) AND a.dropped_reason IS NULL AND a.status <> 'done'
-          GROUP BY j.value`)
-        .sort((a, b) => b.n - a.n || collator.compare(a.name, b.name))
-        .slice(0, 10)
-        .map((s) => ({ code: s.code, name: s.name, contact: s.contact, openActions: s.n }))
-    : [];
-  return { diagnosed: withDiag.length, byType, bands, unscored, weakest, services };
-}
-
-/** Question texts by code across the referential versions in use (latest version wins). */
-function questionTexts(db: Db, referentialIds: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const id of [...new Set(referentialIds)].sort()) {
-    const ref = getReferential(db, id);
-    if (ref) for (const { question } of indexOf(ref).entries) out.set(question.code, question.text);
-  }
-  return out;
-}
-
-/** Every organisation of the actor's scope, before filters, with its latest diagnostic scored. */
-export function federationRows(db: Db, actor: Actor, now: Date): FederationRow[] {
-  const regions = actorRegions(actor);
-  if (regions !== null && regions.length === 0) return [];
-  const cutoff = yearBefore(now);
-  const rows: FederationRow[] = scopedRows(db, regions).map((r) => ({
+function toRow(r: RawRow, yearAgo: string): FederationRow {
+  return {
     organisationId: r.id,
     name: r.name,
+    siret: r.siret,
     region: r.region,
     types: JSON.parse(r.types) as StructureType[],
     latest: r.d_id
@@ -285,43 +258,150 @@ export function federationRows(db: Db, actor: Actor, now: Date): FederationRow[]
           validatedAt: r.d_validated,
           overall: r.d_overall,
           themes: r.d_themes ? (JSON.parse(r.d_themes) as Record<string, number | null>) : {},
-          provisional: false,
+          provisional: isEditable(r.d_status!),
         }
       : null,
-    actionsDone: 0,
-    actionsTotal: 0,
-    overdue: 0,
-    stale: !r.d_created || r.d_created < cutoff,
-  }));
-  return rows;
+    pending: [],
+    actionsTotal: r.a_total ?? 0,
+    actionsDone: r.a_done ?? 0,
+    overdue: r.a_overdue ?? 0,
+    stale: !r.d_created || r.d_created < yearAgo,
+  };
 }
 
-/** The dashboard: rows of the selection, sorted, and the picture of that same selection. */
-export function federationDashboard(db: Db, actor: Actor, q: FederationQuery, now: Date): FederationData {
-  const all = federationRows(db, actor, now);
-  const regions = actorRegions(actor) ?? [...REGIONS];
-  const rows = all.filter((r) => matches(r, q));
-  completeRows(db, rows, now);
-  return { rows: sortRows(rows, q.sort, q.dir), picture: picture(db, rows), regions: regions.sort(collator.compare) };
+/** The diagnostics awaiting review of the rows' organisations, oldest first (one query). */
+function withPending(db: Db, list: FederationRow[]): FederationRow[] {
+  if (!list.length) return list;
+  const found = db.all<{ org: string; id: string; at: string }>(sql`
+    SELECT s.organisation_id AS org, s.id, s.submitted_at AS at FROM diagnostics s
+    WHERE s.organisation_id IN (SELECT value FROM json_each(${json(list.map((r) => r.organisationId))})) AND +s.status = 'submitted'
+    ORDER BY s.submitted_at, s.id`);
+  const byOrg = new Map(list.map((r) => [r.organisationId, r]));
+  for (const f of found) byOrg.get(f.org)?.pending.push({ id: f.id, submittedAt: f.at });
+  return list;
 }
 
-/** Adds plan progress and scores to rows (two queries whatever the number of rows). */
-export function completeRows(db: Db, rows: FederationRow[], now: Date): void {
-  const stats = actionStats(db, rows.filter((r) => r.latest).map((r) => r.latest!.id), parisDay(now));
-  for (const r of rows) {
-    const s = r.latest && stats.get(r.latest.id);
-    if (s) {
-      r.actionsTotal = s.total;
-      r.actionsDone = s.done ?? 0;
-      r.overdue = s.overdue ?? 0;
+const cursorOf = (r: RawRow): Cursor => [r.v, r.sk, r.id];
+
+/** One page of the list for the actor's scope; the first page without `after` or `before`. */
+export function federationPage(db: Db, actor: Actor, q: FederationQuery, now: Date, size = PAGE_SIZE): FederationPage {
+  const regions = actorRegions(actor);
+  if (regions !== null && regions.length === 0) return { rows: [], total: 0, offset: 0 };
+  const cursor = q.after ? { side: 'after' as const, at: q.after } : q.before ? { side: 'before' as const, at: q.before } : undefined;
+  let raw = rows(db, regions, q, now, size + 1, cursor);
+  // One row more than a page says whether another page follows in the direction read.
+  if (raw.length > size) raw = cursor?.side === 'before' ? raw.slice(1) : raw.slice(0, size);
+  // Counted in one pass: every match, and those sorting before this page's first row.
+  const v = sortValue(q.sort, q.dir, parisDay(now));
+  const before = raw.length ? beyond(v, q.dir, 'before', cursorOf(raw[0]!)) : sql`0`;
+  const counts = db.get<{ total: number; offset: number | null }>(sql`SELECT count(*) AS total, sum(${before}) AS offset FROM ${selection(regions, q, now)}`)!;
+  const offset = counts.offset ?? 0;
+  const yearAgo = yearBefore(now);
+  return {
+    rows: withPending(db, raw.map((r) => toRow(r, yearAgo))),
+    total: counts.total,
+    offset,
+    next: raw.length && offset + raw.length < counts.total ? cursorOf(raw[raw.length - 1]!) : undefined,
+    prev: raw.length && offset > 0 ? cursorOf(raw[0]!) : undefined,
+  };
+}
+
+/**
+ * Every matching row in the list's order, a chunk at a time by the same keyset: the CSV export
+ * streams the whole network without holding it, and without holding the connection between chunks.
+ */
+export function* federationChunks(db: Db, actor: Actor, q: FederationQuery, now: Date, chunk = 500): Generator<FederationRow[]> {
+  const regions = actorRegions(actor);
+  if (regions !== null && regions.length === 0) return;
+  const yearAgo = yearBefore(now);
+  const all = { ...q, after: undefined, before: undefined };
+  let after: Cursor | undefined;
+  for (;;) {
+    const raw = rows(db, regions, all, now, chunk, after ? { side: 'after', at: after } : undefined);
+    if (!raw.length) return;
+    yield withPending(db, raw.map((r) => toRow(r, yearAgo)));
+    if (raw.length < chunk) return;
+    after = cursorOf(raw[raw.length - 1]!);
+  }
+}
+
+/** Question texts by code across the published versions (the latest version wins). */
+function questionTexts(db: Db): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of listReferentials(db)) {
+    if (row.status !== 'published') continue;
+    const ref = getReferential(db, row.id);
+    if (ref) for (const { question } of indexOf(ref).entries) out.set(question.code, question.text);
+  }
+  return out;
+}
+
+/**
+ * The picture of the active organisations of the actor's regions (optionally one region, one
+ * type), each with its latest submitted or validated diagnostic: means by type, maturity bands and
+ * the ten weakest questions from the peer statistics, and the services most called for by the
+ * open actions of those plans (their plan figures). The list's other filters do not apply.
+ */
+export function regionPicture(db: Db, actor: Actor, filter: { region?: string; type?: string } = {}): RegionPicture {
+  const regions = actorRegions(actor);
+  const inScope = (region: string) => (regions === null || regions.includes(region)) && (!filter.region || filter.region === region);
+  const groups = peerGroups(db, { questions: true }).filter((g) => inScope(g.region) && (!filter.type || g.types.includes(filter.type)));
+
+  const where: SQL[] = [sql`o.active = 1`];
+  if (regions !== null) where.push(sql`o.region IN (SELECT value FROM json_each(${json(regions)}))`);
+  if (filter.region) where.push(sql`o.region = ${filter.region}`);
+  if (filter.type) where.push(sql`EXISTS (SELECT 1 FROM json_each(o.types) t WHERE t.value = ${filter.type})`);
+  const organisations = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM organisations o WHERE ${sql.join(where, sql` AND `)}`)!.n;
+
+  const present = STRUCTURE_TYPES.filter((ty) => (!filter.type || ty === filter.type) && groups.some((g) => g.types.includes(ty)));
+  const byType: TypeThemeMeans[] = present.map((type) => {
+    const t = emptyTotals();
+    for (const g of groups) if (g.types.includes(type)) addTo(t, g);
+    return {
+      type,
+      count: t.overall[1],
+      overall: meanOf(t.overall),
+      themes: Object.fromEntries(THEME_SLUGS.map((slug) => [slug, t.themes[slug] ? meanOf(t.themes[slug]!) : null])) as Record<ThemeSlug, number | null>,
+    };
+  });
+  const bands = BANDS.map((b) => ({ id: b.id, label: b.label, count: groups.reduce((n, g) => n + (g.bands[b.id] ?? 0), 0) }));
+
+  const levels = new Map<string, Sums>();
+  for (const g of groups) {
+    for (const [code, [s, n]] of Object.entries(g.questions)) {
+      const q = levels.get(code) ?? [0, 0];
+      levels.set(code, [q[0] + s, q[1] + n]);
     }
   }
-  fillScores(db, rows);
+  const texts = levels.size ? questionTexts(db) : new Map<string, string>();
+  const weakest = [...levels]
+    .filter(([, [, n]]) => n > 0)
+    .map(([code, [s, n]]) => ({ code, text: texts.get(code) ?? code, mean: s / n, answers: n }))
+    .sort((a, b) => a.mean - b.mean || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .slice(0, 10);
+
+  // The open actions of these plans, by service: summed from each plan's figures.
+  const open = new Map<string, number>();
+  for (const r of db.all<{ s: string }>(sql`SELECT p.open_services AS s FROM organisations o JOIN plan_stats p ON p.diagnostic_id = o.settled_diagnostic_id WHERE ${sql.join(where, sql` AND `)}`)) {
+    for (const [code, n] of Object.entries(JSON.parse(r.s) as Record<string, number>)) open.set(code, (open.get(code) ?? 0) + n);
+  }
+  const catalogue = open.size ? getServicesByCode(db, [...open.keys()]) : new Map();
+  const services = [...open]
+    .map(([code, n]) => ({ code, name: catalogue.get(code)?.name ?? code, contact: catalogue.get(code)?.contact ?? '', openActions: n }))
+    .sort((a, b) => b.openActions - a.openActions || collator.compare(a.name, b.name))
+    .slice(0, 10);
+
+  const diagnosed = groups.reduce((n, g) => n + g.organisations, 0);
+  const scored = groups.reduce((n, g) => n + g.overallCount, 0);
+  return { organisations, diagnosed, byType, bands, unscored: organisations - scored, weakest, services };
 }
 
-/** The selection for the CSV export: same filters and order as the page. */
-export function federationExportRows(db: Db, actor: Actor, q: FederationQuery, now: Date): FederationRow[] {
-  const rows = federationRows(db, actor, now).filter((r) => matches(r, q));
-  completeRows(db, rows, now);
-  return sortRows(rows, q.sort, q.dir);
+/** The dashboard: one page of the selection and the picture of its regions and type. */
+export function federationDashboard(db: Db, actor: Actor, q: FederationQuery, now: Date): FederationData {
+  const regions = actorRegions(actor) ?? [...REGIONS];
+  return {
+    ...federationPage(db, actor, q, now),
+    picture: regionPicture(db, actor, { region: q.region, type: q.type }),
+    regions: [...regions].sort(collator.compare),
+  };
 }

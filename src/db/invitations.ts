@@ -8,6 +8,7 @@ import { auditEvents, consultantRegions, invitations, memberships, organisationL
 import { newId, newToken } from '../ids.ts';
 import { hashToken } from '../auth/sessions.ts';
 import type { Role } from '../auth/permissions.ts';
+import { sortKey } from '../sort-key.ts';
 
 export const INVITATION_DAYS = 7;
 
@@ -178,7 +179,7 @@ export function emailTaken(db: DbOrTx, email: string): boolean {
 /** The account an accepted invitation creates: the user, their structures (and lead mark) or regions. */
 export function insertInvitedUser(db: DbOrTx, inv: Pick<InvitationRow, 'email' | 'role' | 'regions' | 'lead'>, organisationIds: readonly string[], chosen: { name: string; passwordHash: string }, now: Date): string {
   const userId = newId();
-  db.insert(users).values({ id: userId, email: inv.email, name: chosen.name, passwordHash: chosen.passwordHash, role: inv.role, active: true, createdAt: now.toISOString() }).run();
+  db.insert(users).values({ id: userId, email: inv.email, name: chosen.name, sortName: sortKey(chosen.name), passwordHash: chosen.passwordHash, role: inv.role, active: true, createdAt: now.toISOString() }).run();
   for (const organisationId of organisationIds) {
     db.insert(memberships).values({ userId, organisationId }).run();
     if (inv.lead) db.insert(organisationLeads).values({ userId, organisationId }).run();

@@ -4,9 +4,13 @@ import type { Db } from './open.ts';
 import { memberships, organisations, users } from './schema.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../auth/permissions.ts';
+import { sortKey } from '../sort-key.ts';
+import { refreshOrganisationPeers } from './peer-statistics.ts';
+import { rescoreOrganisation } from './scores.ts';
 
 export type Organisation = typeof organisations.$inferSelect;
-export type OrganisationInput = Omit<Organisation, 'id' | 'createdAt' | 'active'>;
+/** What a form sets: the sort key follows the name, the diagnostic pointers follow the diagnostics. */
+export type OrganisationInput = Omit<Organisation, 'id' | 'createdAt' | 'active' | 'sortName' | 'latestDiagnosticId' | 'settledDiagnosticId'>;
 
 export function getOrganisation(db: Db, id: string): Organisation | undefined {
   return db.select().from(organisations).where(eq(organisations.id, id)).get();
@@ -26,16 +30,43 @@ export function listVisibleOrganisations(db: Db, actor: Actor): Organisation[] {
 
 export function insertOrganisation(db: Db, input: OrganisationInput, now: Date): string {
   const id = newId();
-  db.insert(organisations).values({ ...input, id, active: true, createdAt: now.toISOString() }).run();
+  db.insert(organisations).values({ ...input, sortName: sortKey(input.name), id, active: true, createdAt: now.toISOString() }).run();
   return id;
 }
 
+/**
+ * Changes an organisation and what follows from it, in one transaction: its sort key with its
+ * name; with its types, the cached scores of its diagnostics (what applies changes); with its
+ * region, types or activity, the peer statistics of the groups it leaves and joins.
+ */
 export function updateOrganisation(db: Db, id: string, input: Partial<OrganisationInput> & { active?: boolean }): void {
-  db.update(organisations).set(input).where(eq(organisations.id, id)).run();
+  const state = () => db.get<{ region: string; types: string; active: number }>(sql`SELECT region, types, active FROM organisations WHERE id = ${id}`);
+  // The helpers run on `db` inside the transaction: one connection, synchronous.
+  db.transaction(() => {
+    const before = state();
+    db.update(organisations)
+      .set({ ...input, ...(input.name !== undefined ? { sortName: sortKey(input.name) } : {}) })
+      .where(eq(organisations.id, id))
+      .run();
+    const after = state();
+    if (!before || !after) return;
+    if (after.types !== before.types) rescoreOrganisation(db, id);
+    if (after.types !== before.types || after.region !== before.region || after.active !== before.active) refreshOrganisationPeers(db, id, before);
+  });
 }
 
 export function findOrganisationBySiret(db: Db, siret: string) {
   return db.select().from(organisations).where(and(eq(organisations.siret, siret))).get();
+}
+
+/** How many organisations the actor may see (the home page's count, without loading them). */
+export function countVisibleOrganisations(db: Db, actor: Actor): number {
+  if (actor.role === 'admin') return countOrganisations(db);
+  if (actor.role === 'consultant') {
+    if (!actor.regions.length) return 0;
+    return db.select({ n: sql<number>`count(*)` }).from(organisations).where(inArray(organisations.region, [...actor.regions])).get()?.n ?? 0;
+  }
+  return actor.organisationIds.length;
 }
 
 export function countOrganisations(db: Db): number {

@@ -4,12 +4,12 @@
 import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { diagnostics } from './schema.ts';
-import { getDiagnosticContext, latestDiagnosticId, scoreDiagnosticById, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
+import { getDiagnosticContext, scoreDiagnosticById, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
 import { compareScores, type Comparison } from '../scoring/compare.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
-import { summaryScores } from './scores.ts';
-import { THEME_SLUGS, type StructureType, type ThemeSlug } from '../referential/schema.ts';
-import { SETTLED_STATUSES, type DiagnosticStatus } from '../diagnostics/status.ts';
+import { addTo, emptyTotals, meanOf, peerGroups, type Totals } from './peer-statistics.ts';
+import { THEME_SLUGS, type ThemeSlug } from '../referential/schema.ts';
+import { SETTLED_STATUSES } from '../diagnostics/status.ts';
 
 /** Below this many other organisations a group's mean could point at someone: it stays hidden. */
 export const BENCHMARK_MIN_PEERS = 5;
@@ -42,7 +42,7 @@ export function previousDiagnostic(db: Db, d: DiagnosticRow): DiagnosticRow | un
 export interface BenchmarkGroup {
   scope: 'national' | 'regional';
   region: string | null;
-  /** Other organisations in the group (each counted once, with its latest diagnostic). */
+  /** Other organisations in the group (each counted once, with its latest settled diagnostic). */
   peers: number;
   shown: boolean;
   /** Means over the peers; null when hidden (never computed, so never leaked) or nothing scored. */
@@ -57,86 +57,52 @@ export interface Benchmark {
   regional: BenchmarkGroup;
 }
 
-interface PeerRow {
-  id: string;
-  referentialId: string;
-  status: DiagnosticStatus;
-  overallScore: number | null;
-  themeScores: string | null;
-  region: string;
-  types: string;
-}
-
-interface PeerScores {
-  region: string;
-  overall: number | null;
-  themes: Partial<Record<string, number | null>>;
-}
-
 /**
- * The latest settled (submitted or validated) diagnostic of every other active organisation sharing
- * at least one structure type: one query, with the type match done in SQL on the JSON column.
+ * The organisation among the other active organisations sharing at least one of its structure
+ * types, nationally and in its region, each with its latest submitted or validated diagnostic:
+ * the peer statistics of the groups whose types overlap (src/db/peer-statistics.ts), less its own
+ * contribution. A few hundred small rows at the national size, whatever the number of answers.
  */
-function peerRows(db: Db, organisationId: string, types: readonly string[]): PeerRow[] {
-  if (types.length === 0) return [];
-  return db.all<PeerRow>(sql`
-    SELECT d.id, d.referential_id AS referentialId, d.status, d.overall_score AS overallScore, d.theme_scores AS themeScores, o.region, o.types
-    FROM organisations o
-    JOIN diagnostics d ON d.id = ${latestDiagnosticId(sql`o.id`, { settled: true })}
-    WHERE o.id <> ${organisationId}
-      AND o.active = 1
-      AND EXISTS (SELECT 1 FROM json_each(o.types) t WHERE t.value IN (SELECT value FROM json_each(${JSON.stringify(types)})))`);
-}
-
-/** Scores of each peer: cached or computed (src/db/scores.ts). */
-function peerScores(db: Db, rows: PeerRow[]): PeerScores[] {
-  const scores = summaryScores(
-    db,
-    rows.map((r) => ({
-      id: r.id,
-      referentialId: r.referentialId,
-      status: r.status,
-      types: JSON.parse(r.types) as StructureType[],
-      overallScore: r.overallScore,
-      themeScores: r.themeScores === null ? null : (JSON.parse(r.themeScores) as Record<string, number | null>),
-    })),
-  );
-  return rows.flatMap((r) => {
-    const s = scores.get(r.id);
-    return s ? [{ region: r.region, overall: s.overall, themes: s.themes }] : [];
-  });
-}
-
-function mean(values: readonly (number | null | undefined)[]): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const v of values) {
-    if (typeof v === 'number' && Number.isFinite(v)) {
-      sum += v;
-      n += 1;
-    }
-  }
-  return n === 0 ? null : sum / n;
-}
-
-function group(scope: BenchmarkGroup['scope'], region: string | null, peers: PeerScores[]): BenchmarkGroup {
-  const shown = peers.length >= BENCHMARK_MIN_PEERS;
-  const themes = Object.fromEntries(THEME_SLUGS.map((slug) => [slug, shown ? mean(peers.map((p) => p.themes[slug])) : null])) as Record<ThemeSlug, number | null>;
-  return { scope, region, peers: peers.length, shown, overall: shown ? mean(peers.map((p) => p.overall)) : null, themes };
-}
-
 export function benchmarkFor(db: Db, ctx: Pick<DiagnosticContext, 'organisation'>): Benchmark {
   const { organisation } = ctx;
-  const peers = peerScores(db, peerRows(db, organisation.id, organisation.types));
+  const types = new Set<string>(organisation.types);
+  const national = emptyTotals();
+  const regional = emptyTotals();
+  if (types.size) {
+    for (const g of peerGroups(db)) {
+      if (!g.types.some((ty) => types.has(ty))) continue;
+      addTo(national, g);
+      if (g.region === organisation.region) addTo(regional, g);
+    }
+    // Its own latest settled diagnostic is in its group: taken back out, as it is no peer of itself.
+    const self = db.get<{ region: string; overall: number | null; themes: string | null }>(sql`
+      SELECT o.region, d.overall_score AS overall, d.theme_scores AS themes
+      FROM organisations o JOIN diagnostics d ON d.id = o.settled_diagnostic_id WHERE o.id = ${organisation.id} AND o.active = 1`);
+    if (self) {
+      const themes: Record<string, [number, number]> = {};
+      for (const [slug, score] of Object.entries(self.themes ? (JSON.parse(self.themes) as Record<string, number | null>) : {})) if (typeof score === 'number') themes[slug] = [score, 1];
+      const own = { organisations: 1, overallSum: self.overall ?? 0, overallCount: self.overall === null ? 0 : 1, themes };
+      addTo(national, own, -1);
+      if (self.region === organisation.region) addTo(regional, own, -1);
+    }
+  }
   return {
     types: [...organisation.types],
     minPeers: BENCHMARK_MIN_PEERS,
-    national: group('national', null, peers),
-    regional: group(
-      'regional',
-      organisation.region,
-      peers.filter((p) => p.region === organisation.region),
-    ),
+    national: group('national', null, national),
+    regional: group('regional', organisation.region, regional),
+  };
+}
+
+function group(scope: BenchmarkGroup['scope'], region: string | null, t: Totals): BenchmarkGroup {
+  const shown = t.organisations >= BENCHMARK_MIN_PEERS;
+  return {
+    scope,
+    region,
+    peers: t.organisations,
+    shown,
+    overall: shown ? meanOf(t.overall) : null,
+    themes: Object.fromEntries(THEME_SLUGS.map((slug) => [slug, shown && t.themes[slug] ? meanOf(t.themes[slug]!) : null])) as Record<ThemeSlug, number | null>,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Db } from './open.ts';
 import { actions, answers, auditEvents, consultantRegions, diagnostics, evidenceFiles, invitations, mailOptOuts, mailQueue, memberships, organisationLeads, organisations, passwordResets, reviewComments, sessions, users } from './schema.ts';
 import { evidenceUploadedBy } from './evidence.ts';
 import { audit } from './audit.ts';
+import { sortKey } from '../sort-key.ts';
 
 
 /** The name a deleted account keeps in the database (personal data erased); pages name it with src/people.ts. */
@@ -163,7 +164,7 @@ export function deleteUser(db: Db, userId: string, actorId: string, now: Date): 
     const orgIds = tx.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId)).all().map((r) => r.id);
     const regions = tx.select({ r: consultantRegions.region }).from(consultantRegions).where(eq(consultantRegions.userId, userId)).all().map((r) => r.r);
     tx.update(users)
-      .set({ deleted: true, active: false, email: deletedEmail(userId), name: DELETED_USER_NAME, passwordHash: UNUSABLE_HASH })
+      .set({ deleted: true, active: false, email: deletedEmail(userId), name: DELETED_USER_NAME, sortName: sortKey(DELETED_USER_NAME), passwordHash: UNUSABLE_HASH })
       .where(eq(users.id, userId))
       .run();
     tx.delete(memberships).where(eq(memberships.userId, userId)).run();

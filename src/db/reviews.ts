@@ -1,7 +1,8 @@
 // Review by the federation: comments on a diagnostic, a theme or a question, and the two review
 // decisions (request changes, validate). Status changes are conditional updates, so two consultants
 // clicking at once cannot both win, and each write is audited in its transaction.
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './open.ts';
 import { diagnostics, reviewComments, users } from './schema.ts';
 import type { DiagnosticRow } from './diagnostics.ts';
@@ -9,6 +10,7 @@ import { audit } from './audit.ts';
 import { newId } from '../ids.ts';
 import type { TargetKind } from '../diagnostics/remarks.ts';
 import { TRANSITIONS } from '../diagnostics/status.ts';
+import { refreshOrganisationPeers } from './peer-statistics.ts';
 
 export interface ReviewComment {
   id: string;
@@ -20,8 +22,19 @@ export interface ReviewComment {
   authorName: string | null;
   authorRole: string | null;
   authorDeleted: boolean;
+  /** The remark a reply answers; null for a remark. */
+  parentId: string | null;
+  /** A remark marked as dealt with: when and by whom (null while open). */
+  resolvedAt: string | null;
+  resolverName: string | null;
+  resolverDeleted: boolean;
+  /** A member replied since a reviewer last replied or closed it: the reviewer's turn. */
+  memberRepliedAt: string | null;
 }
 
+const resolvers = alias(users, 'resolvers');
+
+/** Every remark and reply of a diagnostic, oldest first. */
 export function listComments(db: Db, diagnosticId: string): ReviewComment[] {
   return db
     .select({
@@ -33,13 +46,100 @@ export function listComments(db: Db, diagnosticId: string): ReviewComment[] {
       authorName: users.name,
       authorRole: users.role,
       deleted: users.deleted,
+      parentId: reviewComments.parentId,
+      resolvedAt: reviewComments.resolvedAt,
+      resolverName: resolvers.name,
+      resolverDeleted: resolvers.deleted,
+      memberRepliedAt: reviewComments.memberRepliedAt,
     })
     .from(reviewComments)
     .leftJoin(users, eq(users.id, reviewComments.authorId))
+    .leftJoin(resolvers, eq(resolvers.id, reviewComments.resolvedBy))
     .where(eq(reviewComments.diagnosticId, diagnosticId))
     .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id))
     .all()
-    .map(({ deleted, ...c }) => ({ ...c, authorDeleted: !!deleted }));
+    .map(({ deleted, resolverDeleted, ...c }) => ({ ...c, authorDeleted: !!deleted, resolverDeleted: !!resolverDeleted }));
+}
+
+/** A remark (not a reply) of this diagnostic; another diagnostic's is as good as unknown. */
+export function getRemark(db: Db, diagnosticId: string, remarkId: string) {
+  return db
+    .select()
+    .from(reviewComments)
+    .where(and(eq(reviewComments.id, remarkId), eq(reviewComments.diagnosticId, diagnosticId), isNull(reviewComments.parentId)))
+    .get();
+}
+
+export type RemarkRow = NonNullable<ReturnType<typeof getRemark>>;
+
+/** Replies to a remark so far (they are bounded: src/validation/limits.ts). */
+export function countReplies(db: Db, remarkId: string): number {
+  return db.select({ n: count() }).from(reviewComments).where(eq(reviewComments.parentId, remarkId)).get()?.n ?? 0;
+}
+
+/** Who writes in a thread: the structure's team, or the federation (a reviewer). */
+export type ThreadSide = 'member' | 'reviewer';
+
+export interface NewReply {
+  diagnostic: Pick<DiagnosticRow, 'id' | 'organisationId'>;
+  remark: RemarkRow;
+  body: string;
+  userId: string;
+  side: ThreadSide;
+}
+
+/**
+ * A reply to a remark, by the team or by a reviewer. A member's reply puts the remark on the
+ * reviewer's list (« À faire »: remarks answered by members); a reviewer's reply takes it off.
+ */
+export function addReply(db: Db, r: NewReply, now: Date): string {
+  const id = newId();
+  const at = now.toISOString();
+  db.transaction((tx) => {
+    tx.insert(reviewComments)
+      .values({ id, diagnosticId: r.diagnostic.id, targetKind: r.remark.targetKind, target: r.remark.target, authorId: r.userId, body: r.body, createdAt: at, parentId: r.remark.id })
+      .run();
+    tx.update(reviewComments)
+      .set({ memberRepliedAt: r.side === 'member' ? at : null })
+      .where(eq(reviewComments.id, r.remark.id))
+      .run();
+    audit(
+      tx,
+      { userId: r.userId, action: 'reply', entity: 'review_comment', entityId: id, organisationId: r.diagnostic.organisationId, diagnosticId: r.diagnostic.id, after: { parentId: r.remark.id, body: r.body } },
+      now,
+    );
+  });
+  return id;
+}
+
+/**
+ * Marks a remark as dealt with, or open again. A reviewer doing either has read the team's
+ * replies: the remark leaves their list. Nothing is written when it is already so.
+ */
+export function setRemarkResolved(db: Db, diagnostic: Pick<DiagnosticRow, 'id' | 'organisationId'>, remark: RemarkRow, resolved: boolean, userId: string, side: ThreadSide, now: Date): boolean {
+  if (!!remark.resolvedAt === resolved && !(side === 'reviewer' && remark.memberRepliedAt)) return false;
+  const at = now.toISOString();
+  db.transaction((tx) => {
+    tx.update(reviewComments)
+      .set({ resolvedAt: resolved ? at : null, resolvedBy: resolved ? userId : null, ...(side === 'reviewer' ? { memberRepliedAt: null } : {}) })
+      .where(eq(reviewComments.id, remark.id))
+      .run();
+    audit(
+      tx,
+      {
+        userId,
+        action: resolved ? 'resolve' : 'reopen',
+        entity: 'review_comment',
+        entityId: remark.id,
+        organisationId: diagnostic.organisationId,
+        diagnosticId: diagnostic.id,
+        before: { resolvedAt: remark.resolvedAt },
+        after: { resolvedAt: resolved ? at : null },
+      },
+      now,
+    );
+  });
+  return true;
 }
 
 export interface NewComment {
@@ -94,7 +194,7 @@ export function requestChanges(db: Db, d: DiagnosticRow, userId: string, message
   return db.transaction((tx) => {
     const res = tx
       .update(diagnostics)
-      .set({ status: TRANSITIONS.requestChanges.to, reviewMessage: message })
+      .set({ status: TRANSITIONS.requestChanges.to, reviewMessage: message, changesRequestedAt: now.toISOString() })
       .where(and(eq(diagnostics.id, d.id), inArray(diagnostics.status, [...TRANSITIONS.requestChanges.from])))
       .run();
     if (res.changes !== 1) return { ok: false, status: currentStatus(tx, d.id) ?? d.status };
@@ -112,6 +212,8 @@ export function requestChanges(db: Db, d: DiagnosticRow, userId: string, message
       },
       now,
     );
+    // Sent back, it no longer counts among the peers: its organisation's previous one may.
+    refreshOrganisationPeers(db, d.organisationId);
     return { ok: true };
   });
 }
@@ -140,6 +242,8 @@ export function validateDiagnostic(db: Db, d: DiagnosticRow, userId: string, now
       },
       now,
     );
+    // Submitted diagnostics already count among the peers; refreshed anyway, as every status change.
+    refreshOrganisationPeers(db, d.organisationId);
     return { ok: true };
   });
 }

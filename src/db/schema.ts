@@ -1,7 +1,7 @@
 // The database schema. Ids are random text (never sequential), timestamps are ISO strings in
 // UTC, JSON columns hold small lists that are always read whole.
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { StructureType } from '../referential/schema.ts';
 import { DIAGNOSTIC_STATUSES } from '../diagnostics/status.ts';
 
@@ -14,7 +14,9 @@ export const users = sqliteTable('users', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
-}, (t) => [uniqueIndex('users_email').on(t.email)]);
+  /** The name as lists sort and search it (src/sort-key.ts), kept with the name. */
+  sortName: text('sort_name').notNull().default(''),
+}, (t) => [uniqueIndex('users_email').on(t.email), index('users_sort').on(t.sortName, t.id)]);
 
 export const organisations = sqliteTable('organisations', {
   id: text('id').primaryKey(),
@@ -27,7 +29,16 @@ export const organisations = sqliteTable('organisations', {
   ges: integer('ges', { mode: 'boolean' }).notNull().default(false),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
-}, (t) => [index('organisations_region').on(t.region), index('organisations_name').on(t.name)]);
+  /** The name as lists sort and search it (src/sort-key.ts: « n° 2 » before « n° 11 »), kept with the name. */
+  sortName: text('sort_name').notNull().default(''),
+  /**
+   * Its latest diagnostic, and its latest submitted or validated one: pointers kept by triggers on
+   * diagnostics (drizzle/0008_derived_data_triggers.sql), so that lists join one row per
+   * organisation instead of searching its diagnostics (src/db/diagnostics.ts, latestDiagnosticId).
+   */
+  latestDiagnosticId: text('latest_diagnostic_id').references((): AnySQLiteColumn => diagnostics.id, { onDelete: 'set null' }),
+  settledDiagnosticId: text('settled_diagnostic_id').references((): AnySQLiteColumn => diagnostics.id, { onDelete: 'set null' }),
+}, (t) => [index('organisations_region').on(t.region), index('organisations_name').on(t.name), index('organisations_sort').on(t.sortName, t.id)]);
 
 export const memberships = sqliteTable('memberships', {
   userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
@@ -95,7 +106,12 @@ export const diagnostics = sqliteTable('diagnostics', {
   validatedAt: text('validated_at'),
   validatedBy: text('validated_by').references(() => users.id, { onDelete: 'set null' }),
   reviewMessage: text('review_message'),
-  /** Overall score cached when submitted, so lists and dashboards need not re-score. */
+  /** When the federation last asked for changes (the « À faire » list: unanswered after 30 days). */
+  changesRequestedAt: text('changes_requested_at'),
+  /**
+   * Scores cached where the answers change (each answer saved, submission, a change of the
+   * structure's types), so that lists and dashboards never score: provisional while editable.
+   */
   overallScore: real('overall_score'),
   themeScores: text('theme_scores', { mode: 'json' }).$type<Record<string, number | null>>(),
 }, (t) => [
@@ -104,6 +120,8 @@ export const diagnostics = sqliteTable('diagnostics', {
   index('diagnostics_created_by').on(t.createdBy),
   index('diagnostics_submitted_by').on(t.submittedBy),
   index('diagnostics_validated_by').on(t.validatedBy),
+  // Diagnostics awaiting review, oldest first, and change requests by age (the « À faire » lists).
+  index('diagnostics_status_submitted').on(t.status, t.submittedAt),
 ]);
 
 export const answers = sqliteTable('answers', {
@@ -133,7 +151,21 @@ export const reviewComments = sqliteTable('review_comments', {
   authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
   body: text('body').notNull(),
   createdAt: text('created_at').notNull(),
-}, (t) => [index('review_comments_diag').on(t.diagnosticId), index('review_comments_author').on(t.authorId)]);
+  /** A reply (by the structure's team or a reviewer) to the remark `parentId`; null for a remark. */
+  parentId: text('parent_id').references((): AnySQLiteColumn => reviewComments.id, { onDelete: 'cascade' }),
+  /** A remark marked as dealt with, by whom; null while open. */
+  resolvedAt: text('resolved_at'),
+  resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+  /** Set when a member replies, cleared when a reviewer replies or closes it: the reviewer's turn. */
+  memberRepliedAt: text('member_replied_at'),
+}, (t) => [
+  index('review_comments_diag').on(t.diagnosticId),
+  index('review_comments_author').on(t.authorId),
+  index('review_comments_parent').on(t.parentId),
+  index('review_comments_resolved_by').on(t.resolvedBy),
+  // Remarks a member answered, oldest first: few at a time, hence partial.
+  index('review_comments_member_replied').on(t.memberRepliedAt).where(sql`member_replied_at IS NOT NULL`),
+]);
 
 export const actions = sqliteTable('actions', {
   id: text('id').primaryKey(),
@@ -307,3 +339,43 @@ export const evidenceFiles = sqliteTable('evidence_files', {
   index('evidence_files_hash').on(t.hash),
   index('evidence_files_uploaded_by').on(t.uploadedBy),
 ]);
+
+// ---- Derived data for lists at the national scale ----------------------------------------------
+
+/**
+ * A plan's figures, kept by triggers on every write to its actions
+ * (drizzle/0008_derived_data_triggers.sql, view plan_stats_source), so that the federation's lists filter and sort on plan progress and
+ * overdue actions without reading actions. Dropped actions count nowhere.
+ */
+export const planStats = sqliteTable('plan_stats', {
+  diagnosticId: text('diagnostic_id').primaryKey().references(() => diagnostics.id, { onDelete: 'cascade' }),
+  total: integer('total').notNull(),
+  done: integer('done').notNull(),
+  /** Earliest due date (AAAA-MM-JJ) of an open action: overdue once it is before today. */
+  firstOpenDue: text('first_open_due'),
+  /** Due dates of the open actions, sorted: how many are overdue on a given day. */
+  openDues: text('open_dues', { mode: 'json' }).$type<string[]>().notNull(),
+  /** Service code → number of open actions that call for it. */
+  openServices: text('open_services', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+});
+
+/**
+ * Peer statistics: per region and combination of structure types (the `types` column as stored),
+ * sums over the latest submitted or validated diagnostic of every active organisation, refreshed
+ * when a diagnostic is submitted, sent back or validated and when an organisation changes
+ * (src/db/peer-statistics.ts). The results page's comparison and the federation's picture add up a
+ * few of these rows instead of reading every organisation's diagnostics and answers.
+ */
+export const peerStatistics = sqliteTable('peer_statistics', {
+  region: text('region').notNull(),
+  types: text('types').notNull(),
+  organisations: integer('organisations').notNull(),
+  overallSum: real('overall_sum').notNull(),
+  overallCount: integer('overall_count').notNull(),
+  /** Theme slug → [sum of scores, number of scores]. */
+  themes: text('themes', { mode: 'json' }).$type<Record<string, [number, number]>>().notNull(),
+  /** Band id → organisations whose overall score falls in it. */
+  bands: text('bands', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+  /** Question code → [sum of levels 0-4, number of levels] (N/A and unanswered left out). */
+  questions: text('questions', { mode: 'json' }).$type<Record<string, [number, number]>>().notNull(),
+}, (t) => [primaryKey({ columns: [t.region, t.types] })]);

@@ -5,6 +5,7 @@ import { users, memberships, consultantRegions } from './schema.ts';
 import { audit } from './audit.ts';
 import { newId } from '../ids.ts';
 import type { Role } from '../auth/permissions.ts';
+import { sortKey } from '../sort-key.ts';
 
 export function hasAnyUser(db: Db): boolean {
   return !!db.select({ one: sql`1` }).from(users).limit(1).get();
@@ -30,7 +31,7 @@ export function userRoles(db: Db, ids: readonly string[]): Map<string, Role> {
 }
 
 export function updateUser(db: Db, id: string, set: { name: string; email: string; role: Role; passwordHash?: string }): void {
-  db.update(users).set(set).where(eq(users.id, id)).run();
+  db.update(users).set({ ...set, sortName: sortKey(set.name) }).where(eq(users.id, id)).run();
 }
 
 export function setUserActive(db: Db, id: string, active: boolean): void {
@@ -57,7 +58,7 @@ export interface NewUser {
 export function insertUser(db: Db, u: NewUser, now: Date): string {
   const id = newId();
   db.transaction((tx) => {
-    tx.insert(users).values({ id, email: u.email.toLowerCase(), name: u.name, passwordHash: u.passwordHash, role: u.role, active: true, createdAt: now.toISOString() }).run();
+    tx.insert(users).values({ id, email: u.email.toLowerCase(), name: u.name, sortName: sortKey(u.name), passwordHash: u.passwordHash, role: u.role, active: true, createdAt: now.toISOString() }).run();
     for (const o of u.organisationIds ?? []) tx.insert(memberships).values({ userId: id, organisationId: o }).run();
     for (const r of u.regions ?? []) tx.insert(consultantRegions).values({ userId: id, region: r }).run();
   });

@@ -1,6 +1,7 @@
 // The whole demo dataset, in the order its parts depend on each other.
 import type { Db } from '../db/open.ts';
 import { ensureBuiltins } from '../referential/store.ts';
+import { rebuildDerivedData } from '../db/derived-data.ts';
 import { loadBaseDemo, type DemoIds } from './base.ts';
 import { loadDiagnosticsDemo } from './diagnostics.ts';
 import { loadPlanDemo } from './plan.ts';
@@ -15,6 +16,8 @@ export async function loadDemo(db: Db, now: Date): Promise<DemoIds> {
   loadPlanDemo(db, ids, now);
   loadReviewsDemo(db, ids, now);
   loadBenchmarkDemo(db, now);
+  // The generated peers are written directly: what the app derives from them is derived now.
+  rebuildDerivedData(db);
   loadMailDemo(db, ids, now);
   return ids;
 }

@@ -2,6 +2,14 @@
 // Dates are src/dates.ts's; rounding is src/scoring/rounding.ts's.
 import { shownScore } from '../scoring/rounding.ts';
 
+/** The id a proposed action not yet stored carries on the plan page and in the PDF (src/db/actions.ts projectPlan). */
+export const PENDING_PREFIX = 'a-venir-';
+
+/** A proposed action shown before it is stored: there is no row to edit yet. */
+export function isPendingAction(a: { id: string }): boolean {
+  return a.id.startsWith(PENDING_PREFIX);
+}
+
 /** An action is overdue when its due day is past (in Paris) and it is not done. */
 export function isOverdue(action: { dueDate: string | null; status: string }, today: string): boolean {
   return !!action.dueDate && action.status !== 'done' && action.dueDate < today;

@@ -159,7 +159,8 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
     }),
     notApplicable: Math.max(0, index.entries.length - scores.questions.length),
     evidence: evidenceLines(db, d.id),
-    reviews: listComments(db, d.id).map((c) => ({
+    // The federation's remarks; the conversation that follows them stays on the pages and in the CSV.
+    reviews: listComments(db, d.id).filter((c) => c.parentId === null).map((c) => ({
       target: c.targetKind === 'diagnostic' ? t.plan.pdf.reviewWhole : c.targetKind === 'theme' ? (index.themes.get(c.target)?.title ?? c.target) : c.target,
       author: personName(authorOf(c), 'federation') ?? t.common.theFederation,
       at: new Date(c.createdAt),

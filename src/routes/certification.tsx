@@ -10,7 +10,7 @@ import { currentUser, requireFederation, requireUser } from '../web/guards.ts';
 import { loadDiagnostic } from '../web/load.ts';
 import { servicesFollowUpFor } from '../db/certification.ts';
 import { BENCHMARK_MIN_PEERS } from '../db/peers.ts';
-import { federationRows } from '../db/federation.ts';
+import { scopeRegions } from '../db/federation.ts';
 import { defaultReferentialId, getReferential, listServices } from '../referential/store.ts';
 import { STRUCTURE_TYPES, type StructureType } from '../referential/schema.ts';
 import { buildGapReport } from '../certification/report.ts';
@@ -52,7 +52,7 @@ certificationRoutes.get('/federation/progres', requireFederation, (c) => {
   const now = clock();
   const data = servicesFollowUpFor(db, user, q, now, BENCHMARK_MIN_PEERS);
   const names = new Map(listServices(db).map((s) => [s.code, s.name]));
-  const regions = [...new Set(federationRows(db, user, now).map((r) => r.region))].sort((a, b) => a.localeCompare(b, 'fr'));
+  const regions = scopeRegions(db, user);
   const R = t.certification.region;
   return page(
     c,

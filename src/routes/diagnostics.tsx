@@ -320,7 +320,7 @@ diagnosticRoutes.post('/:id/answers/:questionCode', loadDiagnostic('diagnostic.a
     return statusFragment(c, ctx, theme, { ...baseState(question, authored(c, ctx, code)), revision: sentRevision, orig, error: parsed.message }, 422);
   }
   const user = currentUser(c);
-  const result = saveAnswer(db, { diagnosticId: ctx.diagnostic.id, questionCode: code, level: parsed.level, na: parsed.na, comment: parsed.comment, revision: parsed.revision, userId: user.id, role: user.role }, now);
+  const result = saveAnswer(db, { diagnosticId: ctx.diagnostic.id, questionCode: code, level: parsed.level, na: parsed.na, comment: parsed.comment, revision: parsed.revision, userId: user.id, role: user.role, scoring: { referential: ctx.referential, types: ctx.organisation.types } }, now);
   switch (result.kind) {
     case 'missing':
       return notFound();
@@ -390,7 +390,7 @@ diagnosticRoutes.post('/:id/themes/:theme', loadDiagnostic('diagnostic.answer'),
         problems.push({ code, message: parsed.message });
         continue;
       }
-      const r = saveAnswer(db, { diagnosticId: ctx.diagnostic.id, questionCode: code, level: parsed.level, na: parsed.na, comment: parsed.comment, revision: parsed.revision, userId: user.id, role: user.role }, now);
+      const r = saveAnswer(db, { diagnosticId: ctx.diagnostic.id, questionCode: code, level: parsed.level, na: parsed.na, comment: parsed.comment, revision: parsed.revision, userId: user.id, role: user.role, scoring: { referential: ctx.referential, types: ctx.organisation.types } }, now);
       if (r.kind === 'saved') {
         if (r.changed) saved++;
         else unchanged++;

@@ -6,9 +6,9 @@ import { t } from '../i18n/index.ts';
 import { fileSize } from '../i18n/fr/evidence.ts';
 import { currentUser, requireFederation } from '../web/guards.ts';
 import { loadDiagnostic } from '../web/load.ts';
-import { csvResponse, toCsv, type CsvValue } from '../web/csv.ts';
+import { csvResponse, csvStreamResponse, toCsv, type CsvValue } from '../web/csv.ts';
 import { loadAnswersWithAuthors } from '../db/diagnostics.ts';
-import { federationExportRows } from '../db/federation.ts';
+import { federationChunks } from '../db/federation.ts';
 import { listComments } from '../db/reviews.ts';
 import { userRoles } from '../db/users.ts';
 import { parseFederationQuery } from '../federation/query.ts';
@@ -36,7 +36,8 @@ exportRoutes.get('/diagnostics/:id/export.csv', loadDiagnostic('diagnostic.view'
   for (const cm of listComments(db, diagnostic.id)) {
     if (cm.targetKind !== 'question') continue;
     const list = remarks.get(cm.target) ?? [];
-    list.push(`${personName(authorOf(cm), 'federation') ?? ''} (${date(cm.createdAt)}) : ${cm.body}`);
+    // Replies follow their remark, marked as such (the team's answers are part of the record).
+    list.push(`${cm.parentId ? '↳ ' : ''}${personName(authorOf(cm), cm.authorRole === 'member' ? 'team' : 'federation') ?? ''} (${date(cm.createdAt)}) : ${cm.body}`);
     remarks.set(cm.target, list);
   }
   // Evidence files by name, size and who attached them (the files themselves are downloaded from the page).
@@ -71,26 +72,33 @@ exportRoutes.get('/federation/export.csv', requireFederation, (c) => {
   const now = clock();
   const q = parseFederationQuery(c.req.query());
   const themes = themeHeads(db);
-  const rows = federationExportRows(db, currentUser(c), q, now).filter((r) => r.latest);
-  const body = toCsv(
-    x.federationHeader(themes.map((th) => th.title)),
-    rows.map((r) => {
-      const d = r.latest!;
-      return [
-        r.name,
-        r.region,
-        r.types.join(', '),
-        t.common.diagnosticStatus[d.status],
-        date(d.createdAt),
-        date(d.submittedAt),
-        date(d.validatedAt),
-        score(d.overall),
-        ...themes.map((th) => score(d.themes[th.slug as keyof typeof d.themes])),
-        r.actionsDone,
-        r.actionsTotal,
-        r.overdue,
-      ];
-    }),
-  );
-  return csvResponse(c, x.fileFederation(parisDay(now)), body);
+  // Structures with a diagnostic, in the page's order, read and sent 500 at a time.
+  const chunks = function* () {
+    for (const chunk of federationChunks(db, currentUser(c), q, now)) {
+      yield chunk.flatMap((r) => {
+        const d = r.latest;
+        if (!d) return [];
+        return [
+          [
+            r.name,
+            r.region,
+            r.types.join(', '),
+            t.common.diagnosticStatus[d.status],
+            date(d.createdAt),
+            date(d.submittedAt),
+            date(d.validatedAt),
+            score(d.overall),
+            ...themes.map((th) => score(d.themes[th.slug as keyof typeof d.themes])),
+            r.actionsDone,
+            r.actionsTotal,
+            r.overdue,
+            r.pending.length,
+            date(r.pending[0]?.submittedAt),
+            r.siret,
+          ],
+        ];
+      });
+    }
+  };
+  return csvStreamResponse(c, x.fileFederation(parisDay(now)), x.federationHeader(themes.map((th) => th.title)), chunks());
 });

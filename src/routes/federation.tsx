@@ -18,5 +18,5 @@ federationRoutes.get('/', (c) => {
   const user = currentUser(c);
   const q = parseFederationQuery(c.req.query());
   const data = federationDashboard(db, user, q, clock());
-  return page(c, t.federation.title, <FederationPage data={data} q={q} themes={themeHeads(db)} isAdmin={user.role === 'admin'} />, { wide: true });
+  return page(c, t.federation.title, <FederationPage data={data} q={q} themes={themeHeads(db)} isAdmin={user.role === 'admin'} now={clock()} />, { wide: true });
 });

@@ -1,7 +1,8 @@
 // The progress plan: GET /diagnostics/:id/plan (page, with its filters in the query string), POST
 // …/actions (add), POST …/actions/:actionId (edit), …/drop and …/restore, and the plan outside CAP:
-// GET /diagnostics/:id/plan.pdf, plan.xlsx and plan.ics. Proposed actions are brought in line with
-// the answers whenever the plan or one of its files is asked for (planSync, one place).
+// GET /diagnostics/:id/plan.pdf, plan.xlsx and plan.ics. The page and the files show the plan in line
+// with the answers without writing (projectPlan, src/db/actions.ts); it is stored at submission, or
+// when a member asks (POST …/plan/sync, « Mettre le plan à jour »).
 import { Hono, type Context } from 'hono';
 import { PassThrough, Readable } from 'node:stream';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -14,7 +15,7 @@ import { loadDiagnostic } from '../web/load.ts';
 import { can } from '../auth/permissions.ts';
 import { diagnosticScope, scoreDiagnosticById, type DiagnosticContext } from '../db/diagnostics.ts';
 import { isEditable } from '../diagnostics/status.ts';
-import { createAction, dropAction, getAction, listActions, syncProposedActions, updateAction, type ActionRow } from '../db/actions.ts';
+import { createAction, dropAction, getAction, projectPlan, syncProposedActions, updateAction, type ActionRow } from '../db/actions.ts';
 import { buildPlanReport } from '../plan/report.ts';
 import { progressSincePrevious } from '../db/certification.ts';
 import { buildGapReport } from '../certification/report.ts';
@@ -35,11 +36,11 @@ type C = Context<AppEnv>;
 
 export const planRoutes = new Hono<AppEnv>();
 
-function sync(c: C, ctx: DiagnosticContext) {
-  const { db, clock } = c.get('deps');
+/** The scores, and the plan in line with them as it will be once stored: read only. */
+function projected(c: C, ctx: DiagnosticContext) {
+  const { db } = c.get('deps');
   const scores = scoreDiagnosticById(db, ctx);
-  syncProposedActions(db, ctx, scores, currentUser(c).id, clock());
-  return scores;
+  return { scores, plan: projectPlan(db, ctx, scores) };
 }
 
 function planContext(c: C, ctx: DiagnosticContext, actions: readonly ActionRow[]): PlanContext {
@@ -67,9 +68,9 @@ interface RenderOptions {
 
 function renderPlan(c: C, ctx: DiagnosticContext, opts: RenderOptions = {}) {
   const { db } = c.get('deps');
-  const actions = listActions(db, ctx.diagnostic.id);
-  const pc = planContext(c, ctx, actions);
   const scores = opts.scores ?? scoreDiagnosticById(db, ctx);
+  const { actions, pending } = projectPlan(db, ctx, scores);
+  const pc = planContext(c, ctx, actions);
   const kept = actions.filter((a) => a.droppedReason === null);
   const ordered = [...focusOrder(kept, scores.questions), ...kept.filter((a) => a.status === 'done')];
   const owners = [...new Set(kept.map((a) => a.owner.trim()).filter(Boolean))].sort(collator.compare);
@@ -83,6 +84,7 @@ function renderPlan(c: C, ctx: DiagnosticContext, opts: RenderOptions = {}) {
       organisationActive={ctx.organisation.active}
       draft={isEditable(ctx.diagnostic.status)}
       actions={actions}
+      pending={pending}
       ordered={ordered}
       focus={priorities(kept, scores.questions)}
       filters={opts.filters ?? NO_FILTERS}
@@ -109,13 +111,20 @@ planRoutes.get('/:id/plan', viewer, (c) => {
   const ctx = c.var.diagnostic;
   // The filters are checked before any action is read; refused ones are named, the whole plan shown.
   const parsed = planFilterSchema(ctx.referential.themes.map((th) => th.slug)).safeParse(c.req.query());
-  const scores = sync(c, ctx);
+  const scores = scoreDiagnosticById(c.get('deps').db, ctx);
   if (!parsed.success) {
     const filterErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) filterErrors[FILTER_FIELDS[String(issue.path[0])] ?? 'filter'] ??= issue.message;
     return renderPlan(c, ctx, { scores, filterErrors, status: 400 });
   }
   return renderPlan(c, ctx, { scores, filters: parsed.data });
+});
+
+planRoutes.post('/:id/plan/sync', editor, (c) => {
+  const ctx = c.var.diagnostic;
+  const { db, clock } = c.get('deps');
+  const r = syncProposedActions(db, ctx, scoreDiagnosticById(db, ctx), currentUser(c).id, clock());
+  return redirectWith(c, planUrl(ctx), { kind: 'success', message: t.plan.synced(r.added, r.removed) });
 });
 
 planRoutes.post('/:id/actions/:actionId', editor, async (c) => {
@@ -143,7 +152,7 @@ planRoutes.post('/:id/actions/:actionId', editor, async (c) => {
   if (result.kind === 'conflict') return refuse({ form: 'edit', actionId: action.id, values, errors: {}, conflict: true }, 409, result.current);
   const updated = result.row;
   if (isHtmx(c)) {
-    const all = listActions(db, ctx.diagnostic.id);
+    const all = projected(c, ctx).plan.actions;
     const pc = planContext(c, ctx, [updated]);
     return fragment(
       c,
@@ -214,8 +223,8 @@ planRoutes.get('/:id/plan.pdf', viewer, async (c) => {
   const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const now = clock();
-  const scores = sync(c, ctx);
-  const report = buildPlanReport(db, ctx, scores, now);
+  const { scores, plan } = projected(c, ctx);
+  const report = buildPlanReport(db, ctx, scores, now, plan.actions);
   // After the plan: what a year of actions moved (when there is an earlier diagnostic), and the
   // ISO 9001 gap analysis when asked (?annexe=iso9001, from its page).
   const { writeGapAnnex, writeProgressSection } = await loadAnnex();
@@ -241,8 +250,8 @@ function planReport(c: C) {
   const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const now = clock();
-  const scores = sync(c, ctx);
-  return { ctx, now, report: buildPlanReport(db, ctx, scores, now) };
+  const { scores, plan } = projected(c, ctx);
+  return { ctx, now, report: buildPlanReport(db, ctx, scores, now, plan.actions) };
 }
 
 const fileName = (ctx: DiagnosticContext, now: Date, ext: string) => `plan-de-progres-${slugify(ctx.organisation.name)}-${parisDay(now)}.${ext}`;

@@ -1,6 +1,7 @@
 // The federation's review of a diagnostic: remarks on the diagnostic, a theme or a question, and
-// the two decisions (request changes, validate). Only consultants of the region and admins; anyone
-// else gets 404. The pages that show remarks get them from src/web/review.tsx.
+// the two decisions (request changes, validate) — consultants of the region and admins only,
+// anyone else gets 404; then the conversation: the team replies to a remark and marks it dealt
+// with (so may a reviewer). The pages that show remarks get them from src/web/review.tsx.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -8,11 +9,13 @@ import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { fragment, isHtmx, page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
-import { currentUser } from '../web/guards.ts';
+import { currentUser, notFound } from '../web/guards.ts';
 import { loadDiagnostic } from '../web/load.ts';
 import { fieldErrors, readForm } from '../validation/forms.ts';
-import type { DiagnosticContext } from '../db/diagnostics.ts';
-import { addComment, requestChanges, validateDiagnostic } from '../db/reviews.ts';
+import { diagnosticScope, type DiagnosticContext } from '../db/diagnostics.ts';
+import { addComment, addReply, countReplies, getRemark, requestChanges, setRemarkResolved, validateDiagnostic, type ThreadSide } from '../db/reviews.ts';
+import { can } from '../auth/permissions.ts';
+import { cleanText, LIMITS, MAX_LENGTH } from '../validation/limits.ts';
 import { TARGET_KINDS, type TargetKind } from '../diagnostics/remarks.ts';
 import { canTransition } from '../diagnostics/status.ts';
 import { findQuestion } from '../referential/lookup.ts';
@@ -20,8 +23,7 @@ import { diagnosticUrl, questionUrl, themeUrl } from '../web/urls.ts';
 import { notifyChangesRequested, notifyRemark, notifyValidated } from '../mail/notifications.ts';
 import type { RemarkItem } from '../mail/kinds.ts';
 import { loadReview } from '../web/review.tsx';
-import { CommentErrorPage, DecisionConflictPage, ReviewComments, ReviewPanel } from '../../views/review.tsx';
-import { LIMITS, MAX_LENGTH } from '../validation/limits.ts';
+import { CommentErrorPage, DecisionConflictPage, ReplyErrorPage, ReviewComments, ReviewPanel } from '../../views/review.tsx';
 
 const r = t.federation.review;
 
@@ -144,3 +146,65 @@ reviewRoutes.post('/:id/validate', reviewed, async (c) => {
   if (notifyValidated(db, d, currentUser(c).id, now)) c.get('deps').mail.wake();
   return redirectWith(c, diagnosticUrl(d.id), { kind: 'success', message: r.validated });
 });
+
+// ---- Two-way review: the team (or a reviewer) replies to a remark, and marks it dealt with ----
+
+// Anyone who may see the diagnostic takes part: its members, the consultants of its region, admins;
+// nobody while its organisation is deactivated (read-only).
+const participant = loadDiagnostic('diagnostic.view', { writes: true });
+
+const replySchema = z.object({
+  body: z.string({ error: r.replyRequired }).transform(cleanText).pipe(z.string().trim().min(1, r.replyRequired).max(MAX_LENGTH.remark, r.replyTooLong)),
+});
+
+/** The remark of the URL, in this diagnostic; 404 otherwise (a reply is no remark). */
+function remarkOr404(c: Context<AppEnv>, ctx: DiagnosticContext) {
+  return getRemark(c.get('deps').db, ctx.diagnostic.id, c.req.param('commentId') ?? '') ?? notFound();
+}
+
+/** The block of remarks the change happened in, again (htmx), or back to the page (no JavaScript). */
+function afterThread(c: Context<AppEnv>, ctx: DiagnosticContext, remark: { targetKind: TargetKind; target: string }, back: string, detached: boolean, flash: string, status: 200 | 422 = 200, error?: { remarkId: string; value: string; message: string }) {
+  if (isHtmx(c)) {
+    const view = loadReview(c, ctx);
+    return fragment(
+      c,
+      <ReviewComments review={view} kind={remark.targetKind} target={remark.target} back={back} heading={themeTitle(ctx, remark.targetKind, remark.target)} detached={detached} replyError={error} />,
+      status,
+    );
+  }
+  if (error) return page(c, r.replyPageTitle, <ReplyErrorPage review={loadReview(c, ctx)} remarkId={error.remarkId} back={back} value={error.value} error={error.message} />, { status });
+  return redirectWith(c, back + anchor(remark.targetKind, remark.target), { kind: 'success', message: flash });
+}
+
+reviewRoutes.post('/:id/comments/:commentId/replies', participant, async (c) => {
+  const ctx = c.var.diagnostic;
+  const { db, clock } = c.get('deps');
+  const remark = remarkOr404(c, ctx);
+  const form = await readForm(c);
+  const back = safeBack(form.get('back'), ctx.diagnostic.id);
+  const detached = form.get('detached') === '1';
+  const raw = form.get('body') ?? '';
+  const parsed = replySchema.safeParse({ body: raw });
+  let error = parsed.success ? undefined : fieldErrors(parsed.error).body;
+  if (!error && countReplies(db, remark.id) >= LIMITS.repliesPerRemark) error = r.tooManyReplies(LIMITS.repliesPerRemark);
+  if (error) return afterThread(c, ctx, remark, back, detached, '', 422, { remarkId: remark.id, value: raw.slice(0, MAX_LENGTH.remark), message: error });
+  const user = currentUser(c);
+  addReply(db, { diagnostic: ctx.diagnostic, remark, body: parsed.data!.body, userId: user.id, side: sideOf(c, ctx) }, clock());
+  return afterThread(c, ctx, remark, back, detached, r.replyAdded);
+});
+
+reviewRoutes.post('/:id/comments/:commentId/resolve', participant, async (c) => {
+  const ctx = c.var.diagnostic;
+  const { db, clock } = c.get('deps');
+  const remark = remarkOr404(c, ctx);
+  const form = await readForm(c);
+  const back = safeBack(form.get('back'), ctx.diagnostic.id);
+  const resolved = form.get('resolved') !== '0';
+  setRemarkResolved(db, ctx.diagnostic, remark, resolved, currentUser(c).id, sideOf(c, ctx), clock());
+  return afterThread(c, ctx, remark, back, form.get('detached') === '1', resolved ? r.resolvedDone : r.reopenedDone);
+});
+
+/** A reviewer (consultant of the region, admin) answers for the federation; anyone else for the team. */
+function sideOf(c: Context<AppEnv>, ctx: DiagnosticContext): ThreadSide {
+  return can(c.get('user'), 'diagnostic.review', diagnosticScope(ctx)) ? 'reviewer' : 'member';
+}

@@ -18,6 +18,8 @@ export const LIMITS = {
   actionsPerDiagnostic: 150,
   /** The federation's review remarks on one diagnostic. */
   remarksPerDiagnostic: 100,
+  /** Replies (by the team or a reviewer) to one remark. */
+  repliesPerRemark: 50,
   /** Questions in one referential version (every one of them may propose an action). */
   questionsPerReferential: 150,
   /** Services in the federation's catalogue. */

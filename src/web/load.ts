@@ -19,20 +19,24 @@ const WRITES: ReadonlySet<Action> = new Set(['diagnostic.create', 'diagnostic.an
  * A deactivated organisation is read-only: its pages stay open, but a write answers 409 with a
  * French message (htmx swaps it in beside the control), before the handler reads anything.
  */
-function refuseWritesWhenInactive(method: string, action: Action, organisation: { active: boolean }): void {
-  if (!organisation.active && WRITES.has(action) && method !== 'GET' && method !== 'HEAD') {
+function refuseWritesWhenInactive(method: string, action: Action, organisation: { active: boolean }, writes = false): void {
+  if (!organisation.active && (writes || WRITES.has(action)) && method !== 'GET' && method !== 'HEAD') {
     throw new HTTPException(409, { message: t.common.readOnlyOrganisation });
   }
 }
 
-/** Loads `:id` as a diagnostic the signed-in user may `action`, into `c.var.diagnostic`. */
-export function loadDiagnostic(action: Action) {
+/**
+ * Loads `:id` as a diagnostic the signed-in user may `action`, into `c.var.diagnostic`. `writes`
+ * marks a route that changes data under a reading permission (a reply to a remark needs only to
+ * see the diagnostic): it is refused too while the organisation is deactivated.
+ */
+export function loadDiagnostic(action: Action, options: { writes?: boolean } = {}) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const user = c.get('user');
     if (!user) return requireUser(c, next);
     const ctx = getDiagnosticContext(c.get('deps').db, c.req.param('id') ?? '');
     if (!ctx || !can(user, action, diagnosticScope(ctx))) notFound();
-    refuseWritesWhenInactive(c.req.method, action, ctx.organisation);
+    refuseWritesWhenInactive(c.req.method, action, ctx.organisation, options.writes);
     c.set('diagnostic', ctx);
     await next();
   });

@@ -6,7 +6,9 @@ import { can } from '../auth/permissions.ts';
 import { diagnosticScope, type DiagnosticContext } from '../db/diagnostics.ts';
 import { listComments } from '../db/reviews.ts';
 import { getPerson } from '../db/users.ts';
-import { groupComments } from '../diagnostics/remarks.ts';
+import { groupThreads, remarksByTheme } from '../diagnostics/remarks.ts';
+import { domId } from '../questionnaire/progress.ts';
+import { questionUrl, themeUrl } from './urls.ts';
 import { indexOf } from '../referential/lookup.ts';
 import type { Referential } from '../referential/schema.ts';
 import { personName } from '../people.ts';
@@ -16,16 +18,37 @@ import { ReviewSummary, type RemarkTargets, type ReviewView } from '../../views/
 export function loadReview(c: Context<AppEnv>, ctx: DiagnosticContext): ReviewView {
   const { db } = c.get('deps');
   const d = ctx.diagnostic;
+  const comments = listComments(db, d.id);
+  const index = indexOf(ctx.referential);
   return {
     diagnosticId: d.id,
+    byTheme: remarksByTheme(comments, (code) => index.questions.get(code)?.theme.slug),
     status: d.status,
-    comments: groupComments(listComments(db, d.id)),
+    comments: groupThreads(comments),
+    // A deactivated organisation is read-only: nobody reviews or replies there.
     canReview: ctx.organisation.active && can(c.get('user'), 'diagnostic.review', diagnosticScope(ctx)),
+    canReply: ctx.organisation.active && can(c.get('user'), 'diagnostic.view', diagnosticScope(ctx)),
+    codeHref: codeHrefs(ctx),
     csrf: c.get('csrf'),
     reviewMessage: d.reviewMessage,
     submittedAt: d.submittedAt,
     validatedAt: d.validatedAt,
     validatorName: d.validatedBy ? personName(getPerson(db, d.validatedBy), 'federation') : null,
+  };
+}
+
+/**
+ * Where a code cited in a remark or a change request leads: a question to its place on its theme
+ * page, a criterion to its heading there. Codes this diagnostic's version does not have stay text.
+ */
+export function codeHrefs(ctx: DiagnosticContext): (code: string) => string | undefined {
+  const index = indexOf(ctx.referential);
+  const criteria = new Map(index.entries.map((e) => [e.criterion.code, e.theme.slug]));
+  return (code) => {
+    const q = index.questions.get(code);
+    if (q) return questionUrl(ctx.diagnostic.id, q.theme.slug, code);
+    const theme = criteria.get(code);
+    return theme ? `${themeUrl(ctx.diagnostic.id, theme)}#cr-${domId(code)}` : undefined;
   };
 }
 

@@ -80,7 +80,7 @@ describe('GET /diagnostics/:id/export.csv', () => {
 
 describe('GET /federation/export.csv', () => {
   const HEADER =
-    '"Structure";"Région";"Types";"Statut";"Commencé le";"Soumis le";"Validé le";"Score global";"Score « Identité et projet »";"Score « Services aux salariés en parcours et aux clients »";"Score « Fonctions support, organisation et ressources »";"Score « Amélioration continue »";"Actions faites";"Actions (hors abandonnées)";"Actions en retard"';
+    '"Structure";"Région";"Types";"Statut";"Commencé le";"Soumis le";"Validé le";"Score global";"Score « Identité et projet »";"Score « Services aux salariés en parcours et aux clients »";"Score « Fonctions support, organisation et ressources »";"Score « Amélioration continue »";"Actions faites";"Actions (hors abandonnées)";"Actions en retard";"Diagnostics à relire";"À relire depuis le";"SIRET"';
 
   it('gives a consultant one row per latest diagnostic of their region, and nothing of Bretagne', async () => {
     const res = await (await as('conseil.occitanie@cap.test')).get('/federation/export.csv');
@@ -91,8 +91,8 @@ describe('GET /federation/export.csv', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(lines).toEqual([
       HEADER,
-      '"Alpha Insertion";"Occitanie";"ACI";"Soumis";"15/01/2026";"15/01/2026";"";"70";"80";"60";"70";"70";"1";"3";"1"',
-      '"Bêta Services";"Occitanie";"AI, EI";"Brouillon";"01/12/2024";"";"";"75";"75";"";"";"";"0";"0";"0"',
+      '"Alpha Insertion";"Occitanie";"ACI";"Soumis";"15/01/2026";"15/01/2026";"";"70";"80";"60";"70";"70";"1";"3";"1";"1";"15/01/2026";"73282932000074"',
+      '"Bêta Services";"Occitanie";"AI, EI";"Brouillon";"01/12/2024";"";"";"75";"75";"";"";"";"0";"0";"0";"0";"";"44306184100047"',
       '',
     ]);
     expect(body).not.toContain('Delta');
@@ -106,14 +106,14 @@ describe('GET /federation/export.csv', () => {
     const admin = await as('admin@cap.test');
     const all = (await csv(await admin.get('/federation/export.csv?sort=score&dir=desc'))).lines.slice(1, -1);
     expect(all.map((l) => l.split(';')[0])).toEqual(['"Delta Bretagne"', '"Bêta Services"', '"Alpha Insertion"']);
-    expect(all[0]).toBe('"Delta Bretagne";"Bretagne";"EI";"Validé";"01/02/2026";"01/02/2026";"01/02/2026";"90";"90";"90";"90";"90";"0";"1";"1"');
+    expect(all[0]).toBe('"Delta Bretagne";"Bretagne";"EI";"Validé";"01/02/2026";"01/02/2026";"01/02/2026";"90";"90";"90";"90";"90";"0";"1";"1";"0";"";"48265332500011"');
   });
 
   it('neutralises an organisation name that looks like a formula', async () => {
     const { organisations } = await import('../../src/db/schema.ts');
     ctx.db.update(organisations).set({ name: '=cmd|" /C calc"!A0' }).where(eq(organisations.name, 'Alpha Insertion')).run();
     const { lines } = await csv(await (await as('conseil.occitanie@cap.test')).get('/federation/export.csv'));
-    expect(lines).toContain(`"'=cmd|"" /C calc""!A0";"Occitanie";"ACI";"Soumis";"15/01/2026";"15/01/2026";"";"70";"80";"60";"70";"70";"1";"3";"1"`);
+    expect(lines).toContain(`"'=cmd|"" /C calc""!A0";"Occitanie";"ACI";"Soumis";"15/01/2026";"15/01/2026";"";"70";"80";"60";"70";"70";"1";"3";"1";"1";"15/01/2026";"73282932000074"`);
   });
 
   it('shows the consultant of Bretagne only Delta, and refuses members', async () => {

@@ -20,6 +20,7 @@ import type { Db } from '../../src/db/open.ts';
 import { actions, answers, diagnostics, organisations } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { org, text, user } from '../support/app.ts';
+import { rebuildDerivedData } from '../../src/db/derived-data.ts';
 
 export interface Network {
   orgs: { alpha: string; beta: string; gamma: string; delta: string; epsilon: string };
@@ -111,6 +112,8 @@ export async function network(db: Db): Promise<Network> {
   answer(db, 'diag-d1', 'ID-1.1', 0, users.memberDelta);
   action(db, 'diag-d1', { title: 'Secret breton', status: 'todo', due: '2026-01-01', services: ['FORM-QVT'] });
 
+  // Written by hand: what the app derives from such rows (scores, statistics) is derived now.
+  rebuildDerivedData(db);
   return { orgs: { alpha, beta, gamma, delta, epsilon }, diags: { a1: 'diag-a1', a2: 'diag-a2', b1: 'diag-b1', d1: 'diag-d1' }, users };
 }
 

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { Client, makeApp, text, type TestContext } from '../support/app.ts';
 import { network, rowsOf, type Network } from './federation-fixtures.ts';
 import { diagnostics } from '../../src/db/schema.ts';
+import { ensureDerivedData } from '../../src/db/derived-data.ts';
 
 /** Rows of the picture table whose (visually hidden) caption is `caption`. */
 function pictureRows(html: string, caption: string): string[] {
@@ -40,7 +41,7 @@ describe('GET /federation rows', () => {
     expect(text(html)).toContain('Les structures adhérentes de la région Occitanie et leur dernier diagnostic.');
     expect(text(html)).toContain('3 structures');
     expect(rowsOf(html, 'federation-table')).toEqual([
-      'Alpha Insertion ACI Occitanie Soumis 15/01/2026 70 % 1 / 3 1',
+      'Alpha Insertion ACI Occitanie Soumis 15/01/2026 70 % 1 / 3 1 depuis 46 jours',
       'Bêta Services aucun diagnostic depuis plus de 12 mois AI, EI Occitanie Brouillon 01/12/2024 75 % (provisoire) pas de plan 0',
       'Gamma Jardins aucun diagnostic depuis plus de 12 mois ACI Occitanie Aucun diagnostic —',
     ]);
@@ -63,7 +64,7 @@ describe('GET /federation rows', () => {
   it('counts overdue actions against today: the action due on 1 April becomes overdue on 2 April', async () => {
     ctx.now.value = new Date('2026-04-02T09:00:00Z');
     const html = await page(await as('conseil.occitanie@cap.test'));
-    expect(rowsOf(html, 'federation-table')[0]).toBe('Alpha Insertion ACI Occitanie Soumis 15/01/2026 70 % 1 / 3 2');
+    expect(rowsOf(html, 'federation-table')[0]).toBe('Alpha Insertion ACI Occitanie Soumis 15/01/2026 70 % 1 / 3 2 depuis 77 jours');
   });
 
   it('shows an admin every region, with a region filter', async () => {
@@ -77,26 +78,22 @@ describe('GET /federation rows', () => {
 });
 
 describe('the picture of the selection', () => {
-  it('gives mean theme scores by type, bands, the weakest questions and the needed services for Occitanie', async () => {
+  it('is drawn from the latest submitted or validated diagnostic of each structure of Occitanie: Alpha’s, not Bêta’s draft', async () => {
     const html = await page(await as('conseil.occitanie@cap.test'));
     const t = text(html);
-    expect(t).toContain('Calculé sur le dernier diagnostic de chaque structure affichée (2 diagnostics pour 3 structures)');
-    expect(pictureRows(html, 'Score moyen de chaque thème, par type de structure')).toEqual([
-      'Association intermédiaire (AI) 1 75 % 75 % — — —',
-      'Atelier et chantier d’insertion (ACI) 1 70 % 80 % 60 % 70 % 70 %',
-      'Entreprise d’insertion (EI) 1 75 % 75 % — — —',
-    ]);
+    expect(t).toContain('Calculé sur le dernier diagnostic soumis ou validé de chaque structure de la région et du type choisis : 1 structure sur 3.');
+    expect(pictureRows(html, 'Score moyen de chaque thème, par type de structure')).toEqual(['Atelier et chantier d’insertion (ACI) 1 70 % 80 % 60 % 70 % 70 %']);
     expect(pictureRows(html, 'Nombre de structures par niveau de maturité')).toEqual([
       'Premiers pas (de 0 à moins de 40 %) 0',
       'En structuration (de 40 à moins de 60 %) 0',
-      'Maîtrisé (de 60 à moins de 80 %) 2',
+      'Maîtrisé (de 60 à moins de 80 %) 1',
       'Exemplaire (de 80 à 100 % inclus) 0',
-      'Sans score (aucun diagnostic ou aucune réponse) 1',
+      'Sans score (aucun diagnostic soumis ou validé) 2',
     ]);
     const weakest = pictureRows(html, 'Questions au niveau moyen le plus bas');
     expect(weakest.map((r) => [r.split(' ')[0], r.match(/(\d,\d \/ 4 \d+)$/)?.[1]])).toEqual([
       ['ID-2.1', '0,0 / 4 1'],
-      ['ID-1.1', '2,0 / 4 2'],
+      ['ID-1.1', '1,0 / 4 1'],
       ['ID-1.2', '4,0 / 4 1'],
     ]);
     expect(weakest[1]).toContain('Les valeurs de la structure sont-elles écrites');
@@ -107,11 +104,11 @@ describe('the picture of the selection', () => {
     ]);
   });
 
-  it('for an admin, mixes Bretagne in: ID-1.1 averages 1, 3 and 0', async () => {
+  it('for an admin, mixes Bretagne in: ID-1.1 averages 1 and 0', async () => {
     const html = await page(await as('admin@cap.test'));
     const weakest = pictureRows(html, 'Questions au niveau moyen le plus bas');
     expect(weakest.map((r) => r.split(' ')[0])).toEqual(['ID-2.1', 'ID-1.1', 'ID-1.2']);
-    expect(weakest[1]).toMatch(/1,3 \/ 4 3$/);
+    expect(weakest[1]).toMatch(/0,5 \/ 4 2$/);
     expect(pictureRows(html, 'Nombre de structures par niveau de maturité')[3]).toBe('Exemplaire (de 80 à 100 % inclus) 1');
     expect(pictureRows(html, 'Services du catalogue cités par les actions ouvertes').map((r) => r.split(' Pôle')[0])).toEqual([
       'Formations juridiques',
@@ -120,27 +117,28 @@ describe('the picture of the selection', () => {
     ]);
   });
 
-  it('follows the filters: the picture of the AI structures is Bêta’s alone', async () => {
-    const html = await page(await as('conseil.occitanie@cap.test'), '/federation?type=AI');
-    expect(pictureRows(html, 'Score moyen de chaque thème, par type de structure')).toEqual([
-      'Association intermédiaire (AI) 1 75 % 75 % — — —',
-      'Entreprise d’insertion (EI) 1 75 % 75 % — — —',
-    ]);
-    expect(text(html)).toContain('Aucune action ouverte dans les plans de la sélection.');
+  it('follows the region and type filters only: the AI structures of Occitanie have no settled diagnostic yet', async () => {
+    const c = await as('conseil.occitanie@cap.test');
+    const html = await page(c, '/federation?type=AI');
+    expect(pictureRows(html, 'Score moyen de chaque thème, par type de structure')).toEqual([]);
+    expect(text(html)).toContain('Aucun diagnostic soumis ou validé dans la sélection');
+    // The search and the other filters narrow the list, not the picture.
+    const none = await page(c, '/federation?status=none&q=gamma');
+    expect(rowsOf(none, 'federation-table').map((r) => r.split(' ')[0])).toEqual(['Gamma']);
+    expect(pictureRows(none, 'Score moyen de chaque thème, par type de structure')).toEqual(['Atelier et chantier d’insertion (ACI) 1 70 % 80 % 60 % 70 % 70 %']);
   });
 
-  it('says so when the selection has no diagnostic', async () => {
-    const html = await page(await as('conseil.occitanie@cap.test'), '/federation?status=none');
-    expect(text(html)).toContain('Aucun diagnostic dans la sélection');
-  });
-
-  it('scores a submitted diagnostic without cached scores once, and stores the cache', async () => {
+  it('never scores while reading: a settled diagnostic without cached scores gets them at start-up, not from the page', async () => {
     ctx.db.update(diagnostics).set({ overallScore: null, themeScores: null }).where(eq(diagnostics.id, 'diag-a2')).run();
-    const html = await page(await as('conseil.occitanie@cap.test'));
-    // ID-1.1=1 (25), ID-1.2=4 (100), ID-2.1=0 (0), ID-3.1 N/A: weighted by the referential's weights.
+    const c = await as('conseil.occitanie@cap.test');
+    expect(rowsOf(await page(c), 'federation-table')[0]).toContain('Soumis 15/01/2026 — 1 / 3');
+    expect(ctx.db.select().from(diagnostics).where(eq(diagnostics.id, 'diag-a2')).get()!.themeScores).toBeNull();
+    // What the server does when it starts on such a database.
+    expect(ensureDerivedData(ctx.db)).toMatchObject({ scores: 1, peerStatistics: true });
     const stored = ctx.db.select().from(diagnostics).where(eq(diagnostics.id, 'diag-a2')).get()!;
+    // ID-1.1=1 (25), ID-1.2=4 (100), ID-2.1=0 (0), ID-3.1 N/A: weighted by the referential's weights.
     expect(stored.overallScore).not.toBeNull();
-    expect(rowsOf(html, 'federation-table')[0]).toContain(`${Math.round(stored.overallScore!)} %`);
+    expect(rowsOf(await page(c), 'federation-table')[0]).toContain(`${Math.round(stored.overallScore!)} %`);
     expect(stored.themeScores?.identite).toBe(stored.overallScore);
     expect(stored.themeScores?.services).toBeNull();
   });

@@ -12,7 +12,7 @@ import { listOrganisationDiagnostics, loadAnswers, loadAnswersWithAuthors, getAn
 import { listActions } from '../../src/db/actions.ts';
 import { listComments } from '../../src/db/reviews.ts';
 import { diagnosticHistory, listAuditEvents } from '../../src/db/audit-log.ts';
-import { federationRows } from '../../src/db/federation.ts';
+import { federationPage } from '../../src/db/federation.ts';
 import { previousDiagnostic } from '../../src/db/peers.ts';
 
 interface Statement {
@@ -147,7 +147,7 @@ describe('lookup paths use an index', () => {
 
   it('the latest diagnostic of each organisation of a region, and the previous one of a diagnostic', () => {
     const actor = { id: 'x', role: 'consultant' as const, organisationIds: [], regions: ['Occitanie'] };
-    expectIndexed(db, 'diagnostics', () => federationRows(db, actor, now));
+    expectIndexed(db, 'diagnostics', () => federationPage(db, actor, { sort: 'name', dir: 'asc' }, now));
     const complete = db.$client.prepare('SELECT * FROM diagnostics WHERE id = ?').get(data.bench.completeId) as Record<string, unknown>;
     const row = { ...complete, organisationId: complete.organisation_id, createdAt: complete.created_at, previousId: null } as never;
     expectIndexed(db, 'diagnostics', () => previousDiagnostic(db, row));

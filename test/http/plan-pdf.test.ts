@@ -39,7 +39,9 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
     }).id;
     c = new Client(ctx);
     await c.login('membre@cap.test');
+    // Written by hand, the plan was never put in place: the member stores it (« Mettre le plan à jour »).
     await c.get(`/diagnostics/${diagId}/plan`);
+    await c.post(`/diagnostics/${diagId}/plan/sync`);
     const rows = listActions(ctx.db, diagId);
     await c.post(`/diagnostics/${diagId}/actions/${rows[0]!.id}`, withRevision(ctx.db, rows[0]!.id, { owner: 'Hélène Garçon', dueDate: '2026-02-15', status: 'in_progress', notes: 'Relancer la délégation après l’été' }));
     await c.post(`/diagnostics/${diagId}/actions/${rows[1]!.id}`, withRevision(ctx.db, rows[1]!.id, { status: 'done' }));

@@ -36,11 +36,21 @@ async function login(w: World, email: string) {
   return c;
 }
 
-/** Opens the plan (which materialises the proposed actions) and returns them. */
-async function openPlan(w: World, c: Client) {
-  const res = await c.get(`/diagnostics/${w.diagId}/plan`);
+/**
+ * Opens the plan and, when it shows proposed actions not stored yet, stores them as a member does
+ * (« Mettre le plan à jour »); returns the page and the stored actions.
+ */
+async function openPlan(w: World, c: Client, diagId = w.diagId) {
+  const url = `/diagnostics/${diagId}/plan`;
+  let res = await c.get(url);
   expect(res.status).toBe(200);
-  return { html: await res.text(), rows: listActions(w.ctx.db, w.diagId) };
+  let html = await res.text();
+  if (html.includes(`action="${url}/sync"`)) {
+    expect((await c.post(`${url}/sync`)).status).toBe(303);
+    res = await c.get(url);
+    html = await res.text();
+  }
+  return { html, rows: listActions(w.ctx.db, diagId) };
 }
 
 describe('plan page', () => {
@@ -75,8 +85,13 @@ describe('plan page', () => {
     expect(html).toContain('(404|409|422)');
   });
 
-  it('syncs once: opening the plan again stores and audits nothing more', async () => {
+  it('shows the proposed actions without storing them, and stores them once when asked', async () => {
     const c = await login(w, 'membre@cap.test');
+    const view = await c.get(`/diagnostics/${w.diagId}/plan`);
+    const shown = text(await view.text());
+    expect(shown).toContain('12 actions proposées d’après les réponses ne sont pas encore enregistrées dans le plan.');
+    expect(shown).toContain('à enregistrer');
+    expect(listActions(w.ctx.db, w.diagId)).toHaveLength(0);
     await openPlan(w, c);
     const events = () => w.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.diagnosticId, w.diagId), eq(auditEvents.action, 'sync'))).all().length;
     expect(events()).toBe(1);
@@ -236,10 +251,10 @@ describe('editing an action', () => {
     const c = await login(w, 'membre@cap.test');
     await openPlan(w, c);
     expect((await c.post(`/diagnostics/${w.diagId}/actions/inconnue`, { status: 'done' })).status).toBe(404);
-    const admin = w.ctx.db; // the other organisation's plan, materialised directly
+    const admin = w.ctx.db; // the other organisation's plan, stored by its own member
     const otherAction = (await (async () => {
       const oc = await login(w, 'autre@cap.test');
-      await oc.get(`/diagnostics/${w.otherDiagId}/plan`);
+      await openPlan(w, oc, w.otherDiagId);
       return listActions(admin, w.otherDiagId)[0]!;
     })());
     expect((await c.post(`/diagnostics/${w.diagId}/actions/${otherAction.id}`, withRevision(w.ctx.db, otherAction.id, { status: 'done' }))).status).toBe(404);
@@ -378,8 +393,7 @@ describe('carrying actions over to the next diagnostic', () => {
     expect(carried.find((a) => a.carriedFromId === rows[2]!.id)).toMatchObject({ status: 'in_progress', owner: 'Éloïse', dueDate: '2026-09-30', notes: 'À reprendre' });
 
     // Same weak questions in the new diagnostic: only the two not carried over are proposed again.
-    const res = await c.get(`/diagnostics/${next.id}/plan`);
-    const html = text(await res.text());
+    const html = text((await openPlan(w, c, next.id)).html);
     const all = listActions(w.ctx.db, next.id);
     expect(all).toHaveLength(12);
     expect(all.filter((a) => a.origin === 'proposed').map((a) => a.questionCode).sort()).toEqual([rows[0]!.questionCode, rows[1]!.questionCode].sort());

@@ -4,6 +4,7 @@ import { answers, diagnostics } from '../../src/db/schema.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
 import type { Question, StructureType, ThemeSlug } from '../../src/referential/schema.ts';
 import { isApplicable, type Level } from '../../src/scoring/index.ts';
+import { rebuildDerivedData } from '../../src/db/derived-data.ts';
 
 export const REF = builtinReferential();
 
@@ -58,6 +59,8 @@ export function insertDiagnostic(db: Db, seed: DiagnosticSeed): string {
     updatedAt: createdAt,
   }));
   if (rows.length) db.insert(answers).values(rows).run();
+  // Written by hand: the scores, statistics and pointers the app keeps follow, as at start-up.
+  rebuildDerivedData(db);
   return id;
 }
 

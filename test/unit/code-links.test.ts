@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { linkCodes } from '../../src/review/code-links.ts';
+import { linkCodes } from '../../src/diagnostics/code-links.ts';
 
 const known = new Map([
   ['SV-7', '/t/services#cr-SV-7'],

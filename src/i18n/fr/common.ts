@@ -28,6 +28,7 @@ export const common = {
   yes: 'Oui',
   no: 'Non',
   none: '—',
+  pager: { first: 'Première page', previous: 'Page précédente', next: 'Page suivante' },
   edit: 'Modifier',
   create: 'Créer',
   back: 'Retour',

@@ -9,7 +9,20 @@ export const plan = {
   pageTitle: (org: string) => `Plan de progrès — ${org}`,
   intro:
     'Les actions proposées découlent de vos réponses : une par question en dessous du niveau 3 (« formalisé, avec suivi »), les obligations légales d’abord. Modifiez-les, ajoutez les vôtres, suivez leur avancement.',
-  draftNotice: 'Le diagnostic est encore en cours : le plan se met à jour à mesure que vous répondez.',
+  draftNotice: 'Le diagnostic est encore en cours : le plan proposé suit vos réponses ; mettez-le à jour pour travailler les nouvelles actions.',
+  pendingNotice: (added: number, removed: number) =>
+    [
+      added ? `${n(added, 'action proposée', 'actions proposées')} d’après les réponses ${added > 1 ? 'ne sont' : 'n’est'} pas encore ${added > 1 ? 'enregistrées' : 'enregistrée'} dans le plan` : '',
+      removed ? `${n(removed, 'action proposée n’a', 'actions proposées n’ont')} plus lieu d’être` : '',
+    ]
+      .filter(Boolean)
+      .join(' ; ') + '.',
+  pendingReorder: 'Les priorités des actions proposées suivent les dernières réponses.',
+  pendingHint: 'Le plan enregistré ne change que lorsque vous le mettez à jour : consulter le plan ou son PDF ne le modifie pas.',
+  syncSubmit: 'Mettre le plan à jour',
+  synced: (added: number, removed: number) => `Plan mis à jour : ${n(added, 'action ajoutée', 'actions ajoutées')}, ${n(removed, 'action retirée', 'actions retirées')}.`,
+  pendingBadge: 'à enregistrer',
+  pendingItemHint: 'Proposée d’après les réponses : mettez le plan à jour pour lui donner un responsable et une échéance.',
   readOnlyNotice: 'Vous consultez ce plan en lecture seule.',
   summary: (done: number, total: number) => `${done.toLocaleString('fr-FR')} ${done > 1 ? 'actions faites' : 'action faite'} sur ${total.toLocaleString('fr-FR')}`,
   summaryLabel: 'Avancement du plan',

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeCursor, encodeCursor, type Cursor } from '../../src/web/cursor.ts';
+import { decodeCursor, encodeCursor, type Cursor } from '../../src/keyset.ts';
 
 describe('page cursors in URLs', () => {
   it('round-trip numbers, dates, null and names with accents', () => {
