@@ -1,15 +1,34 @@
 import { t } from '../src/i18n/index.ts';
 import type { UserRow } from '../src/db/users.ts';
-import type { UserListQuery } from '../src/web/user-search.ts';
 import { REGIONS } from '../src/regions.ts';
+import { encodeCursor, type Cursor, type KeysetPage } from '../src/keyset.ts';
+import { KeysetPager } from './pager.tsx';
 import { ActiveToggle, CheckboxGroup, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from './forms.tsx';
 import { TableRegion } from './table.tsx';
-import { FilterSearch, FilterSelect, ListFilters } from './list-filters.tsx';
 import { OrganisationPicker, type PickerState } from './organisation-picker.tsx';
 
 const ROLES = ['member', 'consultant', 'admin'] as const;
 
-export function UserList({ users, total, orgNames, query: q }: { users: UserRow[]; total: number; orgNames: Map<string, string>; query: UserListQuery }) {
+export interface UserFilters {
+  q?: string;
+  role?: 'member' | 'consultant' | 'admin';
+  status?: 'active' | 'inactive';
+}
+
+/** The list's address with its search and filters, and optionally a page. */
+function usersHref(f: UserFilters, page: { after?: Cursor; before?: Cursor } = {}): string {
+  const p = new URLSearchParams();
+  if (f.q) p.set('q', f.q);
+  if (f.role) p.set('role', f.role);
+  if (f.status) p.set('status', f.status);
+  if (page.after) p.set('after', encodeCursor(page.after));
+  else if (page.before) p.set('before', encodeCursor(page.before));
+  const s = p.toString();
+  return s ? `/admin/users?${s}` : '/admin/users';
+}
+
+export function UserList({ page, orgNames, filters }: { page: KeysetPage<UserRow>; orgNames: Map<string, string>; filters: UserFilters }) {
+  const users = page.rows;
   const a = t.admin;
   return (
     <section>
@@ -22,28 +41,62 @@ export function UserList({ users, total, orgNames, query: q }: { users: UserRow[
           {a.newUser}
         </a>
       </p>
-      <ListFilters action="/admin/users" title={a.filtersTitle} apply={a.filterApply} reset={a.filterReset}>
-        <FilterSearch name="q" label={a.search} value={q.q} />
-        <FilterSelect name="role" label={a.role} all={a.filterAll} value={q.role} options={ROLES.map((r) => [r, a.rolesPlural[r]!] as const)} />
-        <FilterSelect name="state" label={a.status} all={a.filterAll} value={q.state} options={[['active', a.states.active!], ['inactive', a.states.inactive!]]} />
-      </ListFilters>
-      <p class="list-count" role="status">
-        <strong>{a.count(total)}</strong>
-        {total > users.length && <> — {a.truncated(users.length)}</>}
+      <form method="get" action="/admin/users" class="panel filters" aria-labelledby="users-filters-title">
+        <h2 id="users-filters-title" class="filters__title">
+          {t.admin.usersFilters}
+        </h2>
+        <div class="filters__fields">
+          <div class="field filters__search">
+            <label for="u-q">{t.admin.usersSearch}</label>
+            <input id="u-q" name="q" type="search" value={filters.q ?? ''} maxlength={100} autocomplete="off" />
+          </div>
+          <div class="field">
+            <label for="u-role">{t.admin.role}</label>
+            <select id="u-role" name="role">
+              <option value="">{t.admin.allRoles}</option>
+              {(['member', 'consultant', 'admin'] as const).map((r) => (
+                <option value={r} selected={filters.role === r}>
+                  {t.common.roles[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="u-status">{t.admin.status}</label>
+            <select id="u-status" name="status">
+              <option value="">{t.admin.allStatuses}</option>
+              <option value="active" selected={filters.status === 'active'}>
+                {t.admin.active}
+              </option>
+              <option value="inactive" selected={filters.status === 'inactive'}>
+                {t.admin.inactive}
+              </option>
+            </select>
+          </div>
+        </div>
+        <div class="actions-row">
+          <button type="submit" class="button">
+            {t.admin.filterApply}
+          </button>
+          <a href="/admin/users">{t.admin.filterReset}</a>
+        </div>
+      </form>
+      <p role="status">
+        <strong>{users.length ? t.admin.usersRange(page.offset + 1, page.offset + users.length, page.total) : t.admin.usersCount(page.total)}</strong>
       </p>
       {users.length === 0 ? (
-        <p>{a.noMatch}</p>
+        <p>{t.admin.usersEmpty}</p>
       ) : (
-        <TableRegion label={a.usersTitle}>
+        <TableRegion label={t.admin.usersTitle}>
           <table class="stack">
-            <caption class="visually-hidden">{a.usersTitle}</caption>
+            <caption class="visually-hidden">{t.admin.usersTitle}</caption>
             <thead>
               <tr>
-                <th scope="col">{a.name}</th>
-                <th scope="col">{a.email}</th>
-                <th scope="col">{a.role}</th>
-                <th scope="col">{a.scope}</th>
-                <th scope="col">{a.status}</th>
+                <th scope="col">{t.admin.name}</th>
+                <th scope="col">{t.admin.email}</th>
+                <th scope="col">{t.admin.role}</th>
+                <th scope="col">{t.admin.scope}</th>
+                <th scope="col">{t.admin.status}</th>
               </tr>
             </thead>
             <tbody>
@@ -52,16 +105,17 @@ export function UserList({ users, total, orgNames, query: q }: { users: UserRow[
                   <th scope="row">
                     <a href={`/admin/users/${u.id}/edit`}>{u.name}</a>
                   </th>
-                  <td data-label={a.email}>{u.email}</td>
-                  <td data-label={a.role}>{t.common.roles[u.role]}</td>
-                  <td data-label={a.scope}>{[...u.organisationIds.map((id) => orgNames.get(id) ?? id), ...u.regions].join(', ') || a.none}</td>
-                  <td data-label={a.status}>{u.active ? a.active : <span class="badge badge--muted">{a.inactive}</span>}</td>
+                  <td data-label={t.admin.email}>{u.email}</td>
+                  <td data-label={t.admin.role}>{t.common.roles[u.role]}</td>
+                  <td data-label={t.admin.scope}>{[...u.organisationIds.map((id) => orgNames.get(id) ?? id), ...u.regions].join(', ') || t.admin.none}</td>
+                  <td data-label={t.admin.status}>{u.active ? t.admin.active : <span class="badge badge--muted">{t.admin.inactive}</span>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableRegion>
       )}
+      <KeysetPager label={t.admin.usersPager} first={page.prev ? usersHref(filters) : undefined} prev={page.prev ? usersHref(filters, { before: page.prev }) : undefined} next={page.next ? usersHref(filters, { after: page.next }) : undefined} />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { t } from '../src/i18n/index.ts';
+import { encodeCursor, type Cursor, type KeysetPage } from '../src/keyset.ts';
+import { KeysetPager } from './pager.tsx';
 import type { Organisation } from '../src/db/organisations.ts';
 import { STRUCTURE_TYPES } from '../src/referential/schema.ts';
 import { REGIONS } from '../src/regions.ts';
@@ -11,18 +13,87 @@ export function typesLabel(types: readonly string[]): string {
   return types.join(', ');
 }
 
-export function OrganisationList({ orgs, intro, createHref }: { orgs: Organisation[]; intro: string; createHref?: string }) {
+export interface OrganisationFilters {
+  q?: string;
+  region?: string;
+  status?: 'active' | 'inactive';
+}
+
+function listHref(base: string, f: OrganisationFilters, page: { after?: Cursor; before?: Cursor } = {}): string {
+  const p = new URLSearchParams();
+  if (f.q) p.set('q', f.q);
+  if (f.region) p.set('region', f.region);
+  if (f.status) p.set('status', f.status);
+  if (page.after) p.set('after', encodeCursor(page.after));
+  else if (page.before) p.set('before', encodeCursor(page.before));
+  const s = p.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+export function OrganisationList(p: { page: KeysetPage<Organisation>; intro: string; createHref?: string; base: string; filters: OrganisationFilters; regions: string[]; showStatus: boolean }) {
+  const orgs = p.page.rows;
+  const f = p.filters;
   return (
     <section>
       <h1>{t.orgs.listTitle}</h1>
-      <p>{intro}</p>
-      {createHref && (
+      <p>{p.intro}</p>
+      {p.createHref && (
         <p>
-          <a class="button" href={createHref}>
+          <a class="button" href={p.createHref}>
             {t.orgs.newButton}
           </a>
         </p>
       )}
+      <form method="get" action={p.base} class="panel filters" aria-labelledby="orgs-filters-title">
+        <h2 id="orgs-filters-title" class="filters__title">
+          {t.orgs.filtersTitle}
+        </h2>
+        <div class="filters__fields">
+          <div class="field filters__search">
+            <label for="o-q">{t.federation.searchLabel}</label>
+            <p class="hint" id="o-q-hint">
+              {t.federation.searchHint}
+            </p>
+            <input id="o-q" name="q" type="search" value={f.q ?? ''} maxlength={100} aria-describedby="o-q-hint" autocomplete="off" />
+          </div>
+          {p.regions.length > 0 && (
+            <div class="field">
+              <label for="o-region">{t.orgs.region}</label>
+              <select id="o-region" name="region">
+                <option value="">{t.federation.filterAll}</option>
+                {p.regions.map((r) => (
+                  <option value={r} selected={f.region === r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {p.showStatus && (
+            <div class="field">
+              <label for="o-status">{t.orgs.statusFilter}</label>
+              <select id="o-status" name="status">
+                <option value="">{t.federation.filterAll}</option>
+                <option value="active" selected={f.status === 'active'}>
+                  {t.orgs.activeOnes}
+                </option>
+                <option value="inactive" selected={f.status === 'inactive'}>
+                  {t.orgs.inactiveOnes}
+                </option>
+              </select>
+            </div>
+          )}
+        </div>
+        <div class="actions-row">
+          <button type="submit" class="button">
+            {t.admin.filterApply}
+          </button>
+          <a href={p.base}>{t.admin.filterReset}</a>
+        </div>
+      </form>
+      <p role="status">
+        <strong>{orgs.length ? t.federation.range(p.page.offset + 1, p.page.offset + orgs.length, p.page.total) : t.federation.count(p.page.total)}</strong>
+      </p>
       {orgs.length === 0 ? (
         <p>{t.orgs.empty}</p>
       ) : (
@@ -55,6 +126,12 @@ export function OrganisationList({ orgs, intro, createHref }: { orgs: Organisati
           </table>
         </TableRegion>
       )}
+      <KeysetPager
+        label={t.orgs.pager}
+        first={p.page.prev ? listHref(p.base, f) : undefined}
+        prev={p.page.prev ? listHref(p.base, f, { before: p.page.prev }) : undefined}
+        next={p.page.next ? listHref(p.base, f, { after: p.page.next }) : undefined}
+      />
     </section>
   );
 }

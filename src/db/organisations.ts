@@ -1,10 +1,12 @@
 // Queries about organisations (SIAE members of the federation).
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { memberships, organisations, users } from './schema.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../auth/permissions.ts';
-import { sortKey } from '../sort-key.ts';
+import { siretPrefix, sortKey } from '../sort-key.ts';
+import { namePage, nameMatches } from './name-pages.ts';
+import type { Cursor, KeysetPage } from '../keyset.ts';
 import { refreshOrganisationPeers } from './peer-statistics.ts';
 import { rescoreOrganisation } from './scores.ts';
 
@@ -26,6 +28,39 @@ export function listVisibleOrganisations(db: Db, actor: Actor): Organisation[] {
   }
   if (!actor.organisationIds.length) return [];
   return q.where(inArray(organisations.id, [...actor.organisationIds])).orderBy(asc(organisations.name)).all();
+}
+
+export interface OrganisationQuery {
+  /** Words of the name (starts of words), or the start of a SIRET. */
+  q?: string;
+  region?: string;
+  /** Active ones only, inactive ones only, or both (undefined). */
+  active?: boolean;
+  after?: Cursor;
+  before?: Cursor;
+}
+
+/**
+ * A page of the organisations the actor may see, in the natural order of their names: members
+ * theirs, consultants their regions', admins every one.
+ */
+export function listOrganisationsPage(db: Db, actor: Actor, q: OrganisationQuery, size?: number): KeysetPage<Organisation> {
+  const where: SQL[] = [];
+  if (actor.role === 'consultant') where.push(sql`x.region IN (SELECT value FROM json_each(${JSON.stringify(actor.regions)}))`);
+  else if (actor.role === 'member') where.push(sql`x.id IN (SELECT value FROM json_each(${JSON.stringify(actor.organisationIds)}))`);
+  if (q.region) where.push(sql`x.region = ${q.region}`);
+  if (q.active !== undefined) where.push(sql`x.active = ${q.active ? 1 : 0}`);
+  if (q.q) {
+    const name = nameMatches('x', q.q);
+    const siret = siretPrefix(q.q);
+    const either = [...(name ? [sql`(${name})`] : []), ...(siret ? [sql`x.siret LIKE ${`${siret}%`}`] : [])];
+    where.push(either.length ? sql`(${sql.join(either, sql` OR `)})` : sql`0`);
+  }
+  const page = namePage<{ name: string }>(db, { table: 'organisations', where, columns: sql`x.name`, after: q.after, before: q.before, size });
+  // The row as drizzle maps it (types parsed, flags as booleans): read again by id, one query.
+  const ids = page.rows.map((r) => r.id);
+  const full = new Map(ids.length ? db.select().from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o]) : []);
+  return { ...page, rows: ids.map((id) => full.get(id)!).filter(Boolean) };
 }
 
 export function insertOrganisation(db: Db, input: OrganisationInput, now: Date): string {

@@ -1,11 +1,13 @@
 // Queries about users, memberships and consultant regions. `db` always comes first.
-import { eq, sql, asc, inArray } from 'drizzle-orm';
+import { eq, sql, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { users, memberships, consultantRegions } from './schema.ts';
 import { audit } from './audit.ts';
 import { newId } from '../ids.ts';
 import type { Role } from '../auth/permissions.ts';
 import { sortKey } from '../sort-key.ts';
+import { namePage, nameMatches } from './name-pages.ts';
+import type { Cursor, KeysetPage } from '../keyset.ts';
 
 export function hasAnyUser(db: Db): boolean {
   return !!db.select({ one: sql`1` }).from(users).limit(1).get();
@@ -84,7 +86,7 @@ export interface UserRow {
   regions: string[];
 }
 
-/** Every user with memberships and regions, in two queries (not one per row). */
+/** Rows grouped by key, values in order. */
 function groupBy<T>(rows: readonly T[], key: (r: T) => string, value: (r: T) => string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const r of rows) {
@@ -95,20 +97,46 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string, value: (r: T) => 
   return out;
 }
 
-export function listUsers(db: Db): UserRow[] {
-  const rows = db.select().from(users).where(eq(users.deleted, false)).orderBy(asc(users.name)).all();
-  // Grouped once by user: filtering both lists for every user grew as users × memberships.
-  const mem = groupBy(db.select().from(memberships).all(), (m) => m.userId, (m) => m.organisationId);
-  const reg = groupBy(db.select().from(consultantRegions).all(), (r) => r.userId, (r) => r.region);
-  return rows.map((u) => ({
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    active: u.active,
-    organisationIds: mem.get(u.id) ?? [],
-    regions: reg.get(u.id) ?? [],
-  }));
+export interface UserQuery {
+  /** Words of the name (starts of words), or part of the e-mail address. */
+  q?: string;
+  role?: Role;
+  active?: boolean;
+  after?: Cursor;
+  before?: Cursor;
+}
+
+/** A page of accounts (deleted ones left out), in name order, with the names of their structures. */
+export function listUsersPage(db: Db, q: UserQuery, size?: number): KeysetPage<UserRow> & { orgNames: Map<string, string> } {
+  const where: SQL[] = [sql`x.deleted = 0`];
+  if (q.role) where.push(sql`x.role = ${q.role}`);
+  if (q.active !== undefined) where.push(sql`x.active = ${q.active ? 1 : 0}`);
+  if (q.q) {
+    const name = nameMatches('x', q.q);
+    const email = q.q.trim().toLowerCase();
+    where.push(name ? sql`((${name}) OR instr(x.email, ${email}) > 0)` : sql`instr(x.email, ${email}) > 0`);
+  }
+  const page = namePage<{ email: string; name: string; role: Role; active: number }>(db, {
+    table: 'users',
+    where,
+    columns: sql`x.email, x.name, x.role, x.active`,
+    after: q.after,
+    before: q.before,
+    size,
+  });
+  const ids = JSON.stringify(page.rows.map((u) => u.id));
+  // Memberships and regions of this page's accounts only, with the names of their structures.
+  const mem = db.all<{ userId: string; orgId: string; name: string }>(
+    sql`SELECT m.user_id AS userId, o.id AS orgId, o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id IN (SELECT value FROM json_each(${ids})) ORDER BY o.sort_name`,
+  );
+  const reg = db.all<{ userId: string; region: string }>(sql`SELECT user_id AS userId, region FROM consultant_regions WHERE user_id IN (SELECT value FROM json_each(${ids})) ORDER BY region`);
+  const orgsOf = groupBy(mem, (m) => m.userId, (m) => m.orgId);
+  const regionsOf = groupBy(reg, (r) => r.userId, (r) => r.region);
+  return {
+    ...page,
+    rows: page.rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, active: !!u.active, organisationIds: orgsOf.get(u.id) ?? [], regions: regionsOf.get(u.id) ?? [] })),
+    orgNames: new Map(mem.map((m) => [m.orgId, m.name])),
+  };
 }
 
 export function countUsers(db: Db): number {

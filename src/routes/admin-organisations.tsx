@@ -1,5 +1,5 @@
-// Admin pages for organisations: the list (search, filters by region, type and state), create,
-// edit, deactivate.
+// Admin pages for organisations: the list (search, region and status, 50 a page: the same list as
+// /organisations, src/web/organisation-list.tsx), create, edit, deactivate.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
@@ -14,24 +14,13 @@ import { insertOrganisation, updateOrganisation } from '../db/organisations.ts';
 import { readOrganisationForm } from '../web/organisation-form.ts';
 import { audit } from '../db/audit.ts';
 import { OrganisationForm } from '../../views/organisations.tsx';
-import { AdminOrganisationList } from '../../views/admin-organisations.tsx';
-import { memberCounts } from '../db/organisation-list.ts';
-import { findOrganisations, listFilter, parseOrganisationListQuery } from '../web/organisation-search.ts';
+import { organisationListPage } from '../web/organisation-list.tsx';
 
 export const adminOrganisationRoutes = new Hono<AppEnv>();
 adminOrganisationRoutes.use(requireAdmin);
 const managed = loadOrganisation('admin.manage');
 
-/** Organisations shown at once; search and filters narrow a network of hundreds down. */
-const LIST_LIMIT = 100;
-
-adminOrganisationRoutes.get('/', (c) => {
-  const { db } = c.get('deps');
-  const query = parseOrganisationListQuery(c.req.query());
-  const { rows, total } = findOrganisations(db, currentUser(c), listFilter(query), LIST_LIMIT);
-  const members = memberCounts(db, rows.map((r) => r.id));
-  return page(c, t.orgs.listTitle, <AdminOrganisationList rows={rows} total={total} members={members} query={query} />);
-});
+adminOrganisationRoutes.get('/', (c) => organisationListPage(c, '/admin/organisations'));
 
 adminOrganisationRoutes.get('/new', (c) =>
   page(c, t.orgs.createTitle, <OrganisationForm csrf={c.get('csrf')} action="/admin/organisations" title={t.orgs.createTitle} values={{}} errors={{}} />),

@@ -7,10 +7,11 @@ import { redirectWith } from '../web/flash.ts';
 import { currentUser, notFound, requireAdmin } from '../web/guards.ts';
 import { fieldErrors, formObject, readForm, type FieldErrors } from '../validation/forms.ts';
 import { editUserForm, newUserForm, USER_MULTI } from '../validation/user.ts';
-import { findUser, findUserByEmail, insertUser, listUsers, setUserActive, setUserScope, updateUser } from '../db/users.ts';
-import { organisationsByIds } from '../db/organisation-list.ts';
+import { findUser, findUserByEmail, insertUser, listUsersPage, setUserActive, setUserScope, updateUser } from '../db/users.ts';
 import { pickerFromForm, pickerOf, wantsSearch } from '../web/organisation-picker.ts';
-import { filterUsers, parseUserListQuery } from '../web/user-search.ts';
+import { pageCursor } from '../keyset.ts';
+import { MAX_LENGTH } from '../validation/limits.ts';
+import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import { deleteUserSessions, loadActor } from '../auth/sessions.ts';
 import { audit } from '../db/audit.ts';
@@ -21,15 +22,21 @@ import { DeleteUserPage } from '../../views/account.tsx';
 export const adminUserRoutes = new Hono<AppEnv>();
 adminUserRoutes.use(requireAdmin);
 
-/** Accounts shown at once; the filters narrow a larger network down. */
-const LIST_LIMIT = 100;
+// Unknown filter values are ignored rather than refused: these are links people edit and share.
+const listQuery = z.object({
+  q: z.string().optional().catch(undefined),
+  role: z.enum(['member', 'consultant', 'admin']).optional().catch(undefined),
+  status: z.enum(['active', 'inactive']).optional().catch(undefined),
+  after: z.string().optional().catch(undefined),
+  before: z.string().optional().catch(undefined),
+});
 
 adminUserRoutes.get('/', (c) => {
   const { db } = c.get('deps');
-  const query = parseUserListQuery(c.req.query());
-  const { rows, total } = filterUsers(listUsers(db), query, LIST_LIMIT);
-  const orgs = organisationsByIds(db, currentUser(c), rows.flatMap((u) => u.organisationIds));
-  return page(c, t.admin.usersTitle, <UserList users={rows} total={total} orgNames={new Map(orgs.map((o) => [o.id, o.name]))} query={query} />, { wide: true });
+  const raw = listQuery.parse(c.req.query());
+  const filters = { q: raw.q?.slice(0, MAX_LENGTH.filter).trim() || undefined, role: raw.role, status: raw.status };
+  const result = listUsersPage(db, { ...filters, active: filters.status === undefined ? undefined : filters.status === 'active', ...pageCursor(raw) });
+  return page(c, t.admin.usersTitle, <UserList page={result} orgNames={result.orgNames} filters={filters} />, { wide: true });
 });
 
 adminUserRoutes.get('/new', (c) =>

@@ -24,7 +24,8 @@ import { leadsOf, setLead } from '../db/leads.ts';
 import { audit } from '../db/audit.ts';
 import { invite, mayManage, maySend, resendInvitation, revoke } from '../accounts/invitations.ts';
 import { inviteRefusal, inviteRefusalStatus, resendRefusal } from '../web/invitation-messages.ts';
-import { OrganisationForm, OrganisationList, OrganisationPage } from '../../views/organisations.tsx';
+import { OrganisationForm, OrganisationPage } from '../../views/organisations.tsx';
+import { organisationListPage } from '../web/organisation-list.tsx';
 import { InviteForm, PendingInvitations } from '../../views/invitations.tsx';
 import { organisationDiagnosticsSection } from '../web/organisation-diagnostics.tsx';
 import { organisationUrl } from '../web/urls.ts';
@@ -32,13 +33,7 @@ import { organisationUrl } from '../web/urls.ts';
 export const organisationRoutes = new Hono<AppEnv>();
 organisationRoutes.use(requireUser);
 
-organisationRoutes.get('/', (c) => {
-  const user = currentUser(c);
-  const orgs = listVisibleOrganisations(c.get('deps').db, user);
-  const intro = user.role === 'admin' ? t.orgs.listIntroAdmin : user.role === 'consultant' ? t.orgs.listIntroConsultant : t.orgs.listIntroMember;
-  const createHref = user.role === 'admin' ? '/admin/organisations/new' : user.role === 'consultant' ? '/organisations/new' : undefined;
-  return page(c, t.orgs.listTitle, <OrganisationList orgs={orgs} intro={intro} createHref={createHref} />);
-});
+organisationRoutes.get('/', (c) => organisationListPage(c, '/organisations'));
 
 // A consultant creates a structure in one of their regions (admins may too), with the same form
 // and SIRET checks as the administration's.

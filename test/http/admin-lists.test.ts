@@ -1,216 +1,100 @@
-// The administration at the scale of a network: /admin/organisations and /admin/users with a
-// search and filters, and the organisation picker of the user form — a search step without
-// JavaScript, suggestions with htmx — instead of a box per organisation. Error summaries name
-// each field and link to it.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, makeApp, org, text, user, PASSWORD, type TestContext } from '../support/app.ts';
-import { demoSiret } from '../../src/demo/siret.ts';
-import { insertOrganisation, updateOrganisation } from '../../src/db/organisations.ts';
-import { findUserByEmail } from '../../src/db/users.ts';
-import { loadActor } from '../../src/auth/sessions.ts';
+// The accounts and the organisations lists at the scale of the network: searchable, 50 a page read
+// by keyset in the natural order of names, every row reachable once, the count of matches shown.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { Client, makeApp, text, type TestContext } from '../support/app.ts';
+import { generateDataset, type DatasetSummary } from '../../bench/dataset.ts';
+import { updateOrganisation } from '../../src/db/organisations.ts';
 
-/** Ids and names of the `<input type="checkbox" name="organisationIds">` of a part of a page. */
-function boxes(html: string): { id: string; checked: boolean }[] {
-  return [...html.matchAll(/<input type="checkbox" name="organisationIds" value="([^"]+)"( checked="")?/g)].map((m) => ({ id: m[1]!, checked: !!m[2] }));
+let ctx: TestContext;
+let data: DatasetSummary;
+const now = new Date('2026-03-02T09:00:00Z');
+
+beforeAll(async () => {
+  ctx = makeApp();
+  data = await generateDataset(ctx.db, { organisations: 70, diagnosticsPerOrganisation: 1, now });
+}, 60_000);
+
+async function as(email: string) {
+  const c = new Client(ctx);
+  await c.login(email, data.bench.password);
+  return c;
 }
 
-function part(html: string, id: string): string {
-  const start = html.indexOf(`id="${id}"`);
-  expect(start, id).toBeGreaterThan(-1);
-  return html.slice(start, html.indexOf('</div>', start));
+const rowNames = (html: string) => [...(html.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '').matchAll(/<th scope="row"><a [^>]*>([^<]*)<\/a>/g)].map((m) => m[1]!.replace(/&#39;|&#x27;/g, '’'));
+const nextLink = (html: string) => html.match(/href="([^"]+)" rel="next"/)?.[1]?.replace(/&amp;/g, '&');
+
+/** Every row of a list, following « Page suivante ». */
+async function walk(c: Client, url: string) {
+  const all: string[] = [];
+  const counts: string[] = [];
+  for (let next: string | undefined = url; next; ) {
+    const html = await (await c.get(next)).text();
+    all.push(...rowNames(html));
+    counts.push(text(html).match(/(Comptes|Structures) \d+ à \d+ sur \d+|\d+ (comptes?|structures?)/)?.[0] ?? '');
+    next = nextLink(html);
+  }
+  return { all, counts };
 }
 
-describe('a network of 600 organisations', () => {
-  let ctx: TestContext;
-  let admin: Client;
-  const ids: Record<string, string> = {};
-
-  beforeAll(async () => {
-    ctx = makeApp();
-    const now = ctx.now.value;
-    const regions = ['Occitanie', 'Bretagne', 'Hauts-de-France', 'Normandie'] as const;
-    const types = [['AI'], ['ACI'], ['EI'], ['ETTI', 'EI']] as const;
-    for (let i = 1; i <= 596; i++) {
-      insertOrganisation(ctx.db, { name: `Structure du réseau n° ${i}`, siret: demoSiret(String(3_000_000_000_000 + i)), types: [...types[i % 4]!], region: regions[i % 4]!, ftePermanent: 1, ftePathway: 5, ges: false }, now);
-    }
-    ids.jardins = org(ctx.db, { name: 'Les Jardins du Lauragais', siret: demoSiret('4000000000001'), region: 'Occitanie', types: ['ACI'] });
-    ids.armor = org(ctx.db, { name: 'Armor Intérim Solidaire', siret: demoSiret('4000000000002'), region: 'Bretagne', types: ['ETTI'] });
-    ids.coeur = org(ctx.db, { name: 'L’Atelier « Cœur de Garonne »', siret: '73282932000074', region: 'Occitanie', types: ['ACI', 'EI'] });
-    ids.closed = org(ctx.db, { name: 'Jardins fermés', siret: demoSiret('4000000000003'), region: 'Occitanie', types: ['ACI'] });
-    updateOrganisation(ctx.db, ids.closed, { active: false });
-    await user(ctx.db, 'admin', 'admin@cap.test');
-    await user(ctx.db, 'member', 'marie@jardins.test', { organisationIds: [ids.jardins!] });
-    await user(ctx.db, 'consultant', 'conseil.bzh@cap.test', { regions: ['Bretagne'] });
-    admin = new Client(ctx);
-    await admin.login('admin@cap.test');
+describe('GET /admin/users', () => {
+  it('pages the 85 accounts 50 by 50 in name order, each once', async () => {
+    const admin = await as(data.bench.adminEmail);
+    const { all, counts } = await walk(admin, '/admin/users');
+    expect(all).toHaveLength(data.users);
+    expect(new Set(all).size).toBeLessThanOrEqual(all.length);
+    expect(counts).toEqual([`Comptes 1 à 50 sur ${data.users}`, `Comptes 51 à ${data.users} sur ${data.users}`]);
+    // Word by word, accents and case aside, numbers as numbers (src/sort-key.ts).
+    const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+    const sorted = [...all].sort(collator.compare);
+    expect(all.map((n) => n.toLowerCase())).toEqual(sorted.map((n) => n.toLowerCase()));
   });
 
-  it('lists organisations at /admin/organisations: the first 100 in French order, with the total', async () => {
-    const res = await admin.get('/admin/organisations');
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    const page = text(html);
-    expect(page).toContain('600 structures — Les 100 premières sont affichées');
-    expect((html.match(/<tr>/g) ?? []).length).toBe(101);
-    // « n° 2 » comes before « n° 10 », and « L’Atelier » sorts under L.
-    expect(page.indexOf('Structure du réseau n° 2 ')).toBeLessThan(page.indexOf('Structure du réseau n° 10 '));
-    const order = ['Armor Intérim', 'Jardins fermés', 'L’Atelier', 'Les Jardins', 'Structure du réseau n° 1 '].map((name) => page.indexOf(name));
-    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+  it('finds accounts by words of the name or part of the e-mail, and by role', async () => {
+    const admin = await as(data.bench.adminEmail);
+    const byMail = await (await admin.get('/admin/users?q=membre-7%40')).text();
+    expect(text(byMail)).toContain('membre-7@bench.cap.test');
+    expect(text(byMail)).toContain('1 compte');
+    const consultants = await (await admin.get('/admin/users?role=consultant')).text();
+    expect(text(consultants)).toContain('14 comptes');
+    expect(consultants).toMatch(/<option value="consultant" selected="">/);
+    const none = await (await admin.get('/admin/users?q=zzzz')).text();
+    expect(text(none)).toContain('Aucun compte ne correspond à cette recherche.');
+    // The page holds the names of the page's structures only, not of the whole network.
+    expect((await (await admin.get('/admin/users')).text()).length).toBeLessThan(60_000);
   });
 
-  it('finds an organisation by a part of its name, accents or not, or by its SIRET', async () => {
-    const interim = text(await (await admin.get('/admin/organisations?q=interim')).text());
-    expect(interim).toContain('1 structure');
-    expect(interim).toContain('Armor Intérim Solidaire');
-    const coeur = text(await (await admin.get('/admin/organisations?q=coeur+garonne')).text());
-    expect(coeur).toContain('L’Atelier « Cœur de Garonne »');
-    const siret = text(await (await admin.get('/admin/organisations?q=732+829')).text());
-    expect(siret).toContain('1 structure');
-    expect(siret).toContain('Cœur de Garonne');
-    const none = text(await (await admin.get('/admin/organisations?q=zzz')).text());
-    expect(none).toContain('Aucune structure ne correspond à cette recherche.');
+  it('stays the admins’ page', async () => {
+    expect((await (await as('membre-1@bench.cap.test')).get('/admin/users')).status).toBe(404);
+  });
+});
+
+describe('the organisations list', () => {
+  it('at /admin/organisations: every structure once, searchable by SIRET, filtered by status and region', async () => {
+    const admin = await as(data.bench.adminEmail);
+    const { all, counts } = await walk(admin, '/admin/organisations');
+    expect(all).toHaveLength(70);
+    expect(new Set(all).size).toBe(70);
+    expect(counts[0]).toBe('Structures 1 à 50 sur 70');
+    const one = (await ctx.db.query.organisations.findFirst())!;
+    // The start of the SIRET, spaces as people type them.
+    const siret = await (await admin.get(`/admin/organisations?q=${one.siret.slice(0, 3)}+${one.siret.slice(3, 12)}`)).text();
+    expect(rowNames(siret)).toContain(one.name);
+    expect(rowNames(await (await admin.get(`/admin/organisations?q=${one.siret}`)).text())).toEqual([one.name]);
+    updateOrganisation(ctx.db, one.id, { active: false });
+    expect(rowNames(await (await admin.get('/admin/organisations?status=inactive')).text())).toEqual([one.name]);
+    const occ = await (await admin.get('/admin/organisations?region=Occitanie')).text();
+    expect(text(occ)).toMatch(/\d+ structures?/);
+    const body = text(occ.match(/<tbody>([\s\S]*?)<\/tbody>/)![1]!);
+    expect(body).toContain('Occitanie');
+    expect(body).not.toMatch(/Bretagne|Normandie|Île-de-France/);
   });
 
-  it('filters by region, type and state, and keeps the filters in the form', async () => {
-    const html = await (await admin.get('/admin/organisations?region=Bretagne&type=ETTI&state=active')).text();
-    const page = text(html);
-    expect(page).toContain('1 structure');
-    expect(page).toContain('Armor Intérim Solidaire');
-    expect(page).not.toContain('Jardins');
-    expect(html).toContain('<option value="Bretagne" selected="">');
-    expect(html).toContain('<option value="ETTI" selected="">');
-    // Every structure with EI among its types, in Normandie: n° 3, 7, 11… 595.
-    expect(text(await (await admin.get('/admin/organisations?region=Normandie&type=EI')).text())).toContain('149 structures — Les 100 premières');
-    const closed = text(await (await admin.get('/admin/organisations?state=inactive')).text());
-    expect(closed).toContain('1 structure');
-    expect(closed).toMatch(/Jardins fermés .*Désactivée/s);
-    // A link someone edited: unknown values are ignored.
-    expect((await admin.get('/admin/organisations?region=Atlantide&type=XYZ&state=peut-etre')).status).toBe(200);
-  });
-
-  it('counts each organisation’s member accounts', async () => {
-    const html = await (await admin.get('/admin/organisations?q=jardins+lauragais')).text();
-    expect(html).toMatch(/data-label="Membres">\s*1\s*</);
-  });
-
-  it('is for admins only', async () => {
-    const member = new Client(ctx);
-    await member.login('marie@jardins.test');
-    expect((await member.get('/admin/organisations')).status).toBe(404);
-  });
-
-  it('lists accounts with a search and filters by role and state', async () => {
-    const page = text(await (await admin.get('/admin/users?role=consultant')).text());
-    expect(page).toContain('1 compte');
-    expect(page).toContain('conseil.bzh@cap.test');
-    expect(page).not.toContain('marie@jardins.test');
-    const found = text(await (await admin.get('/admin/users?q=jardins')).text());
-    expect(found).toContain('marie@jardins.test');
-    expect(found).toContain('Les Jardins du Lauragais');
-    expect(text(await (await admin.get('/admin/users?state=inactive')).text())).toContain('Aucun compte ne correspond à cette recherche.');
-  });
-
-  it('creates a member of one of 600 organisations by typing a part of its name, without JavaScript', async () => {
-    await admin.get('/admin/users/new');
-    const form = { name: 'Zoé Martin', email: 'zoe@jardins.test', role: 'member', password: '' };
-    // « Rechercher »: the form comes back with what was typed, and the organisations found to tick.
-    const step = await admin.post('/admin/users', { ...form, orgSearch: 'jardins', _step: 'orgSearch' });
-    expect(step.status).toBe(200);
-    const html = await step.text();
-    expect(html).toContain('value="Zoé Martin"');
-    expect(html).toContain('value="zoe@jardins.test"');
-    expect(text(part(html, 'picker-status'))).toContain('Une structure trouvée pour « jardins » : cochez-la pour l’ajouter.');
-    // The deactivated « Jardins fermés » is not proposed.
-    expect(boxes(part(html, 'picker-found'))).toEqual([{ id: ids.jardins, checked: false }]);
-    expect(html).toContain('name="orgSearchDone" value="jardins"');
-    expect(findUserByEmail(ctx.db, 'zoe@jardins.test')).toBeUndefined();
-
-    // Tick it and save: the search already made does not run again.
-    const saved = await admin.post('/admin/users', { ...form, password: 'un-mot-de-passe-solide-2026', orgSearch: 'jardins', orgSearchDone: 'jardins', organisationIds: [ids.jardins!] });
-    expect(saved.status).toBe(303);
-    const zoe = findUserByEmail(ctx.db, 'zoe@jardins.test')!;
-    expect(zoe.role).toBe('member');
-    expect(loadActor(ctx.db, zoe.id)).toMatchObject({ organisationIds: [ids.jardins] });
-  });
-
-  it('searches when Enter is pressed in the search field (a search typed, not yet made), and keeps the boxes ticked', async () => {
-    await admin.get('/admin/users/new');
-    const res = await admin.post('/admin/users', { name: 'Yves', email: 'yves@cap.test', role: 'member', orgSearch: 'n° 12', orgSearchDone: '', organisationIds: [ids.armor!] });
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(boxes(part(html, 'picker-chosen'))).toEqual([{ id: ids.armor, checked: true }]);
-    const found = part(html, 'picker-found');
-    expect(text(found)).toContain('Structure du réseau n° 12 ');
-    expect(text(found)).toContain('Structure du réseau n° 120 ');
-    expect(text(part(html, 'picker-status'))).toContain('structures trouvées pour « n° 12 »');
-    expect(findUserByEmail(ctx.db, 'yves@cap.test')).toBeUndefined();
-  });
-
-  it('says when the search finds too many, and when it finds nothing', async () => {
-    await admin.get('/admin/users/new');
-    const many = await (await admin.post('/admin/users', { role: 'member', orgSearch: 'réseau', _step: 'orgSearch' })).text();
-    expect(text(part(many, 'picker-status'))).toContain('596 structures trouvées pour « réseau » ; voici les 20 premières');
-    expect(boxes(part(many, 'picker-found'))).toHaveLength(20);
-    const none = await (await admin.post('/admin/users', { role: 'member', orgSearch: 'zzz', _step: 'orgSearch' })).text();
-    expect(text(part(none, 'picker-status'))).toContain('Aucune structure trouvée pour « zzz »');
-  });
-
-  it('suggests organisations as one types (htmx), within what the person may see, the chosen ones moved up', async () => {
-    const res = await admin.get(`/organisations/suggestions?orgSearch=jard&organisationIds=${ids.armor}`, { 'HX-Request': 'true' });
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).not.toContain('<html');
-    expect(boxes(html.slice(0, html.indexOf('id="picker-chosen"')))).toEqual([{ id: ids.jardins, checked: false }]);
-    expect(html).toMatch(/id="picker-chosen"[^>]*hx-swap-oob="true"/);
-    expect(boxes(part(html, 'picker-chosen'))).toEqual([{ id: ids.armor, checked: true }]);
-    expect(html).toMatch(/<input type="hidden" id="picker-done" name="orgSearchDone" value="jard" hx-swap-oob="true"/);
-
-    const consultant = new Client(ctx);
-    await consultant.login('conseil.bzh@cap.test');
-    const bzh = await (await consultant.get('/organisations/suggestions?orgSearch=jard')).text();
-    expect(boxes(bzh)).toEqual([]);
-    expect(text(bzh)).toContain('Aucune structure trouvée pour « jard »');
-    const interim = await (await consultant.get(`/organisations/suggestions?orgSearch=interim&organisationIds=${ids.jardins}`)).text();
-    // Armor is in Bretagne; the Jardins, out of this consultant's regions, are not even named back.
-    expect(boxes(interim)).toEqual([{ id: ids.armor, checked: false }]);
-    expect(interim).not.toContain('Lauragais');
-
-    const anonymous = new Client(ctx);
-    expect((await anonymous.get('/organisations/suggestions?orgSearch=jard')).status).toBe(303);
-  });
-
-  it('opens the edit form with the user’s organisations chosen, and saves a change made with the picker', async () => {
-    const marie = findUserByEmail(ctx.db, 'marie@jardins.test')!;
-    const html = await (await admin.get(`/admin/users/${marie.id}/edit`)).text();
-    expect(boxes(part(html, 'picker-chosen'))).toEqual([{ id: ids.jardins, checked: true }]);
-    const res = await admin.post(`/admin/users/${marie.id}`, { name: marie.name, email: marie.email, role: 'member', organisationIds: [ids.jardins!, ids.coeur!, 'inconnue'] });
-    expect(res.status).toBe(303);
-    expect(new Set(loadActor(ctx.db, marie.id)!.organisationIds)).toEqual(new Set([ids.jardins, ids.coeur]));
-  });
-
-  it('names each field in the error summary and links to it', async () => {
-    await admin.get('/admin/users/new');
-    const res = await admin.post('/admin/users', { name: '', email: 'pas-une-adresse', role: 'member', password: '' });
-    expect(res.status).toBe(422);
-    const html = await res.text();
-    const summary = html.slice(html.indexOf('class="error-summary"'), html.indexOf('</ul>', html.indexOf('class="error-summary"')));
-    const links = [...summary.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]!.replace(/\u00a0/g, ' ')]);
-    expect(links).toEqual([
-      ['f-name', 'Nom affiché : Ce champ est obligatoire.'],
-      ['f-email', 'Adresse électronique : Saisissez une adresse électronique valide, par exemple nom@structure.fr.'],
-      ['f-orgSearch', 'Structures (pour un membre) : Un membre doit être rattaché à au moins une structure.'],
-      ['f-password', expect.stringMatching(/^Mot de passe initial : /)],
-    ]);
-    // Every link lands on a field of the page.
-    for (const [id] of links) expect(html).toContain(`id="${id}"`);
-  });
-
-  it('refuses more organisations than an account may have, in French', async () => {
-    await admin.get('/admin/users/new');
-    const many = Array.from({ length: 201 }, (_, i) => `id-${i}`);
-    const res = await admin.post('/admin/users', { name: 'Trop', email: 'trop@cap.test', role: 'member', password: PASSWORD, organisationIds: many });
-    // Unknown ids are dropped before counting: what is counted is what would be saved.
-    expect(res.status).toBe(422);
-    expect(text(await res.text())).toContain('Structures (pour un membre) : Un membre doit être rattaché à au moins une structure.');
+  it('at /organisations: a consultant sees their region only, with the search, without the status filter', async () => {
+    const c = await as(data.bench.consultantEmail);
+    const html = await (await c.get('/organisations')).text();
+    expect(html).not.toContain('name="status"');
+    const { all } = await walk(c, '/organisations');
+    expect(all).toHaveLength(data.bench.consultantOrganisations);
+    expect((await c.get('/admin/organisations')).status).toBe(404);
   });
 });

@@ -7,6 +7,11 @@ export const orgs = {
   listIntroConsultant: 'Les structures adhérentes des régions que vous suivez.',
   listIntroAdmin: 'Toutes les structures adhérentes.',
   empty: 'Aucune structure à afficher.',
+  filtersTitle: 'Chercher une structure',
+  statusFilter: 'Statut',
+  activeOnes: 'Actives',
+  inactiveOnes: 'Désactivées',
+  pager: 'Pages de la liste des structures',
   name: 'Nom de la structure',
   siret: 'SIRET',
   siretHint: '14 chiffres, espaces acceptés.',
@@ -44,7 +49,6 @@ export const orgs = {
 
   // The administration's list (/admin/organisations)
   adminIntro: 'Toutes les structures adhérentes du réseau, actives ou désactivées. Cliquez sur un nom pour ouvrir la fiche de la structure.',
-  filtersTitle: 'Chercher et filtrer',
   search: 'Nom ou SIRET',
   searchHint: 'Une partie du nom (les accents ne comptent pas) ou le début du SIRET.',
   filterAll: 'Toutes',
