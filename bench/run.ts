@@ -576,16 +576,27 @@ async function runSize(size: number): Promise<SizeRun> {
 
     if (wanted('pages')) {
       // The federation's and the admin's lists, one connection: the time of a page, not of a queue.
-      const pages: { id: string; phase: string; label: string; who: Session; url: string; p50?: number; kib?: number }[] = [
+      // Pages that do not exist on an older version answer 404: reported as unavailable, not failed.
+      const pages: { id: string; phase: string; label: string; who: Session; url: string; fallback?: string; p50?: number; kib?: number }[] = [
         { id: 'federation-admin', phase: 'tableau de bord (admin)', label: 'Tableau de bord fédéral, administrateur, première page', who: admin, url: '/federation', p50: 200, kib: 300 },
         { id: 'federation-consultant', phase: 'tableau de bord (conseil)', label: `Tableau de bord fédéral, conseiller de la région la plus peuplée (${bench.consultantRegion})`, who: consultant, url: '/federation', p50: 100 },
+        { id: 'federation-sorted', phase: 'tableau de bord (tris)', label: 'Tableau de bord, administrateur, trié par score décroissant', who: admin, url: '/federation?sort=score&dir=desc' },
+        { id: 'federation-overdue', phase: 'tableau de bord (tris)', label: 'Tableau de bord, administrateur, trié par actions en retard', who: admin, url: '/federation?sort=overdue&dir=desc' },
+        { id: 'federation-review', phase: 'tableau de bord (tris)', label: 'Tableau de bord, administrateur, diagnostics à relire, le plus ancien d’abord', who: admin, url: '/federation?status=submitted&sort=pending&dir=asc' },
+        { id: 'federation-search', phase: 'tableau de bord (recherche)', label: 'Tableau de bord, administrateur, recherche « jardins lauragais »', who: admin, url: '/federation?q=jardins+lauragais' },
+        { id: 'home-consultant', phase: 'accueil (À faire)', label: 'Accueil d’un conseiller (« À faire » de sa région)', who: consultant, url: '/', p50: 100 },
+        { id: 'home-admin', phase: 'accueil (À faire)', label: 'Accueil de l’administrateur (« À faire » de toutes les régions)', who: admin, url: '/', p50: 100 },
         { id: 'admin-users', phase: 'comptes', label: 'Comptes (/admin/users), administrateur', who: admin, url: '/admin/users', p50: 100 },
-        { id: 'organisations', phase: 'structures', label: 'Liste des structures (/organisations), administrateur', who: admin, url: '/organisations', p50: 100 },
+        { id: 'admin-users-search', phase: 'comptes', label: 'Comptes, recherche « membre-42 »', who: admin, url: '/admin/users?q=membre-42', p50: 100 },
+        // Before /admin/organisations listed them, the administration's list was /organisations.
+        { id: 'organisations', phase: 'structures', label: 'Liste des structures (/admin/organisations), administrateur', who: admin, url: '/admin/organisations', fallback: '/organisations', p50: 100 },
+        { id: 'organisations-search', phase: 'structures', label: 'Liste des structures, recherche « tremplin »', who: admin, url: '/admin/organisations?q=tremplin', p50: 100 },
       ];
       for (const p of pages) {
         rss.phase = p.phase;
-        const url = `${base}${p.url}`;
         const headers = { Cookie: p.who.cookie };
+        let url = `${base}${p.url}`;
+        if (p.fallback && (await request(url, { headers })).status === 404) url = `${base}${p.fallback}`;
         const targets = [p.p50 !== undefined ? `p50 < ${p.p50} ms` : '', p.kib !== undefined ? `< ${p.kib} Kio` : ''].filter(Boolean).join(', ');
         const def = { label: `${p.label}, 1 connexion : p50 / p99, taille`, target: targets ? `${targets} à 4 500` : undefined };
         const check = await request(url, { headers });
@@ -598,6 +609,22 @@ async function runSize(size: number): Promise<SizeRun> {
         log(`${p.id} : p50 ${ms(one.p50)}, p99 ${ms(one.p99)}, ${kib(bytes)}`);
         const met = (p.p50 === undefined || one.p50 < p.p50) && (p.kib === undefined || bytes < p.kib * 1024) && one.errors === 0;
         put(p.id, def, { value: `${ms(one.p50)} / ${ms(one.p99)}, ${kib(bytes)}`, n: one.p50, met: targets ? met : undefined });
+      }
+    }
+
+    if (wanted('pages')) {
+      // What one server holds: the admin's dashboard and a consultant's, 10 connections at once.
+      rss.phase = 'tableau de bord (10 connexions)';
+      for (const [id, label, who] of [
+        ['federation-admin-10', 'Tableau de bord, administrateur, 10 connexions : débit, p50 / p99', admin],
+        ['federation-consultant-10', 'Tableau de bord, conseiller, 10 connexions : débit, p50 / p99', consultant],
+      ] as const) {
+        const url = `${base}/federation`;
+        const headers = { Cookie: who.cookie };
+        if ((await request(url, { headers })).status !== 200) continue;
+        const ten = await load({ url, connections: 10, headers }, 1);
+        log(`${id} : ${fmt(ten.rps, 0)} req/s, p50 ${ms(ten.p50)}, p99 ${ms(ten.p99)}`);
+        put(id, { label, higherIsBetter: true }, { value: `${fmt(ten.rps, 0)} req/s, ${ms(ten.p50)} / ${ms(ten.p99)}`, n: ten.rps });
       }
     }
 

@@ -54,7 +54,7 @@ function recorded(db: Db, fn: () => unknown): Statement[] | Promise<Statement[]>
 }
 
 /** Tables whose size grows with use: scanning one of them whole is a bug on any page. */
-const GROWING = ['answers', 'diagnostics', 'actions', 'audit_events', 'review_comments', 'sessions', 'memberships', 'consultant_regions'];
+const GROWING = ['answers', 'diagnostics', 'actions', 'audit_events', 'review_comments', 'sessions', 'memberships', 'consultant_regions', 'plan_stats'];
 
 /** Statements that read a whole table on purpose: the admin's list of every account and its scope. */
 const WHOLE_TABLE = [/^select "user_id", "organisation_id" from "memberships"$/, /^select "user_id", "region" from "consultant_regions"$/];
@@ -164,6 +164,16 @@ describe('lookup paths use an index', () => {
   });
 });
 
+describe('what the triggers read goes through an index', () => {
+  it('a plan\'s figures from its actions, an organisation\'s pointers from its diagnostics', () => {
+    const explain = (q: string) => (db.$client.prepare(`EXPLAIN QUERY PLAN ${q}`).all('x') as PlanLine[]).map((r) => r.detail);
+    const figures = explain(`SELECT * FROM plan_stats_source WHERE diagnostic_id = ?`);
+    expect(figures.filter((l) => /^(SEARCH|SCAN) (a|b)\b/.test(l)).every((l) => l.includes('USING INDEX actions_diag')), figures.join('\n')).toBe(true);
+    const latest = explain(`SELECT (SELECT l.id FROM diagnostics l WHERE l.organisation_id = ? ORDER BY l.created_at DESC, l.id DESC LIMIT 1)`);
+    expect(latest.join('\n')).toMatch(/SEARCH l USING INDEX diagnostics_org_created/);
+  });
+});
+
 describe('pages scan no growing table', () => {
   it('member, consultant and admin pages, the answer save, the plan and its PDF, the dashboard', async () => {
     const member = new Client(ctx);
@@ -197,8 +207,15 @@ describe('pages scan no growing table', () => {
       for (const c of [consultant, admin]) {
         await visit(c, '/federation');
         await visit(c, '/federation?status=draft&sort=score&dir=desc');
+        await visit(c, '/federation?q=jardins&status=submitted&sort=pending');
+        await visit(c, '/federation?band=maitrise&progress=q1&overdue=1&sort=overdue&dir=desc');
+        await visit(c, '/federation?sort=progress&dir=desc&type=AI');
         await visit(c, '/federation/export.csv');
+        await visit(c, '/federation/export.csv?sort=region');
+        await visit(c, '/organisations?q=tremplin');
       }
+      await visit(admin, '/admin/users?q=membre&role=member');
+      await visit(admin, '/admin/organisations?q=920&status=active');
       await visit(admin, '/admin/audit');
       await visit(admin, '/admin/audit?entity=answer');
       await visit(admin, '/admin/users');
