@@ -87,7 +87,14 @@ describe('federation: dashboard and review', () => {
     await m.goto(`${srv.url}/diagnostics/${submittedId}/themes/identite`);
     const remark = m.locator('#remarques-question-ID-1-1');
     expect(await remark.innerText()).toContain('Pouvez-vous joindre la charte signée par le CA ?');
-    expect(await remark.locator('textarea').count()).toBe(0);
+    // No new remark for a member, but a reply: typed, sent with htmx, shown in place.
+    expect(await remark.getByText('Ajouter une remarque').count()).toBe(0);
+    await remark.getByText('Répondre', { exact: true }).click();
+    await remark.getByLabel(/Répondre à la remarque sur la question ID-1\.1/).fill('La charte signée est jointe au compte rendu du CA.');
+    await remark.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await m.locator('#remarques-question-ID-1-1', { hasText: 'La charte signée est jointe au compte rendu du CA.' }).waitFor();
+    expect(await checkA11y(m)).toEqual([]);
+    await screenshot(m, 'review-member-reply');
     await m.goto(`${srv.url}/diagnostics/${submittedId}`);
     expect(await mainText(m)).toContain('Modifications demandées par la fédération');
     expect(await checkA11y(m)).toEqual([]);
