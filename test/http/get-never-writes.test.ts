@@ -53,6 +53,7 @@ beforeAll(async () => {
     code: [one<string>(`SELECT code FROM services ORDER BY code LIMIT 1`)],
     actionId: [one<string>(`SELECT id FROM actions ORDER BY id LIMIT 1`)],
     token: ['jeton-inconnu'],
+    evidenceId: [one<string | undefined>(`SELECT id FROM evidence_files ORDER BY id LIMIT 1`) ?? 'inconnu'],
   };
   for (const email of ['membre1@cap.test', 'conseil.occitanie@cap.test', 'admin@cap.test']) {
     const c = new Client(ctx);
