@@ -88,7 +88,9 @@ describe('the team sees the review', () => {
     const memberTheme = await (await member.get(`/diagnostics/${diagId}/themes/identite`)).text();
     expect(text(memberTheme)).toMatch(/Remarques sur la question ID-1\.1 Joindre la charte signée\. ines\.martin, conseiller·ère fédéral·e/);
     expect(text(memberTheme)).toContain('Remarques sur le thème « Identité et projet » Thème bien documenté.');
-    expect(memberTheme).not.toContain('name="body"');
+    // Members add no remark; they reply to those they got.
+    expect(memberTheme).not.toContain('remarques-question-ID-1-1-texte');
+    expect(memberTheme).toMatch(/<textarea id="reponse-[\w-]+-texte" name="body" form="reponse-[\w-]+"/);
     const memberOverview = text(await (await member.get(`/diagnostics/${diagId}`)).text());
     expect(memberOverview).toContain('Modifications demandées par la fédération Merci de joindre les preuves.');
     expect(memberOverview).toContain('Historique des modifications');

@@ -52,7 +52,8 @@ describe('POST /diagnostics/:id/comments', () => {
     const html = await res.text();
     expect(html).not.toContain('<html');
     expect(html).toContain('id="remarques-theme-identite"');
-    expect(text(html)).toMatch(/Remarques sur le thème « Identité et projet » Première remarque conseil\.occitanie, conseiller·ère fédéral·e — 2 mars 2026 à 10:00 Seconde remarque conseil\.occitanie, conseiller·ère fédéral·e — 2 mars 2026 à 10:05/);
+    // Each remark with its state and, for whoever takes part, the reply and « dealt with » forms.
+    expect(text(html)).toMatch(/Remarques sur le thème « Identité et projet » Première remarque conseil\.occitanie, conseiller·ère fédéral·e — 2 mars 2026 à 10:00 à traiter Répondre .* Seconde remarque conseil\.occitanie, conseiller·ère fédéral·e — 2 mars 2026 à 10:05 à traiter Répondre/);
     // A fresh form comes back, ready for the next remark.
     expect(html).toContain('hx-post="/diagnostics/diag-a2/comments"');
   });

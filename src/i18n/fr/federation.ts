@@ -133,7 +133,7 @@ export const federation = {
     replyRequired: 'Écrivez la réponse.',
     replyTooLong: 'La réponse fait 1 000 caractères au plus.',
     replyPageTitle: 'Répondre à une remarque',
-    tooManyReplies: (n: number) => `Cette remarque a déjà ${n} réponses : poursuivez l’échange par une nouvelle remarque.`,
+    tooManyReplies: (n: number) => `Cette remarque a déjà ${n} réponses : poursuivez l’échange par une nouvelle remarque.`,
     resolve: 'Marquer comme traitée',
     reopen: 'Rouvrir la remarque',
     resolvedDone: 'Remarque marquée comme traitée.',
