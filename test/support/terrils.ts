@@ -8,6 +8,9 @@ import { answers, diagnostics, organisations } from '../../src/db/schema.ts';
 import { newId } from '../../src/ids.ts';
 import { defaultReferentialId, getReferential } from '../../src/referential/store.ts';
 import { isApplicable } from '../../src/scoring/index.ts';
+import { rebuildDerivedData } from '../../src/db/derived-data.ts';
+import { getDiagnosticContext, scoreDiagnosticById } from '../../src/db/diagnostics.ts';
+import { syncProposedActions } from '../../src/db/actions.ts';
 
 export const TERRILS = 'Chantier des Terrils (démo)';
 
@@ -55,5 +58,11 @@ export function insertTerrilsDiagnostic(db: Db, opts: TerrilsOptions = {}): stri
       .values({ diagnosticId: id, questionCode: q.code, level: level(i, q.legal), na: false, comment: '', updatedAt: at, revision: 1, prefilledFrom: i < (opts.prefilled ?? 0) ? '2025-02-01T09:00:00.000Z' : null })
       .run();
   });
+  // What the app derives from such rows; a submitted diagnostic's plan is put in place at submission.
+  rebuildDerivedData(db);
+  if (status !== 'draft') {
+    const ctx = getDiagnosticContext(db, id)!;
+    syncProposedActions(db, ctx, scoreDiagnosticById(db, ctx), null, new Date(at));
+  }
   return id;
 }
