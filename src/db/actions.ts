@@ -134,6 +134,7 @@ export function projectPlan(db: Db, ctx: DiagnosticContext, scores: DiagnosticSc
         createdAt: at,
         updatedAt: at,
         updatedBy: null,
+        revision: 1,
       }),
     ),
   ].sort((a, b) => a.rank - b.rank || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) || (a.id < b.id ? -1 : 1));

@@ -49,7 +49,7 @@ describe('À faire', () => {
       rebuildDerivedData(ctx.db);
       requestChanges(ctx.db, getDiagnostic(ctx.db, id)!, net.users.occ, 'Merci de compléter.', new Date(ctx.now.value.getTime() - daysAgo * 86_400_000));
     }
-    const remark = addComment(ctx.db, { diagnostic: getDiagnostic(ctx.db, 'diag-a2')!, targetKind: 'theme', target: 'services', body: 'Précisez les accompagnements.', userId: net.users.occ }, ctx.now.value);
+    const remark = addComment(ctx.db, { diagnostic: getDiagnostic(ctx.db, 'diag-a2')!, targetKind: 'theme', target: 'services', body: 'Précisez les accompagnements.', userId: net.users.occ }, ctx.now.value)!;
     addReply(ctx.db, { diagnostic: getDiagnostic(ctx.db, 'diag-a2')!, remark: getRemark(ctx.db, 'diag-a2', remark)!, body: 'Fait.', userId: net.users.memberAlpha, side: 'member' }, new Date('2026-03-01T10:00:00Z'));
 
     const { html, t } = await home('conseil.occitanie@cap.test');

@@ -35,7 +35,7 @@ beforeEach(async () => {
   await user(ctx.db, 'consultant', 'bretagne@cap.test', { regions: ['Bretagne'] });
   diagId = insertDiagnostic(ctx.db, { organisationId: orgId, types: ['ACI'], weak: 4, status: 'submitted' }).id;
   const d = getDiagnostic(ctx.db, diagId)!;
-  remarkId = addComment(ctx.db, { diagnostic: d, targetKind: 'question', target: 'ID-1.1', body: 'Pouvez-vous joindre la charte ? Voir aussi ID-1.2 et le critère SV-7.', userId: consultantId }, ctx.now.value);
+  remarkId = addComment(ctx.db, { diagnostic: d, targetKind: 'question', target: 'ID-1.1', body: 'Pouvez-vous joindre la charte ? Voir aussi ID-1.2 et le critère SV-7.', userId: consultantId }, ctx.now.value)!;
 });
 
 describe('a member replies to a remark and marks it dealt with', () => {
