@@ -33,12 +33,6 @@ export function topicOf(kind: MailKind): NoticeTopic | null {
   }
 }
 
-/**
- * Members cannot answer a remark yet: the « reply » notice (notifyReply) is ready for the day the
- * review gains replies, and « Mon compte » offers it from then on.
- */
-export const REPLIES_EXIST = false;
-
 /** Which roles a topic concerns, so « Mon compte » offers only what can reach the person. */
 export const TOPIC_ROLES: Record<NoticeTopic, readonly Role[]> = {
   submitted: ['consultant'],

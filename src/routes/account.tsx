@@ -17,7 +17,7 @@ import { endOtherSessions, exportUserData } from '../db/personal-data.ts';
 import { clientAddress } from '../web/client-address.ts';
 import { AccountPage } from '../../views/account.tsx';
 import { NoticePreferences } from '../../views/notices.tsx';
-import { NOTICE_TOPICS, REPLIES_EXIST, TOPIC_ROLES, type NoticeTopic } from '../mail/kinds.ts';
+import { NOTICE_TOPICS, TOPIC_ROLES, type NoticeTopic } from '../mail/kinds.ts';
 import { optedOutTopics, setTopics } from '../db/mail-preferences.ts';
 import { audit } from '../db/audit.ts';
 import type { Context } from 'hono';
@@ -38,7 +38,7 @@ const passwordForm = z
 function accountPage(c: Context<AppEnv>, errors: FieldErrors = {}, status: ContentfulStatusCode = 200) {
   const user = currentUser(c);
   const names = user.role === 'member' ? listVisibleOrganisations(c.get('deps').db, user).map((o) => o.name) : [];
-  const topics = NOTICE_TOPICS.filter((topic) => TOPIC_ROLES[topic].includes(user.role) && (topic !== 'reply' || REPLIES_EXIST));
+  const topics = NOTICE_TOPICS.filter((topic) => TOPIC_ROLES[topic].includes(user.role));
   const notices = <NoticePreferences csrf={c.get('csrf')} topics={topics} off={optedOutTopics(c.get('deps').db, user.id)} />;
   return page(c, t.account.title, <AccountPage user={user} organisationNames={names} csrf={c.get('csrf')} errors={errors} notices={notices} />, { status });
 }

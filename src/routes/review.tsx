@@ -20,7 +20,7 @@ import { TARGET_KINDS, type TargetKind } from '../diagnostics/remarks.ts';
 import { canTransition } from '../diagnostics/status.ts';
 import { findQuestion } from '../referential/lookup.ts';
 import { diagnosticUrl, questionUrl, themeUrl } from '../web/urls.ts';
-import { notifyChangesRequested, notifyRemark, notifyValidated } from '../mail/notifications.ts';
+import { notifyChangesRequested, notifyRemark, notifyReply, notifyValidated } from '../mail/notifications.ts';
 import type { RemarkItem } from '../mail/kinds.ts';
 import { loadReview } from '../web/review.tsx';
 import { CommentErrorPage, DecisionConflictPage, ReplyErrorPage, ReviewComments, ReviewPanel } from '../../views/review.tsx';
@@ -189,7 +189,12 @@ reviewRoutes.post('/:id/comments/:commentId/replies', participant, async (c) => 
   if (!error && countReplies(db, remark.id) >= LIMITS.repliesPerRemark) error = r.tooManyReplies(LIMITS.repliesPerRemark);
   if (error) return afterThread(c, ctx, remark, back, detached, '', 422, { remarkId: remark.id, value: raw.slice(0, MAX_LENGTH.remark), message: error });
   const user = currentUser(c);
-  addReply(db, { diagnostic: ctx.diagnostic, remark, body: parsed.data!.body, userId: user.id, side: sideOf(c, ctx) }, clock());
+  const side = sideOf(c, ctx);
+  const now = clock();
+  const body = parsed.data!.body;
+  addReply(db, { diagnostic: ctx.diagnostic, remark, body, userId: user.id, side }, now);
+  // The team answered: the remark's author hears of it (a reviewer's own reply tells nobody).
+  if (side === 'member' && notifyReply(db, ctx.diagnostic, remark.authorId, user.id, remarkItem(ctx, remark.targetKind, remark.target, body), now)) c.get('deps').mail.wake();
   return afterThread(c, ctx, remark, back, detached, r.replyAdded);
 });
 

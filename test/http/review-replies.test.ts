@@ -7,9 +7,10 @@ import { Client, makeApp, org, text, user, type TestContext } from '../support/a
 import { insertDiagnostic } from '../support/plan.ts';
 import { addComment, requestChanges } from '../../src/db/reviews.ts';
 import { getDiagnostic } from '../../src/db/diagnostics.ts';
-import { auditEvents, reviewComments } from '../../src/db/schema.ts';
+import { auditEvents, mailQueue, organisations, reviewComments } from '../../src/db/schema.ts';
 
 let ctx: TestContext;
+let orgId: string;
 let diagId: string;
 let remarkId: string;
 let consultantId: string;
@@ -27,7 +28,7 @@ const card = (html: string, title: string) => {
 
 beforeEach(async () => {
   ctx = makeApp();
-  const orgId = org(ctx.db, { name: 'Jardins du Lauragais', region: 'Occitanie', types: ['ACI'] });
+  orgId = org(ctx.db, { name: 'Jardins du Lauragais', region: 'Occitanie', types: ['ACI'] });
   const otherId = org(ctx.db, { name: 'Autre', region: 'Bretagne', types: ['EI'], siret: '40483304800022' });
   await user(ctx.db, 'member', 'membre@cap.test', { organisationIds: [orgId] });
   await user(ctx.db, 'member', 'autre@cap.test', { organisationIds: [otherId] });
@@ -119,6 +120,51 @@ describe('a member replies to a remark and marks it dealt with', () => {
     const reply = ctx.db.select().from(reviewComments).where(eq(reviewComments.parentId, remarkId)).get()!;
     expect((await m.post(`/diagnostics/${diagId}/comments/${reply.id}/replies`, { body: 'Réponse à la réponse' })).status).toBe(404);
     expect((await m.post(`/diagnostics/${diagId}/comments/inconnue/resolve`, { resolved: '1' })).status).toBe(404);
+  });
+});
+
+describe('the remark’s author hears of a reply by mail', () => {
+  const queued = () => ctx.db.select().from(mailQueue).where(eq(mailQueue.kind, 'reply')).all();
+
+  it('a member’s reply queues one message to the consultant who wrote the remark; the consultant’s own reply queues none', async () => {
+    const m = await as('membre@cap.test');
+    await m.get(`/diagnostics/${diagId}`);
+    expect((await m.post(`/diagnostics/${diagId}/comments/${remarkId}/replies`, { body: 'Charte jointe au dossier.', back: `/diagnostics/${diagId}` })).status).toBe(303);
+    const rows = queued();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ recipient: 'conseil@cap.test', subject: 'Réponse de Jardins du Lauragais à votre remarque' });
+    expect(rows[0]!.payload).toMatchObject({ authorName: 'membre', where: 'Question ID-1.1', path: `/diagnostics/${diagId}/themes/identite#q-ID-1_1`, body: 'Charte jointe au dossier.' });
+
+    const c = await as('conseil@cap.test');
+    expect((await c.post(`/diagnostics/${diagId}/comments/${remarkId}/replies`, { body: 'Merci.', back: `/diagnostics/${diagId}` })).status).toBe(303);
+    expect(queued()).toHaveLength(1);
+  });
+
+  it('« Mon compte » offers the consultant to turn it off, and then nothing is queued', async () => {
+    const c = await as('conseil@cap.test');
+    const account = text(await (await c.get('/account')).text());
+    expect(account).toContain('Réponses à vos remarques');
+    expect(text(await (await (await as('membre@cap.test')).get('/account')).text())).not.toContain('Réponses à vos remarques');
+    expect((await c.post('/account/notifications', { shown: '1', topics: ['submitted', 'reminders'] })).status).toBe(303);
+    const m = await as('membre@cap.test');
+    await m.get(`/diagnostics/${diagId}`);
+    expect((await m.post(`/diagnostics/${diagId}/comments/${remarkId}/replies`, { body: 'Fait.', back: `/diagnostics/${diagId}` })).status).toBe(303);
+    expect(queued()).toHaveLength(0);
+  });
+});
+
+describe('a deactivated organisation is read-only for the conversation too', () => {
+  it('shows the remarks without reply forms and refuses a reply or « dealt with » with 409, writing nothing', async () => {
+    ctx.db.update(organisations).set({ active: false }).where(eq(organisations.id, orgId)).run();
+    const m = await as('membre@cap.test');
+    const page = await (await m.get(`/diagnostics/${diagId}/themes/identite`)).text();
+    expect(text(page)).toContain('Pouvez-vous joindre la charte');
+    expect(page).not.toContain(`/comments/${remarkId}/replies`);
+    const reply = await m.post(`/diagnostics/${diagId}/comments/${remarkId}/replies`, { body: 'Malgré tout.' });
+    expect(reply.status).toBe(409);
+    expect((await m.post(`/diagnostics/${diagId}/comments/${remarkId}/resolve`, { resolved: '1' })).status).toBe(409);
+    expect(ctx.db.select().from(reviewComments).all()).toHaveLength(1);
+    expect(ctx.db.select().from(reviewComments).where(eq(reviewComments.id, remarkId)).get()!.resolvedAt).toBeNull();
   });
 });
 
