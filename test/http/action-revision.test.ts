@@ -19,6 +19,8 @@ async function world() {
   const bruno = new Client(ctx);
   await bruno.login('bruno@cap.test');
   await alice.get(`/diagnostics/${diagId}/plan`);
+  // Viewing a plan stores nothing: the proposed actions are put in place by the explicit step.
+  await alice.post(`/diagnostics/${diagId}/plan/sync`);
   await bruno.get(`/diagnostics/${diagId}/plan`);
   const action = listActions(ctx.db, diagId)[0]!;
   const updates = () => ctx.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, action.id), eq(auditEvents.action, 'update'))).all().length;

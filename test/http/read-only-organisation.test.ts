@@ -23,6 +23,8 @@ async function world() {
   const admin = new Client(ctx);
   await admin.login('admin@cap.test');
   await member.get(`/diagnostics/${submitted}/plan`);
+  // Viewing a plan stores nothing: the proposed actions are put in place by the explicit step.
+  await member.post(`/diagnostics/${submitted}/plan/sync`);
   const action = listActions(ctx.db, submitted)[0]!;
   const setActive = async (active: boolean) => {
     await admin.get(`/organisations/${orgId}`);
@@ -48,6 +50,7 @@ describe('a deactivated organisation', () => {
       [w.member, `/diagnostics/${w.submitted}/actions`, { title: 'Nouvelle action', themeSlug: 'identite', priority: 'haute' }],
       [w.member, `/diagnostics/${w.submitted}/actions/${w.action.id}`, { title: w.action.title, status: 'done', revision: String(w.action.revision) }],
       [w.member, `/diagnostics/${w.submitted}/actions/${w.action.id}/drop`, { reason: 'Plus utile' }],
+      [w.member, `/diagnostics/${w.submitted}/plan/sync`, {}],
       [w.consultant, `/diagnostics/${w.submitted}/comments`, { targetKind: 'diagnostic', body: 'Une remarque' }],
       [w.consultant, `/diagnostics/${w.submitted}/request-changes`, { message: 'À revoir' }],
       [w.consultant, `/diagnostics/${w.submitted}/validate`, {}],
