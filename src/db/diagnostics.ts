@@ -73,7 +73,7 @@ export function listOrganisationDiagnostics(db: Db, organisationId: string): Dia
  * validated) when `settled`. `organisationId` is the SQL of the organisation's id in the outer
  * query. One search of the index diagnostics_org_created per organisation. Lists over many
  * organisations read the pointers organisations.latest_diagnostic_id and settled_diagnostic_id
- * instead, which triggers keep with this same order (drizzle/0008_derived_data_triggers.sql).
+ * instead, which triggers keep with this same order (drizzle/0009_derived_data_triggers.sql).
  */
 export function latestDiagnosticId(organisationId: SQL, opts: { settled?: boolean } = {}): SQL {
   const settled = opts.settled ? sql` AND l.status IN (${sql.join(SETTLED_STATUSES.map((s) => sql`${s}`), sql`, `)})` : sql``;
