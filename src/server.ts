@@ -43,8 +43,10 @@ ensureBuiltins(db, new Date());
 upgradeLegacyActionTitles(db, new Date());
 // A database written before the derived data existed gets it once (a few seconds at the national size).
 const filled = ensureDerivedData(db);
-if (filled.sortKeys || filled.scores || filled.peerStatistics) {
-  console.log(`Données dérivées complétées : ${filled.sortKeys} clés de tri, ${filled.scores} scores mis en cache${filled.peerStatistics ? ', statistiques des pairs recalculées' : ''}.`);
+if (filled.sortKeys || filled.scores || filled.peerStatistics || filled.serviceFollowUp) {
+  console.log(
+    `Données dérivées complétées : ${filled.sortKeys} clés de tri, ${filled.scores} scores mis en cache${filled.peerStatistics ? ', statistiques des pairs recalculées' : ''}${filled.serviceFollowUp ? `, services suivis de progrès de ${filled.serviceFollowUp} structures` : ''}.`,
+  );
 }
 try {
   await ensureAdminFromSettings(db, settings, new Date());

@@ -1,7 +1,7 @@
 // What the certification views read from the database: a diagnostic's gap-analysis input (answers'
 // comments, evidence, the plan's actions), and what a year of actions moved between a diagnostic
-// and its predecessor. The rules themselves are pure (src/scoring/gap-analysis.ts,
-// src/scoring/actions-progress.ts).
+// and its predecessor (the region's picture of it is stored: src/db/service-follow-up.ts). The rules
+// themselves are pure (src/scoring/gap-analysis.ts, src/scoring/actions-progress.ts).
 import type { Db } from './open.ts';
 import { getDiagnosticContext, loadAnswers, loadAnswerStates, scoreDiagnosticById, type DiagnosticContext, type DiagnosticRow } from './diagnostics.ts';
 import { listActions, type ActionRow } from './actions.ts';
@@ -9,11 +9,7 @@ import { listEvidence } from './evidence.ts';
 import { previousDiagnostic } from './peers.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
 import { gapQuestionsOf, type GapEvidence, type GapInput } from '../scoring/gap-analysis.ts';
-import { actionsProgress, servicesFollowedByProgress, type ActionsProgress, type CompletedActionInput, type ServicesFollowUp } from '../scoring/actions-progress.ts';
-import { federationChunks } from './federation.ts';
-import type { FederationQuery } from '../federation/query.ts';
-import { isSettled } from '../diagnostics/status.ts';
-import type { Actor } from '../auth/permissions.ts';
+import { actionsProgress, type ActionsProgress, type CompletedActionInput } from '../scoring/actions-progress.ts';
 
 export function gapInputFor(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores): GapInput {
   const id = ctx.diagnostic.id;
@@ -52,22 +48,3 @@ export function progressSincePrevious(db: Db, ctx: DiagnosticContext, scores: Di
   const prefilled = new Set(loadAnswerStates(db, ctx.diagnostic.id).filter((a) => a.prefilledFrom).map((a) => a.questionCode));
   return { previous, progress: actionsProgress(scoreDiagnosticById(db, prevCtx), scores, actions, window, prefilled) };
 }
-
-/**
- * The region's picture: over the selection (the federation dashboard's filters, within the actor's
- * scope), each structure whose latest diagnostic is submitted or validated and has a predecessor,
- * and the services of the actions completed in between (src/scoring/actions-progress.ts).
- */
-export function servicesFollowUpFor(db: Db, actor: Actor, q: FederationQuery, now: Date, minStructures: number): ServicesFollowUp {
-  const pairs: { organisationId: string; progress: ActionsProgress }[] = [];
-  // The structures of the selection's region and type (the other filters do not apply), a chunk at a time.
-  for (const chunk of federationChunks(db, actor, { sort: 'name', dir: 'asc', region: q.region, type: q.type }, now)) for (const row of chunk) {
-    if (!row.latest || !isSettled(row.latest.status)) continue;
-    const ctx = getDiagnosticContext(db, row.latest.id);
-    if (!ctx) continue;
-    const since = progressSincePrevious(db, ctx, scoreDiagnosticById(db, ctx), now);
-    if (since) pairs.push({ organisationId: row.organisationId, progress: since.progress });
-  }
-  return servicesFollowedByProgress(pairs, minStructures);
-}
-

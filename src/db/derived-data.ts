@@ -1,6 +1,7 @@
 // Data derived from other data so that pages read it instead of computing it: names' sort keys,
-// diagnostics' cached scores, peer statistics (written by src/db/ where the data changes) and the
-// diagnostic pointers and plan figures (kept by triggers, drizzle/0008_derived_data_triggers.sql).
+// diagnostics' cached scores, peer statistics, the services followed by progress (written by
+// src/db/ where the data changes) and the diagnostic pointers and plan figures (kept by triggers,
+// drizzle/0009_derived_data_triggers.sql).
 // At start-up, `ensureDerivedData` fills what a database written before these existed lacks —
 // cheap checks when nothing is missing. Bulk loaders (demo, bench, test fixtures that insert rows
 // by hand) call `rebuildDerivedData` once they are done.
@@ -10,6 +11,7 @@ import { sortKey } from '../sort-key.ts';
 import { fillMissingScoreCaches } from './scores.ts';
 import { peerStatisticsMissing, rebuildPeerStatistics } from './peer-statistics.ts';
 import { latestDiagnosticId } from './diagnostics.ts';
+import { rebuildServiceFollowUp, serviceFollowUpMissing } from './service-follow-up.ts';
 
 /** Names without a sort key (written before the column existed, or by hand): keyed now. */
 function fillSortKeys(db: Db): number {
@@ -29,6 +31,8 @@ export interface DerivedFill {
   sortKeys: number;
   scores: number;
   peerStatistics: boolean;
+  /** Organisations whose services followed by progress were computed (a first start after the migration). */
+  serviceFollowUp: number;
 }
 
 /** Fills what is missing; returns what it did (all zero on an up-to-date database). */
@@ -38,7 +42,8 @@ export function ensureDerivedData(db: Db): DerivedFill {
   const missing = peerStatisticsMissing(db);
   // New scores change the sums: rebuilt then too.
   if (missing || scores > 0) rebuildPeerStatistics(db);
-  return { sortKeys, scores, peerStatistics: missing || scores > 0 };
+  const serviceFollowUp = serviceFollowUpMissing(db) || scores > 0 ? rebuildServiceFollowUp(db) : 0;
+  return { sortKeys, scores, peerStatistics: missing || scores > 0, serviceFollowUp };
 }
 
 /**
@@ -57,4 +62,5 @@ export function rebuildDerivedData(db: Db): void {
       SELECT diagnostic_id, total, done, first_open_due, open_dues, open_services FROM plan_stats_source`);
   });
   rebuildPeerStatistics(db);
+  rebuildServiceFollowUp(db);
 }

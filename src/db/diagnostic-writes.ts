@@ -17,6 +17,7 @@ import type { Referential, StructureType } from '../referential/schema.ts';
 import { preparedFor } from './prepared.ts';
 import { cacheDraftScores } from './scores.ts';
 import { refreshOrganisationPeers } from './peer-statistics.ts';
+import { refreshServiceFollowUp } from './service-follow-up.ts';
 
 export interface Participant {
   name: string;
@@ -276,6 +277,7 @@ export function submitDiagnostic(db: Db, ctx: DiagnosticContext, userId: string 
       );
       // Its organisation's latest submitted diagnostic may be this one now: the peers' sums follow.
       refreshOrganisationPeers(db, diag.organisationId);
+      refreshServiceFollowUp(db, diag.organisationId, now);
       return { kind: 'submitted', scores };
     },
     { behavior: 'immediate' },

@@ -9,6 +9,7 @@ import { namePage, nameMatches } from './name-pages.ts';
 import type { Cursor, KeysetPage } from '../keyset.ts';
 import { refreshOrganisationPeers } from './peer-statistics.ts';
 import { rescoreOrganisation } from './scores.ts';
+import { refreshServiceFollowUp } from './service-follow-up.ts';
 
 export type Organisation = typeof organisations.$inferSelect;
 /** What a form sets: the sort key follows the name, the diagnostic pointers follow the diagnostics. */
@@ -85,7 +86,10 @@ export function updateOrganisation(db: Db, id: string, input: Partial<Organisati
       .run();
     const after = state();
     if (!before || !after) return;
-    if (after.types !== before.types) rescoreOrganisation(db, id);
+    if (after.types !== before.types) {
+      rescoreOrganisation(db, id);
+      refreshServiceFollowUp(db, id);
+    }
     if (after.types !== before.types || after.region !== before.region || after.active !== before.active) refreshOrganisationPeers(db, id, before);
   });
 }

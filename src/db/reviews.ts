@@ -11,6 +11,7 @@ import { newId } from '../ids.ts';
 import type { TargetKind } from '../diagnostics/remarks.ts';
 import { TRANSITIONS } from '../diagnostics/status.ts';
 import { refreshOrganisationPeers } from './peer-statistics.ts';
+import { refreshServiceFollowUp } from './service-follow-up.ts';
 
 export interface ReviewComment {
   id: string;
@@ -214,6 +215,7 @@ export function requestChanges(db: Db, d: DiagnosticRow, userId: string, message
     );
     // Sent back, it no longer counts among the peers: its organisation's previous one may.
     refreshOrganisationPeers(db, d.organisationId);
+    refreshServiceFollowUp(db, d.organisationId, now);
     return { ok: true };
   });
 }
@@ -244,6 +246,7 @@ export function validateDiagnostic(db: Db, d: DiagnosticRow, userId: string, now
     );
     // Submitted diagnostics already count among the peers; refreshed anyway, as every status change.
     refreshOrganisationPeers(db, d.organisationId);
+    refreshServiceFollowUp(db, d.organisationId, now);
     return { ok: true };
   });
 }

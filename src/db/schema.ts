@@ -33,7 +33,7 @@ export const organisations = sqliteTable('organisations', {
   sortName: text('sort_name').notNull().default(''),
   /**
    * Its latest diagnostic, and its latest submitted or validated one: pointers kept by triggers on
-   * diagnostics (drizzle/0008_derived_data_triggers.sql), so that lists join one row per
+   * diagnostics (drizzle/0009_derived_data_triggers.sql), so that lists join one row per
    * organisation instead of searching its diagnostics (src/db/diagnostics.ts, latestDiagnosticId).
    */
   latestDiagnosticId: text('latest_diagnostic_id').references((): AnySQLiteColumn => diagnostics.id, { onDelete: 'set null' }),
@@ -344,7 +344,7 @@ export const evidenceFiles = sqliteTable('evidence_files', {
 
 /**
  * A plan's figures, kept by triggers on every write to its actions
- * (drizzle/0008_derived_data_triggers.sql, view plan_stats_source), so that the federation's lists filter and sort on plan progress and
+ * (drizzle/0009_derived_data_triggers.sql, view plan_stats_source), so that the federation's lists filter and sort on plan progress and
  * overdue actions without reading actions. Dropped actions count nowhere.
  */
 export const planStats = sqliteTable('plan_stats', {
@@ -358,6 +358,19 @@ export const planStats = sqliteTable('plan_stats', {
   /** Service code → number of open actions that call for it. */
   openServices: text('open_services', { mode: 'json' }).$type<Record<string, number>>().notNull(),
 });
+
+/**
+ * The region's services followed by progress (/federation/progres), one row per organisation whose
+ * latest submitted or validated diagnostic (organisations.settled_diagnostic_id) has a predecessor:
+ * service code → [completed actions calling on it whose question could be compared, of which
+ * followed by a higher level] (rules: src/scoring/actions-progress.ts). Written where plans and
+ * statuses change (src/db/service-follow-up.ts); the page adds the rows of its selection up.
+ */
+export const serviceFollowUp = sqliteTable('service_follow_up', {
+  organisationId: text('organisation_id').primaryKey().references(() => organisations.id, { onDelete: 'cascade' }),
+  diagnosticId: text('diagnostic_id').notNull().references(() => diagnostics.id, { onDelete: 'cascade' }),
+  services: text('services', { mode: 'json' }).$type<Record<string, [number, number]>>().notNull(),
+}, (t) => [index('service_follow_up_diagnostic').on(t.diagnosticId)]);
 
 /**
  * Peer statistics: per region and combination of structure types (the `types` column as stored),

@@ -8,7 +8,7 @@ import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
 import { currentUser, requireFederation, requireUser } from '../web/guards.ts';
 import { loadDiagnostic } from '../web/load.ts';
-import { servicesFollowUpFor } from '../db/certification.ts';
+import { servicesFollowUpFor } from '../db/service-follow-up.ts';
 import { BENCHMARK_MIN_PEERS } from '../db/peers.ts';
 import { scopeRegions } from '../db/federation.ts';
 import { defaultReferentialId, getReferential, listServices } from '../referential/store.ts';
@@ -46,11 +46,10 @@ certificationRoutes.get('/diagnostics/:id/iso9001.xlsx', loadDiagnostic('diagnos
 });
 
 certificationRoutes.get('/federation/progres', requireFederation, (c) => {
-  const { db, clock } = c.get('deps');
+  const { db } = c.get('deps');
   const user = currentUser(c);
   const q = parseFederationQuery(c.req.query());
-  const now = clock();
-  const data = servicesFollowUpFor(db, user, q, now, BENCHMARK_MIN_PEERS);
+  const data = servicesFollowUpFor(db, user, q, BENCHMARK_MIN_PEERS);
   const names = new Map(listServices(db).map((s) => [s.code, s.name]));
   const regions = scopeRegions(db, user);
   const R = t.certification.region;

@@ -16,6 +16,7 @@ import { can } from '../auth/permissions.ts';
 import { diagnosticScope, scoreDiagnosticById, type DiagnosticContext } from '../db/diagnostics.ts';
 import { isEditable } from '../diagnostics/status.ts';
 import { createAction, dropAction, getAction, projectPlan, syncProposedActions, updateAction, type ActionRow } from '../db/actions.ts';
+import { refreshServiceFollowUp } from '../db/service-follow-up.ts';
 import { buildPlanReport } from '../plan/report.ts';
 import { progressSincePrevious } from '../db/certification.ts';
 import { buildGapReport } from '../certification/report.ts';
@@ -102,6 +103,8 @@ function actionOr404(c: C, ctx: DiagnosticContext): ActionRow {
 }
 
 const planUrl = (ctx: DiagnosticContext) => `/diagnostics/${ctx.diagnostic.id}/plan`;
+/** After a change to a plan: the structure's share of the region's services followed by progress. */
+const followUp = (c: C, ctx: DiagnosticContext) => refreshServiceFollowUp(c.get('deps').db, ctx.organisation.id, c.get('deps').clock());
 const scopeOf = (ctx: DiagnosticContext) => ({ diagnosticId: ctx.diagnostic.id, organisationId: ctx.organisation.id });
 
 const viewer = loadDiagnostic('diagnostic.view');
@@ -124,6 +127,7 @@ planRoutes.post('/:id/plan/sync', editor, (c) => {
   const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const r = syncProposedActions(db, ctx, scoreDiagnosticById(db, ctx), currentUser(c).id, clock());
+  followUp(c, ctx);
   return redirectWith(c, planUrl(ctx), { kind: 'success', message: t.plan.synced(r.added, r.removed) });
 });
 
@@ -150,6 +154,7 @@ planRoutes.post('/:id/actions/:actionId', editor, async (c) => {
   const result = updateAction(db, scopeOf(ctx), action.id, edit, revision, currentUser(c).id, clock());
   if (result.kind === 'missing') notFound();
   if (result.kind === 'conflict') return refuse({ form: 'edit', actionId: action.id, values, errors: {}, conflict: true }, 409, result.current);
+  followUp(c, ctx);
   const updated = result.row;
   if (isHtmx(c)) {
     const all = projected(c, ctx).plan.actions;
@@ -175,6 +180,7 @@ planRoutes.post('/:id/actions/:actionId/drop', editor, async (c) => {
     return renderPlan(c, ctx, { state: { form: 'drop', actionId: action.id, values: { reason: form.get('reason') ?? '' }, errors: fieldErrors(parsed.error) }, status: 422 });
   }
   dropAction(db, scopeOf(ctx), action.id, parsed.data.reason, currentUser(c).id, clock());
+  followUp(c, ctx);
   return redirectWith(c, `${planUrl(ctx)}#plan-dropped-title`, { kind: 'success', message: t.plan.dropped(action.title) });
 });
 
@@ -182,7 +188,10 @@ planRoutes.post('/:id/actions/:actionId/restore', editor, async (c) => {
   const ctx = c.var.diagnostic;
   const { db, clock } = c.get('deps');
   const action = actionOr404(c, ctx);
-  if (action.droppedReason !== null) dropAction(db, scopeOf(ctx), action.id, null, currentUser(c).id, clock());
+  if (action.droppedReason !== null) {
+    dropAction(db, scopeOf(ctx), action.id, null, currentUser(c).id, clock());
+    followUp(c, ctx);
+  }
   return redirectWith(c, `${planUrl(ctx)}#action-${action.id}`, { kind: 'success', message: t.plan.restored(action.title) });
 });
 

@@ -169,30 +169,50 @@ export interface ServicesFollowUp {
   minStructures: number;
 }
 
+/** Service code → [completed actions calling on it whose question was compared, of which followed by a higher level]. */
+export type ServiceCounts = Record<string, [actions: number, followedByProgress: number]>;
+
+/** One structure's share of the picture: its actions per service (each service once per action). */
+export function serviceCountsOf(progress: Pick<ActionsProgress, 'questions'>): ServiceCounts {
+  const counts: ServiceCounts = {};
+  for (const move of progress.questions) {
+    for (const action of move.actions) {
+      for (const service of new Set(action.services)) {
+        const c = (counts[service] ??= [0, 0]);
+        c[0] += 1;
+        if (move.delta > 0) c[1] += 1;
+      }
+    }
+  }
+  return counts;
+}
+
 /**
  * For each service, how often the completed actions that called on it were followed by progress
- * on their question, over the structures of a region that have two diagnostics. Descriptive only.
- * A service is shown only when at least `minStructures` distinct structures are behind it, so
- * that no structure's results can be read through it.
+ * on their question, over the structures of a region that have two diagnostics (one entry per
+ * structure: its serviceCountsOf). Descriptive only. A service is shown only when at least
+ * `minStructures` distinct structures are behind it, so that no structure's results can be read
+ * through it.
  */
-export function servicesFollowedByProgress(pairs: readonly { organisationId: string; progress: Pick<ActionsProgress, 'questions'> }[], minStructures: number): ServicesFollowUp {
+export function servicesFollowUpOf(structures: readonly { organisationId: string; services: ServiceCounts }[], minStructures: number): ServicesFollowUp {
   const acc = new Map<string, { actions: number; up: number; orgs: Set<string> }>();
-  for (const { organisationId, progress } of pairs) {
-    for (const move of progress.questions) {
-      for (const action of move.actions) {
-        for (const service of new Set(action.services)) {
-          const s = acc.get(service) ?? { actions: 0, up: 0, orgs: new Set<string>() };
-          s.actions += 1;
-          if (move.delta > 0) s.up += 1;
-          s.orgs.add(organisationId);
-          acc.set(service, s);
-        }
-      }
+  for (const { organisationId, services } of structures) {
+    for (const [service, [actions, up]] of Object.entries(services)) {
+      const s = acc.get(service) ?? { actions: 0, up: 0, orgs: new Set<string>() };
+      s.actions += actions;
+      s.up += up;
+      s.orgs.add(organisationId);
+      acc.set(service, s);
     }
   }
   const all = [...acc].map(([service, s]): ServiceFollowUp => ({ service, actions: s.actions, followedByProgress: s.up, structures: s.orgs.size }));
   const rows = all
     .filter((r) => r.structures >= minStructures)
     .sort((a, b) => b.followedByProgress / b.actions - a.followedByProgress / a.actions || b.actions - a.actions || a.service.localeCompare(b.service));
-  return { rows, hidden: all.length - rows.length, structures: new Set(pairs.map((p) => p.organisationId)).size, minStructures };
+  return { rows, hidden: all.length - rows.length, structures: new Set(structures.map((p) => p.organisationId)).size, minStructures };
+}
+
+/** The same picture straight from each structure's progress (serviceCountsOf, then servicesFollowUpOf). */
+export function servicesFollowedByProgress(pairs: readonly { organisationId: string; progress: Pick<ActionsProgress, 'questions'> }[], minStructures: number): ServicesFollowUp {
+  return servicesFollowUpOf(pairs.map((p) => ({ organisationId: p.organisationId, services: serviceCountsOf(p.progress) })), minStructures);
 }

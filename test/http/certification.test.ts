@@ -17,6 +17,8 @@ import { builtinReferential } from '../../src/referential/store.ts';
 import { ISO9001_CLAUSES } from '../../src/referential/schema.ts';
 import { newId } from '../../src/ids.ts';
 import type { Db } from '../../src/db/open.ts';
+import { rebuildDerivedData } from '../../src/db/derived-data.ts';
+import { withRevision } from '../support/plan.ts';
 
 afterAll(removeTempDirs);
 
@@ -215,6 +217,8 @@ describe('the region’s services followed by progress', () => {
       ctx.db.update(diagnostics).set({ status: 'submitted', submittedAt: '2026-02-28T10:00:00.000Z' }).where(eq(diagnostics.id, second)).run();
     }
     ctx.db.update(diagnostics).set({ status: 'submitted', submittedAt: '2026-02-28T10:00:00.000Z' }).where(eq(diagnostics.id, current)).run();
+    // Rows written by hand: the stored picture is rebuilt, as the demo and the bench do.
+    rebuildDerivedData(ctx.db);
     body = text(await (await consultant.get('/federation/progres')).text());
     expect(body).toContain('5 structures ont deux diagnostics comparables');
     expect(body).toContain('Formations à l’amélioration continue et à la qualité 5 5 sur 5 (100 %) 5');
@@ -223,6 +227,26 @@ describe('the region’s services followed by progress', () => {
     expect(body).toContain('Ce sont des constats, pas des preuves d’efficacité');
     // A member has no such page.
     expect((await member.get('/federation/progres')).status).toBe(404);
+  });
+
+  it('follows a plan changed through the app: an action reopened no longer counts', async () => {
+    for (let i = 1; i <= 4; i++) {
+      const o = org(ctx.db, { name: `Structure ${i}`, region: 'Occitanie', siret: '73282932000074' });
+      const { second } = await twoDiagnostics(ctx.db, o, memberId);
+      ctx.db.update(diagnostics).set({ status: 'submitted', submittedAt: '2026-02-28T10:00:00.000Z' }).where(eq(diagnostics.id, second)).run();
+    }
+    ctx.db.update(diagnostics).set({ status: 'submitted', submittedAt: '2026-02-28T10:00:00.000Z' }).where(eq(diagnostics.id, current)).run();
+    rebuildDerivedData(ctx.db);
+    const consultant = await as('conseil@cap.test');
+    expect(text(await (await consultant.get('/federation/progres')).text())).toContain('Formations à l’amélioration continue et à la qualité 5 5 sur 5 (100 %) 5');
+
+    // Last year's charter action, marked « en cours » again: four structures are left behind the service.
+    const charter = ctx.db.select().from(actions).where(eq(actions.diagnosticId, previous)).all().find((a) => a.questionCode === 'ID-1.1')!;
+    await member.get(`/diagnostics/${previous}/plan`);
+    expect((await member.post(`/diagnostics/${previous}/actions/${charter.id}`, withRevision(ctx.db, charter.id, { status: 'in_progress' }))).status).toBe(303);
+    const body = text(await (await consultant.get('/federation/progres')).text());
+    expect(body).not.toContain('Formations à l’amélioration continue et à la qualité 5');
+    expect(body).toContain('CAP accompagné et formation CAP 5 0 sur 5 (0 %) 5');
   });
 });
 
