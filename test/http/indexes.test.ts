@@ -212,6 +212,7 @@ describe('pages scan no growing table', () => {
         await visit(c, '/federation?sort=progress&dir=desc&type=AI');
         await visit(c, '/federation/export.csv');
         await visit(c, '/federation/export.csv?sort=region');
+        await visit(c, '/federation/progres?region=Occitanie');
         await visit(c, '/organisations?q=tremplin');
       }
       await visit(admin, '/admin/users?q=membre&role=member');
