@@ -210,20 +210,28 @@ function cookiesOf(res: Response): Record<string, string> {
   return out;
 }
 
+// In production the cookies carry the __Host- prefix (src/web/cookies.ts); the bench talks plain
+// HTTP on the loopback and sends them back by hand, under the name the server gave them.
+const COOKIE_PREFIX = '__Host-';
+
 async function login(base: string, email: string, password: string): Promise<Session> {
   const form = await request(`${base}/login`, { redirect: 'manual' });
-  const anon = cookiesOf(form).cap_csrf;
+  const formCookies = cookiesOf(form);
+  const csrfName = `${COOKIE_PREFIX}cap_csrf` in formCookies ? `${COOKIE_PREFIX}cap_csrf` : 'cap_csrf';
+  const anon = formCookies[csrfName];
   const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
   if (!anon || !token) throw new Error('page de connexion sans jeton CSRF');
   const res = await request(`${base}/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `cap_csrf=${anon}` },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `${csrfName}=${anon}` },
     body: new URLSearchParams({ email, password, _csrf: token }).toString(),
   });
-  const session = cookiesOf(res).cap_session;
+  const resCookies = cookiesOf(res);
+  const sessionName = `${COOKIE_PREFIX}cap_session` in resCookies ? `${COOKIE_PREFIX}cap_session` : 'cap_session';
+  const session = resCookies[sessionName];
   if (res.status !== 303 || !session) throw new Error(`connexion refusée pour ${email} (${res.status})`);
-  const cookie = `cap_session=${session}`;
+  const cookie = `${sessionName}=${session}`;
   const home = await request(`${base}/`, { headers: { Cookie: cookie } });
   const csrf = /name="csrf-token" content="([^"]+)"/.exec(await home.text())?.[1];
   if (!csrf) throw new Error('jeton CSRF de session introuvable sur la page d’accueil');
