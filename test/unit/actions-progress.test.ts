@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinReferential } from '../../src/referential/store.ts';
 import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
-import { actionsProgress, completedInWindow, servicesFollowedByProgress, type CompletedActionInput } from '../../src/scoring/actions-progress.ts';
+import { actionsProgress, completedInWindow, serviceCountsOf, servicesFollowedByProgress, servicesFollowUpOf, type CompletedActionInput } from '../../src/scoring/actions-progress.ts';
 
 const ref = builtinReferential();
 const score = (levels: Record<string, Level>) => scoreDiagnostic(ref, ['ACI'], new Map(Object.entries(levels)));
@@ -96,5 +96,14 @@ describe('services most often followed by progress, for a region', () => {
 
   it('shows nothing below the threshold', () => {
     expect(servicesFollowedByProgress([pair('o1', [['FORM-QUALITE'], []])], 5)).toMatchObject({ rows: [], hidden: 1, structures: 1, minStructures: 5 });
+  });
+
+  it('adds up the shares stored per structure to the same picture; a service named twice on an action counts once', () => {
+    expect(serviceCountsOf(pair('o1', [['FORM-QUALITE', 'FORM-QUALITE'], ['FORM-QUALITE', 'JUR-PLATEFORME']]).progress)).toEqual({ 'FORM-QUALITE': [2, 1], 'JUR-PLATEFORME': [1, 0] });
+    const pairs = [1, 2, 3, 4, 5, 6].map((i) => pair(`o${i}`, [i % 2 ? ['FORM-QUALITE'] : ['CAP-ISO9001'], ['FORM-QUALITE']]));
+    const stored = pairs.map((p) => ({ organisationId: p.organisationId, services: serviceCountsOf(p.progress) }));
+    expect(servicesFollowUpOf(stored, 3)).toEqual(servicesFollowedByProgress(pairs, 3));
+    // A structure with two comparable diagnostics but no completed action still counts among the structures.
+    expect(servicesFollowUpOf([...stored, { organisationId: 'o7', services: {} }], 3).structures).toBe(7);
   });
 });
