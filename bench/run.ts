@@ -5,7 +5,8 @@
 //
 //   npm run bench                        everything, both sizes (about eight minutes)
 //   npm run bench -- --sizes=600         one size only (600 or 4500, or any number of structures)
-//   npm run bench -- --only=save,pdf     some measures only (start, save, results, pdf, pages, csv)
+//   npm run bench -- --only=save,pdf     some measures only (start, save, results, pdf, pages, csv, cpu)
+//   npm run bench -- --only=cpu          the server's CPU time per request of each page (a busy machine)
 //   npm run bench -- --profile           the server writes a V8 CPU profile (.cpuprofile) on exit
 //   npm run bench -- --duration=5        seconds per load test (default 10)
 //   npm run bench -- --cache=DIR         keep the generated databases in DIR and reuse them while
@@ -152,6 +153,30 @@ function peakRss(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** The server's CPU time so far (user + system), in milliseconds, from /proc (null elsewhere). */
+function cpuMs(pid: number): number | null {
+  try {
+    // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses; in clock ticks (100 Hz).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The server's own CPU time per request, over `n` requests one after the other: what a page costs
+ * whatever else the machine is doing (on a shared machine, latencies measure the queue for the
+ * processor as much as the page). Resolution 10 ms over all `n`.
+ */
+async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, n = 40): Promise<number | null> {
+  for (let i = 0; i < 3; i++) await (await request(url, { headers })).arrayBuffer();
+  const before = cpuMs(pid);
+  if (before === null) return null;
+  for (let i = 0; i < n; i++) await (await request(url, { headers })).arrayBuffer();
+  return (cpuMs(pid)! - before) / n;
 }
 
 function currentRss(pid: number): number | null {
@@ -586,7 +611,7 @@ async function runSize(size: number): Promise<SizeRun> {
       }
     }
 
-    if (wanted('pages')) {
+    if (wanted('pages') || wanted('cpu')) {
       // The federation's and the admin's lists, one connection: the time of a page, not of a queue.
       // Pages that do not exist on an older version answer 404: reported as unavailable, not failed.
       const pages: { id: string; phase: string; label: string; who: Session; url: string; fallback?: string; p50?: number; kib?: number }[] = [
@@ -619,10 +644,28 @@ async function runSize(size: number): Promise<SizeRun> {
           put(p.id, def, { value: `indisponible (${check.status})`, met: null });
           continue;
         }
+        if (wanted('cpu')) {
+          const cpu = await cpuPerRequest(server!.child.pid!, url, headers);
+          log(`${p.id} : CPU du serveur ${cpu === null ? 'inconnu' : ms(cpu)} par requête`);
+          if (cpu !== null) put(`${p.id}-cpu`, { label: `${p.label} : temps CPU du serveur par requête` }, { value: ms(cpu), n: cpu });
+          if (ONLY && !ONLY.includes('pages')) continue;
+        }
         const one = await load({ url, connections: 1, headers });
         log(`${p.id} : p50 ${ms(one.p50)}, p99 ${ms(one.p99)}, ${kib(bytes)}`);
         const met = (p.p50 === undefined || one.p50 < p.p50) && (p.kib === undefined || bytes < p.kib * 1024) && one.errors === 0;
         put(p.id, def, { value: `${ms(one.p50)} / ${ms(one.p99)}, ${kib(bytes)}`, n: one.p50, met: targets ? met : undefined });
+      }
+    }
+
+    if (wanted('cpu')) {
+      // The results page and the whole-network CSV, in server CPU time too (see cpuPerRequest).
+      for (const [id, label, who, path, n] of [
+        ['results-cpu', 'Page de résultats d’un diagnostic complet : temps CPU du serveur par requête', member, `/diagnostics/${bench.completeId}/results`, 40],
+        ['csv-cpu', 'Export CSV fédéral de tout le réseau : temps CPU du serveur par requête', admin, '/federation/export.csv', 5],
+      ] as const) {
+        const cpu = await cpuPerRequest(server!.child.pid!, `${base}${path}`, { Cookie: who.cookie }, n);
+        log(`${id} : ${cpu === null ? 'inconnu' : ms(cpu)}`);
+        if (cpu !== null) put(id, { label }, { value: ms(cpu), n: cpu });
       }
     }
 

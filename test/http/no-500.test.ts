@@ -24,6 +24,9 @@ const FIELDLESS = new Set([
   'POST /diagnostics/:id/actions/:actionId/restore',
   'POST /diagnostics/:id/submit',
   'POST /diagnostics/:id/validate',
+  // Puts the proposed actions in place; marks a remark dealt with (« resolved=0 » reopens it).
+  'POST /diagnostics/:id/plan/sync',
+  'POST /diagnostics/:id/comments/:commentId/resolve',
   // Check boxes (an empty form unchecks them all) and buttons of the mail pages.
   'POST /account/notifications',
   'POST /admin/invitations/:invitationId/resend',
