@@ -77,6 +77,8 @@ describe('the plan spreadsheet holds whatever its actions say', () => {
   it('opens although an action’s texts, stored before today’s forms, hold characters XML cannot carry', async () => {
     const { id } = insertDiagnostic(ctx.db, { organisationId: orgId, types: ['ACI'], weak: 3 });
     await member.get(`/diagnostics/${id}/plan`);
+    // Viewing a plan stores nothing: the proposed actions are put in place by the explicit step.
+    await member.post(`/diagnostics/${id}/plan/sync`);
     const [first] = ctx.db.select().from(actions).where(eq(actions.diagnosticId, id)).all();
     ctx.db.update(actions).set({ notes: 'Note\u0001 reprise \uffff', owner: 'Jeanne\u0008' }).where(eq(actions.id, first!.id)).run();
     const res = await member.get(`/diagnostics/${id}/plan.xlsx`);
