@@ -57,16 +57,3 @@ export function organisationsByIds(db: Db, actor: Actor, ids: readonly string[])
     .orderBy(asc(organisations.name))
     .all();
 }
-
-/** Member accounts (not deleted) of each organisation of `ids`. */
-export function memberCounts(db: Db, ids: readonly string[]): Map<string, number> {
-  if (!ids.length) return new Map();
-  const rows = db
-    .select({ id: memberships.organisationId, n: sql<number>`count(*)` })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(inArray(memberships.organisationId, [...ids]), eq(users.deleted, false)))
-    .groupBy(memberships.organisationId)
-    .all();
-  return new Map(rows.map((r) => [r.id, r.n]));
-}
