@@ -106,6 +106,7 @@ export function OrganisationList(p: { page: KeysetPage<Organisation>; intro: str
                 <th scope="col">{t.orgs.types}</th>
                 <th scope="col">{t.orgs.region}</th>
                 <th scope="col">{t.orgs.siret}</th>
+                <th scope="col">{t.orgs.state}</th>
               </tr>
             </thead>
             <tbody>
@@ -113,13 +114,13 @@ export function OrganisationList(p: { page: KeysetPage<Organisation>; intro: str
                 <tr>
                   <th scope="row">
                     <a href={`/organisations/${o.id}`}>{o.name}</a>
-                    {!o.active && <span class="badge badge--muted"> {t.orgs.inactive}</span>}
                   </th>
                   <td data-label={t.orgs.types}>{typesLabel(o.types)}</td>
                   <td data-label={t.orgs.region}>{o.region}</td>
                   <td class="nowrap" data-label={t.orgs.siret}>
                     {o.siret}
                   </td>
+                  <td data-label={t.orgs.state}>{o.active ? t.orgs.active : <span class="badge badge--muted">{t.orgs.inactiveState}</span>}</td>
                 </tr>
               ))}
             </tbody>

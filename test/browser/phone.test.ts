@@ -61,7 +61,7 @@ function pagesOf(ids: { draft: string; settled: string; garonne: string }) {
     { name: 'home-admin', path: '/' },
     { name: 'admin-users', path: '/admin/users', keyCells: ['td[data-label="Rôle"]', 'td[data-label="État"]'] },
     { name: 'admin-organisations', path: '/admin/organisations', keyCells: ['td[data-label="Délégation régionale"]', 'td[data-label="État"]'] },
-    { name: 'admin-organisations-search', path: '/admin/organisations?q=jardins&state=active' },
+    { name: 'admin-organisations-search', path: '/admin/organisations?q=jardins&status=active' },
     { name: 'admin-user-new', path: '/admin/users/new' },
     { name: 'organisations', path: '/organisations' },
     { name: 'admin-referentials', path: '/admin/referentials', keyCells: ['td[data-label="État"]'] },

@@ -91,7 +91,7 @@ describe('a deactivated organisation', () => {
     expect(text(await (await w.consultant.get('/federation')).text())).not.toContain('Atelier d’Oc');
     for (const [client, path] of [[w.member, '/organisations'], [w.member, '/'], [w.consultant, '/organisations'], [w.admin, '/organisations']] as const) {
       const page = text(await (await client.get(path)).text());
-      expect(page, path).toMatch(/Atelier d’Oc[^.]{0,80}désactivée|désactivée[^.]{0,80}Atelier d’Oc/);
+      expect(page, path).toMatch(/Atelier d’Oc[^.]{0,80}désactivée|désactivée[^.]{0,80}Atelier d’Oc/i);
     }
   });
 
