@@ -239,7 +239,7 @@ describe('attacks replayed against the real server', { timeout: 120_000 }, () =>
       expect(res.status, path).toBe(200);
     }
     const list = await member.page('/organisations');
-    expect(text(list.html)).toContain(text(t.orgs.inactive));
+    expect(text(list.html)).toContain(text(t.orgs.inactiveState));
     expect(query('SELECT * FROM answers WHERE diagnostic_id = ?', otherDraft)).toEqual([]);
 
     await admin.page(`/organisations/${seeded.organisationId}`);
