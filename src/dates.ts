@@ -52,6 +52,18 @@ export function frenchDayShort(isoDay: string): string {
   return withFirst(shortDayFmt.format(new Date(`${isoDay}T00:00:00Z`)));
 }
 
+/**
+ * A date to give as an example in a form: `days` after the calendar day `today` (AAAA-MM-JJ),
+ * written « JJ/MM/AAAA » as the French date picker shows it and as people type it where there is
+ * none (parseDay reads both). An example in the future reads as a date one would really enter.
+ */
+export function exampleDay(today: string, days = 90): string {
+  const m = ISO_DAY.exec(today);
+  const base = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Date.now();
+  const d = new Date(base + days * 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+}
+
 /** « 02/03/2026 », as spreadsheets read a date (CSV exports). */
 export function numericDate(when: When): string {
   return numericFmt.format(at(when));

@@ -14,6 +14,7 @@ import { newId } from '../ids.ts';
 import type { Role } from '../auth/permissions.ts';
 import type { DiagnosticScores } from '../scoring/index.ts';
 import { preparedFor } from './prepared.ts';
+import { openDiagnostics } from './diagnostic-lifecycle.ts';
 
 export interface Participant {
   name: string;
@@ -40,18 +41,25 @@ export function referenceDate(d: Pick<DiagnosticRow, 'createdAt'>): string {
   return d.createdAt;
 }
 
+export type CreateResult = { kind: 'created'; id: string; prefilled: number; from: DiagnosticRow | null } | { kind: 'open'; open: DiagnosticRow };
+
 /**
- * Creates a diagnostic. With `fromId`, its answers and comments are copied (kept with their author
- * and date, marked prefilled until someone touches them) and its open actions carried over.
- * The previous diagnostic, for comparison, is `fromId` or else the latest completed one.
+ * Creates a diagnostic, unless the organisation already has an open one (draft, or sent back for
+ * changes): then nothing is written and that one is returned, to lead the team to it — two drafts
+ * side by side split the team's answers. With `fromId`, the answers and comments of that diagnostic
+ * are copied (kept with their author and date, marked prefilled until someone touches them) and
+ * its open actions carried over. The previous diagnostic, for comparison, is `fromId` or else the
+ * latest completed one.
  */
-export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id: string; prefilled: number; from: DiagnosticRow | null } {
+export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): CreateResult {
   const ref = getReferential(db, input.referentialId);
   if (!ref) throw new Error(`referential ${input.referentialId} not found`);
   const id = newId();
   const at = now.toISOString();
   return db.transaction(
-    (tx) => {
+    (tx): CreateResult => {
+      const open = openDiagnostics(tx, [input.organisationId])[0];
+      if (open) return { kind: 'open', open };
       let from: DiagnosticRow | null = null;
       if (input.fromId) {
         from = tx.select().from(diagnostics).where(and(eq(diagnostics.id, input.fromId), eq(diagnostics.organisationId, input.organisationId))).get() ?? null;
@@ -111,10 +119,16 @@ export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id:
         },
         now,
       );
-      return { id, prefilled, from };
+      return { kind: 'created', id, prefilled, from };
     },
     { behavior: 'immediate' },
   );
+}
+
+/** For data loaders (demo, bench) that build a history: the created diagnostic, or an error. */
+export function created(r: CreateResult): Extract<CreateResult, { kind: 'created' }> {
+  if (r.kind === 'open') throw new Error(`organisation ${r.open.organisationId} already has an open diagnostic (${r.open.id})`);
+  return r;
 }
 
 export interface AnswerInput {
@@ -131,7 +145,8 @@ export interface AnswerInput {
 }
 
 export type SaveResult =
-  | { kind: 'saved'; answer: AnswerRow; changed: boolean }
+  /** `before`: the stored answer the save replaced (none for a first answer). */
+  | { kind: 'saved'; answer: AnswerRow; changed: boolean; before: AnswerRow | null }
   | { kind: 'conflict'; current: AnswerRow }
   | { kind: 'locked'; status: DiagnosticStatus }
   | { kind: 'missing' };
@@ -179,10 +194,10 @@ export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
       if (!diag) return { kind: 'missing' };
       if (!isEditable(diag.status)) return { kind: 'locked', status: diag.status };
       const stored = getAnswer(db, input.diagnosticId, input.questionCode);
-      if (stored && sameAnswer(stored, value) && !stored.prefilledFrom) return { kind: 'saved', answer: stored, changed: false };
+      if (stored && sameAnswer(stored, value) && !stored.prefilledFrom) return { kind: 'saved', answer: stored, changed: false, before: stored };
       if (!stored && value.level === null && !value.na && value.comment === '') {
         // Nothing to store for an untouched question.
-        return { kind: 'saved', answer: { diagnosticId: input.diagnosticId, questionCode: input.questionCode, ...value, updatedBy: null, updatedByRole: null, updatedAt: now.toISOString(), revision: 0, prefilledFrom: null }, changed: false };
+        return { kind: 'saved', answer: { diagnosticId: input.diagnosticId, questionCode: input.questionCode, ...value, updatedBy: null, updatedByRole: null, updatedAt: now.toISOString(), revision: 0, prefilledFrom: null }, changed: false, before: null };
       }
       const storedRevision = stored?.revision ?? 0;
       if (storedRevision !== input.revision && !(stored && sameAnswer(stored, value))) return { kind: 'conflict', current: stored ?? missingAnswer(input, now) };
@@ -211,7 +226,7 @@ export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
         },
         now,
       );
-      return { kind: 'saved', answer: row, changed: true };
+      return { kind: 'saved', answer: row, changed: true, before: stored ?? null };
     },
     { behavior: 'immediate' },
   );

@@ -167,7 +167,7 @@ export function matches(row: FederationRow, q: FederationQuery): boolean {
   return true;
 }
 
-const STATUS_ORDER: Record<DiagnosticStatus, number> = { draft: 1, submitted: 2, changes_requested: 3, validated: 4 };
+const STATUS_ORDER: Record<DiagnosticStatus, number> = { draft: 1, submitted: 2, changes_requested: 3, validated: 4, archived: 5 };
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 function sortValue(r: FederationRow, key: SortKey): number | string | null {

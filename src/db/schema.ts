@@ -95,6 +95,10 @@ export const diagnostics = sqliteTable('diagnostics', {
   validatedAt: text('validated_at'),
   validatedBy: text('validated_by').references(() => users.id, { onDelete: 'set null' }),
   reviewMessage: text('review_message'),
+  /** Set while archived by an administrator: when, by whom, and the status to restore. */
+  archivedAt: text('archived_at'),
+  archivedBy: text('archived_by').references(() => users.id, { onDelete: 'set null' }),
+  archivedFrom: text('archived_from', { enum: DIAGNOSTIC_STATUSES }),
   /** Overall score cached when submitted, so lists and dashboards need not re-score. */
   overallScore: real('overall_score'),
   themeScores: text('theme_scores', { mode: 'json' }).$type<Record<string, number | null>>(),
@@ -104,6 +108,7 @@ export const diagnostics = sqliteTable('diagnostics', {
   index('diagnostics_created_by').on(t.createdBy),
   index('diagnostics_submitted_by').on(t.submittedBy),
   index('diagnostics_validated_by').on(t.validatedBy),
+  index('diagnostics_archived_by').on(t.archivedBy),
 ]);
 
 export const answers = sqliteTable('answers', {

@@ -2,10 +2,11 @@
 // Shared by the page and its CSV export. Pure. Unknown values are ignored rather than refused:
 // these are links people edit and share.
 import { z } from 'zod';
-import { DIAGNOSTIC_STATUSES, type DiagnosticStatus } from '../diagnostics/status.ts';
+import { LIVE_STATUSES, type DiagnosticStatus } from '../diagnostics/status.ts';
 
-export type StatusFilter = DiagnosticStatus | 'none' | 'stale';
-export const STATUS_FILTERS: readonly StatusFilter[] = [...DIAGNOSTIC_STATUSES, 'none', 'stale'];
+// Archived diagnostics are never a structure's latest (latestDiagnosticId): no filter for them.
+export type StatusFilter = Exclude<DiagnosticStatus, 'archived'> | 'none' | 'stale';
+export const STATUS_FILTERS: readonly StatusFilter[] = [...LIVE_STATUSES, 'none', 'stale'];
 export const SORT_KEYS = ['name', 'region', 'status', 'date', 'score', 'progress', 'overdue'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
