@@ -51,7 +51,9 @@
   var used = null;
   function describe(el) {
     if (!el || el === document.body) return null;
-    return { el: el, id: el.id, name: el.getAttribute('name'), value: el.getAttribute('value'), root: el.closest('.question, form, [id]') };
+    // The question it belongs to first (its status area, also with an id, is replaced with it).
+    var root = el.closest('.question') || el.closest('form') || el.closest('[id]');
+    return { el: el, id: el.id, name: el.getAttribute('name'), value: el.getAttribute('value'), root: root };
   }
   function sameControl(d) {
     if (d.el.isConnected) return d.el;
@@ -69,7 +71,8 @@
     var root = d.root && d.root.id ? document.getElementById(d.root.id) : null;
     root = root || swapped;
     if (!root || !root.querySelector) return null;
-    return root.querySelector('input:checked, input:not([type=hidden]), select, textarea, button, a[href]') || root;
+    // The chosen level first (querySelector takes the first in page order, whatever the selector).
+    return root.querySelector('input:checked') || root.querySelector('input:not([type=hidden]), select, textarea, button, a[href]') || root;
   }
   document.addEventListener('htmx:beforeRequest', function () {
     used = describe(document.activeElement);

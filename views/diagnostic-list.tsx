@@ -74,9 +74,7 @@ export function OpenDiagnostics({ items }: { items: OpenItem[] }) {
             <p class="actions-row">
               <ContinueLink diagnosticId={d.id} progress={progress} />
               {canDelete && (
-                <a href={`${diagnosticUrl(d.id)}/delete`} aria-label={dr.deleteLinkOf(d.createdAt)}>
-                  {dr.deleteLink}
-                </a>
+                <a href={`${diagnosticUrl(d.id)}/delete`}>{dr.deleteLinkOf(d.createdAt)}</a>
               )}
             </p>
           </li>
