@@ -27,9 +27,32 @@ export function parisDay(when: When): string {
   return isoDayFmt.format(at(when));
 }
 
+/**
+ * Intl formatting costs microseconds a call, and an answer's status line formats the same instant
+ * two or three times (« Répondu le … à … », « Enregistré à … »). For an ISO instant in UTC, the
+ * Paris day depends on its UTC hour only and the Paris time on its UTC minute (Paris is a whole
+ * number of hours from UTC): the last results are kept per hour or minute.
+ */
+function memo(key: (iso: string) => string, format: (when: When) => string): (when: When) => string {
+  const cache = new Map<string, string>();
+  return (when) => {
+    if (typeof when !== 'string' || when.length < 17 || when[10] !== 'T' || !when.endsWith('Z')) return format(when);
+    const k = key(when);
+    let v = cache.get(k);
+    if (v === undefined) {
+      if (cache.size >= 256) cache.clear();
+      cache.set(k, (v = format(when)));
+    }
+    return v;
+  };
+}
+
+const dateOf = memo((iso) => iso.slice(0, 13), (when) => withFirst(longFmt.format(at(when))));
+const timeOf = memo((iso) => iso.slice(0, 16), (when) => timeFmt.format(at(when)));
+
 /** « 1er mars 2026 » for an instant (read in Paris time). */
 export function frenchDate(when: When): string {
-  return withFirst(longFmt.format(at(when)));
+  return dateOf(when);
 }
 
 /** « 1er mars 2026 à 10:01 ». */
@@ -39,7 +62,7 @@ export function frenchDateTime(when: When): string {
 
 /** « 10:01 » in Paris. */
 export function frenchTime(when: When): string {
-  return timeFmt.format(at(when));
+  return timeOf(when);
 }
 
 /** « 26 novembre 2026 » for a calendar day `AAAA-MM-JJ` (no time zone shift). */

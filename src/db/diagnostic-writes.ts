@@ -13,7 +13,7 @@ import { indexOf } from '../referential/lookup.ts';
 import { newId } from '../ids.ts';
 import type { Role } from '../auth/permissions.ts';
 import type { DiagnosticScores } from '../scoring/index.ts';
-import { preparedFor } from './prepared.ts';
+import { immediately, preparedFor } from './prepared.ts';
 import { openDiagnostics } from './diagnostic-lifecycle.ts';
 
 export interface Participant {
@@ -188,7 +188,8 @@ const upsertAnswer = preparedFor((db) =>
 export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
   const value = { level: input.na ? null : input.level, na: input.na, comment: input.comment };
   // The prepared statements run on `db` inside the transaction: one connection, synchronous.
-  return db.transaction(
+  return immediately(
+    db,
     (): SaveResult => {
       const diag = statusOf(db).get({ id: input.diagnosticId });
       if (!diag) return { kind: 'missing' };
@@ -228,7 +229,6 @@ export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
       );
       return { kind: 'saved', answer: row, changed: true, before: stored ?? null };
     },
-    { behavior: 'immediate' },
   );
 }
 
