@@ -6,7 +6,8 @@ export const LIVE_REGION_ID = 'live-region';
 
 /** The empty region, once per page (views/layout.tsx), outside anything htmx replaces. */
 export function LiveRegion() {
-  return <div id={LIVE_REGION_ID} class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>;
+  // aria-live without role="status": the page's flash message is its one status; this region only speaks.
+  return <div id={LIVE_REGION_ID} class="visually-hidden" aria-live="polite" aria-atomic="true"></div>;
 }
 
 /** The message of an htmx answer, swapped into the region (only its content changes: the region stays). */
