@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
-import { currentUser, notFound, requireUser } from '../web/guards.ts';
+import { currentUser, notFound } from '../web/guards.ts';
 import { loadDiagnostic } from '../web/load.ts';
 import { readForm } from '../validation/forms.ts';
 import { getPerson } from '../db/users.ts';
@@ -19,8 +19,9 @@ import { DecisionConflictPage } from '../../views/review.tsx';
 
 const dr = t.drafts;
 
+// No .use(requireUser) here: mounted under /diagnostics it would run on every diagnostic request
+// (the autosave included); the loaded-resource guards send anonymous visitors to log in.
 export const diagnosticLifecycleRoutes = new Hono<AppEnv>();
-diagnosticLifecycleRoutes.use(requireUser);
 
 const deleter = loadDiagnostic('diagnostic.delete');
 const archiver = loadDiagnostic('diagnostic.archive');
