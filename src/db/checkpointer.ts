@@ -58,11 +58,11 @@ export interface Checkpointer {
 }
 
 /** Starts the checkpoint thread for the database file `file`, opened by `db`. Not for `:memory:`. */
-export function startCheckpointer(db: Db, file: string, opts: { intervalMs?: number } = {}): Checkpointer {
+export function startCheckpointer(db: Db, file: string, opts: { intervalMs?: number; restartPages?: number } = {}): Checkpointer {
   db.$client.pragma(`wal_autocheckpoint = ${WAL_SAFETY_PAGES}`);
   db.$client.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, intervalMs: opts.intervalMs ?? 50, restartPages: WAL_RESTART_PAGES } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, intervalMs: opts.intervalMs ?? 50, restartPages: opts.restartPages ?? WAL_RESTART_PAGES } });
   // A crash of the thread leaves the server's own threshold to checkpoint: nothing is lost, the
   // WAL is only larger.
   worker.on('error', (e) => console.error('[cap] le fil des points de contrôle du WAL s’est arrêté :', e));
