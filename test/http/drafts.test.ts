@@ -1,11 +1,17 @@
 // One open diagnostic per structure: starting while one is open leads to it; the home page and the
 // structure's page point to it (to each, in an old database holding several); its creator or an
 // administrator deletes a draft after a confirmation, audited, with everything it held; an
-// administrator archives an old diagnostic and brings it back.
-import { describe, it, expect, beforeEach } from 'vitest';
+// administrator archives an old diagnostic and brings it back. A deleted draft’s evidence files leave
+// the disk at once, unless another diagnostic (the one it was carried over from) still points at them.
+import { describe, it, expect, beforeEach, afterAll } from 'vitest';
+import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { Client, makeApp, org, user, text, type TestContext } from '../support/app.ts';
-import { actions, answers, auditEvents, diagnostics, reviewComments } from '../../src/db/schema.ts';
+import { removeTempDirs, tempDir } from '../support/datadir.ts';
+import { samplePdf } from '../support/files.ts';
+import { FileStore } from '../../src/evidence/store.ts';
+import { referencedHashes } from '../../src/db/evidence.ts';
+import { actions, answers, auditEvents, diagnostics, evidenceFiles, reviewComments } from '../../src/db/schema.ts';
 import { latestDiagnostics } from '../../src/db/diagnostics.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
 import { isApplicable } from '../../src/scoring/index.ts';
@@ -22,8 +28,10 @@ interface World {
   admin: Client;
 }
 
-async function world(): Promise<World> {
-  const ctx = makeApp();
+afterAll(removeTempDirs);
+
+async function world(opts: Parameters<typeof makeApp>[0] = {}): Promise<World> {
+  const ctx = makeApp(opts);
   const orgId = org(ctx.db, { name: 'Garonne Services', types: ['AI'], region: 'Occitanie' });
   await user(ctx.db, 'member', 'sophie@cap.test', { organisationIds: [orgId] });
   await user(ctx.db, 'member', 'marc@cap.test', { organisationIds: [orgId] });
@@ -37,13 +45,13 @@ async function world(): Promise<World> {
   return { ctx, orgId, sophie: await as('sophie@cap.test'), marc: await as('marc@cap.test'), ines: await as('ines@cap.test'), admin: await as('admin@cap.test') };
 }
 
-async function start(c: Client, orgId: string): Promise<Response> {
+async function start(c: Client, orgId: string, from = ''): Promise<Response> {
   await c.get(`/organisations/${orgId}`);
-  return c.post(`/organisations/${orgId}/diagnostics`, { mode: 'autodiagnostic', participantName: ['Sophie Durand'], participantRole: ['direction'] });
+  return c.post(`/organisations/${orgId}/diagnostics`, { mode: 'autodiagnostic', participantName: ['Sophie Durand'], participantRole: ['direction'], from });
 }
 
-async function started(c: Client, orgId: string): Promise<string> {
-  const res = await start(c, orgId);
+async function started(c: Client, orgId: string, from = ''): Promise<string> {
+  const res = await start(c, orgId, from);
   expect(res.status).toBe(303);
   return res.headers.get('Location')!.split('/').pop()!;
 }
@@ -252,5 +260,64 @@ describe('archiving', () => {
     expect(res.status).toBe(303);
     expect(text(await (await w.admin.get(`/diagnostics/${old}`)).text())).toContain('Ce diagnostic ne peut pas être désarchivé : la structure a déjà un diagnostic en cours, celui du 2 mars 2026.');
     expect(w.ctx.db.select().from(diagnostics).where(eq(diagnostics.id, old)).get()!.status).toBe('archived');
+  });
+});
+
+describe('deleting a draft that holds evidence files', () => {
+  let w: World;
+  let store: FileStore;
+  beforeEach(async () => {
+    store = new FileStore(join(tempDir('drafts-evidence'), 'files'));
+    w = await world({ evidence: { store } });
+  });
+
+  async function attach(c: Client, id: string, code: string, bytes: Buffer, name: string) {
+    await c.get(`/diagnostics/${id}/themes/identite`);
+    const res = await c.upload(`/diagnostics/${id}/evidence/${code}`, [['file', { bytes, name, type: 'application/pdf' }]]);
+    expect(res.status).toBe(303);
+    const row = w.ctx.db.select().from(evidenceFiles).where(and(eq(evidenceFiles.diagnosticId, id), eq(evidenceFiles.name, name))).get();
+    expect(row).toBeDefined();
+    return row!.hash;
+  }
+
+  it('removes its files from disk at once, and keeps a file another diagnostic still points at', async () => {
+    // Last year's diagnostic, submitted with its charter attached.
+    const old = await started(w.sophie, w.orgId);
+    const charter = await attach(w.sophie, old, 'ID-1.1', samplePdf('Charte des valeurs 2025'), 'Charte.pdf');
+    await answerAll(w.sophie, old);
+    expect((await w.sophie.post(`/diagnostics/${old}/submit`, { confirm: '1' })).status).toBe(303);
+
+    // This year's draft takes last year's answers, and the charter with them; a new file is added.
+    const draft = await started(w.sophie, w.orgId, old);
+    expect(w.ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.diagnosticId, draft)).all().map((r) => r.hash)).toEqual([charter]);
+    const procedure = await attach(w.sophie, draft, 'ID-1.2', samplePdf('Procédure d’accueil 2026'), 'Procédure.pdf');
+    expect(procedure).not.toBe(charter);
+    expect(store.has(charter) && store.has(procedure)).toBe(true);
+
+    const ask = text(await (await w.sophie.get(`/diagnostics/${draft}/delete`)).text());
+    expect(ask).toContain('2 justificatifs joints');
+    const res = await w.sophie.post(`/diagnostics/${draft}/delete`, { confirm: '1' });
+    expect(res.status).toBe(303);
+    // The file only this draft held is gone from disk right away (not at the next start)...
+    expect(store.has(procedure)).toBe(false);
+    // ...the charter stays: the submitted diagnostic still points at it, and still serves it.
+    expect(store.has(charter)).toBe(true);
+    const [kept] = w.ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.diagnosticId, old)).all();
+    const dl = await w.sophie.get(`/diagnostics/${old}/evidence/fichier/${kept!.id}`);
+    expect(dl.status).toBe(200);
+    expect(Buffer.from(await dl.arrayBuffer()).equals(samplePdf('Charte des valeurs 2025'))).toBe(true);
+    // The folder holds exactly what the table points at.
+    expect(store.list()).toEqual([...referencedHashes(w.ctx.db)].sort());
+    expect(w.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, draft), eq(auditEvents.action, 'delete'))).get()!.before).toMatchObject({ fileCount: 2 });
+  });
+
+  it('removes the last copy of a file when the draft was its only holder', async () => {
+    const draft = await started(w.sophie, w.orgId);
+    const only = await attach(w.sophie, draft, 'ID-1.1', samplePdf('Organigramme'), 'Organigramme.pdf');
+    expect(store.list()).toEqual([only]);
+    expect((await w.admin.post(`/diagnostics/${draft}/delete`, { confirm: '1' })).status).toBe(303);
+    expect(store.has(only)).toBe(false);
+    expect(store.list()).toEqual([]);
+    expect(w.ctx.db.select().from(evidenceFiles).all()).toEqual([]);
   });
 });
