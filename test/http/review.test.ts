@@ -162,6 +162,23 @@ describe('POST /diagnostics/:id/request-changes', () => {
 });
 
 describe('POST /diagnostics/:id/validate', () => {
+  it('asks first: the review panel opens a dialog, and a post without the confirmation shows a page and validates nothing', async () => {
+    const c = await as('conseil.occitanie@cap.test');
+    const overview = await (await c.get('/diagnostics/diag-a2')).text();
+    expect(overview).toContain('<form method="post" action="/diagnostics/diag-a2/validate" data-confirm-dialog="confirm-validate" class="inline">');
+    expect(overview).toContain('<dialog id="confirm-validate"');
+    const ask = await c.post('/diagnostics/diag-a2/validate');
+    expect(ask.status).toBe(200);
+    const body = text(await ask.text());
+    expect(body).toContain('Valider le diagnostic ?');
+    expect(body).toMatch(/Vous allez valider le diagnostic du .+ La validation est définitive/);
+    expect(body).toContain('Oui, valider le diagnostic');
+    expect(diag('diag-a2')).toMatchObject({ status: 'submitted', validatedBy: null });
+    expect(events('validate')).toEqual([]);
+    // A draft is refused before any question is asked.
+    expect((await c.post('/diagnostics/diag-b1/validate')).status).toBe(409);
+  });
+
   it('validates a submitted diagnostic and keeps who and when', async () => {
     const c = await as('conseil.occitanie@cap.test');
     const res = await c.post('/diagnostics/diag-a2/validate', { confirm: '1' });
