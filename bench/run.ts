@@ -155,6 +155,24 @@ function currentRss(pid: number): number | null {
   }
 }
 
+/**
+ * CPU time the server process has used so far (user + system, all its threads: the checkpoint
+ * thread and the garbage collector count), in ms; null where /proc is not there. Unlike a
+ * throughput, CPU per request hardly depends on what else runs on the machine.
+ */
+function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is the first, utime the 12th.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
+const CLOCK_TICKS = 100;
+
 /** Samples the server's resident memory every 50 ms and keeps the highest value per phase. */
 class RssSampler {
   phase = 'démarrage';
@@ -202,20 +220,25 @@ function cookiesOf(res: Response): Record<string, string> {
   return out;
 }
 
+/** A cookie by its CAP name, with or without the __Host- prefix production gives it (src/web/cookies.ts). */
+function capCookie(all: Record<string, string>, name: string): string | undefined {
+  for (const full of [`__Host-${name}`, name]) if (all[full]) return `${full}=${all[full]}`;
+  return undefined;
+}
+
 async function login(base: string, email: string, password: string): Promise<Session> {
   const form = await request(`${base}/login`, { redirect: 'manual' });
-  const anon = cookiesOf(form).cap_csrf;
+  const anon = capCookie(cookiesOf(form), 'cap_csrf');
   const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
   if (!anon || !token) throw new Error('page de connexion sans jeton CSRF');
   const res = await request(`${base}/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `cap_csrf=${anon}` },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: anon },
     body: new URLSearchParams({ email, password, _csrf: token }).toString(),
   });
-  const session = cookiesOf(res).cap_session;
-  if (res.status !== 303 || !session) throw new Error(`connexion refusée pour ${email} (${res.status})`);
-  const cookie = `cap_session=${session}`;
+  const cookie = capCookie(cookiesOf(res), 'cap_session');
+  if (res.status !== 303 || !cookie) throw new Error(`connexion refusée pour ${email} (${res.status})`);
   const home = await request(`${base}/`, { headers: { Cookie: cookie } });
   const csrf = /name="csrf-token" content="([^"]+)"/.exec(await home.text())?.[1];
   if (!csrf) throw new Error('jeton CSRF de session introuvable sur la page d’accueil');
@@ -232,6 +255,8 @@ interface Load {
   requests: number;
   statuses: Record<string, number>;
   errors: number;
+  /** Server CPU time per completed request (ms), when the server's pid was given. */
+  cpuPerRequest?: number;
 }
 
 function summarise(r: Result): Load {
@@ -240,9 +265,13 @@ function summarise(r: Result): Load {
   return { rps: requests / r.duration, p50: r.latency.p50, p99: r.latency.p99, requests, statuses, errors: r.errors + r.timeouts };
 }
 
-async function load(opts: Parameters<typeof autocannon>[0], warmup = 2): Promise<Load> {
+async function load(opts: Parameters<typeof autocannon>[0], warmup = 2, serverPid?: number): Promise<Load> {
   if (warmup) await autocannon({ ...opts, duration: warmup });
-  return summarise(await autocannon({ ...opts, duration: DURATION, timeout: 10 }));
+  const before = serverPid ? cpuMs(serverPid) : null;
+  const result = summarise(await autocannon({ ...opts, duration: DURATION, timeout: 10 }));
+  const after = serverPid ? cpuMs(serverPid) : null;
+  if (before !== null && after !== null && result.requests) result.cpuPerRequest = (after - before) / result.requests;
+  return result;
 }
 
 /** A question of the draft owned by one request at a time, so every save carries the right revision. */
@@ -497,14 +526,14 @@ async function main() {
           method: 'POST',
           headers: { Cookie: member.cookie, 'X-CSRF-Token': member.csrf, 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' },
           body: saveBody(slots[0]!.code, 2, 1),
-        });
+        }, 2, server.child.pid);
         // Requests still in flight when the warm-up ends are answered unseen: read the stored
         // revisions again (a read-only connection; WAL lets it read beside the server).
         await autocannon({ ...answerSaveRequests(base, member, bench.draftId, slots), duration: 2 });
         await new Promise((r) => setTimeout(r, 200));
         resync(join(dir, 'cap.db'), bench.draftId, slots);
         const wal = new WalSampler(join(dir, 'cap.db'));
-        const save = await load(answerSaveRequests(base, member, bench.draftId, slots), 0);
+        const save = await load(answerSaveRequests(base, member, bench.draftId, slots), 0, server.child.pid);
         const ratio = save.rps / baseline.rps;
         // The same saves offered at 500 per second, evenly spaced (bench/open-loop.ts); then with
         // autocannon's own rate option, which sends each second's quota in a burst.
@@ -524,6 +553,11 @@ async function main() {
         rows.push({ label: 'Enregistrement d’une réponse (htmx), 50 connexions : débit', value: `${fmt(save.rps, 0)} req/s (${plural(save.requests, 'enregistrement')}, ${plural(conflicts, 'conflit')}, ${plural(other + save.errors, 'erreur')})` });
         rows.push({ label: 'Enregistrement : débit rapporté à la référence (même exécution)', value: `${fmt(ratio * 100, 0)} %`, target: '≥ 40 %', met: ratio >= 0.4 && other + save.errors === 0 });
         rows.push({ label: 'Enregistrement, 50 connexions : latence p50 / p99', value: `${ms(save.p50)} / ${ms(save.p99)}` });
+        if (baseline.cpuPerRequest && save.cpuPerRequest) {
+          const cpuRatio = baseline.cpuPerRequest / save.cpuPerRequest;
+          log(`CPU du serveur par requête : référence ${fmt(baseline.cpuPerRequest, 3)} ms, enregistrement ${fmt(save.cpuPerRequest, 3)} ms`);
+          rows.push({ label: 'CPU du serveur par requête : référence / enregistrement (rapport, peu sensible à la charge de fond)', value: `${fmt(baseline.cpuPerRequest, 3)} ms / ${fmt(save.cpuPerRequest, 3)} ms (${fmt(cpuRatio * 100, 0)} %)` });
+        }
         log(`500/s régulier : p50 ${ms(steady.p50)}, p99 ${ms(steady.p99)}, max ${ms(steady.max)}, ${steady.completed}/${steady.offered}, en retard ${steady.late}, statuts ${JSON.stringify(steady.statuses)}`);
         rows.push({
           label: 'Enregistrement à 500/s offerts, boucle ouverte régulière (un toutes les 2 ms) : p50 / p99 (max)',
