@@ -144,7 +144,7 @@ export const plan = {
   restored: (title: string) => `L’action « ${title} » est de retour dans le plan.`,
 
   errors: {
-    dueDate: 'Saisissez une date d’échéance valide : jour, mois et année (JJ/MM/AAAA).',
+    dueDate: 'Saisissez une date d’échéance valide\u00a0: jour, mois et année (JJ/MM/AAAA).',
     status: 'Choisissez un statut : à faire, en cours ou fait.',
     theme: 'Choisissez un des quatre thèmes.',
     priority: 'Choisissez une priorité : obligation légale, haute, moyenne ou basse.',
