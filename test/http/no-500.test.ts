@@ -24,6 +24,9 @@ const FIELDLESS = new Set([
   'POST /diagnostics/:id/actions/:actionId/restore',
   'POST /diagnostics/:id/submit',
   'POST /diagnostics/:id/validate',
+  // Administrators' buttons on a diagnostic (reversible: no confirmation, no field).
+  'POST /diagnostics/:id/archive',
+  'POST /diagnostics/:id/unarchive',
   // Check boxes (an empty form unchecks them all) and buttons of the mail pages.
   'POST /account/notifications',
   'POST /admin/invitations/:invitationId/resend',
