@@ -31,6 +31,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     requests?: Request[];
+    /** Requests per second over all connections (each connection sends its share in a burst every second). */
+    overallRate?: number;
   }
   export interface Result {
     requests: Histogram & { sent: number };

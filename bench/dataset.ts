@@ -300,7 +300,7 @@ export async function generateDataset(db: Db, options: DatasetOptions = {}): Pro
         const ctx: DiagnosticContext = {
           diagnostic: {
             id: diagId, organisationId: orgId, referentialId, status, mode, participants, previousId, createdBy: author, createdAt: iso(createdAt),
-            submittedAt: null, submittedBy: null, validatedAt: null, validatedBy: null, reviewMessage: null, changesRequestedAt: null, overallScore: null, themeScores: null,
+            submittedAt: null, submittedBy: null, validatedAt: null, validatedBy: null, reviewMessage: null, changesRequestedAt: null, overallScore: null, themeScores: null, archivedAt: null, archivedBy: null, archivedFrom: null,
           },
           organisation,
           referential,

@@ -5,7 +5,8 @@
 //
 //   npm run bench                        everything, both sizes (about eight minutes)
 //   npm run bench -- --sizes=600         one size only (600 or 4500, or any number of structures)
-//   npm run bench -- --only=save,pdf     some measures only (start, save, results, pdf, pages, csv, cpu)
+//   npm run bench -- --only=save,pdf     some measures only (start, save, results, pdf, pages, csv, cpu);
+//                                        save includes the open-loop 500/s load (bench/open-loop.ts)
 //   npm run bench -- --only=cpu          the server's CPU time per request of each page (a busy machine)
 //   npm run bench -- --profile           the server writes a V8 CPU profile (.cpuprofile) on exit
 //   npm run bench -- --duration=5        seconds per load test (default 10)
@@ -13,7 +14,7 @@
 //                                        bench/dataset.ts and the migrations are unchanged
 //   npm run bench -- --keep              keep the temporary folder (database, server log, profile)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { get } from 'node:http';
@@ -25,6 +26,7 @@ import autocannon, { type Request as CannonRequest, type Result } from 'autocann
 import PDFDocument from 'pdfkit';
 import Database from 'better-sqlite3';
 import { buildDatasetFile, type DatasetSummary } from './dataset.ts';
+import { openLoop, type OpenLoopRequest } from './open-loop.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { recordRun } from '../src/db/job-runs.ts';
 import { lastSlot, REMINDER_JOB, weekOf } from '../src/mail/scheduler.ts';
@@ -155,21 +157,10 @@ function peakRss(pid: number): number | null {
   }
 }
 
-/** The server's CPU time so far (user + system), in milliseconds, from /proc (null elsewhere). */
-function cpuMs(pid: number): number | null {
-  try {
-    // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses; in clock ticks (100 Hz).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The server's own CPU time per request, over `n` requests one after the other: what a page costs
  * whatever else the machine is doing (on a shared machine, latencies measure the queue for the
- * processor as much as the page). Resolution 10 ms over all `n`.
+ * processor as much as the page). Resolution 10 ms over all `n` (cpuMs below).
  */
 async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, n = 40): Promise<number | null> {
   for (let i = 0; i < 3; i++) await (await request(url, { headers })).arrayBuffer();
@@ -187,6 +178,24 @@ function currentRss(pid: number): number | null {
     return null;
   }
 }
+
+/**
+ * CPU time the server process has used so far (user + system, all its threads: the checkpoint
+ * thread and the garbage collector count), in ms; null where /proc is not there. Unlike a
+ * throughput, CPU per request hardly depends on what else runs on the machine.
+ */
+function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is the first, utime the 12th.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
+const CLOCK_TICKS = 100;
 
 /** Samples the server's resident memory every 50 ms and keeps the highest value per phase. */
 class RssSampler {
@@ -235,28 +244,25 @@ function cookiesOf(res: Response): Record<string, string> {
   return out;
 }
 
-// In production the cookies carry the __Host- prefix (src/web/cookies.ts); the bench talks plain
-// HTTP on the loopback and sends them back by hand, under the name the server gave them.
-const COOKIE_PREFIX = '__Host-';
+/** A cookie by its CAP name, with or without the __Host- prefix production gives it (src/web/cookies.ts). */
+function capCookie(all: Record<string, string>, name: string): string | undefined {
+  for (const full of [`__Host-${name}`, name]) if (all[full]) return `${full}=${all[full]}`;
+  return undefined;
+}
 
 async function login(base: string, email: string, password: string): Promise<Session> {
   const form = await request(`${base}/login`, { redirect: 'manual' });
-  const formCookies = cookiesOf(form);
-  const csrfName = `${COOKIE_PREFIX}cap_csrf` in formCookies ? `${COOKIE_PREFIX}cap_csrf` : 'cap_csrf';
-  const anon = formCookies[csrfName];
+  const anon = capCookie(cookiesOf(form), 'cap_csrf');
   const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
   if (!anon || !token) throw new Error('page de connexion sans jeton CSRF');
   const res = await request(`${base}/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `${csrfName}=${anon}` },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: anon },
     body: new URLSearchParams({ email, password, _csrf: token }).toString(),
   });
-  const resCookies = cookiesOf(res);
-  const sessionName = `${COOKIE_PREFIX}cap_session` in resCookies ? `${COOKIE_PREFIX}cap_session` : 'cap_session';
-  const session = resCookies[sessionName];
-  if (res.status !== 303 || !session) throw new Error(`connexion refusée pour ${email} (${res.status})`);
-  const cookie = `${sessionName}=${session}`;
+  const cookie = capCookie(cookiesOf(res), 'cap_session');
+  if (res.status !== 303 || !cookie) throw new Error(`connexion refusée pour ${email} (${res.status})`);
   const home = await request(`${base}/`, { headers: { Cookie: cookie } });
   const csrf = /name="csrf-token" content="([^"]+)"/.exec(await home.text())?.[1];
   if (!csrf) throw new Error('jeton CSRF de session introuvable sur la page d’accueil');
@@ -273,6 +279,8 @@ interface Load {
   requests: number;
   statuses: Record<string, number>;
   errors: number;
+  /** Server CPU time per completed request (ms), when the server's pid was given. */
+  cpuPerRequest?: number;
 }
 
 function summarise(r: Result): Load {
@@ -281,9 +289,13 @@ function summarise(r: Result): Load {
   return { rps: requests / r.duration, p50: r.latency.p50, p99: r.latency.p99, requests, statuses, errors: r.errors + r.timeouts };
 }
 
-async function load(opts: Parameters<typeof autocannon>[0], warmup = 2): Promise<Load> {
+async function load(opts: Parameters<typeof autocannon>[0], warmup = 2, serverPid?: number): Promise<Load> {
   if (warmup) await autocannon({ ...opts, duration: warmup });
-  return summarise(await autocannon({ ...opts, duration: DURATION, timeout: 10 }));
+  const before = serverPid ? cpuMs(serverPid) : null;
+  const result = summarise(await autocannon({ ...opts, duration: DURATION, timeout: 10 }));
+  const after = serverPid ? cpuMs(serverPid) : null;
+  if (before !== null && after !== null && result.requests) result.cpuPerRequest = (after - before) / result.requests;
+  return result;
 }
 
 /** A question of the draft owned by one request at a time, so every save carries the right revision. */
@@ -319,6 +331,57 @@ function revisionIn(body: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Takes a question nobody is saving and a level different from its stored one; settles it with the answer. */
+function takeSlot(pool: Slot[], state: { cursor: number; counter: number }): { slot: Slot; level: number } {
+  let i = -1;
+  for (let k = 0; k < pool.length && i < 0; k++) if (!pool[(state.cursor + k) % pool.length]!.busy) i = (state.cursor + k) % pool.length;
+  // Every question taken: only after many lost responses; reuse one (a conflict, counted).
+  if (i < 0) i = state.cursor;
+  state.cursor = (i + 1) % pool.length;
+  const slot = pool[i]!;
+  slot.busy = true;
+  return { slot, level: (slot.level + 1 + (state.counter++ % 4)) % 5 };
+}
+
+function settleSlot(slot: Slot, level: number, status: number, body: string) {
+  const rev = revisionIn(body);
+  if (status === 200) {
+    slot.revision = rev ?? slot.revision + 1;
+    slot.level = level;
+  } else if (rev !== null) slot.revision = rev;
+  slot.busy = false;
+}
+
+const htmxHeaders = (s: Session) => ({ Cookie: s.cookie, 'X-CSRF-Token': s.csrf, 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' });
+
+/** The same saves, one request at a time as the open-loop load asks for them. */
+function openLoopSaves(s: Session, draftId: string, slots: Slot[]): () => OpenLoopRequest {
+  const state = { cursor: 0, counter: 0 };
+  return () => {
+    const { slot, level } = takeSlot(slots, state);
+    return { method: 'POST', path: `/diagnostics/${draftId}/answers/${slot.code}`, headers: htmxHeaders(s), body: saveBody(slot.code, level, slot.revision), onResponse: (status, body) => settleSlot(slot, level, status, body) };
+  };
+}
+
+/** The WAL file's size, sampled every 20 ms while saves run: its largest value. */
+class WalSampler {
+  max = 0;
+  private timer: NodeJS.Timeout;
+  constructor(file: string) {
+    this.timer = setInterval(() => {
+      try {
+        this.max = Math.max(this.max, statSync(`${file}-wal`).size);
+      } catch {
+        /* no WAL at this instant */
+      }
+    }, 20);
+  }
+  stop() {
+    clearInterval(this.timer);
+    return this.max;
+  }
+}
+
 /**
  * The htmx autosave at 50 connections. The revision check (409 on a stale revision) would make
  * concurrent saves of one question conflict, as it should: each request takes a question nobody
@@ -336,9 +399,8 @@ function answerSaveRequests(base: string, s: Session, draftId: string, slots: Sl
   if (!first || pool.length < 60) throw new Error('le brouillon du banc d’essai a trop peu de questions');
   const firstLevel = (first.level + 1) % 5;
   let live = false;
-  let cursor = 0;
-  let counter = 0;
-  const headers = { Cookie: s.cookie, 'X-CSRF-Token': s.csrf, 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' };
+  const state = { cursor: 0, counter: 0 };
+  const headers = htmxHeaders(s);
   return {
     url: base,
     connections: 50,
@@ -349,14 +411,7 @@ function answerSaveRequests(base: string, s: Session, draftId: string, slots: Sl
           let slot = first;
           let level = firstLevel;
           if (live) {
-            let i = -1;
-            for (let k = 0; k < pool.length && i < 0; k++) if (!pool[(cursor + k) % pool.length]!.busy) i = (cursor + k) % pool.length;
-            // Every question taken: only after many lost responses; reuse one (a conflict, counted).
-            if (i < 0) i = cursor;
-            cursor = (i + 1) % pool.length;
-            slot = pool[i]!;
-            slot.busy = true;
-            level = (slot.level + 1 + (counter++ % 4)) % 5;
+            ({ slot, level } = takeSlot(pool, state));
             context.slot = slot;
             context.level = level;
           }
@@ -372,11 +427,7 @@ function answerSaveRequests(base: string, s: Session, draftId: string, slots: Sl
             first.level = firstLevel;
             return;
           }
-          if (status === 200) {
-            slot.revision = rev ?? slot.revision + 1;
-            slot.level = context.level as number;
-          } else if (rev !== null) slot.revision = rev;
-          slot.busy = false;
+          settleSlot(slot, context.level as number, status, body);
         },
       },
     ],
@@ -539,9 +590,10 @@ async function runSize(size: number): Promise<SizeRun> {
         body: saveBody(slots[0]!.code, 2, slots[0]!.revision),
       });
       const probeBody = await probe.text();
-      const saveDef = { label: 'Enregistrement d’une réponse (htmx), 50 connexions : débit', higherIsBetter: true };
+      // One line per measure, named by its label (the same at every size: the growth column).
+      const row = (r: { label: string; value: string; target?: string; met?: boolean | null }) => put(`save:${r.label}`, { label: r.label, target: r.target }, { value: r.value, met: r.met });
       if (probe.status !== 200 || !probeBody) {
-        put('save', saveDef, { value: `route indisponible (${probe.status})`, met: null });
+        row({ label: 'Enregistrement d’une réponse', value: `route indisponible (${probe.status})`, target: '≥ 40 % de la référence, p99 < 10 ms à 500/s', met: null });
       } else {
         resync(join(dir, 'cap.db'), bench.draftId, slots);
         const baseline = await load({
@@ -550,22 +602,48 @@ async function runSize(size: number): Promise<SizeRun> {
           method: 'POST',
           headers: { Cookie: member.cookie, 'X-CSRF-Token': member.csrf, 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' },
           body: saveBody(slots[0]!.code, 2, 1),
-        });
+        }, 2, server.child.pid);
         // Requests still in flight when the warm-up ends are answered unseen: read the stored
         // revisions again (a read-only connection; WAL lets it read beside the server).
         await autocannon({ ...answerSaveRequests(base, member, bench.draftId, slots), duration: 2 });
         await new Promise((r) => setTimeout(r, 200));
         resync(join(dir, 'cap.db'), bench.draftId, slots);
-        const save = await load(answerSaveRequests(base, member, bench.draftId, slots), 0);
+        const wal = new WalSampler(join(dir, 'cap.db'));
+        const save = await load(answerSaveRequests(base, member, bench.draftId, slots), 0, server.child.pid);
         const ratio = save.rps / baseline.rps;
+        // The same saves offered at 500 per second, evenly spaced (bench/open-loop.ts); then with
+        // autocannon's own rate option, which sends each second's quota in a burst.
+        await new Promise((r) => setTimeout(r, 200));
+        resync(join(dir, 'cap.db'), bench.draftId, slots);
+        const steady = await openLoop(base, { rate: 500, seconds: DURATION, warmup: 2, next: openLoopSaves(member, bench.draftId, slots) });
+        await new Promise((r) => setTimeout(r, 200));
+        resync(join(dir, 'cap.db'), bench.draftId, slots);
+        const bursts = await load({ ...answerSaveRequests(base, member, bench.draftId, slots), overallRate: 500 });
+        const walMax = wal.stop();
+        const steadyOther = steady.completed - (steady.statuses['200'] ?? 0) - (steady.statuses['409'] ?? 0);
         const conflicts = save.statuses['409'] ?? 0;
         const other = save.requests - (save.statuses['200'] ?? 0) - conflicts;
         log(`enregistrement : ${fmt(save.rps, 0)} req/s (référence ${fmt(baseline.rps, 0)}), p99 ${ms(save.p99)}, statuts ${JSON.stringify(save.statuses)}`);
-        put('baseline', { label: 'Référence POST /bench/baseline, 50 connexions : débit', higherIsBetter: true }, { value: `${fmt(baseline.rps, 0)} req/s`, n: baseline.rps });
-        put('baseline-latency', { label: 'Référence : latence p50 / p99' }, { value: `${ms(baseline.p50)} / ${ms(baseline.p99)}`, n: baseline.p50 });
-        put('save', saveDef, { value: `${fmt(save.rps, 0)} req/s (${plural(save.requests, 'enregistrement')}, ${plural(conflicts, 'conflit')}, ${plural(other + save.errors, 'erreur')})`, n: save.rps });
-        put('save-ratio', { label: 'Enregistrement : débit rapporté à la référence', target: '≥ 50 %', higherIsBetter: true }, { value: `${fmt(ratio * 100, 0)} %`, n: ratio, met: ratio >= 0.5 && other + save.errors === 0 });
-        put('save-latency', { label: 'Enregistrement : latence p50 / p99', target: 'p99 < 25 ms' }, { value: `${ms(save.p50)} / ${ms(save.p99)}`, n: save.p99, met: save.p99 < 25 });
+        row({ label: 'Référence POST /bench/baseline, 50 connexions : débit', value: `${fmt(baseline.rps, 0)} req/s` });
+        row({ label: 'Référence : latence p50 / p99', value: `${ms(baseline.p50)} / ${ms(baseline.p99)}` });
+        row({ label: 'Enregistrement d’une réponse (htmx), 50 connexions : débit', value: `${fmt(save.rps, 0)} req/s (${plural(save.requests, 'enregistrement')}, ${plural(conflicts, 'conflit')}, ${plural(other + save.errors, 'erreur')})` });
+        row({ label: 'Enregistrement : débit rapporté à la référence (même exécution)', value: `${fmt(ratio * 100, 0)} %`, target: '≥ 40 %', met: ratio >= 0.4 && other + save.errors === 0 });
+        row({ label: 'Enregistrement, 50 connexions : latence p50 / p99', value: `${ms(save.p50)} / ${ms(save.p99)}` });
+        if (baseline.cpuPerRequest && save.cpuPerRequest) {
+          const cpuRatio = baseline.cpuPerRequest / save.cpuPerRequest;
+          log(`CPU du serveur par requête : référence ${fmt(baseline.cpuPerRequest, 3)} ms, enregistrement ${fmt(save.cpuPerRequest, 3)} ms`);
+          row({ label: 'CPU du serveur par requête : référence / enregistrement (rapport, peu sensible à la charge de fond)', value: `${fmt(baseline.cpuPerRequest, 3)} ms / ${fmt(save.cpuPerRequest, 3)} ms (${fmt(cpuRatio * 100, 0)} %)` });
+        }
+        log(`500/s régulier : p50 ${ms(steady.p50)}, p99 ${ms(steady.p99)}, max ${ms(steady.max)}, ${steady.completed}/${steady.offered}, en retard ${steady.late}, statuts ${JSON.stringify(steady.statuses)}`);
+        row({
+          label: 'Enregistrement à 500/s offerts, boucle ouverte régulière (un toutes les 2 ms) : p50 / p99 (max)',
+          value: `${ms(steady.p50)} / ${ms(steady.p99)} (${ms(steady.max)}) ; ${plural(steady.completed, 'enregistrement')} sur ${int(steady.offered)} offerts, ${plural(steady.statuses['409'] ?? 0, 'conflit')}, ${plural(steadyOther + steady.errors, 'erreur')}`,
+          target: 'p99 < 10 ms',
+          met: steady.p99 < 10 && steady.completed === steady.offered && steadyOther + steady.errors === 0,
+        });
+        log(`500/s autocannon overallRate : p50 ${ms(bursts.p50)}, p99 ${ms(bursts.p99)}, statuts ${JSON.stringify(bursts.statuses)}`);
+        row({ label: 'Enregistrement à 500/s, option overallRate d’autocannon (50 connexions, chaque seconde envoyée en rafale) : p50 / p99', value: `${ms(bursts.p50)} / ${ms(bursts.p99)}` });
+        row({ label: 'Taille maximale du WAL pendant les enregistrements', value: `${fmt(walMax / 1048576, 1)} Mo`, target: '< 32 Mo (borné)', met: walMax < 32 * 1048576 });
       }
     }
 

@@ -34,6 +34,7 @@ import { adminServiceRoutes } from './routes/admin-services.tsx';
 import { benchRoutes } from './routes/bench.tsx';
 import { resultRoutes } from './routes/results.tsx';
 import { diagnosticRoutes, startDiagnosticRoutes } from './routes/diagnostics.tsx';
+import { diagnosticLifecycleRoutes } from './routes/diagnostic-lifecycle.tsx';
 import { planRoutes } from './routes/plan.tsx';
 import { federationRoutes } from './routes/federation.tsx';
 import { reviewRoutes } from './routes/review.tsx';
@@ -186,6 +187,7 @@ export function createApp(options: CreateAppOptions) {
   if (options.benchBaseline) app.route('/bench', benchRoutes);
   app.route('/organisations', startDiagnosticRoutes);
   app.route('/diagnostics', diagnosticRoutes);
+  app.route('/diagnostics', diagnosticLifecycleRoutes);
   app.route('/diagnostics', resultRoutes);
   app.route('/diagnostics', planRoutes);
   app.route('/diagnostics', evidenceRoutes);

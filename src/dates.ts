@@ -27,9 +27,32 @@ export function parisDay(when: When): string {
   return isoDayFmt.format(at(when));
 }
 
+/**
+ * Intl formatting costs microseconds a call, and an answer's status line formats the same instant
+ * two or three times (« Répondu le … à … », « Enregistré à … »). For an ISO instant in UTC, the
+ * Paris day depends on its UTC hour only and the Paris time on its UTC minute (Paris is a whole
+ * number of hours from UTC): the last results are kept per hour or minute.
+ */
+function memo(key: (iso: string) => string, format: (when: When) => string): (when: When) => string {
+  const cache = new Map<string, string>();
+  return (when) => {
+    if (typeof when !== 'string' || when.length < 17 || when[10] !== 'T' || !when.endsWith('Z')) return format(when);
+    const k = key(when);
+    let v = cache.get(k);
+    if (v === undefined) {
+      if (cache.size >= 256) cache.clear();
+      cache.set(k, (v = format(when)));
+    }
+    return v;
+  };
+}
+
+const dateOf = memo((iso) => iso.slice(0, 13), (when) => withFirst(longFmt.format(at(when))));
+const timeOf = memo((iso) => iso.slice(0, 16), (when) => timeFmt.format(at(when)));
+
 /** « 1er mars 2026 » for an instant (read in Paris time). */
 export function frenchDate(when: When): string {
-  return withFirst(longFmt.format(at(when)));
+  return dateOf(when);
 }
 
 /** « 1er mars 2026 à 10:01 ». */
@@ -39,7 +62,7 @@ export function frenchDateTime(when: When): string {
 
 /** « 10:01 » in Paris. */
 export function frenchTime(when: When): string {
-  return timeFmt.format(at(when));
+  return timeOf(when);
 }
 
 /** « 26 novembre 2026 » for a calendar day `AAAA-MM-JJ` (no time zone shift). */
@@ -50,6 +73,18 @@ export function frenchDay(isoDay: string): string {
 /** « 4 sept. 2026 », for narrow table columns. */
 export function frenchDayShort(isoDay: string): string {
   return withFirst(shortDayFmt.format(new Date(`${isoDay}T00:00:00Z`)));
+}
+
+/**
+ * A date to give as an example in a form: `days` after the calendar day `today` (AAAA-MM-JJ),
+ * written « JJ/MM/AAAA » as the French date picker shows it and as people type it where there is
+ * none (parseDay reads both). An example in the future reads as a date one would really enter.
+ */
+export function exampleDay(today: string, days = 90): string {
+  const m = ISO_DAY.exec(today);
+  const base = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Date.now();
+  const d = new Date(base + days * 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 }
 
 /** « 02/03/2026 », as spreadsheets read a date (CSV exports). */

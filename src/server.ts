@@ -3,6 +3,7 @@
 import { serve } from '@hono/node-server';
 import { parseSettings, publicUrl, SettingsError } from './settings.ts';
 import { dataFile, openDatabase } from './db/open.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { createApp } from './app.ts';
 import { createLogger } from './web/request-log.ts';
 import { ensureAdminFromSettings } from './bootstrap.ts';
@@ -39,6 +40,8 @@ try {
 
 const file = dataFile(settings.CAP_DATA_DIR);
 const db = openDatabase(file);
+// WAL checkpoints in a thread of their own, off the request path (src/db/checkpointer.ts).
+const checkpointer = startCheckpointer(db, file);
 ensureBuiltins(db, new Date());
 upgradeLegacyActionTitles(db, new Date());
 // A database written before the derived data existed gets it once (a few seconds at the national size).
@@ -104,7 +107,8 @@ function shutdown(signal: string) {
   // close() stops accepting connections and waits for requests in flight to finish; the worker
   // finishes the message it is sending. Then the database closes.
   const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-  void Promise.all([httpClosed, worker?.stop().catch(() => undefined)]).then(() => {
+  void Promise.all([httpClosed, worker?.stop().catch(() => undefined)]).then(async () => {
+    await checkpointer.stop().catch(() => undefined);
     db.$client.close();
     console.log('CAP est arrêté.');
     process.exit(0);

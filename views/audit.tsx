@@ -8,7 +8,12 @@ import { TableRegion } from './table.tsx';
 const a = t.federation.audit;
 
 /** Bookkeeping fields every write touches: noise in a history. */
-const HIDDEN = new Set(['id', 'diagnosticId', 'organisationId', 'updatedAt', 'updatedBy', 'updatedByRole', 'createdAt', 'createdBy', 'passwordHash', 'revision', 'rank']);
+const HIDDEN = new Set(['id', 'diagnosticId', 'organisationId', 'updatedAt', 'updatedBy', 'updatedByRole', 'createdAt', 'createdBy', 'passwordHash', 'revision', 'rank', 'answers', 'event']);
+
+/** No value: absent, null, an empty text or list. A change from nothing to nothing is no change. */
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+}
 
 export interface Change {
   field: string;
@@ -39,7 +44,11 @@ function asRecord(v: unknown): Record<string, unknown> | null {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
 
-/** The fields that changed between before and after, labelled in French. */
+/**
+ * The fields that changed between before and after, labelled in French. A side with no value is
+ * left out (« Commentaire : texte » rather than « (vide) → texte »), and a field empty on both
+ * sides is no change at all.
+ */
 export function changesOf(before: unknown, after: unknown): Change[] {
   const b = asRecord(before);
   const af = asRecord(after);
@@ -49,8 +58,9 @@ export function changesOf(before: unknown, after: unknown): Change[] {
   for (const k of keys) {
     const vb = b ? b[k] : undefined;
     const va = af ? af[k] : undefined;
+    if (isEmpty(vb) && isEmpty(va)) continue;
     if (b && af && JSON.stringify(vb) === JSON.stringify(va)) continue;
-    out.push({ field: a.fields[k] ?? k, before: b && k in b ? show(vb) : null, after: af && k in af ? show(va) : null });
+    out.push({ field: a.fields[k] ?? k, before: isEmpty(vb) ? null : show(vb), after: isEmpty(va) ? null : show(va) });
   }
   return out;
 }
@@ -85,6 +95,8 @@ export function subjectOf(e: AuditRow): string {
 }
 
 function link(e: AuditRow): string | null {
+  // A deleted draft has no page any more.
+  if (e.entity === 'diagnostic' && e.action === 'delete') return null;
   if (e.entity === 'organisation') return `/organisations/${e.entityId}`;
   if (e.entity === 'user') return `/admin/users/${e.entityId}/edit`;
   if (e.diagnosticId) return `/diagnostics/${e.diagnosticId}`;

@@ -1,5 +1,6 @@
-// The diagnostics section of an organisation's page: its diagnostics with status, dates and links,
-// and the form to start a new one (mode, participants, optional starting point).
+// The diagnostics section of an organisation's page: the open diagnostic first (where to continue,
+// and deleting it for whoever may), the list with status, dates and links, and the form to start a
+// new one (mode, participants, optional starting point) — only while none is open.
 import { t } from '../src/i18n/index.ts';
 import type { DiagnosticRow } from '../src/db/diagnostics.ts';
 import { DIAGNOSTIC_MODES, PARTICIPANT_ROLES } from '../src/diagnostics/status.ts';
@@ -7,6 +8,10 @@ import { CsrfField, ErrorSummary, type FieldErrors } from './forms.tsx';
 import { StatusBadge } from './diagnostic-progress.tsx';
 import { TableRegion } from './table.tsx';
 import { MAX_LENGTH } from '../src/validation/limits.ts';
+import type { Progress } from '../src/questionnaire/progress.ts';
+import { diagnosticUrl, questionUrl } from '../src/web/urls.ts';
+
+const dr = t.drafts;
 
 const q = t.questionnaire;
 
@@ -31,6 +36,53 @@ function statusDate(d: DiagnosticRow): string | null {
   if (d.status === 'validated' && d.validatedAt) return q.statusOn(d.validatedAt);
   if (d.status === 'submitted' && d.submittedAt) return q.statusOn(d.submittedAt);
   return d.submittedAt ? q.submittedOn(d.submittedAt) : null;
+}
+
+/** An open diagnostic on its structure's page: where it stands, where to go on, who may delete it. */
+export interface OpenItem {
+  diagnostic: DiagnosticRow;
+  progress: Progress;
+  canDelete: boolean;
+}
+
+/** The way into an open diagnostic: « Commencer » before any answer, else where it stopped. */
+export function ContinueLink({ diagnosticId, progress, small }: { diagnosticId: string; progress: Progress; small?: boolean }) {
+  const next = progress.next;
+  const cls = small ? 'button button--small' : 'button';
+  if (!next) return <a class={cls} href={diagnosticUrl(diagnosticId)}>{q.linkOverview}</a>;
+  const label = progress.answered === 0 ? q.startAt : progress.unanswered.length ? q.continueAt(next.code, next.themeTitle) : q.reviewPrefilledAt(next.code, next.themeTitle);
+  return (
+    <a class={cls} href={questionUrl(diagnosticId, next.themeSlug, next.code)}>
+      {label}
+    </a>
+  );
+}
+
+export function OpenDiagnostics({ items }: { items: OpenItem[] }) {
+  if (!items.length) return null;
+  return (
+    <section class="panel open-diagnostics" aria-labelledby="open-title">
+      <h2 id="open-title">{dr.openTitle}</h2>
+      {items.length > 1 ? <p class="notice">{dr.severalOpen(items.length)}</p> : <p>{dr.openOne(items[0]!.diagnostic.createdAt)}</p>}
+      <ul class="open-list">
+        {items.map(({ diagnostic: d, progress, canDelete }) => (
+          <li>
+            <p>
+              <a href={diagnosticUrl(d.id)}>{q.diagnosticOf(d.createdAt)}</a> <StatusBadge status={d.status} label={t.common.diagnosticStatus[d.status]} />{' '}
+              <span class="muted">— {dr.openLine(progress.answered, progress.applicable)}</span>
+            </p>
+            <p class="actions-row">
+              <ContinueLink diagnosticId={d.id} progress={progress} />
+              {canDelete && (
+                <a href={`${diagnosticUrl(d.id)}/delete`}>{dr.deleteLinkOf(d.createdAt)}</a>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p class="hint">{dr.oneAtATime}</p>
+    </section>
+  );
 }
 
 export function DiagnosticTable({ items }: { items: DiagnosticListItem[] }) {
@@ -185,12 +237,13 @@ export function StartDiagnosticForm(p: { csrf: string; orgId: string; candidates
   );
 }
 
-export function OrganisationDiagnostics(p: { items: DiagnosticListItem[]; start?: Parameters<typeof StartDiagnosticForm>[0] }) {
+export function OrganisationDiagnostics(p: { items: DiagnosticListItem[]; open: OpenItem[]; start?: Parameters<typeof StartDiagnosticForm>[0] }) {
   return (
     <section class="organisation-diagnostics" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">{q.listTitle}</h2>
+      <OpenDiagnostics items={p.open} />
       <DiagnosticTable items={p.items} />
-      {p.start && <StartDiagnosticForm {...p.start} />}
+      {p.start && !p.open.length && <StartDiagnosticForm {...p.start} />}
     </section>
   );
 }

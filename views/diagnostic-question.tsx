@@ -224,7 +224,8 @@ export function QuestionBlock({ place, s }: { place: QuestionPlace; s: QuestionS
           {s.value.comment}
         </textarea>
       </div>
-      <div class="question__status" id={`st-${dom}`} aria-live="polite">
+      {/* Saves and errors are announced once, by the page's live region (views/layout.tsx). */}
+      <div class="question__status" id={`st-${dom}`}>
         <QuestionStatus place={place} s={s} />
       </div>
     </div>

@@ -6,9 +6,38 @@ import type { ConsultantTodo, AnsweredRemark } from '../src/db/consultant-todo.t
 import { isEditable } from '../src/diagnostics/status.ts';
 import { workshopUrl } from '../src/web/urls.ts';
 import { calendarDaysBetween } from '../src/dates.ts';
+import type { Progress } from '../src/questionnaire/progress.ts';
+import { StatusBadge } from './diagnostic-progress.tsx';
+import { ContinueLink } from './diagnostic-list.tsx';
 
-/** Where a member goes next for one structure: continue, read the results, or start. */
-function NextStep({ org, latest }: { org: Organisation; latest: DiagnosticRow | undefined }) {
+type OpenOne = { diagnostic: DiagnosticRow; progress: Progress };
+
+/**
+ * Where a member goes next for one structure: into the open diagnostic where it stopped (each of
+ * them, if an old database holds several), else the latest one's results, or start.
+ */
+function NextStep({ org, latest, open }: { org: Organisation; latest: DiagnosticRow | undefined; open: OpenOne[] }) {
+  if (open.length) {
+    return (
+      <>
+        {open.length > 1 && <p class="notice">{t.drafts.severalOpen(open.length)}</p>}
+        {open.map(({ diagnostic: d, progress }) => (
+          <>
+            <p>
+              <a href={`/diagnostics/${d.id}`}>{t.questionnaire.diagnosticOf(d.createdAt)}</a> — <StatusBadge status={d.status} label={t.common.diagnosticStatus[d.status]} />{' '}
+              <span class="muted">{t.drafts.openLine(progress.answered, progress.applicable)}</span>
+            </p>
+            <p class="actions-row">
+              <ContinueLink diagnosticId={d.id} progress={progress} small />
+              <a class="button button--small button--secondary" href={`/diagnostics/${d.id}/plan`}>
+                {t.home.plan}
+              </a>
+            </p>
+          </>
+        ))}
+      </>
+    );
+  }
   if (!latest) {
     if (!org.active) return null;
     return (
@@ -21,20 +50,17 @@ function NextStep({ org, latest }: { org: Organisation; latest: DiagnosticRow | 
   return (
     <>
       <p>
-        {title} — <span class="badge badge--brand">{t.common.diagnosticStatus[latest.status]}</span>
+        {title} — <StatusBadge status={latest.status} label={t.common.diagnosticStatus[latest.status]} />
       </p>
       <p class="actions-row">
-        {isEditable(latest.status) ? (
-          <a class="button button--small" href={`/diagnostics/${latest.id}`}>
-            {t.home.continue}
-          </a>
-        ) : (
-          <a class="button button--small" href={`/diagnostics/${latest.id}/results`}>
-            {t.home.results}
-          </a>
-        )}
+        <a class="button button--small" href={`/diagnostics/${latest.id}/results`}>
+          {t.home.results}
+        </a>
         <a class="button button--small button--secondary" href={`/diagnostics/${latest.id}/plan`}>
           {t.home.plan}
+        </a>
+        <a class="button button--small button--secondary" href={`/organisations/${org.id}#start-title`}>
+          {t.home.startNext}
         </a>
       </p>
     </>
@@ -124,7 +150,7 @@ export function TodoSection({ todo, now }: { todo: TodoView; now: Date }) {
   );
 }
 
-export function HomePage({ user, orgs, latest, organisationCount, todo, now }: { user: CurrentUser; orgs: Organisation[]; latest: ReadonlyMap<string, DiagnosticRow>; organisationCount?: number; todo?: TodoView; now?: Date }) {
+export function HomePage({ user, orgs, latest, open = new Map(), organisationCount, todo, now }: { user: CurrentUser; orgs: Organisation[]; latest: ReadonlyMap<string, DiagnosticRow>; open?: ReadonlyMap<string, OpenOne[]>; organisationCount?: number; todo?: TodoView; now?: Date }) {
   return (
     <section>
       <h1>{t.auth.welcome(user.name)}</h1>
@@ -139,7 +165,7 @@ export function HomePage({ user, orgs, latest, organisationCount, todo, now }: {
                   <a href={`/organisations/${o.id}`}>{o.name}</a>
                   {!o.active && <span class="badge badge--muted"> {t.orgs.inactive}</span>}
                   <p>{o.types.join(', ')} — {o.region}</p>
-                  <NextStep org={o} latest={latest.get(o.id)} />
+                  <NextStep org={o} latest={latest.get(o.id)} open={open.get(o.id) ?? []} />
                 </li>
               ))}
             </ul>

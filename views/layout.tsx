@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { t } from '../src/i18n/index.ts';
 import type { CurrentUser, Flash } from '../src/context.ts';
+import { LiveRegion } from './live.tsx';
 
 export interface LayoutProps {
   title: string;
@@ -111,6 +112,7 @@ export function Layout({ title, user, csrf, flash, children, path, wide }: Layou
           )}
           {children}
         </main>
+        <LiveRegion />
         <footer class="site-footer">
           <p>CAP — Coorace Ambition Progrès</p>
         </footer>

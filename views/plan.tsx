@@ -7,7 +7,7 @@ import { PRIORITIES, PRIORITY_LABELS } from '../src/plan/types.ts';
 import { isOverdue, isPendingAction } from '../src/plan/format.ts';
 import { hasFilters, matches, NO_OWNER, PLAN_VIEWS, STATUS_FILTERS, type PlanFilters } from '../src/plan/filters.ts';
 import { mailtoHref, telHref } from '../src/plan/services.ts';
-import { frenchDay } from '../src/dates.ts';
+import { exampleDay, frenchDay } from '../src/dates.ts';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from './forms.tsx';
 import { actionUrl, planUrl, questionUrl } from '../src/web/urls.ts';
 import { TableRegion } from './table.tsx';
@@ -290,7 +290,7 @@ export function ActionItem({ action: a, ctx: context, state }: { action: ActionR
               <TextArea scope={scope} name="description" label={p.description} value={values.description ?? ''} error={edit?.errors.description} maxlength={MAX_LENGTH.actionDescription} />
               <div class="plan-form__row">
                 <TextField scope={scope} name="owner" label={p.owner} value={values.owner ?? ''} error={edit?.errors.owner} maxlength={MAX_LENGTH.actionOwner} />
-                <TextField scope={scope} name="dueDate" label={p.dueDate} type="date" value={values.dueDate ?? ''} error={edit?.errors.dueDate} hint={p.dueDateHint} />
+                <TextField scope={scope} name="dueDate" label={p.dueDate} type="date" value={values.dueDate ?? ''} error={edit?.errors.dueDate} hint={p.dueDateHint(exampleDay(ctx.today))} />
                 <SelectField empty={false} scope={scope} name="status" label={p.statusLabel} value={values.status ?? ''} options={STATUS_OPTIONS} error={edit?.errors.status} required />
               </div>
               <TextArea scope={scope} name="notes" label={p.notes} value={values.notes ?? ''} error={edit?.errors.notes} maxlength={MAX_LENGTH.actionNotes} />
@@ -341,7 +341,7 @@ function CreateForm({ ctx, activeServices, state }: { ctx: PlanContext; activeSe
           </div>
           <div class="plan-form__row">
             <TextField scope="new" name="owner" label={p.owner} value={v.owner ?? ''} error={e.owner} maxlength={MAX_LENGTH.actionOwner} />
-            <TextField scope="new" name="dueDate" label={p.dueDate} type="date" value={v.dueDate ?? ''} error={e.dueDate} hint={p.dueDateHint} />
+            <TextField scope="new" name="dueDate" label={p.dueDate} type="date" value={v.dueDate ?? ''} error={e.dueDate} hint={p.dueDateHint(exampleDay(ctx.today))} />
             <SelectField empty={false} scope="new" name="status" label={p.statusLabel} value={v.status ?? 'todo'} options={STATUS_OPTIONS} error={e.status} required />
           </div>
           <SelectField scope="new" name="service" label={p.service} value={v.service ?? ''} options={activeServices.map((s) => [s.code, s.name] as const)} error={e.service} empty="—" />

@@ -8,6 +8,7 @@ import { targetKey, type TargetKind, type Thread, type ThemeRemarks } from '../s
 import { linkCodes } from '../src/diagnostics/code-links.ts';
 import { authorOf, personName } from '../src/people.ts';
 import { CsrfField, type FieldErrors } from './forms.tsx';
+import { ConfirmDialog, ConfirmTrigger } from './confirm.tsx';
 import { domId as questionDomId } from '../src/questionnaire/progress.ts';
 import { MAX_LENGTH } from '../src/validation/limits.ts';
 
@@ -32,6 +33,9 @@ export interface ReviewView {
   submittedAt: string | null;
   validatedAt: string | null;
   validatorName: string | null;
+  /** For the validation's confirmation: whose diagnostic, of which day. */
+  organisationName: string;
+  createdAt: string;
 }
 
 function domId(kind: TargetKind, target: string): string {
@@ -451,14 +455,14 @@ export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue
               {r.requestSubmit}
             </button>
           </form>
-          <form method="post" action={`/diagnostics/${rv.diagnosticId}/validate`} class="form">
-            <CsrfField token={rv.csrf} />
+          <div class="form">
             <h3>{r.validateTitle}</h3>
-            <p class="hint">{r.validateHint}</p>
-            <button type="submit" class="button">
-              {r.validateSubmit}
-            </button>
-          </form>
+            <p class="hint" id="validate-hint">
+              {r.validateHint}
+            </p>
+            <ConfirmTrigger id="confirm-validate" action={`/diagnostics/${rv.diagnosticId}/validate`} csrf={rv.csrf} label={r.validateSubmit} describedBy="validate-hint" />
+            <ConfirmDialog id="confirm-validate" {...validateConfirmation(rv)} />
+          </div>
         </div>
       )}
       {rv.canReview && !isSettled(rv.status) && <p class="muted">{r.waiting}</p>}
@@ -471,6 +475,23 @@ export function ReviewPanel(p: { review: ReviewView; back?: string; messageValue
       </p>
     </section>
   );
+}
+
+/** What asking before a validation says (a dialog in the review panel; a page without JavaScript). */
+export function validateConfirmation(rv: Pick<ReviewView, 'diagnosticId' | 'csrf' | 'organisationName' | 'createdAt'>) {
+  return {
+    title: r.confirmValidateTitle,
+    action: `/diagnostics/${rv.diagnosticId}/validate`,
+    csrf: rv.csrf,
+    confirmLabel: r.confirmValidateButton,
+    cancelLabel: r.confirmCancel,
+    children: (
+      <>
+        <p>{r.confirmValidateText(rv.organisationName, t.questionnaire.date(rv.createdAt))}</p>
+        <p class="hint">{r.validateHint}</p>
+      </>
+    ),
+  };
 }
 
 /** A page of its own for a remark refused without JavaScript (422): the text is kept. */

@@ -16,6 +16,8 @@ export interface Actor {
 export interface OrgScoped {
   organisationId: string;
   region: string;
+  /** Who created it (diagnostics): its creator may delete it while it is a draft. */
+  createdBy?: string | null;
 }
 
 export type Action =
@@ -24,6 +26,8 @@ export type Action =
   | 'diagnostic.view'
   | 'diagnostic.answer'
   | 'diagnostic.submit'
+  | 'diagnostic.delete'
+  | 'diagnostic.archive'
   | 'diagnostic.review'
   | 'plan.edit'
   | 'federation.view'
@@ -43,7 +47,12 @@ export function can(actor: Actor | null, action: Action, resource?: OrgScoped): 
   if (actor.role === 'admin') return true;
   switch (action) {
     case 'admin.manage':
+    case 'diagnostic.archive':
       return false;
+    case 'diagnostic.delete':
+      // Whoever started a draft may take it back (the status rule is isDeletable()); nobody else
+      // but an administrator: a team's work is not deleted by a colleague by mistake.
+      return !!resource && !!resource.createdBy && resource.createdBy === actor.id && (isMember(actor, resource) || followsRegion(actor, resource));
     case 'federation.view':
       return actor.role === 'consultant';
     // Delegated administration: a consultant also marks the leads of the structures of their regions.

@@ -40,7 +40,8 @@ const prepared = [false, true].map((hasBefore) =>
   ),
 );
 
-export function audit(db: Pick<Db, 'insert'>, entry: AuditEntry, now: Date): void {
+/** Records one event; returns its id (an undo can name the event it undoes). */
+export function audit(db: Pick<Db, 'insert'>, entry: AuditEntry, now: Date): number {
   const values = {
     at: now.toISOString(),
     userId: entry.userId,
@@ -53,10 +54,9 @@ export function audit(db: Pick<Db, 'insert'>, entry: AuditEntry, now: Date): voi
     after: entry.after ?? null,
   };
   if ('$client' in db) {
-    prepared[values.before === null ? 0 : 1]![values.after === null ? 0 : 1]!(db as Db).run(values);
-    return;
+    return Number(prepared[values.before === null ? 0 : 1]![values.after === null ? 0 : 1]!(db as Db).run(values).lastInsertRowid);
   }
-  db.insert(auditEvents).values(values).run();
+  return Number(db.insert(auditEvents).values(values).run().lastInsertRowid);
 }
 
 /** Strips secrets before a row goes into the trail. */

@@ -1,7 +1,7 @@
 // Data derived from other data so that pages read it instead of computing it: names' sort keys,
 // diagnostics' cached scores, peer statistics, the services followed by progress (written by
 // src/db/ where the data changes) and the diagnostic pointers and plan figures (kept by triggers,
-// drizzle/0009_derived_data_triggers.sql).
+// drizzle/0010_derived_data_triggers.sql).
 // At start-up, `ensureDerivedData` fills what a database written before these existed lacks —
 // cheap checks when nothing is missing. Bulk loaders (demo, bench, test fixtures that insert rows
 // by hand) call `rebuildDerivedData` once they are done.

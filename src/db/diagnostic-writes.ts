@@ -14,7 +14,8 @@ import { newId } from '../ids.ts';
 import type { Role } from '../auth/permissions.ts';
 import type { DiagnosticScores } from '../scoring/index.ts';
 import type { Referential, StructureType } from '../referential/schema.ts';
-import { preparedFor } from './prepared.ts';
+import { immediately, preparedFor } from './prepared.ts';
+import { openDiagnostics } from './diagnostic-lifecycle.ts';
 import { cacheDraftScores } from './scores.ts';
 import { refreshOrganisationPeers } from './peer-statistics.ts';
 import { refreshServiceFollowUp } from './service-follow-up.ts';
@@ -44,18 +45,25 @@ export function referenceDate(d: Pick<DiagnosticRow, 'createdAt'>): string {
   return d.createdAt;
 }
 
+export type CreateResult = { kind: 'created'; id: string; prefilled: number; from: DiagnosticRow | null } | { kind: 'open'; open: DiagnosticRow };
+
 /**
- * Creates a diagnostic. With `fromId`, its answers and comments are copied (kept with their author
- * and date, marked prefilled until someone touches them) and its open actions carried over.
- * The previous diagnostic, for comparison, is `fromId` or else the latest completed one.
+ * Creates a diagnostic, unless the organisation already has an open one (draft, or sent back for
+ * changes): then nothing is written and that one is returned, to lead the team to it — two drafts
+ * side by side split the team's answers. With `fromId`, the answers and comments of that diagnostic
+ * are copied (kept with their author and date, marked prefilled until someone touches them) and
+ * its open actions carried over. The previous diagnostic, for comparison, is `fromId` or else the
+ * latest completed one.
  */
-export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id: string; prefilled: number; from: DiagnosticRow | null } {
+export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): CreateResult {
   const ref = getReferential(db, input.referentialId);
   if (!ref) throw new Error(`referential ${input.referentialId} not found`);
   const id = newId();
   const at = now.toISOString();
   return db.transaction(
-    (tx) => {
+    (tx): CreateResult => {
+      const open = openDiagnostics(tx, [input.organisationId])[0];
+      if (open) return { kind: 'open', open };
       let from: DiagnosticRow | null = null;
       if (input.fromId) {
         from = tx.select().from(diagnostics).where(and(eq(diagnostics.id, input.fromId), eq(diagnostics.organisationId, input.organisationId))).get() ?? null;
@@ -115,10 +123,16 @@ export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): { id:
         },
         now,
       );
-      return { id, prefilled, from };
+      return { kind: 'created', id, prefilled, from };
     },
     { behavior: 'immediate' },
   );
+}
+
+/** For data loaders (demo, bench) that build a history: the created diagnostic, or an error. */
+export function created(r: CreateResult): Extract<CreateResult, { kind: 'created' }> {
+  if (r.kind === 'open') throw new Error(`organisation ${r.open.organisationId} already has an open diagnostic (${r.open.id})`);
+  return r;
 }
 
 export interface AnswerInput {
@@ -141,7 +155,8 @@ export interface AnswerInput {
 }
 
 export type SaveResult =
-  | { kind: 'saved'; answer: AnswerRow; changed: boolean }
+  /** `before`: the stored answer the save replaced (none for a first answer). */
+  | { kind: 'saved'; answer: AnswerRow; changed: boolean; before: AnswerRow | null }
   | { kind: 'conflict'; current: AnswerRow }
   | { kind: 'locked'; status: DiagnosticStatus }
   | { kind: 'missing' };
@@ -152,7 +167,15 @@ export function sameAnswer(a: Pick<AnswerRow, 'level' | 'na' | 'comment'>, b: Pi
 
 // The autosave is the hottest write: its statements are prepared once (src/db/prepared.ts).
 const ph = sql.placeholder;
-const statusOf = preparedFor((db) => db.select({ status: diagnostics.status, organisationId: diagnostics.organisationId }).from(diagnostics).where(eq(diagnostics.id, ph('id'))).prepare());
+/** The diagnostic's status and the stored answer, in one read. */
+const stateOf = preparedFor((db) =>
+  db
+    .select({ status: diagnostics.status, organisationId: diagnostics.organisationId, answer: answers })
+    .from(diagnostics)
+    .leftJoin(answers, and(eq(answers.diagnosticId, diagnostics.id), eq(answers.questionCode, ph('code'))))
+    .where(eq(diagnostics.id, ph('id')))
+    .prepare(),
+);
 const answerColumns = {
   level: ph('level'),
   na: ph('na'),
@@ -163,6 +186,19 @@ const answerColumns = {
   revision: ph('revision'),
   prefilledFrom: ph('prefilledFrom'),
 };
+/**
+ * A stored answer rewritten by whoever wrote it last: the columns that move, and no others. The
+ * columns naming the author stay out of SET, so their index is not rewritten: one page less in
+ * every commit of a person answering on (bench/RESULTS.md).
+ */
+const rewriteAnswer = preparedFor((db) =>
+  db
+    .update(answers)
+    // drizzle binds placeholders in SET like in VALUES (booleans mapped), but types SET without them.
+    .set({ level: ph('level'), na: ph('na'), comment: ph('comment'), updatedAt: ph('updatedAt'), revision: ph('revision'), prefilledFrom: ph('prefilledFrom') } as unknown as Partial<AnswerRow>)
+    .where(and(eq(answers.diagnosticId, ph('diagnosticId')), eq(answers.questionCode, ph('questionCode'))))
+    .prepare(),
+);
 /** Insert, or replace every column of the stored answer (one statement for both cases). */
 const upsertAnswer = preparedFor((db) =>
   db
@@ -183,16 +219,17 @@ const upsertAnswer = preparedFor((db) =>
 export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
   const value = { level: input.na ? null : input.level, na: input.na, comment: input.comment };
   // The prepared statements run on `db` inside the transaction: one connection, synchronous.
-  return db.transaction(
+  return immediately(
+    db,
     (): SaveResult => {
-      const diag = statusOf(db).get({ id: input.diagnosticId });
+      const diag = stateOf(db).get({ id: input.diagnosticId, code: input.questionCode });
       if (!diag) return { kind: 'missing' };
       if (!isEditable(diag.status)) return { kind: 'locked', status: diag.status };
-      const stored = getAnswer(db, input.diagnosticId, input.questionCode);
-      if (stored && sameAnswer(stored, value) && !stored.prefilledFrom) return { kind: 'saved', answer: stored, changed: false };
+      const stored = diag.answer ?? undefined;
+      if (stored && sameAnswer(stored, value) && !stored.prefilledFrom) return { kind: 'saved', answer: stored, changed: false, before: stored };
       if (!stored && value.level === null && !value.na && value.comment === '') {
         // Nothing to store for an untouched question.
-        return { kind: 'saved', answer: { diagnosticId: input.diagnosticId, questionCode: input.questionCode, ...value, updatedBy: null, updatedByRole: null, updatedAt: now.toISOString(), revision: 0, prefilledFrom: null }, changed: false };
+        return { kind: 'saved', answer: { diagnosticId: input.diagnosticId, questionCode: input.questionCode, ...value, updatedBy: null, updatedByRole: null, updatedAt: now.toISOString(), revision: 0, prefilledFrom: null }, changed: false, before: null };
       }
       const storedRevision = stored?.revision ?? 0;
       if (storedRevision !== input.revision && !(stored && sameAnswer(stored, value))) return { kind: 'conflict', current: stored ?? missingAnswer(input, now) };
@@ -206,7 +243,8 @@ export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
         revision: storedRevision + 1,
         prefilledFrom: null,
       };
-      upsertAnswer(db).run(row);
+      if (stored && stored.updatedBy === row.updatedBy && stored.updatedByRole === row.updatedByRole) rewriteAnswer(db).run(row);
+      else upsertAnswer(db).run(row);
       const scoring = input.scoring ?? scoringOf(db, input.diagnosticId);
       if (scoring) cacheDraftScores(db, input.diagnosticId, scoring.referential, scoring.types);
       audit(
@@ -223,9 +261,8 @@ export function saveAnswer(db: Db, input: AnswerInput, now: Date): SaveResult {
         },
         now,
       );
-      return { kind: 'saved', answer: row, changed: true };
+      return { kind: 'saved', answer: row, changed: true, before: stored ?? null };
     },
-    { behavior: 'immediate' },
   );
 }
 

@@ -54,9 +54,9 @@ export function getDiagnosticContext(db: Db, id: string): DiagnosticContext | un
   return { diagnostic: row.d, organisation: row.o, referential };
 }
 
-/** The permission resource of a diagnostic: its organisation. */
+/** The permission resource of a diagnostic: its organisation, and who created it. */
 export function diagnosticScope(ctx: DiagnosticContext) {
-  return { organisationId: ctx.organisation.id, region: ctx.organisation.region };
+  return { organisationId: ctx.organisation.id, region: ctx.organisation.region, createdBy: ctx.diagnostic.createdBy };
 }
 
 export function getDiagnostic(db: Db, id: string): DiagnosticRow | undefined {
@@ -69,14 +69,14 @@ export function listOrganisationDiagnostics(db: Db, organisationId: string): Dia
 
 /**
  * The one definition of « the latest diagnostic of an organisation »: the id of the last one
- * created (ties broken by id, so it is stable), or of the last settled one (submitted or
- * validated) when `settled`. `organisationId` is the SQL of the organisation's id in the outer
- * query. One search of the index diagnostics_org_created per organisation. Lists over many
- * organisations read the pointers organisations.latest_diagnostic_id and settled_diagnostic_id
- * instead, which triggers keep with this same order (drizzle/0009_derived_data_triggers.sql).
+ * created and not archived (ties broken by id, so it is stable), or of the last settled one
+ * (submitted or validated) when `settled`. `organisationId` is the SQL of the organisation's id in
+ * the outer query. One search of the index diagnostics_org_created per organisation. Lists over
+ * many organisations read the pointers organisations.latest_diagnostic_id and settled_diagnostic_id
+ * instead, which triggers keep with this same order (drizzle/0010_derived_data_triggers.sql).
  */
 export function latestDiagnosticId(organisationId: SQL, opts: { settled?: boolean } = {}): SQL {
-  const settled = opts.settled ? sql` AND l.status IN (${sql.join(SETTLED_STATUSES.map((s) => sql`${s}`), sql`, `)})` : sql``;
+  const settled = opts.settled ? sql` AND l.status IN (${sql.join(SETTLED_STATUSES.map((s) => sql`${s}`), sql`, `)})` : sql` AND l.status <> 'archived'`;
   return sql`(SELECT l.id FROM diagnostics l WHERE l.organisation_id = ${organisationId}${settled} ORDER BY l.created_at DESC, l.id DESC LIMIT 1)`;
 }
 

@@ -113,7 +113,7 @@ export function actorRegions(actor: Actor): string[] | null {
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 /** Regions in French alphabetical order: sorting by region sorts by this rank. */
 const REGION_RANK = [...REGIONS].sort(collator.compare);
-const STATUS_RANK: Record<DiagnosticStatus, number> = { draft: 1, submitted: 2, changes_requested: 3, validated: 4 };
+const STATUS_RANK: Record<DiagnosticStatus, number> = { draft: 1, submitted: 2, changes_requested: 3, validated: 4, archived: 5 };
 
 const json = (v: unknown) => JSON.stringify(v);
 const OVERDUE = (today: string) => sql`(SELECT count(*) FROM json_each(p.open_dues) j WHERE j.value < ${today})`;

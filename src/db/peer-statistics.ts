@@ -9,7 +9,7 @@
 // organisation moved, retyped or (de)activated — `refreshOrganisationPeers`, inside the write's
 // transaction. Data written outside the app (demo, bench, test fixtures) and a first start after
 // the migration call `rebuildPeerStatistics`. Which diagnostic counts for an organisation is the
-// pointer organisations.settled_diagnostic_id, kept by triggers (drizzle/0009_derived_data_triggers.sql).
+// pointer organisations.settled_diagnostic_id, kept by triggers (drizzle/0010_derived_data_triggers.sql).
 import { sql } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import { bandFor, type BandId } from '../scoring/index.ts';

@@ -14,3 +14,15 @@ export function preparedFor<T>(build: (db: Db) => T): (db: Db) => T {
     return q;
   };
 }
+
+// drizzle's db.transaction() builds a transaction object per call (a query builder per table of the
+// schema, then a native transaction function): about a third of what the autosave's own write
+// costs (bench/RESULTS.md). The hot path takes better-sqlite3's transaction function instead,
+// built once per connection; its statements run on `db` itself, prepared (one connection, so
+// inside the transaction). Nested in another transaction it becomes a savepoint, as drizzle's.
+const runner = preparedFor((db) => db.$client.transaction((fn: () => unknown) => fn()));
+
+/** Runs `fn` in one IMMEDIATE transaction (the write lock taken at BEGIN), committed on return. */
+export function immediately<T>(db: Db, fn: () => T): T {
+  return runner(db).immediate(fn) as T;
+}

@@ -33,7 +33,7 @@ export const organisations = sqliteTable('organisations', {
   sortName: text('sort_name').notNull().default(''),
   /**
    * Its latest diagnostic, and its latest submitted or validated one: pointers kept by triggers on
-   * diagnostics (drizzle/0009_derived_data_triggers.sql), so that lists join one row per
+   * diagnostics (drizzle/0010_derived_data_triggers.sql), so that lists join one row per
    * organisation instead of searching its diagnostics (src/db/diagnostics.ts, latestDiagnosticId).
    */
   latestDiagnosticId: text('latest_diagnostic_id').references((): AnySQLiteColumn => diagnostics.id, { onDelete: 'set null' }),
@@ -106,6 +106,10 @@ export const diagnostics = sqliteTable('diagnostics', {
   validatedAt: text('validated_at'),
   validatedBy: text('validated_by').references(() => users.id, { onDelete: 'set null' }),
   reviewMessage: text('review_message'),
+  /** Set while archived by an administrator: when, by whom, and the status to restore. */
+  archivedAt: text('archived_at'),
+  archivedBy: text('archived_by').references(() => users.id, { onDelete: 'set null' }),
+  archivedFrom: text('archived_from', { enum: DIAGNOSTIC_STATUSES }),
   /** When the federation last asked for changes (the « À faire » list: unanswered after 30 days). */
   changesRequestedAt: text('changes_requested_at'),
   /**
@@ -122,6 +126,7 @@ export const diagnostics = sqliteTable('diagnostics', {
   index('diagnostics_validated_by').on(t.validatedBy),
   // Diagnostics awaiting review, oldest first, and change requests by age (the « À faire » lists).
   index('diagnostics_status_submitted').on(t.status, t.submittedAt),
+  index('diagnostics_archived_by').on(t.archivedBy),
 ]);
 
 export const answers = sqliteTable('answers', {
@@ -344,7 +349,7 @@ export const evidenceFiles = sqliteTable('evidence_files', {
 
 /**
  * A plan's figures, kept by triggers on every write to its actions
- * (drizzle/0009_derived_data_triggers.sql, view plan_stats_source), so that the federation's lists filter and sort on plan progress and
+ * (drizzle/0010_derived_data_triggers.sql, view plan_stats_source), so that the federation's lists filter and sort on plan progress and
  * overdue actions without reading actions. Dropped actions count nowhere.
  */
 export const planStats = sqliteTable('plan_stats', {

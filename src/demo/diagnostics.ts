@@ -9,7 +9,7 @@ import type { Db } from '../db/open.ts';
 import type { DemoIds } from './base.ts';
 import { getDiagnosticContext, listOrganisationDiagnostics } from '../db/diagnostics.ts';
 import { getOrganisation } from '../db/organisations.ts';
-import { createDiagnostic, saveAnswer, submitDiagnostic, type Participant } from '../db/diagnostic-writes.ts';
+import { created, createDiagnostic, saveAnswer, submitDiagnostic, type Participant } from '../db/diagnostic-writes.ts';
 import { defaultReferentialId, getReferential } from '../referential/store.ts';
 import type { Question, Referential, StructureType } from '../referential/schema.ts';
 import { isApplicable } from '../scoring/index.ts';
@@ -129,7 +129,7 @@ export function loadDiagnosticsDemo(db: Db, ids: DemoIds, now: Date): void {
     ];
     const means: Record<string, number> = { identite: 2.7, services: 2.3, 'fonctions-support': 1.9, 'amelioration-continue': 1.3 };
     const questions = applicable(ref, garonne.types);
-    const first = createDiagnostic(db, { organisationId: garonne.id, referentialId, mode: 'accompagne', participants: team, userId: sophie.id }, sitting(now, 381, 0));
+    const first = created(createDiagnostic(db, { organisationId: garonne.id, referentialId, mode: 'accompagne', participants: team, userId: sophie.id }, sitting(now, 381, 0)));
     const levels = new Map<string, number | 'na'>();
     // Three sittings a week apart; the consultant took notes for about a third of the questions.
     questions.forEach(({ q, theme }, i) => {
@@ -143,11 +143,11 @@ export function loadDiagnosticsDemo(db: Db, ids: DemoIds, now: Date): void {
     submitDiagnostic(db, ctx, sophie.id, sitting(now, 365, 40));
 
     // This year's diagnostic, started from last year's answers; identity and services reviewed.
-    const second = createDiagnostic(
+    const second = created(createDiagnostic(
       db,
       { organisationId: garonne.id, referentialId, mode: 'autodiagnostic', participants: [...team.slice(0, 3), { name: 'Mamadou Sy', role: 'parcours' }, team[4]!], fromId: first.id, userId: sophie.id },
       sitting(now, 12, 0),
-    );
+    ));
     applicable(ref, garonne.types, ['identite', 'services']).forEach(({ q }, i) => {
       const before = levels.get(q.code)!;
       const after = before === 'na' ? 'na' : Math.min(4, before + (unit(`g2:${q.code}`) < 0.45 ? 1 : 0));
@@ -158,7 +158,7 @@ export function loadDiagnosticsDemo(db: Db, ids: DemoIds, now: Date): void {
 
   const jardins = getOrganisation(db, ids.organisations[1]!);
   if (jardins && !listOrganisationDiagnostics(db, jardins.id).length) {
-    const draft = createDiagnostic(
+    const draft = created(createDiagnostic(
       db,
       {
         organisationId: jardins.id,
@@ -172,7 +172,7 @@ export function loadDiagnosticsDemo(db: Db, ids: DemoIds, now: Date): void {
         userId: karim.id,
       },
       sitting(now, 20, 0),
-    );
+    ));
     const identite = applicable(ref, jardins.types, ['identite']);
     const services = applicable(ref, jardins.types, ['services']);
     [...identite, ...services.slice(0, Math.ceil(services.length / 2))].forEach(({ q }, i) => {

@@ -7,7 +7,7 @@ import type { Db } from '../db/open.ts';
 import type { DemoIds } from './base.ts';
 import { getDiagnosticContext, listOrganisationDiagnostics } from '../db/diagnostics.ts';
 import { getOrganisation } from '../db/organisations.ts';
-import { createDiagnostic, submitDiagnostic } from '../db/diagnostic-writes.ts';
+import { created, createDiagnostic, submitDiagnostic } from '../db/diagnostic-writes.ts';
 import { addComment, requestChanges, validateDiagnostic } from '../db/reviews.ts';
 import { defaultReferentialId, getReferential } from '../referential/store.ts';
 import { answer, applicable, comment, level, sitting, unit, type Author } from './diagnostics.ts';
@@ -21,7 +21,7 @@ export function loadReviewsDemo(db: Db, ids: DemoIds, now: Date): void {
   const tiLabour = getOrganisation(db, ids.organisations[2]!);
   if (tiLabour && !listOrganisationDiagnostics(db, tiLabour.id).length) {
     const maelle: Author = { id: ids.users['membre3@cap.test']!, role: 'member' };
-    const d = createDiagnostic(
+    const d = created(createDiagnostic(
       db,
       {
         organisationId: tiLabour.id,
@@ -36,7 +36,7 @@ export function loadReviewsDemo(db: Db, ids: DemoIds, now: Date): void {
         userId: maelle.id,
       },
       sitting(now, 320, 0),
-    );
+    ));
     const means: Record<string, number> = { identite: 3.1, services: 2.8, 'fonctions-support': 2.4, 'amelioration-continue': 2.2 };
     applicable(ref, tiLabour.types).forEach(({ q, theme }, i) => {
       const value = level(q, means[theme] ?? 2.5, `t1:${q.code}`);
@@ -56,11 +56,11 @@ export function loadReviewsDemo(db: Db, ids: DemoIds, now: Date): void {
   const armor = getOrganisation(db, ids.organisations[3]!);
   if (armor && !listOrganisationDiagnostics(db, armor.id).length) {
     const erwan: Author = { id: ids.users['membre4@cap.test']!, role: 'member' };
-    const d = createDiagnostic(
+    const d = created(createDiagnostic(
       db,
       { organisationId: armor.id, referentialId, mode: 'autodiagnostic', participants: [{ name: 'Erwan Tanguy', role: 'direction' }, { name: 'Soizic Le Roux', role: 'permanent' }], userId: erwan.id },
       sitting(now, 60, 0),
-    );
+    ));
     applicable(ref, armor.types).forEach(({ q }, i) => {
       const value = level(q, 2.6, `a1:${q.code}`);
       answer(db, d.id, q, value, comment(q, value, `a1:${q.code}`), 0, erwan, sitting(now, 60 - (i % 2) * 10, i % 30));

@@ -2,7 +2,7 @@
 // direction, and the page (a keyset cursor). Shared by the page and its CSV export. Pure. Unknown
 // values are ignored rather than refused: these are links people edit and share.
 import { z } from 'zod';
-import { DIAGNOSTIC_STATUSES, type DiagnosticStatus } from '../diagnostics/status.ts';
+import { LIVE_STATUSES, type DiagnosticStatus } from '../diagnostics/status.ts';
 import { BANDS, type BandId } from '../scoring/index.ts';
 import { MAX_LENGTH } from '../validation/limits.ts';
 import { encodeCursor, pageCursor, type Cursor } from '../keyset.ts';
@@ -10,10 +10,11 @@ import { encodeCursor, pageCursor, type Cursor } from '../keyset.ts';
 /**
  * `submitted`: a diagnostic awaits review, whether or not it is the latest (a newer draft does not
  * hide it); the other statuses look at the latest diagnostic; `none`: no diagnostic at all;
- * `stale`: none started in the last 12 months.
+ * `stale`: none started in the last 12 months. Archived diagnostics are never a structure's latest
+ * (latestDiagnosticId): no filter for them.
  */
-export type StatusFilter = DiagnosticStatus | 'none' | 'stale';
-export const STATUS_FILTERS: readonly StatusFilter[] = [...DIAGNOSTIC_STATUSES, 'none', 'stale'];
+export type StatusFilter = Exclude<DiagnosticStatus, 'archived'> | 'none' | 'stale';
+export const STATUS_FILTERS: readonly StatusFilter[] = [...LIVE_STATUSES, 'none', 'stale'];
 
 /** The latest diagnostic's maturity band, or no score yet. */
 export type BandFilter = BandId | 'none';

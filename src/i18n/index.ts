@@ -16,8 +16,9 @@ import { workshop } from './fr/workshop.ts';
 import { certification } from './fr/certification.ts';
 import { evidence } from './fr/evidence.ts';
 import { invitations, passwordReset, notices, adminMail } from './fr/access.ts';
+import { drafts } from './fr/drafts.ts';
 
-export const fr = { common, auth, admin, orgs, home, questionnaire, federation, results, plan, referentials, account, mail, workshop, certification, evidence, invitations, passwordReset, notices, adminMail };
+export const fr = { common, auth, admin, orgs, home, questionnaire, drafts, federation, results, plan, referentials, account, mail, workshop, certification, evidence, invitations, passwordReset, notices, adminMail };
 export type Messages = typeof fr;
 
 /** The interface language today is French; `t` is the catalogue the views read. */

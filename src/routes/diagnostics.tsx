@@ -1,5 +1,6 @@
-// The questionnaire: start a diagnostic, its overview, theme pages, saving answers (htmx autosave
-// or the whole theme without JavaScript), concurrent edits, submit.
+// The questionnaire: start a diagnostic (or be led to the open one), its overview, theme pages,
+// saving answers (htmx autosave, or the whole theme without JavaScript, then going where the
+// person asked), concurrent edits, confirming a theme's carried-over answers, submit.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { createHash } from 'node:crypto';
@@ -9,6 +10,7 @@ import { t } from '../i18n/index.ts';
 import { fragment, isHtmx, page } from '../web/render.tsx';
 import { redirectWith } from '../web/flash.ts';
 import { currentUser, notFound, requireUser } from '../web/guards.ts';
+import type { CurrentUser } from '../context.ts';
 import { loadDiagnostic, loadOrganisation } from '../web/load.ts';
 import { can } from '../auth/permissions.ts';
 import { fieldErrors, readForm } from '../validation/forms.ts';
@@ -22,21 +24,26 @@ import {
   getDiagnosticContext,
   loadAnswerStates,
   loadAnswersWithAuthors,
+  type AnswerRow,
   type AnswerWithAuthor,
   type DiagnosticContext,
 } from '../db/diagnostics.ts';
+import { progressCounts } from '../db/progress.ts';
+import { confirmPrefilled, undoableCount, undoConfirmPrefilled } from '../db/prefill-confirmation.ts';
 import { syncProposedActions } from '../db/actions.ts';
 import { createDiagnostic, prefillCandidates, saveAnswer, submitDiagnostic } from '../db/diagnostic-writes.ts';
 import { notifySubmitted } from '../mail/notifications.ts';
-import { canTransition, DIAGNOSTIC_MODES, isEditable, PARTICIPANT_ROLES } from '../diagnostics/status.ts';
+import { canTransition, DIAGNOSTIC_MODES, isDeletable, isEditable, PARTICIPANT_ROLES } from '../diagnostics/status.ts';
 import { evidenceByQuestion, evidenceUsage, listEvidence } from '../db/evidence.ts';
 import { defaultReferentialId } from '../referential/store.ts';
 import type { Question, Theme } from '../referential/schema.ts';
 import { isApplicable } from '../scoring/index.ts';
-import { applicableQuestions, progressOf, type OpenQuestion, type Progress } from '../questionnaire/progress.ts';
+import { applicableIndex, applicableQuestions, isAnswered, progressOf, type OpenQuestion, type Progress } from '../questionnaire/progress.ts';
 import { findQuestion } from '../referential/lookup.ts';
 import { OverviewPage } from '../../views/diagnostic-overview.tsx';
-import { ThemePage } from '../../views/diagnostic-theme.tsx';
+import { GOTO_ORGANISATION, GOTO_OVERVIEW, ThemeLeft, themeLeftId, ThemePage } from '../../views/diagnostic-theme.tsx';
+import { ConfirmPage } from '../../views/confirm.tsx';
+import { LiveMessage } from '../../views/live.tsx';
 import { diagnosticUrl, organisationUrl, questionUrl, themeUrl } from '../web/urls.ts';
 import { loadReview } from '../web/review.tsx';
 import { QuestionBlock, QuestionStatus, type QuestionState } from '../../views/diagnostic-question.tsx';
@@ -130,6 +137,16 @@ function authored(c: Context<AppEnv>, ctx: DiagnosticContext, code: string): Ans
   return getAnswerWithAuthor(c.get('deps').db, ctx.diagnostic.id, code);
 }
 
+/** An answer the person just wrote: its author is them, no need to read it back. */
+function writtenBy(row: AnswerRow, user: CurrentUser): AnswerWithAuthor {
+  return { ...row, authorName: user.name, authorDeleted: false };
+}
+
+/** Whether a save moved the progress bars: the question gained or lost an answer, or a carried-over mark. */
+function progressMoved(before: AnswerRow | null, after: AnswerRow): boolean {
+  return isAnswered(before ?? undefined) !== isAnswered(after) || (isAnswered(after) && !!before?.prefilledFrom !== !!after.prefilledFrom);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
@@ -145,7 +162,7 @@ function renderTheme(
   c: Context<AppEnv>,
   ctx: DiagnosticContext,
   theme: Theme,
-  opts: { overrides?: Map<string, Override>; problems?: { code: string; message: string }[]; status?: 200 | 409 | 422 } = {},
+  opts: { overrides?: Map<string, Override>; problems?: { code: string; message: string }[]; status?: 200 | 409 | 422; undo?: { eventId: number; count: number } } = {},
 ) {
   const { db } = c.get('deps');
   const rows = loadAnswersWithAuthors(db, ctx.diagnostic.id);
@@ -180,6 +197,7 @@ function renderTheme(
       problems={opts.problems}
       review={loadReview(c, ctx)}
       evidence={{ byQuestion: evidenceByQuestion(listEvidence(db, ctx.diagnostic.id)), maxFileBytes: c.get('deps').evidence.maxFileBytes, usage: { used: evidenceUsage(db, ctx.organisation.id), quota: c.get('deps').evidence.quotaBytes } }}
+      undo={opts.undo}
     />,
     { status: opts.status ?? 200 },
   );
@@ -204,22 +222,37 @@ function renderOverview(c: Context<AppEnv>, ctx: DiagnosticContext, opts: { inco
       editable={canAnswer(c, ctx)}
       incomplete={opts.incomplete}
       review={loadReview(c, ctx)}
+      canDelete={ctx.organisation.active && isDeletable(d.status) && can(c.get('user'), 'diagnostic.delete', diagnosticScope(ctx))}
+      canArchive={can(c.get('user'), 'diagnostic.archive', diagnosticScope(ctx))}
+      archiverName={d.archivedBy ? personName(getPerson(db, d.archivedBy)) : null}
     />,
     { status: opts.status ?? 200 },
   );
 }
 
-/** The htmx answer: the question's status area, and the progress bars swapped out of band. */
-function statusFragment(c: Context<AppEnv>, ctx: DiagnosticContext, theme: Theme, s: QuestionState, status: 200 | 409 | 422, whole = false) {
-  const progress = progressFor(c, ctx);
-  const tp = progress.themes.find((x) => x.slug === theme.slug)!;
+/**
+ * The htmx answer: the question's status area (or, after a conflict was settled, its whole block),
+ * what to announce in the live region, and — only when the save changed whether the question has
+ * an answer — the theme's and overall progress bars and the theme tab's count, out of band. Most
+ * autosaves rewrite a level or a comment: counting the whole diagnostic again for them would cost
+ * the server a query and the page a repaint for bars that do not move.
+ */
+function statusFragment(c: Context<AppEnv>, ctx: DiagnosticContext, theme: Theme, s: QuestionState, status: 200 | 409 | 422, opts: { whole?: boolean; progress?: boolean; live: string }) {
   const place = { diagnosticId: ctx.diagnostic.id, editable: canAnswer(c, ctx) };
+  const counts = opts.progress ? progressCounts(c.get('deps').db, ctx.diagnostic.id, applicableIndex(ctx.referential, ctx.organisation.types)) : null;
+  const tp = counts?.themes.find((x) => x.slug === theme.slug);
   return fragment(
     c,
     <>
-      {whole ? <QuestionBlock place={place} s={s} /> : <QuestionStatus place={place} s={s} />}
-      <ProgressBar oob slug={theme.slug} caption={theme.title} answered={tp.answered} applicable={tp.applicable} prefilled={tp.prefilled} />
-      <ProgressBar oob caption={q.progressOverall} answered={progress.answered} applicable={progress.applicable} prefilled={progress.prefilled} />
+      {opts.whole ? <QuestionBlock place={place} s={s} /> : <QuestionStatus place={place} s={s} />}
+      <LiveMessage message={opts.live} />
+      {counts && tp && (
+        <>
+          <ProgressBar oob slug={theme.slug} caption={theme.title} answered={tp.answered} applicable={tp.applicable} prefilled={tp.prefilled} />
+          <ProgressBar oob caption={q.progressOverall} answered={counts.answered} applicable={counts.applicable} prefilled={counts.prefilled} />
+          <ThemeLeft oob id={themeLeftId(theme.slug)} tp={tp} />
+        </>
+      )}
     </>,
     status,
   );
@@ -270,6 +303,9 @@ startDiagnosticRoutes.post('/:orgId/diagnostics', loadOrganisation('diagnostic.c
   if (!referentialId) return renderStartForm(c, org, values, { mode: q.errors.noReferential });
   const user = currentUser(c);
   const created = createDiagnostic(db, { organisationId: org.id, referentialId, mode: parsed.data.mode, participants: parsed.data.participants, fromId: from, userId: user.id }, clock());
+  // A page left open since before the draft existed, a colleague quicker by a minute: lead the
+  // person to the open diagnostic rather than splitting the team's answers over two.
+  if (created.kind === 'open') return redirectWith(c, diagnosticUrl(created.open.id), { kind: 'info', message: t.drafts.alreadyOpen(created.open.createdAt) });
   const message = created.from ? q.startedFrom(created.prefilled, created.from.createdAt) : q.started;
   return redirectWith(c, diagnosticUrl(created.id), { kind: 'success', message });
 });
@@ -284,7 +320,16 @@ diagnosticRoutes.get('/:id', loadDiagnostic('diagnostic.view'), (c) => renderOve
 
 diagnosticRoutes.get('/:id/themes/:theme', loadDiagnostic('diagnostic.view'), (c) => {
   const ctx = c.var.diagnostic;
-  return renderTheme(c, ctx, themeOf(ctx, c.req.param('theme')));
+  const theme = themeOf(ctx, c.req.param('theme'));
+  // Just after « Confirmer les réponses reprises », the page offers to undo it (see the theme post).
+  const confirmed = c.req.query('confirme') ?? '';
+  let undo: { eventId: number; count: number } | undefined;
+  if (/^\d{1,15}$/.test(confirmed) && canAnswer(c, ctx)) {
+    const eventId = Number(confirmed);
+    const count = undoableCount(c.get('deps').db, { eventId, diagnosticId: ctx.diagnostic.id, themeSlug: theme.slug, userId: currentUser(c).id });
+    if (count) undo = { eventId, count };
+  }
+  return renderTheme(c, ctx, theme, { undo });
 });
 
 diagnosticRoutes.post('/:id/answers/:questionCode', loadDiagnostic('diagnostic.answer'), async (c) => {
@@ -305,7 +350,7 @@ diagnosticRoutes.post('/:id/answers/:questionCode', loadDiagnostic('diagnostic.a
   if (keep === `stored:${code}`) {
     const stored = authored(c, ctx, code);
     if (!htmx) return redirectWith(c, questionAnchor(ctx, theme, code));
-    return statusFragment(c, ctx, theme, baseState(question, stored), 200, true);
+    return statusFragment(c, ctx, theme, baseState(question, stored), 200, { whole: true, live: q.liveSaved(code) });
   }
   const mine = keep.startsWith(`mine:${code}:`) ? keep.slice(`mine:${code}:`.length) : null;
   const raw = { level: pick('level'), comment: pick('comment'), revision: mine ?? pick('revision') };
@@ -317,7 +362,7 @@ diagnosticRoutes.post('/:id/answers/:questionCode', loadDiagnostic('diagnostic.a
   if (!parsed.ok) {
     const override: Override = { value: typed, revision: sentRevision, orig, error: parsed.message };
     if (!htmx) return renderTheme(c, ctx, theme, { overrides: new Map([[code, override]]), problems: [{ code, message: parsed.message }], status: 422 });
-    return statusFragment(c, ctx, theme, { ...baseState(question, authored(c, ctx, code)), revision: sentRevision, orig, error: parsed.message }, 422);
+    return statusFragment(c, ctx, theme, { ...baseState(question, authored(c, ctx, code)), revision: sentRevision, orig, error: parsed.message }, 422, { live: q.liveRefused(code, parsed.message) });
   }
   const user = currentUser(c);
   const result = saveAnswer(db, { diagnosticId: ctx.diagnostic.id, questionCode: code, level: parsed.level, na: parsed.na, comment: parsed.comment, revision: parsed.revision, userId: user.id, role: user.role, scoring: { referential: ctx.referential, types: ctx.organisation.types } }, now);
@@ -328,19 +373,20 @@ diagnosticRoutes.post('/:id/answers/:questionCode', loadDiagnostic('diagnostic.a
       const message = q.locked(t.common.diagnosticStatus[result.status]);
       const fresh = { ...ctx, diagnostic: { ...ctx.diagnostic, status: result.status } };
       if (!htmx) return renderTheme(c, fresh, theme, { problems: [{ code, message }], status: 409 });
-      return statusFragment(c, fresh, theme, { ...baseState(question, authored(c, ctx, code)), error: message }, 409);
+      return statusFragment(c, fresh, theme, { ...baseState(question, authored(c, ctx, code)), error: message }, 409, { live: q.liveRefused(code, message) });
     }
     case 'conflict': {
       const override: Override = { value: typed, revision: sentRevision, orig, conflict: true };
       if (!htmx) return renderTheme(c, ctx, theme, { overrides: new Map([[code, override]]), problems: [{ code, message: q.conflictTitle }], status: 409 });
       const stored = authored(c, ctx, code);
-      return statusFragment(c, ctx, theme, { question, stored, value: typed, revision: sentRevision, orig, conflict: { current: stored, mine: typed } }, 409, !!mine);
+      return statusFragment(c, ctx, theme, { question, stored, value: typed, revision: sentRevision, orig, conflict: { current: stored, mine: typed } }, 409, { whole: !!mine, live: q.liveConflict(code) });
     }
     case 'saved': {
       if (!htmx) return redirectWith(c, questionAnchor(ctx, theme, code), { kind: 'success', message: q.answerSaved(code) });
-      const stored = authored(c, ctx, code);
+      // The answer just written is in hand (its author is the person); only an unchanged one is read back.
+      const stored = result.changed ? writtenBy(result.answer, user) : authored(c, ctx, code);
       const s = { ...baseState(question, stored), savedAt: stored ? stored.updatedAt : undefined };
-      return statusFragment(c, ctx, theme, s, 200, !!mine);
+      return statusFragment(c, ctx, theme, s, 200, { whole: !!mine, progress: result.changed && progressMoved(result.before, result.answer), live: q.liveSaved(code) });
     }
   }
 });
@@ -355,6 +401,7 @@ diagnosticRoutes.post('/:id/themes/:theme', loadDiagnostic('diagnostic.answer'),
   const form = await readForm(c);
   const keep = form.get('keep') ?? '';
   const confirm = form.get('confirm') ?? '';
+  const goto = gotoUrl(ctx, form.get('goto'));
   const user = currentUser(c);
   const now = clock();
   const overrides = new Map<string, Override>();
@@ -405,17 +452,69 @@ diagnosticRoutes.post('/:id/themes/:theme', loadDiagnostic('diagnostic.answer'),
       }
     }
   }
+  // Refused answers come first: the page comes back with them, and goes nowhere else.
   if (problems.length) {
     const fresh = getDiagnosticContext(db, ctx.diagnostic.id) ?? ctx;
     return renderTheme(c, fresh, theme, { overrides, problems, status: conflicts ? 409 : 422 });
   }
-  const to = focus ? questionAnchor(ctx, theme, focus) : themeUrl(ctx.diagnostic.id, theme.slug);
+  const here = themeUrl(ctx.diagnostic.id, theme.slug);
+  const savedNote = saved ? `${q.themeSaved(saved, unchanged)} ` : '';
+  if (form.get('confirmPrefilled') === '1') {
+    const codes = applicableQuestions(theme, ctx.organisation.types).flatMap((g) => g.questions.map((x) => x.code));
+    const r = confirmPrefilled(db, { diagnosticId: ctx.diagnostic.id, themeSlug: theme.slug, codes, userId: user.id, role: user.role }, now);
+    if (r.kind === 'confirmed') return redirectWith(c, `${here}?confirme=${r.eventId}#prefill-panel`, { kind: 'success', message: `${savedNote}${q.confirmedPrefilled(r.count)}` });
+    return redirectWith(c, here, { kind: 'info', message: `${savedNote}${q.nothingToConfirm}` });
+  }
+  const undoOf = form.get('undoConfirm') ?? '';
+  if (/^\d{1,15}$/.test(undoOf)) {
+    const r = undoConfirmPrefilled(db, { eventId: Number(undoOf), diagnosticId: ctx.diagnostic.id, themeSlug: theme.slug, userId: user.id }, now);
+    if (r.kind === 'undone') return redirectWith(c, `${here}#prefill-panel`, { kind: 'success', message: `${savedNote}${q.undoneConfirm(r.restored, r.kept)}` });
+    return redirectWith(c, here, { kind: 'info', message: `${savedNote}${q.nothingToUndo}` });
+  }
+  // Saved, then where the person asked to go: nothing said when there was nothing to save.
+  if (goto) return redirectWith(c, goto, saved ? { kind: 'success', message: q.themeSaved(saved, unchanged) } : undefined);
+  const to = focus ? questionAnchor(ctx, theme, focus) : here;
   return redirectWith(c, to, { kind: saved ? 'success' : 'info', message: q.themeSaved(saved, unchanged) });
 });
 
-diagnosticRoutes.post('/:id/submit', loadDiagnostic('diagnostic.submit'), (c) => {
+/** Where a no-JavaScript navigation button of a theme page goes once the theme is saved (never outside the diagnostic). */
+function gotoUrl(ctx: DiagnosticContext, goto: string | null): string | null {
+  if (goto === GOTO_OVERVIEW) return diagnosticUrl(ctx.diagnostic.id);
+  if (goto === GOTO_ORGANISATION) return organisationUrl(ctx.organisation.id);
+  if (goto?.startsWith('theme:')) {
+    const slug = goto.slice('theme:'.length);
+    if (ctx.referential.themes.some((th) => th.slug === slug)) return themeUrl(ctx.diagnostic.id, slug);
+  }
+  return null;
+}
+
+diagnosticRoutes.post('/:id/submit', loadDiagnostic('diagnostic.submit'), async (c) => {
   const { db, clock } = c.get('deps');
   const ctx = c.var.diagnostic;
+  const form = await readForm(c);
+  if (form.get('confirm') !== '1' && isEditable(ctx.diagnostic.status)) {
+    // Asked before it is done (a dialog with JavaScript; this page without). What is left is
+    // shown at once: a refusal needs no confirmation.
+    const progress = progressFor(c, ctx);
+    if (progress.unanswered.length) return renderOverview(c, ctx, { incomplete: progress.unanswered, status: 422 });
+    return page(
+      c,
+      q.confirmSubmitTitle,
+      <ConfirmPage
+        id="confirm-submit"
+        title={q.confirmSubmitTitle}
+        action={`${diagnosticUrl(ctx.diagnostic.id)}/submit`}
+        csrf={c.get('csrf')}
+        confirmLabel={q.confirmSubmitButton}
+        cancelLabel={q.confirmCancel}
+        cancelHref={diagnosticUrl(ctx.diagnostic.id)}
+        breadcrumb={<a href={diagnosticUrl(ctx.diagnostic.id)}>{q.diagnosticOf(ctx.diagnostic.createdAt)}</a>}
+      >
+        <p>{q.confirmSubmitText(ctx.diagnostic.createdAt)}</p>
+        {progress.prefilled > 0 && <p class="notice">{q.confirmSubmitPrefilled(progress.prefilled)}</p>}
+      </ConfirmPage>,
+    );
+  }
   const result = submitDiagnostic(db, ctx, currentUser(c).id, clock());
   if (result.kind === 'locked') {
     c.set('flash', { kind: 'error', message: q.alreadySubmitted });

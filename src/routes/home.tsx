@@ -6,11 +6,13 @@ import { t } from '../i18n/index.ts';
 import { page } from '../web/render.tsx';
 import { currentUser, requireUser } from '../web/guards.ts';
 import { countVisibleOrganisations, listVisibleOrganisations } from '../db/organisations.ts';
-import { latestDiagnostics } from '../db/diagnostics.ts';
+import { latestDiagnostics, loadAnswerStates, type DiagnosticRow } from '../db/diagnostics.ts';
+import { openDiagnostics } from '../db/diagnostic-lifecycle.ts';
 import { consultantTodo } from '../db/consultant-todo.ts';
 import { actorRegions } from '../db/federation.ts';
 import { getReferential } from '../referential/store.ts';
 import { findQuestion } from '../referential/lookup.ts';
+import { progressOf, type Progress } from '../questionnaire/progress.ts';
 import { diagnosticUrl, questionUrl, themeUrl } from '../web/urls.ts';
 import { HomePage, type TodoView } from '../../views/home.tsx';
 
@@ -21,8 +23,18 @@ homeRoutes.get('/', requireUser, (c) => {
   const user = currentUser(c);
   if (user.role === 'member') {
     const orgs = listVisibleOrganisations(db, user);
-    // Members land on their structures with the way back into their latest diagnostic.
-    return page(c, t.common.nav.home, <HomePage user={user} orgs={orgs} latest={latestDiagnostics(db, orgs.map((o) => o.id))} />);
+    // Members land on their structures with the way back into the open diagnostic (where it
+    // stopped), or else their latest one.
+    const latest = latestDiagnostics(db, orgs.map((o) => o.id));
+    const open = new Map<string, { diagnostic: DiagnosticRow; progress: Progress }[]>();
+    const types = new Map(orgs.map((o) => [o.id, o.types]));
+    for (const d of openDiagnostics(db, orgs.map((o) => o.id))) {
+      const ref = getReferential(db, d.referentialId);
+      if (!ref) continue;
+      const progress = progressOf(ref, types.get(d.organisationId) ?? [], new Map(loadAnswerStates(db, d.id).map((a) => [a.questionCode, a])));
+      open.set(d.organisationId, [...(open.get(d.organisationId) ?? []), { diagnostic: d, progress }]);
+    }
+    return page(c, t.common.nav.home, <HomePage user={user} orgs={orgs} latest={latest} open={open} />);
   }
   const regions = actorRegions(user);
   const todo = regions === null || regions.length ? consultantTodo(db, regions, clock()) : undefined;

@@ -23,7 +23,8 @@ import { diagnosticUrl, questionUrl, themeUrl } from '../web/urls.ts';
 import { notifyChangesRequested, notifyRemark, notifyReply, notifyValidated } from '../mail/notifications.ts';
 import type { RemarkItem } from '../mail/kinds.ts';
 import { loadReview } from '../web/review.tsx';
-import { CommentErrorPage, DecisionConflictPage, ReplyErrorPage, ReviewComments, ReviewPanel } from '../../views/review.tsx';
+import { CommentErrorPage, DecisionConflictPage, ReplyErrorPage, ReviewComments, ReviewPanel, validateConfirmation } from '../../views/review.tsx';
+import { ConfirmPage } from '../../views/confirm.tsx';
 
 const r = t.federation.review;
 
@@ -140,6 +141,12 @@ reviewRoutes.post('/:id/validate', reviewed, async (c) => {
   const { db, clock } = c.get('deps');
   const d = ctx.diagnostic;
   if (!canTransition(d.status, 'validate')) return conflict(c, ctx, r.onlySubmittedValidate(t.common.diagnosticStatus[d.status]));
+  const form = await readForm(c);
+  // Validating is final: asked first (a dialog with JavaScript, this page without).
+  if (form.get('confirm') !== '1') {
+    const view = loadReview(c, ctx);
+    return page(c, r.confirmValidateTitle, <ConfirmPage id="confirm-validate" {...validateConfirmation(view)} cancelHref={diagnosticUrl(d.id)} breadcrumb={<a href={diagnosticUrl(d.id)}>{r.backToDiagnostic}</a>} />);
+  }
   const now = clock();
   const res = validateDiagnostic(db, d, currentUser(c).id, now);
   if (!res.ok) return conflict(c, ctx, r.onlySubmittedValidate(t.common.diagnosticStatus[res.status]));

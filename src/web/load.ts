@@ -13,7 +13,7 @@ import { getOrganisation, orgScope } from '../db/organisations.ts';
 import { notFound, requireUser } from './guards.ts';
 
 /** What changes an organisation's data: refused, for everyone, while the organisation is deactivated. */
-const WRITES: ReadonlySet<Action> = new Set(['diagnostic.create', 'diagnostic.answer', 'diagnostic.submit', 'diagnostic.review', 'plan.edit']);
+const WRITES: ReadonlySet<Action> = new Set(['diagnostic.create', 'diagnostic.answer', 'diagnostic.submit', 'diagnostic.review', 'diagnostic.delete', 'plan.edit']);
 
 /**
  * A deactivated organisation is read-only: its pages stay open, but a write answers 409 with a

@@ -34,6 +34,8 @@ export function loadReview(c: Context<AppEnv>, ctx: DiagnosticContext): ReviewVi
     submittedAt: d.submittedAt,
     validatedAt: d.validatedAt,
     validatorName: d.validatedBy ? personName(getPerson(db, d.validatedBy), 'federation') : null,
+    organisationName: ctx.organisation.name,
+    createdAt: d.createdAt,
   };
 }
 

@@ -86,7 +86,7 @@ describe('plan page', () => {
     const res = await htmxRequest(page, () => article.getByRole('button', { name: 'Enregistrer l’action' }).click(), /\/actions\//);
     expect(res.status()).toBe(422);
     const again = page.locator(`#${articleId}`);
-    expect(await again.locator('.field-error').first().innerText()).toBe('Saisissez une date d’échéance valide, par exemple 2026-11-26 (AAAA-MM-JJ).');
+    expect(await again.locator('.field-error').first().innerText()).toBe('Saisissez une date d’échéance valide\u00a0: jour, mois et année (JJ/MM/AAAA).');
     expect(await again.getByLabel('Intitulé de l’action').inputValue()).toBe('Intitulé retouché à la main');
     expect(page.url()).toBe(url);
     expect(listActions(srv.db, id).find((a) => `action-${a.id}` === articleId)!.title).not.toBe('Intitulé retouché à la main');

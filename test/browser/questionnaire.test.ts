@@ -10,6 +10,16 @@ import { listOrganisationDiagnostics, getDiagnosticContext } from '../../src/db/
 import { saveAnswer } from '../../src/db/diagnostic-writes.ts';
 import { applicableQuestions, domId } from '../../src/questionnaire/progress.ts';
 
+/** The focused control as `name=value` (what a keyboard user is on), or its tag. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el || el === document.body) return 'body';
+    const name = el.getAttribute('name');
+    return name ? `${name}=${el.type === 'textarea' ? '' : (el.getAttribute('value') ?? '')}` : el.tagName.toLowerCase();
+  });
+}
+
 /** Presses Tab until the focused element matches `selector` (keyboard only, like a person would). */
 async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -65,14 +75,27 @@ describe('questionnaire', () => {
       // No radio of the group is checked yet: Tab lands on level 0; Space checks it, arrows move.
       await tabTo(page, `input[name="level.${q.code}"]`);
       await htmxRequest(page, () => page.keyboard.press('Space'), `/answers/${q.code}`);
-      for (let k = 0; k < level; k++) await htmxRequest(page, () => page.keyboard.press('ArrowDown'), `/answers/${q.code}`);
+      // After the swap the focus is still on the radio the person used, and the save is said once,
+      // in the page's polite live region; the theme's tab counts down.
+      expect(await focused(page)).toBe(`level.${q.code}=0`);
+      await expect.poll(() => page.locator('#live-region').innerText()).toBe(`Réponse ${q.code} enregistrée.`);
+      const left = questions.length - i - 1;
+      await expect.poll(() => page.locator('#tab-left-amelioration-continue').innerText()).toContain(left ? `${left} restante` : '✓');
+      for (let k = 0; k < level; k++) {
+        await htmxRequest(page, () => page.keyboard.press('ArrowDown'), `/answers/${q.code}`);
+        expect(await focused(page)).toBe(`level.${q.code}=${k + 1}`);
+      }
       await tabTo(page, `textarea[name="comment.${q.code}"]`);
       await htmxRequest(page, () => page.keyboard.type(comment), `/answers/${q.code}`);
+      expect(await focused(page)).toBe(`comment.${q.code}=`);
       await page.keyboard.press('Tab');
       await htmxIdle(page);
       await expect.poll(() => page.locator(`#st-${domId(q.code)} .save-status`).innerText()).toMatch(/^Enregistré à \d\d:\d\d$/);
     }
     await expect.poll(() => page.locator('#progress-theme-amelioration-continue').innerText()).toContain(`${questions.length} / ${questions.length} questions répondues`);
+    expect(await page.locator('#live-region').getAttribute('aria-live')).toBe('polite');
+    // Nothing else speaks: the status areas are not live regions of their own.
+    expect(await page.locator('.question__status[aria-live]').count()).toBe(0);
 
     await page.reload();
     for (const q of questions) {
@@ -93,7 +116,24 @@ describe('questionnaire', () => {
       }
     }
     await page.goto(`${srv.url}/diagnostics/${diagId}`);
+    expect(await mainText(page)).toContain('Soumettre le diagnostic Toutes les questions applicables ont une réponse.');
+    // Submitting asks first, in a dialog that opens on the safer choice; Escape closes it and
+    // gives the focus back to the button.
     await tabTo(page, 'form[action$="/submit"] button');
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('#confirm-submit');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Non, revenir au diagnostic');
+    expect(await checkA11y(page)).toEqual([]);
+    await screenshot(page, 'questionnaire-submit-dialog');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('action'))).toBe(`/diagnostics/${diagId}/submit`);
+    expect(srv.db.select().from(diagnostics).where(eq(diagnostics.id, diagId)).get()!.status).toBe('draft');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Oui, soumettre le diagnostic');
     await Promise.all([page.waitForURL(`${srv.url}/diagnostics/${diagId}`), page.keyboard.press('Enter')]);
     expect(await mainText(page)).toContain('Le diagnostic est soumis.');
     expect(srv.db.select().from(diagnostics).where(eq(diagnostics.id, diagId)).get()!.status).toBe('submitted');
@@ -135,8 +175,13 @@ describe('questionnaire', () => {
       await screenshot(sophie, 'questionnaire-conflict');
       expect(stored().level).toBe(inesLevel);
 
-      await htmxRequest(sophie, () => sophie.getByRole('button', { name: 'Garder ma saisie' }).click(), '/answers/ID-1.2');
+      // The whole question is replaced: the focus, on the button that went with the conflict,
+      // comes back to the question (its chosen level), not to the top of the page.
+      await sophie.getByRole('button', { name: 'Garder ma saisie' }).focus();
+      await htmxRequest(sophie, () => sophie.keyboard.press('Enter'), '/answers/ID-1.2');
       await expect.poll(() => sophie.locator('#q-ID-1_2 .conflict').count()).toBe(0);
+      expect(await focused(sophie)).toBe(`level.ID-1.2=${sophieLevel}`);
+      await expect.poll(() => sophie.locator('#live-region').innerText()).toBe('Réponse ID-1.2 enregistrée.');
       expect(stored()).toMatchObject({ level: sophieLevel, updatedByRole: 'member', prefilledFrom: null });
       expect(await sophie.locator('#st-ID-1_2').innerText()).toContain('Répondu par Sophie Durand (membre)');
       // The refused save itself is the 409 the test provoked; nothing else may fail.
@@ -154,7 +199,7 @@ describe('questionnaire', () => {
       await login(p, srv.url, DEMO.member1);
       const draft = listOrganisationDiagnostics(srv.db, srv.demo!.organisations[0]!).find((d) => d.status === 'draft')!;
       await p.goto(`${srv.url}/diagnostics/${draft.id}/themes/services`);
-      const button = p.getByRole('button', { name: 'Enregistrer les réponses de ce thème' });
+      const button = p.getByRole('button', { name: 'Enregistrer', exact: true });
       expect(await button.isVisible()).toBe(true);
       const code = (await p.locator('input[type="radio"]').first().getAttribute('name'))!.slice('level.'.length);
       await p.locator(`input[name="level.${code}"][value="4"]`).check();

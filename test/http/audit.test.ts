@@ -40,7 +40,7 @@ async function review() {
   ctx.db.update(diagnostics).set({ status: 'submitted' }).where(eq(diagnostics.id, 'diag-a2')).run();
   ctx.now.value = new Date('2026-03-04T14:00:00Z');
   const later = await as('conseil.occitanie@cap.test');
-  expect((await later.post('/diagnostics/diag-a2/validate')).status).toBe(303);
+  expect((await later.post('/diagnostics/diag-a2/validate', { confirm: '1' })).status).toBe(303);
 }
 
 describe('GET /diagnostics/:id/history', () => {
@@ -51,7 +51,7 @@ describe('GET /diagnostics/:id/history', () => {
     expect(rowsOf(html, 'audit-table')).toEqual([
       '4 mars 2026 à 15:00 conseil.occitanie (conseiller·ère fédéral·e) validation : Diagnostic Statut : Soumis → Validé Validé le : 4 mars 2026 à 15:00',
       '3 mars 2026 à 09:00 membre.alpha (membre) modification : Réponse ID-1.1 Niveau : 1 → 3 Commentaire : Valeurs à écrire → Charte jointe',
-      '2 mars 2026 à 11:01 conseil.occitanie (conseiller·ère fédéral·e) demande de modifications : Diagnostic Statut : Soumis → Modifications demandées Message de la fédération : (vide) → Preuves manquantes',
+      '2 mars 2026 à 11:01 conseil.occitanie (conseiller·ère fédéral·e) demande de modifications : Diagnostic Statut : Soumis → Modifications demandées Message de la fédération : Preuves manquantes',
       '2 mars 2026 à 11:00 conseil.occitanie (conseiller·ère fédéral·e) création : Remarque de la fédération — question ID-1.1 Portée : question Cible : ID-1.1 Texte : Joindre la charte',
     ]);
   });

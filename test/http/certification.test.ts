@@ -11,7 +11,7 @@ import { removeTempDirs, tempDir } from '../support/datadir.ts';
 import { samplePdf } from '../support/files.ts';
 import { pdfText } from '../support/pdf.ts';
 import { FileStore } from '../../src/evidence/store.ts';
-import { createDiagnostic } from '../../src/db/diagnostic-writes.ts';
+import { created, createDiagnostic } from '../../src/db/diagnostic-writes.ts';
 import { actions, answers, diagnostics, evidenceFiles } from '../../src/db/schema.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
 import { ISO9001_CLAUSES } from '../../src/referential/schema.ts';
@@ -49,7 +49,7 @@ function action(db: Db, diagnosticId: string, questionCode: string, title: strin
 
 /** A structure's diagnostic of March 2025 (submitted) with its plan worked, and this year's, started from it. */
 async function twoDiagnostics(db: Db, organisationId: string, userId: string) {
-  const first = createDiagnostic(db, { organisationId, referentialId: 'cap-2023', mode: 'autodiagnostic', participants: [], userId }, new Date('2025-03-01T09:00:00Z')).id;
+  const first = created(createDiagnostic(db, { organisationId, referentialId: 'cap-2023', mode: 'autodiagnostic', participants: [], userId }, new Date('2025-03-01T09:00:00Z'))).id;
   // The whole first theme is answered (results show once a theme is complete), at level 2 but for these.
   for (const code of IDENTITE) answer(db, first, code, 2, '2025-03-05T10:00:00.000Z');
   for (const [code, level] of [['ID-1.1', 1], ['ID-1.2', 2], ['ID-1.3', 2], ['ID-1.4', 3]] as const) answer(db, first, code, level, '2025-03-05T10:00:00.000Z');
@@ -57,7 +57,7 @@ async function twoDiagnostics(db: Db, organisationId: string, userId: string) {
   action(db, first, 'ID-1.1', 'Écrire la charte des valeurs avec le conseil d’administration', 'done', '2025-09-15T10:00:00.000Z');
   action(db, first, 'ID-1.2', 'Réviser le projet associatif', 'done', '2025-11-02T10:00:00.000Z', ['CAP-ACCOMPAGNE']);
   action(db, first, 'ID-2.1', 'Mesurer l’utilité sociale', 'in_progress', '2025-06-01T10:00:00.000Z');
-  const second = createDiagnostic(db, { organisationId, referentialId: 'cap-2023', mode: 'autodiagnostic', participants: [], fromId: first, userId }, new Date('2026-02-20T09:00:00Z')).id;
+  const second = created(createDiagnostic(db, { organisationId, referentialId: 'cap-2023', mode: 'autodiagnostic', participants: [], fromId: first, userId }, new Date('2026-02-20T09:00:00Z'))).id;
   answer(db, second, 'ID-1.1', 3, '2026-02-21T10:00:00.000Z', 'Charte validée en CA le 12 mars');
   answer(db, second, 'ID-1.3', 3, '2026-02-21T10:00:00.000Z');
   // Confirmed as it was (no longer « reprise »): compared, unchanged.

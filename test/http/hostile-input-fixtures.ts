@@ -214,7 +214,7 @@ export async function buildWorld(values: Values, visited: Map<string, string>): 
     }
     await submit(member, `/diagnostics/${diagId}/themes/${th.slug}`, fields);
   }
-  await follow(member, 'submit', `/diagnostics/${diagId}/submit`, {});
+  await follow(member, 'submit', `/diagnostics/${diagId}/submit`, { confirm: '1' });
 
   const consultant = new Client(ctx);
   await consultant.login('conseil@cap.test');

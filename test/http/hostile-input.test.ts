@@ -392,7 +392,7 @@ describe('requests no browser sends', () => {
     const plan = `/diagnostics/${w.diagId}/actions`;
     const edit = `${plan}/${w.customActionId}`;
     const cases: [Client, string, Record<string, string | string[]>, string[]][] = [
-      [w.member, edit, { dueDate: '31/02/2026' }, ['Saisissez une date d’échéance valide, par exemple 2026-11-26 (AAAA-MM-JJ).']],
+      [w.member, edit, { dueDate: '31/02/2026' }, ['Saisissez une date d’échéance valide : jour, mois et année (JJ/MM/AAAA).']],
       [w.member, edit, { dueDate: '2026-13-01' }, ['Saisissez une date d’échéance valide']],
       [w.member, edit, { status: 'fini' }, ['Choisissez un statut : à faire, en cours ou fait.']],
       [w.member, edit, { title: '   ' }, ['Donnez un intitulé à l’action.']],

@@ -281,7 +281,7 @@ describe('workflow notices', () => {
     const { id } = insertDiagnostic(ctx.db, { organisationId: garonne, types: ['ACI'], status: 'draft', weak: 5, userId: ids.colleague });
     const karim = await signedIn('karim@garonne.fr');
     await karim.get(`/diagnostics/${id}`);
-    expect((await karim.post(`/diagnostics/${id}/submit`)).status).toBe(303);
+    expect((await karim.post(`/diagnostics/${id}/submit`, { confirm: '1' })).status).toBe(303);
     return id;
   }
 
@@ -325,8 +325,8 @@ describe('workflow notices', () => {
     // Karim resubmits; Inès validates: Sophie turned validations off.
     const karim = await signedIn('karim@garonne.fr');
     await karim.get(`/diagnostics/${id}`);
-    await karim.post(`/diagnostics/${id}/submit`);
-    await ines.post(`/diagnostics/${id}/validate`);
+    await karim.post(`/diagnostics/${id}/submit`, { confirm: '1' });
+    await ines.post(`/diagnostics/${id}/validate`, { confirm: '1' });
     await worker.drain();
     const validated = smtp.received.filter((m) => m.parsed.subject?.startsWith('Diagnostic validé'));
     expect(validated.map((m) => m.to[0])).toEqual(['karim@garonne.fr']);
@@ -355,7 +355,7 @@ describe('workflow notices', () => {
     await ines.post(`/diagnostics/${id}/request-changes`, { message: 'À revoir.' });
     const karim = await signedIn('karim@garonne.fr');
     await karim.get(`/diagnostics/${id}`);
-    await karim.post(`/diagnostics/${id}/submit`);
+    await karim.post(`/diagnostics/${id}/submit`, { confirm: '1' });
     await worker.drain();
     expect(smtp.to('ines@coorace.org')).toEqual([]);
   });

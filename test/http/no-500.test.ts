@@ -27,6 +27,9 @@ const FIELDLESS = new Set([
   // Puts the proposed actions in place; marks a remark dealt with (« resolved=0 » reopens it).
   'POST /diagnostics/:id/plan/sync',
   'POST /diagnostics/:id/comments/:commentId/resolve',
+  // Administrators' buttons on a diagnostic (reversible: no confirmation, no field).
+  'POST /diagnostics/:id/archive',
+  'POST /diagnostics/:id/unarchive',
   // Check boxes (an empty form unchecks them all) and buttons of the mail pages.
   'POST /account/notifications',
   'POST /admin/invitations/:invitationId/resend',

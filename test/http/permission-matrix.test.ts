@@ -12,6 +12,8 @@ import { ACTORS, appRoutes, concretePath, routeFixture, type ActorName, type Rou
  * - org: members of the organisation, consultants of its region, admins (organisation.view,
  *   diagnostic.*, plan.edit);
  * - review: consultants of the region and admins (diagnostic.review);
+ * - creator: whoever created the diagnostic (here a member of the organisation) and admins
+ *   (diagnostic.delete);
  * - federation: consultants and admins;
  * - invite: who may invite members of the organisation — consultants of its region, admins (and its
  *   lead, who is no visitor of the fixture: test/http/invitations.test.ts);
@@ -20,7 +22,7 @@ import { ACTORS, appRoutes, concretePath, routeFixture, type ActorName, type Rou
  * The pages reached by a link from an e-mail (invitation, password reset, unsubscribe) are 'login':
  * their own rules, checked in their own tests.
  */
-type Access = 'public' | 'login' | 'signed-in' | 'org' | 'review' | 'invite' | 'members' | 'federation' | 'admin';
+type Access = 'public' | 'login' | 'signed-in' | 'org' | 'review' | 'creator' | 'invite' | 'members' | 'federation' | 'admin';
 
 export const MATRIX: Record<string, Access> = {
   'GET /healthz': 'public',
@@ -119,6 +121,10 @@ export const MATRIX: Record<string, Access> = {
   'POST /admin/invitations/:invitationId/revoke': 'admin',
   'GET /admin/mail': 'admin',
   'POST /admin/mail/:mailId/resend': 'admin',
+  'GET /diagnostics/:id/delete': 'creator',
+  'POST /diagnostics/:id/delete': 'creator',
+  'POST /diagnostics/:id/archive': 'admin',
+  'POST /diagnostics/:id/unarchive': 'admin',
 };
 
 const ALLOWED: Record<Exclude<Access, 'login' | 'public'>, readonly ActorName[]> = {
@@ -127,6 +133,7 @@ const ALLOWED: Record<Exclude<Access, 'login' | 'public'>, readonly ActorName[]>
   review: ['consultantOfRegion', 'admin'],
   invite: ['consultantOfRegion', 'admin'],
   members: ['consultantOfRegion', 'admin'],
+  creator: ['memberOfOrg', 'admin'],
   federation: ['consultantOfRegion', 'consultantOfOther', 'admin'],
   admin: ['admin'],
 };

@@ -216,7 +216,7 @@ describe('editing an action', () => {
     const res = await c.post(`/diagnostics/${w.diagId}/actions/${a.id}`, withRevision(w.ctx.db, a.id, { title: 'Titre retouché à la main', owner: 'Zoé', dueDate: '2026-02-30', status: 'todo' }));
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(text(html)).toContain('Saisissez une date d’échéance valide, par exemple 2026-11-26 (AAAA-MM-JJ).');
+    expect(text(html)).toContain('Saisissez une date d’échéance valide : jour, mois et année (JJ/MM/AAAA).');
     expect(html).toContain('value="Titre retouché à la main"');
     expect(html).toContain('value="2026-02-30"');
     expect(html).toContain('value="Zoé"');

@@ -105,7 +105,13 @@ describe('starting a diagnostic', () => {
     expect(html).toContain(`href="/diagnostics/${id}/results"`);
     expect(html).toContain(`href="/diagnostics/${id}/plan"`);
     expect(html).toContain(`href="/diagnostics/${id}/themes/identite#q-ID-1_1"`);
-    expect(text(html)).toContain('Reprendre à la question ID-1.1');
+    // Nothing answered yet: the way in says « Commencer », then « Reprendre » where it stopped.
+    expect(text(html)).toContain('Commencer le questionnaire Première question : ID-1.1, thème « Identité et projet ».');
+    expect(text(html)).not.toContain('Reprendre à la question');
+    await w.member.post(`/diagnostics/${id}/answers/ID-1.1`, { level: '2', comment: '', revision: '0' });
+    const after = await (await w.member.get(`/diagnostics/${id}`)).text();
+    expect(text(after)).toContain('Reprendre à la question ID-1.2 (Identité et projet)');
+    expect(after).toContain(`href="/diagnostics/${id}/themes/identite#q-ID-1_2"`);
   });
 
   it('refuses a start without mode or participant (422) and keeps what was typed', async () => {
@@ -193,7 +199,7 @@ describe('theme pages', () => {
     // One form for the theme (works without JavaScript), htmx autosave per question.
     expect(html).toContain(`<form method="post" action="/diagnostics/${id}/themes/identite"`);
     expect(html).toContain(`hx-post="/diagnostics/${id}/answers/${first.code}"`);
-    expect(html).toContain('Enregistrer les réponses de ce thème');
+    expect(text(html)).toContain('Enregistrer et continuer Enregistrer');
   });
 
   it('answers 404 for an unknown diagnostic, theme or question, and for another organisation', async () => {
@@ -212,7 +218,7 @@ describe('theme pages', () => {
     expect((await other.get(`/diagnostics/${id}/themes/identite`)).status).toBe(404);
     expect((await other.post(`/diagnostics/${id}/answers/ID-1.1`, { level: '2', comment: '', revision: '0' })).status).toBe(404);
     expect((await other.post(`/diagnostics/${id}/themes/identite`, { 'level.ID-1.1': '2' })).status).toBe(404);
-    expect((await other.post(`/diagnostics/${id}/submit`)).status).toBe(404);
+    expect((await other.post(`/diagnostics/${id}/submit`, { confirm: '1' })).status).toBe(404);
     expect(stored(w.ctx, id, 'ID-1.1')).toBeUndefined();
   });
 });
@@ -446,7 +452,7 @@ describe('submitting', () => {
     const w = await world();
     const id = await startDiagnostic(w.member, w.orgId);
     await answerAll(w.member, id, ['AI'], '2');
-    const res = await w.member.post(`/diagnostics/${id}/submit`);
+    const res = await w.member.post(`/diagnostics/${id}/submit`, { confirm: '1' });
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe(`/diagnostics/${id}`);
     const row = w.ctx.db.select().from(diagnostics).where(eq(diagnostics.id, id)).get()!;
@@ -475,7 +481,7 @@ describe('submitting', () => {
     expect(text(await hx.text())).toContain('Un·e conseiller·ère de la fédération peut demander des modifications');
     expect((await w.member.post(`/diagnostics/${id}/themes/identite`, { 'level.ID-1.1': '4', 'revision.ID-1.1': '1' })).status).toBe(409);
     expect(stored(w.ctx, id, 'ID-1.1')).toMatchObject({ level: 2, revision: 1 });
-    const twice = await w.member.post(`/diagnostics/${id}/submit`);
+    const twice = await w.member.post(`/diagnostics/${id}/submit`, { confirm: '1' });
     expect(twice.status).toBe(409);
     expect(text(await twice.text())).toContain('Ce diagnostic est déjà soumis.');
   });
@@ -484,7 +490,7 @@ describe('submitting', () => {
     const w = await world();
     const id = await startDiagnostic(w.member, w.orgId);
     await answerAll(w.member, id, ['AI']);
-    await w.member.post(`/diagnostics/${id}/submit`);
+    await w.member.post(`/diagnostics/${id}/submit`, { confirm: '1' });
     w.ctx.db.update(diagnostics).set({ status: 'changes_requested' }).where(eq(diagnostics.id, id)).run();
     const res = await w.member.post(`/diagnostics/${id}/answers/ID-1.1`, { level: '3', comment: '', revision: '1' });
     expect(res.status).toBe(303);
@@ -498,7 +504,7 @@ describe('starting from a previous diagnostic', () => {
     const first = await startDiagnostic(w.member, w.orgId);
     await answerAll(w.member, first, ['AI'], '1');
     await w.member.post(`/diagnostics/${first}/answers/ID-1.1`, { level: '2', comment: 'Charte adoptée en 2024', revision: '1' });
-    await w.member.post(`/diagnostics/${first}/submit`);
+    await w.member.post(`/diagnostics/${first}/submit`, { confirm: '1' });
 
     w.ctx.now.value = new Date('2026-03-02T09:00:00Z');
     const orgPage = await (await w.member.get(`/organisations/${w.orgId}`)).text();
@@ -538,7 +544,7 @@ describe('starting from a previous diagnostic', () => {
     const w = await world();
     const first = await startDiagnostic(w.member, w.orgId);
     await answerAll(w.member, first, ['AI']);
-    await w.member.post(`/diagnostics/${first}/submit`);
+    await w.member.post(`/diagnostics/${first}/submit`, { confirm: '1' });
     const second = await startDiagnostic(w.member, w.orgId, { from: '' });
     expect(w.ctx.db.select().from(answers).where(eq(answers.diagnosticId, second)).all()).toHaveLength(0);
     expect(w.ctx.db.select().from(diagnostics).where(eq(diagnostics.id, second)).get()!.previousId).toBe(first);

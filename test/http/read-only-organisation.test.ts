@@ -45,7 +45,8 @@ describe('a deactivated organisation', () => {
     const writes: [Client, string, Record<string, string>][] = [
       [w.member, `/diagnostics/${w.draft}/answers/ID-1.1`, { level: '3', comment: 'ok', revision: '0' }],
       [w.member, `/diagnostics/${w.draft}/themes/identite`, { 'level.ID-1.1': '3', 'comment.ID-1.1': '', 'revision.ID-1.1': '0' }],
-      [w.member, `/diagnostics/${w.draft}/submit`, {}],
+      [w.member, `/diagnostics/${w.draft}/submit`, { confirm: '1' }],
+      [w.member, `/diagnostics/${w.draft}/delete`, { confirm: '1' }],
       [w.member, `/organisations/${w.orgId}/diagnostics`, { mode: 'autodiagnostic', participantName: 'Alice', participantRole: 'direction' }],
       [w.member, `/diagnostics/${w.submitted}/actions`, { title: 'Nouvelle action', themeSlug: 'identite', priority: 'haute' }],
       [w.member, `/diagnostics/${w.submitted}/actions/${w.action.id}`, { title: w.action.title, status: 'done', revision: String(w.action.revision) }],
@@ -53,7 +54,7 @@ describe('a deactivated organisation', () => {
       [w.member, `/diagnostics/${w.submitted}/plan/sync`, {}],
       [w.consultant, `/diagnostics/${w.submitted}/comments`, { targetKind: 'diagnostic', body: 'Une remarque' }],
       [w.consultant, `/diagnostics/${w.submitted}/request-changes`, { message: 'À revoir' }],
-      [w.consultant, `/diagnostics/${w.submitted}/validate`, {}],
+      [w.consultant, `/diagnostics/${w.submitted}/validate`, { confirm: '1' }],
       [w.consultant, `/diagnostics/${w.draft}/answers/ID-1.1`, { level: '2', comment: '', revision: '0' }],
     ];
     for (const [client, path, fields] of writes) {

@@ -31,7 +31,7 @@ describe('the team sees the review', () => {
     await consultant.post(`/diagnostics/${diagId}/comments`, { targetKind: 'theme', target: 'services', body: 'Les preuves de suivi manquent.' });
     await consultant.post(`/diagnostics/${diagId}/comments`, { targetKind: 'question', target: 'ID-1.1', body: 'Joindre la charte.' });
     ctx.now.value = new Date('2026-03-02T10:00:00Z');
-    expect((await consultant.post(`/diagnostics/${diagId}/validate`)).status).toBe(303);
+    expect((await consultant.post(`/diagnostics/${diagId}/validate`, { confirm: '1' })).status).toBe(303);
 
     const member = await as('membre@cap.test');
     const res = await member.get(`/diagnostics/${diagId}/results`);

@@ -163,9 +163,26 @@ describe('POST /diagnostics/:id/request-changes', () => {
 });
 
 describe('POST /diagnostics/:id/validate', () => {
+  it('asks first: the review panel opens a dialog, and a post without the confirmation shows a page and validates nothing', async () => {
+    const c = await as('conseil.occitanie@cap.test');
+    const overview = await (await c.get('/diagnostics/diag-a2')).text();
+    expect(overview).toContain('<form method="post" action="/diagnostics/diag-a2/validate" data-confirm-dialog="confirm-validate" class="inline">');
+    expect(overview).toContain('<dialog id="confirm-validate"');
+    const ask = await c.post('/diagnostics/diag-a2/validate');
+    expect(ask.status).toBe(200);
+    const body = text(await ask.text());
+    expect(body).toContain('Valider le diagnostic ?');
+    expect(body).toMatch(/Vous allez valider le diagnostic du .+ La validation est définitive/);
+    expect(body).toContain('Oui, valider le diagnostic');
+    expect(diag('diag-a2')).toMatchObject({ status: 'submitted', validatedBy: null });
+    expect(events('validate')).toEqual([]);
+    // A draft is refused before any question is asked.
+    expect((await c.post('/diagnostics/diag-b1/validate')).status).toBe(409);
+  });
+
   it('validates a submitted diagnostic and keeps who and when', async () => {
     const c = await as('conseil.occitanie@cap.test');
-    const res = await c.post('/diagnostics/diag-a2/validate');
+    const res = await c.post('/diagnostics/diag-a2/validate', { confirm: '1' });
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe('/diagnostics/diag-a2');
     expect(diag('diag-a2')).toMatchObject({ status: 'validated', validatedBy: net.users.occ, validatedAt: '2026-03-02T09:00:00.000Z' });
@@ -177,28 +194,28 @@ describe('POST /diagnostics/:id/validate', () => {
 
   it('refuses to validate a draft (409) and a diagnostic already validated or sent back', async () => {
     const c = await as('conseil.occitanie@cap.test');
-    const draft = await c.post('/diagnostics/diag-b1/validate');
+    const draft = await c.post('/diagnostics/diag-b1/validate', { confirm: '1' });
     expect(draft.status).toBe(409);
     expect(text(await draft.text())).toContain('Seul un diagnostic soumis peut être validé ; celui-ci est au statut « Brouillon ».');
     expect(diag('diag-b1')).toMatchObject({ status: 'draft', validatedBy: null, validatedAt: null });
 
     const bzh = await as('conseil.bretagne@cap.test');
-    const validated = await bzh.post('/diagnostics/diag-d1/validate');
+    const validated = await bzh.post('/diagnostics/diag-d1/validate', { confirm: '1' });
     expect(validated.status).toBe(409);
     expect(text(await validated.text())).toContain('« Validé »');
 
     await c.post('/diagnostics/diag-a2/request-changes', { message: 'Revoir' });
-    const sentBack = await c.post('/diagnostics/diag-a2/validate');
+    const sentBack = await c.post('/diagnostics/diag-a2/validate', { confirm: '1' });
     expect(sentBack.status).toBe(409);
     expect(diag('diag-a2').status).toBe('changes_requested');
     expect(events('validate')).toEqual([]);
   });
 
   it('lets an admin validate any region, and nobody else outside the region', async () => {
-    expect((await (await as('membre.alpha@cap.test')).post('/diagnostics/diag-a2/validate')).status).toBe(404);
-    expect((await (await as('conseil.bretagne@cap.test')).post('/diagnostics/diag-a2/validate')).status).toBe(404);
+    expect((await (await as('membre.alpha@cap.test')).post('/diagnostics/diag-a2/validate', { confirm: '1' })).status).toBe(404);
+    expect((await (await as('conseil.bretagne@cap.test')).post('/diagnostics/diag-a2/validate', { confirm: '1' })).status).toBe(404);
     expect(diag('diag-a2').status).toBe('submitted');
-    expect((await (await as('admin@cap.test')).post('/diagnostics/diag-a2/validate')).status).toBe(303);
+    expect((await (await as('admin@cap.test')).post('/diagnostics/diag-a2/validate', { confirm: '1' })).status).toBe(303);
     expect(diag('diag-a2')).toMatchObject({ status: 'validated', validatedBy: net.users.admin });
   });
 });

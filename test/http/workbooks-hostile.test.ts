@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { Client, makeApp, org, user, type TestContext } from '../support/app.ts';
 import { eq } from 'drizzle-orm';
-import { createDiagnostic } from '../../src/db/diagnostic-writes.ts';
+import { createDiagnostic, created } from '../../src/db/diagnostic-writes.ts';
 import { actions } from '../../src/db/schema.ts';
 import { insertDiagnostic } from '../support/plan.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
@@ -29,7 +29,7 @@ beforeEach(async () => {
   ctx = makeApp();
   orgId = org(ctx.db, { name: 'Atelier d’Oc', region: 'Occitanie', types: ['ACI'] });
   const memberId = await user(ctx.db, 'member', 'membre@cap.test', { organisationIds: [orgId] });
-  diagnosticId = createDiagnostic(ctx.db, { organisationId: orgId, referentialId: 'cap-2023', mode: 'autodiagnostic', participants: [], userId: memberId }, ctx.now.value).id;
+  diagnosticId = created(createDiagnostic(ctx.db, { organisationId: orgId, referentialId: 'cap-2023', mode: 'autodiagnostic', participants: [], userId: memberId }, ctx.now.value)).id;
   member = new Client(ctx);
   await member.login('membre@cap.test');
   await member.get(`/diagnostics/${diagnosticId}/themes/${crowded[0]!.theme}`);

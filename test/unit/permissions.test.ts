@@ -21,6 +21,9 @@ const MATRIX: Record<Action, [boolean, boolean, boolean, boolean, boolean, boole
   'diagnostic.answer':              [false, true,  false, true,  false, true],
   'diagnostic.submit':              [false, true,  false, true,  false, true],
   'diagnostic.review':              [false, false, false, true,  false, true],
+  // Without a creator on the resource, only an administrator deletes (see the test below).
+  'diagnostic.delete':              [false, false, false, false, false, true],
+  'diagnostic.archive':             [false, false, false, false, false, true],
   'plan.edit':                      [false, true,  false, true,  false, true],
   'federation.view':                [false, false, false, true,  true,  true],
   'members.manage':                 [false, false, false, true,  false, true],
@@ -49,5 +52,20 @@ describe('can(user, action, resource)', () => {
     expect(can(m, 'diagnostic.view', { organisationId: 'b', region: 'Bretagne' })).toBe(true);
     // Regions on a member's account give nothing: only consultants follow regions.
     expect(can(m, 'diagnostic.view', { organisationId: 'c', region: 'Occitanie' })).toBe(false);
+  });
+
+  it('lets the creator of a diagnostic delete it, while they still reach its organisation, and nobody else but an admin', () => {
+    const byMember = { ...ORG, createdBy: 'u1' };
+    const byConsultant = { ...ORG, createdBy: 'u3' };
+    expect(can(actors.memberOfOrg!, 'diagnostic.delete', byMember)).toBe(true);
+    expect(can(actors.consultantOfRegion!, 'diagnostic.delete', byMember)).toBe(false);
+    expect(can(actors.consultantOfRegion!, 'diagnostic.delete', byConsultant)).toBe(true);
+    expect(can(actors.memberOfOrg!, 'diagnostic.delete', byConsultant)).toBe(false);
+    expect(can(actors.admin!, 'diagnostic.delete', byMember)).toBe(true);
+    // A creator who left the structure (or whose consultant region changed) may not.
+    expect(can({ ...actors.memberOfOrg!, organisationIds: [] }, 'diagnostic.delete', byMember)).toBe(false);
+    // A creator whose account was deleted is null: nobody matches it.
+    expect(can(actors.memberOfOrg!, 'diagnostic.delete', { ...ORG, createdBy: null })).toBe(false);
+    expect(can(actors.memberOfOrg!, 'diagnostic.archive', byMember)).toBe(false);
   });
 });

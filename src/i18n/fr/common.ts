@@ -69,7 +69,7 @@ export const common = {
     date: 'Saisissez une date valide (AAAA-MM-JJ).',
   },
   flashSaved: 'Modifications enregistrées.',
-  diagnosticStatus: { draft: 'Brouillon', submitted: 'Soumis', changes_requested: 'Modifications demandées', validated: 'Validé' },
+  diagnosticStatus: { draft: 'Brouillon', submitted: 'Soumis', changes_requested: 'Modifications demandées', validated: 'Validé', archived: 'Archivé' },
   deletedUser: 'utilisateur supprimé',
   /** Someone who acted for the federation (remark, validation) and whose account was deleted. */
   formerConsultant: 'un·e conseiller·ère dont le compte a été supprimé',

@@ -9,6 +9,7 @@ export const home = {
   continue: 'Continuer le diagnostic',
   results: 'Voir les résultats',
   plan: 'Plan de progrès',
+  startNext: 'Démarrer le diagnostic suivant',
   noOrganisation: 'Votre compte n’est rattaché à aucune structure. Contactez votre délégation régionale.',
   federationCard: 'Les diagnostics et plans de progrès des structures que vous suivez, et la photographie de la région.',
   organisationsCard: (n: number) => `${n} structure${n > 1 ? 's' : ''} visible${n > 1 ? 's' : ''}.`,

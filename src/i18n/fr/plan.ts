@@ -117,7 +117,7 @@ export const plan = {
 
   owner: 'Responsable',
   dueDate: 'Échéance',
-  dueDateHint: 'Au format AAAA-MM-JJ, par exemple 2026-11-26.',
+  dueDateHint: (example: string) => `Jour, mois et année, par exemple ${example}.`,
   statusLabel: 'Statut',
   notes: 'Notes de suivi',
   description: 'Description',
@@ -157,7 +157,7 @@ export const plan = {
   restored: (title: string) => `L’action « ${title} » est de retour dans le plan.`,
 
   errors: {
-    dueDate: 'Saisissez une date d’échéance valide, par exemple 2026-11-26 (AAAA-MM-JJ).',
+    dueDate: 'Saisissez une date d’échéance valide\u00a0: jour, mois et année (JJ/MM/AAAA).',
     status: 'Choisissez un statut : à faire, en cours ou fait.',
     theme: 'Choisissez un des quatre thèmes.',
     priority: 'Choisissez une priorité : obligation légale, haute, moyenne ou basse.',

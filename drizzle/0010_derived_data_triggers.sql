@@ -1,5 +1,5 @@
 -- Derived data kept by the database itself, whoever writes (the app, the demo, the bench, a test
--- fixture): each organisation's latest diagnostic and latest submitted or validated one, and each
+-- fixture): each organisation's latest diagnostic (not archived) and latest submitted or validated one, and each
 -- plan's figures. Lists read them instead of searching diagnostics and actions per organisation.
 -- What needs JavaScript (sort keys, scores, peer statistics) is written by src/db/ where the data
 -- changes. The SQL of « latest » is src/db/diagnostics.ts latestDiagnosticId(): same order.
@@ -7,27 +7,27 @@
 -- The two pointers of an organisation, recomputed from its diagnostics (a handful of rows).
 CREATE TRIGGER `diagnostics_pointers_insert` AFTER INSERT ON `diagnostics` BEGIN
   UPDATE `organisations` SET
-    `latest_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id ORDER BY l.created_at DESC, l.id DESC LIMIT 1),
+    `latest_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id AND l.status <> 'archived' ORDER BY l.created_at DESC, l.id DESC LIMIT 1),
     `settled_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id AND l.status IN ('submitted', 'validated') ORDER BY l.created_at DESC, l.id DESC LIMIT 1)
   WHERE id = NEW.organisation_id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `diagnostics_pointers_update` AFTER UPDATE OF `status`, `created_at`, `organisation_id` ON `diagnostics` BEGIN
   UPDATE `organisations` SET
-    `latest_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id ORDER BY l.created_at DESC, l.id DESC LIMIT 1),
+    `latest_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id AND l.status <> 'archived' ORDER BY l.created_at DESC, l.id DESC LIMIT 1),
     `settled_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id AND l.status IN ('submitted', 'validated') ORDER BY l.created_at DESC, l.id DESC LIMIT 1)
   WHERE id IN (NEW.organisation_id, OLD.organisation_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `diagnostics_pointers_delete` AFTER DELETE ON `diagnostics` BEGIN
   UPDATE `organisations` SET
-    `latest_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id ORDER BY l.created_at DESC, l.id DESC LIMIT 1),
+    `latest_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id AND l.status <> 'archived' ORDER BY l.created_at DESC, l.id DESC LIMIT 1),
     `settled_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id AND l.status IN ('submitted', 'validated') ORDER BY l.created_at DESC, l.id DESC LIMIT 1)
   WHERE id = OLD.organisation_id;
 END;
 --> statement-breakpoint
 UPDATE `organisations` SET
-  `latest_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id ORDER BY l.created_at DESC, l.id DESC LIMIT 1),
+  `latest_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id AND l.status <> 'archived' ORDER BY l.created_at DESC, l.id DESC LIMIT 1),
   `settled_diagnostic_id` = (SELECT l.id FROM diagnostics l WHERE l.organisation_id = organisations.id AND l.status IN ('submitted', 'validated') ORDER BY l.created_at DESC, l.id DESC LIMIT 1);
 --> statement-breakpoint
 -- A plan's figures (plan_stats), recomputed from its actions after each write to one of them.

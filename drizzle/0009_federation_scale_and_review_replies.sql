@@ -20,6 +20,15 @@ CREATE TABLE `plan_stats` (
 	FOREIGN KEY (`diagnostic_id`) REFERENCES `diagnostics`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE TABLE `service_follow_up` (
+	`organisation_id` text PRIMARY KEY NOT NULL,
+	`diagnostic_id` text NOT NULL,
+	`services` text NOT NULL,
+	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`diagnostic_id`) REFERENCES `diagnostics`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `service_follow_up_diagnostic` ON `service_follow_up` (`diagnostic_id`);--> statement-breakpoint
 ALTER TABLE `diagnostics` ADD `changes_requested_at` text;--> statement-breakpoint
 CREATE INDEX `diagnostics_status_submitted` ON `diagnostics` (`status`,`submitted_at`);--> statement-breakpoint
 ALTER TABLE `organisations` ADD `sort_name` text DEFAULT '' NOT NULL;--> statement-breakpoint
