@@ -8,6 +8,8 @@ import { diagnosticHashes, releaseUnreferenced } from './evidence.ts';
 import { audit } from './audit.ts';
 import type { DiagnosticRow } from './diagnostics.ts';
 import { EDITABLE_STATUSES, isArchivable, isDeletable, isEditable, type DiagnosticStatus } from '../diagnostics/status.ts';
+import { refreshOrganisationPeers } from './peer-statistics.ts';
+import { refreshServiceFollowUp } from './service-follow-up.ts';
 
 /**
  * The open diagnostics (draft or sent back for changes) of some organisations, newest first. Since
@@ -94,6 +96,9 @@ export function archiveDiagnostic(db: Db, input: { diagnosticId: string; userId:
       const at = now.toISOString();
       tx.update(diagnostics).set({ status: 'archived', archivedAt: at, archivedBy: input.userId, archivedFrom: d.status }).where(eq(diagnostics.id, d.id)).run();
       audit(tx, { userId: input.userId, action: 'archive', entity: 'diagnostic', entityId: d.id, organisationId: d.organisationId, diagnosticId: d.id, before: { status: d.status }, after: { status: 'archived' } }, now);
+      // Out of « the latest » and of comparisons: the peers' sums and the services followed by progress follow.
+      refreshOrganisationPeers(db, d.organisationId);
+      refreshServiceFollowUp(db, d.organisationId, now);
       return { kind: 'archived', diagnostic: { ...d, status: 'archived', archivedAt: at, archivedBy: input.userId, archivedFrom: d.status } };
     },
     { behavior: 'immediate' },
@@ -118,6 +123,8 @@ export function restoreDiagnostic(db: Db, input: { diagnosticId: string; userId:
       }
       tx.update(diagnostics).set({ status, archivedAt: null, archivedBy: null, archivedFrom: null }).where(eq(diagnostics.id, d.id)).run();
       audit(tx, { userId: input.userId, action: 'unarchive', entity: 'diagnostic', entityId: d.id, organisationId: d.organisationId, diagnosticId: d.id, before: { status: 'archived' }, after: { status } }, now);
+      refreshOrganisationPeers(db, d.organisationId);
+      refreshServiceFollowUp(db, d.organisationId, now);
       return { kind: 'restored', diagnostic: { ...d, status, archivedAt: null, archivedBy: null, archivedFrom: null } };
     },
     { behavior: 'immediate' },
