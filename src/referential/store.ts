@@ -6,8 +6,9 @@ import type { Db } from '../db/open.ts';
 import { auditEvents, referentials, services, diagnostics } from '../db/schema.ts';
 import { ACTION_TITLE_MAX, actionTitleProblem, referentialSchema, serviceSchema, type Referential, type Service, type StructureType } from './schema.ts';
 import { serviceApplies } from '../plan/services.ts';
-import { validateReferential, type ValidationResult } from './validate.ts';
+import { validateReferential, type ValidationContext, type ValidationResult } from './validate.ts';
 import { CAP_2023 } from './cap-2023/index.ts';
+import { CAP_2026 } from './cap-2026/index.ts';
 import { SERVICES } from './services-data.ts';
 import { audit } from '../db/audit.ts';
 
@@ -30,6 +31,35 @@ export function checksum(doc: unknown): string {
 
 export function builtinReferential(): Referential {
   return referentialSchema.parse(CAP_2023);
+}
+
+/** Every built-in version, oldest first. */
+export function builtinReferentials(): Referential[] {
+  return [referentialSchema.parse(CAP_2023), referentialSchema.parse(CAP_2026)];
+}
+
+/** The question codes of a referential document (any shape: a stored document is not re-parsed). */
+export function questionCodesOf(doc: unknown): Set<string> {
+  const codes = new Set<string>();
+  const themes = (doc as { themes?: unknown })?.themes;
+  for (const th of Array.isArray(themes) ? themes : []) {
+    for (const c of Array.isArray(th?.criteria) ? th.criteria : []) {
+      for (const q of Array.isArray(c?.questions) ? c.questions : []) if (typeof q?.code === 'string') codes.add(q.code);
+    }
+  }
+  return codes;
+}
+
+/** What validation may look up: the codes of the versions stored in the database, else the built-ins. */
+export function validationContext(db?: Db): ValidationContext {
+  return {
+    versionCodes: (id) => {
+      const row = db ? db.select({ document: referentials.document }).from(referentials).where(eq(referentials.id, id)).get() : undefined;
+      if (row) return questionCodesOf(row.document);
+      const builtin = builtinReferentials().find((r) => r.id === id);
+      return builtin ? questionCodesOf(builtin) : undefined;
+    },
+  };
 }
 
 export function builtinServices(): Service[] {
@@ -132,7 +162,7 @@ export function isReferentialInUse(db: Db, id: string): boolean {
 
 /** Validates and stores a new draft version; nothing is stored when anything is wrong. */
 export function importReferential(db: Db, input: unknown, userId: string | null, now: Date): ValidationResult {
-  const result = validateReferential(input, serviceCodes(db));
+  const result = validateReferential(input, serviceCodes(db), validationContext(db));
   if (!result.ok) return result;
   const ref = result.referential;
   if (getReferentialRow(db, ref.id)) {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, plain, DEMO, firstPage, launchBrowser, login, mainText, screenshot, startServer, watchErrors, type TestServer } from './support/harness.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
+import { importable } from '../fixtures/importable.ts';
 
 describe('referential administration', () => {
   let srv: TestServer;
@@ -40,8 +41,8 @@ describe('referential administration', () => {
     await screenshot(page, 'referentials-list');
   });
 
-  test('a faulty file is refused with every error in French, grouped by question, with its path; nothing is stored', async () => {
-    const doc = JSON.parse(JSON.stringify({ ...builtinReferential(), id: 'cap-faux', label: 'CAP faux' }));
+  test('a faulty file is refused with every error in French and its path; nothing is stored', async () => {
+    const doc = JSON.parse(JSON.stringify(importable('cap-faux', 'CAP faux')));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
     doc.themes[0].criteria[0].questions[0].levels.pop();
     doc.themes[1].criteria[0].questions[0].services[0] = 'SERVICE-FANTOME';
@@ -78,7 +79,7 @@ describe('referential administration', () => {
 
   test('a good file is imported as a draft, browsed, then published', async () => {
     const file = join(dir, 'cap-2025.json');
-    writeFileSync(file, JSON.stringify({ ...builtinReferential(), id: 'cap-2025', label: 'CAP 2025' }, null, 2));
+    writeFileSync(file, JSON.stringify(importable('cap-2025', 'CAP 2025'), null, 2));
     await page.goto(`${srv.url}/admin/referentials`);
     await page.getByLabel('Fichier JSON du référentiel').setInputFiles(file);
     await Promise.all([page.waitForURL((u) => u.pathname === '/admin/referentials/cap-2025'), page.getByRole('button', { name: 'Vérifier et importer' }).click()]);
@@ -97,7 +98,7 @@ describe('referential administration', () => {
 
     // Every question unfolded, so that axe-core also checks what the <details> hold.
     await page.goto(`${srv.url}/admin/referentials/cap-2025?tout=1`);
-    expect(await page.locator('details[open]').count()).toBe(81);
+    expect(await page.locator('details[open]').count()).toBe(101);
     expect(await checkA11y(page)).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { Client, makeApp, org, user, text, type TestContext } from '../support/app.ts';
 import { auditEvents, diagnostics, referentials } from '../../src/db/schema.ts';
 import { activeServiceCodes, builtinReferential, getService, listReferentials } from '../../src/referential/store.ts';
+import { importable } from '../fixtures/importable.ts';
 
 /** Posts a multipart form (file upload) with the client's cookies and CSRF token. */
 async function postMultipart(ctx: TestContext, c: Client, path: string, parts: { file?: { name: string; content: string }; json?: string; csrf?: string | null }) {
@@ -97,20 +98,22 @@ describe('referential versions', () => {
   });
 
   it('round-trips: export, change the id, import gives the same document as a draft', async () => {
-    const exported = await (await admin.get('/admin/referentials/cap-2023/export.json')).text();
+    // CAP 2023 predates the legal sources and no longer validates: round-trip a version that does.
+    await admin.get('/admin/referentials');
+    await postMultipart(ctx, admin, '/admin/referentials/import', { json: JSON.stringify(importable('cap-source', 'CAP 2023')) });
+    const exported = await (await admin.get('/admin/referentials/cap-source/export.json')).text();
     const doc = JSON.parse(exported);
     doc.id = 'cap-2025';
     doc.label = 'CAP 2025';
-    await admin.get('/admin/referentials');
     const res = await postMultipart(ctx, admin, '/admin/referentials/import', { file: { name: 'cap-2025.json', content: JSON.stringify(doc, null, 2) } });
     expect(res.headers.get('Location')).toBe('/admin/referentials/cap-2025');
     const page = await follow(admin, res);
-    expect(page).toContain('La version « CAP 2025 » est importée comme brouillon (81 questions). Relisez-la, puis publiez-la.');
+    expect(page).toContain('La version « CAP 2025 » est importée comme brouillon (101 questions). Relisez-la, puis publiez-la.');
     expect(page).toContain('Brouillon');
     expect(page).toContain('Publier cette version');
     const again = JSON.parse(await (await admin.get('/admin/referentials/cap-2025/export.json')).text());
     expect(again).toEqual(doc);
-    expect({ ...again, id: 'cap-2023', label: 'CAP 2023' }).toEqual(JSON.parse(exported));
+    expect({ ...again, id: 'cap-source', label: 'CAP 2023' }).toEqual(JSON.parse(exported));
     const trail = ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2025')).all();
     expect(trail.map((e) => e.action)).toEqual(['import']);
     expect(trail[0]!.userId).toBeTruthy();
@@ -118,15 +121,15 @@ describe('referential versions', () => {
 
   it('imports from the pasted JSON when no file is chosen', async () => {
     await admin.get('/admin/referentials');
-    const json = JSON.stringify({ ...builtinReferential(), id: 'cap-colle', label: 'CAP collé' });
+    const json = JSON.stringify(importable('cap-colle', 'CAP collé'));
     const res = await postMultipart(ctx, admin, '/admin/referentials/import', { json });
     expect(res.headers.get('Location')).toBe('/admin/referentials/cap-colle');
   });
 
-  it('refuses an invalid file with every error grouped by question, in French, with its path, and stores nothing', async () => {
-    const doc = JSON.parse(JSON.stringify({ ...builtinReferential(), id: 'cap-faux', label: 'CAP faux' }));
+  it('refuses an invalid file with every error and its path, in French, and stores nothing', async () => {
+    const doc = JSON.parse(JSON.stringify(importable('cap-faux', 'CAP faux')));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
-    doc.themes[0].criteria[0].questions[1].code = 'ID-1.1';
+    doc.themes[0].criteria[5].questions[0].code = 'ID-1.1'; // ID-6.1, new in CAP 2026: no mapping points to it
     doc.themes[1].criteria[0].questions[0].services[0] = 'SERVICE-FANTOME';
     doc.themes[3].criteria[0].questions[0].weight = 4;
     const before = { refs: listReferentials(ctx.db).length, audit: auditCount(ctx) };
@@ -135,14 +138,10 @@ describe('referential versions', () => {
     expect(res.status).toBe(422);
     const page = text(await res.text());
     expect(page).toContain('Import refusé : 4 erreurs, rien n’a été enregistré');
-    // Grouped by question, in the document's order, each field in French with its JSON path after it.
-    expect(page).toContain(
-      'Question ID-1.1 n° 2 du critère ID-1, thème « Identité et projet » code : code « ID-1.1 » déjà utilisé : question n° 1 du critère ID-1, thème « Identité et projet » chemin : themes[0].criteria[0].questions[1].code',
-    );
-    expect(page).toContain('Question SV-1.1 n° 1 du critère SV-1, thème « Services aux salariés en parcours et aux clients » service n° 1 : service « SERVICE-FANTOME » absent du catalogue chemin : themes[1].criteria[0].questions[0].services[0]');
-    expect(page).toContain('Question FS-1.3 n° 3 du critère FS-1, thème « Fonctions support, organisation et ressources » clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4.9 »');
-    expect(page).toContain('chemin : themes[2].criteria[0].questions[2].iso9001[1]');
-    expect(page).toContain('Question AC-1.1 n° 1 du critère AC-1, thème « Amélioration continue » poids : doit être 1, 2 ou 3, pas 4 chemin : themes[3].criteria[0].questions[0].weight');
+    expect(page).toContain('themes[0].criteria[5].questions[0].code code « ID-1.1 » déjà utilisé (themes[0].criteria[0].questions[0].code)');
+    expect(page).toContain('themes[1].criteria[0].questions[0].services[0] service « SERVICE-FANTOME » absent du catalogue');
+    expect(page).toContain('themes[2].criteria[0].questions[2].iso9001[1] clause ISO 9001 inconnue « 4.9 »');
+    expect(page).toContain('themes[3].criteria[0].questions[0].weight valeur maximale : 3');
     expect({ refs: listReferentials(ctx.db).length, audit: auditCount(ctx) }).toEqual(before);
     expect(ctx.db.select().from(referentials).where(eq(referentials.id, 'cap-faux')).get()).toBeUndefined();
   });
@@ -158,7 +157,7 @@ describe('referential versions', () => {
     const empty = await postMultipart(ctx, admin, '/admin/referentials/import', {});
     expect(empty.status).toBe(422);
     expect(text(await empty.text())).toContain('Choisissez un fichier JSON ou collez son contenu.');
-    const taken = await postMultipart(ctx, admin, '/admin/referentials/import', { file: { name: 'x.json', content: JSON.stringify(builtinReferential()) } });
+    const taken = await postMultipart(ctx, admin, '/admin/referentials/import', { file: { name: 'x.json', content: JSON.stringify({ ...importable('cap-2023', 'CAP 2023'), mapping: undefined }) } });
     expect(taken.status).toBe(422);
     expect(text(await taken.text())).toContain('Le document identifiant de la version : la version « cap-2023 » existe déjà : choisissez un autre identifiant chemin : id');
     expect(listReferentials(ctx.db)).toHaveLength(1);
@@ -166,7 +165,7 @@ describe('referential versions', () => {
 
   it('publishes a draft, then makes it the default; a draft cannot be the default', async () => {
     await admin.get('/admin/referentials');
-    await postMultipart(ctx, admin, '/admin/referentials/import', { json: JSON.stringify({ ...builtinReferential(), id: 'cap-2025', label: 'CAP 2025' }) });
+    await postMultipart(ctx, admin, '/admin/referentials/import', { json: JSON.stringify(importable('cap-2025', 'CAP 2025')) });
     await admin.get('/admin/referentials/cap-2025');
     const early = await admin.post('/admin/referentials/cap-2025/default');
     expect(await follow(admin, early)).toContain('Publiez d’abord cette version pour pouvoir en faire la version par défaut.');
@@ -183,7 +182,7 @@ describe('referential versions', () => {
     expect(await follow(admin, def)).toContain('« CAP 2025 » est désormais la version par défaut des nouveaux diagnostics.');
     const list = text(await (await admin.get('/admin/referentials')).text());
     expect(list).toMatch(/CAP 2023 cap-2023 Publiée Intégrée 81/);
-    expect(list).toMatch(/CAP 2025 cap-2025 Publiée Par défaut 81/);
+    expect(list).toMatch(/CAP 2025 cap-2025 Publiée Par défaut 101/);
     const actions = ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2025')).all().map((e) => e.action);
     expect(actions).toEqual(['import', 'publish', 'set-default']);
     expect((await admin.post('/admin/referentials/inconnue/publish')).status).toBe(404);

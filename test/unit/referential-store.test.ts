@@ -25,6 +25,7 @@ import {
   withActiveServices,
 } from '../../src/referential/store.ts';
 import type { Referential } from '../../src/referential/schema.ts';
+import { importable } from '../fixtures/importable.ts';
 
 const T0 = new Date('2026-01-05T08:00:00Z');
 const T1 = new Date('2026-06-01T08:00:00Z');
@@ -106,7 +107,7 @@ describe('ensureBuiltins', () => {
 
   it('leaves the default alone when an admin chose an imported version', () => {
     const db = fresh();
-    const mine = { ...builtinReferential(), id: 'cap-2025', label: 'CAP 2025' };
+    const mine = importable('cap-2025', 'CAP 2025');
     expect(importReferential(db, mine, null, T0).ok).toBe(true);
     expect(publishReferential(db, 'cap-2025', null, T0)).toBe(true);
     expect(setDefaultReferential(db, 'cap-2025', null, T0)).toBe(true);
@@ -176,7 +177,7 @@ describe('import, publish, default', () => {
   it('stores nothing, not even an audit event, when the document is invalid', () => {
     const db = fresh();
     const before = { refs: listReferentials(db).length, audit: auditCount(db) };
-    const bad = JSON.parse(JSON.stringify({ ...builtinReferential(), id: 'cap-bad' }));
+    const bad = JSON.parse(JSON.stringify(importable('cap-bad', 'CAP 2026')));
     bad.themes[0].criteria[0].questions[0].weight = 4;
     const r = importReferential(db, bad, null, T0);
     expect(r.ok).toBe(false);
@@ -185,13 +186,15 @@ describe('import, publish, default', () => {
 
   it('refuses an id that already exists, with the path « id »', () => {
     const db = fresh();
-    const r = importReferential(db, builtinReferential(), null, T0);
+    const taken = importable('cap-2023', 'CAP 2023');
+    delete taken.mapping; // a version cannot map from itself
+    const r = importReferential(db, taken, null, T0);
     expect(r.ok ? [] : r.errors).toEqual([{ path: 'id', message: 'la version « cap-2023 » existe déjà : choisissez un autre identifiant' }]);
   });
 
   it('stores a draft, publishes it once, and only a published version can become the default', () => {
     const db = fresh();
-    expect(importReferential(db, { ...builtinReferential(), id: 'cap-2025', label: 'CAP 2025' }, null, T0).ok).toBe(true);
+    expect(importReferential(db, importable('cap-2025', 'CAP 2025'), null, T0).ok).toBe(true);
     expect(getReferentialRow(db, 'cap-2025')).toMatchObject({ status: 'draft', isDefault: false, builtin: false });
     expect(setDefaultReferential(db, 'cap-2025', null, T0)).toBe(false);
     expect(defaultReferentialId(db)).toBe('cap-2023');
