@@ -9,6 +9,7 @@ import { insertOrganisation } from '../../src/db/organisations.ts';
 import {
   activeServiceCodes,
   builtinReferential,
+  builtinReferentials,
   builtinServices,
   defaultReferentialId,
   ensureBuiltins,
@@ -24,7 +25,7 @@ import {
   updateService,
   withActiveServices,
 } from '../../src/referential/store.ts';
-import type { Referential } from '../../src/referential/schema.ts';
+import type { Referential, ServiceKind } from '../../src/referential/schema.ts';
 import { importable } from '../fixtures/importable.ts';
 
 const T0 = new Date('2026-01-05T08:00:00Z');
@@ -46,23 +47,34 @@ function startDiagnostic(db: Db, referentialId: string): string {
   return 'diag-1';
 }
 
-/** The built-in text as a later release of CAP would ship it: one question reworded. */
-function revisedBuiltin(): Referential {
-  const ref = structuredClone(builtinReferential());
-  ref.themes[0]!.criteria[0]!.questions[0]!.help += ' (texte révisé)';
-  return ref;
+const [CAP_2023, CAP_2026] = builtinReferentials() as [Referential, Referential];
+
+/** A built-in text as a later release of CAP would ship it: one question reworded. */
+function revised(ref: Referential): Referential {
+  const next = structuredClone(ref);
+  next.themes[0]!.criteria[0]!.questions[0]!.help += ' (texte révisé)';
+  return next;
 }
 
 describe('ensureBuiltins', () => {
-  it('stores the built-in referential as the published default and the catalogue, each write audited', () => {
+  it('stores both built-in versions, CAP 2026 as the published default, and the catalogue, each write audited', () => {
     const db = fresh();
     const rows = listReferentials(db);
-    expect(rows.map((r) => [r.id, r.status, r.isDefault, r.builtin])).toEqual([['cap-2023', 'published', true, true]]);
+    expect(rows.map((r) => [r.id, r.status, r.isDefault, r.builtin])).toEqual([
+      ['cap-2023', 'published', false, true],
+      ['cap-2026', 'published', true, true],
+    ]);
     expect(db.select().from(services).all()).toHaveLength(builtinServices().length);
-    expect(getReferential(db, 'cap-2023')).toEqual(builtinReferential());
+    expect(getReferential(db, 'cap-2023')).toEqual(CAP_2023);
+    expect(getReferential(db, 'cap-2026')).toEqual(CAP_2026);
+    expect(builtinReferential()).toEqual(CAP_2026);
     const events = db.select().from(auditEvents).all();
     expect(events.filter((e) => e.entity === 'service')).toHaveLength(builtinServices().length);
-    expect(events.filter((e) => e.entity === 'referential').map((e) => e.entityId)).toEqual(['cap-2023']);
+    expect(events.filter((e) => e.entity === 'referential').map((e) => [e.action, e.entityId])).toEqual([
+      ['create', 'cap-2023'],
+      ['create', 'cap-2026'],
+      ['set-default', 'cap-2026'],
+    ]);
   });
 
   it('is idempotent: a second start writes nothing', () => {
@@ -70,9 +82,21 @@ describe('ensureBuiltins', () => {
     const before = auditCount(db);
     ensureBuiltins(db, T1);
     ensureBuiltins(db, T1);
-    expect(listReferentials(db)).toHaveLength(1);
+    expect(listReferentials(db)).toHaveLength(2);
     expect(db.select().from(services).all()).toHaveLength(builtinServices().length);
     expect(auditCount(db)).toBe(before);
+  });
+
+  it('adds CAP 2026 as the new default to a database that only had CAP 2023, leaving its diagnostics on it', () => {
+    const db = openDatabase(':memory:');
+    ensureBuiltins(db, T0, { referentials: [CAP_2023], services: builtinServices() });
+    const diagId = startDiagnostic(db, 'cap-2023');
+    const old = getReferentialRow(db, 'cap-2023')!;
+    expect(old.isDefault).toBe(true);
+    ensureBuiltins(db, T1);
+    expect(defaultReferentialId(db)).toBe('cap-2026');
+    expect(getReferentialRow(db, 'cap-2023')).toEqual({ ...old, isDefault: false });
+    expect(db.select().from(diagnostics).where(eq(diagnostics.id, diagId)).get()?.referentialId).toBe('cap-2023');
   });
 
   it('keeps the services as admins edited them', () => {
@@ -82,27 +106,42 @@ describe('ensureBuiltins', () => {
     expect(db.select().from(services).where(eq(services.code, 'CAP-RSE')).get()?.name).toBe('Accompagnement RSE (nouveau nom)');
   });
 
-  it('turns a changed built-in text into a new default version without touching the one in use', () => {
+  it('corrects a built-in service text nobody edited (the CDIAE is gone), and leaves an edited one alone', () => {
+    const shipped = 'Un programme pour les adhérents qui représentent le réseau, notamment en CDIAE\u00a0: journée de formation, échanges sur la posture de représentant et kits de plaidoyer prêts à l’emploi. Il renforce la place de la structure dans les instances de son territoire.';
+    const db = fresh();
+    db.update(services).set({ description: shipped }).where(eq(services.code, 'AMBASSADEURS')).run();
+    ensureBuiltins(db, T1);
+    const now = db.select().from(services).where(eq(services.code, 'AMBASSADEURS')).get()!;
+    expect(now.description).toMatch(/commission spécialisée IAE du comité départemental pour l’emploi/);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, 'AMBASSADEURS')).all().map((e) => e.action)).toEqual(['create', 'update']);
+
+    updateService(db, 'AMBASSADEURS', { name: now.name, kind: now.kind as ServiceKind, description: 'Texte de l’administrateur.', contact: now.contact }, null, T1);
+    ensureBuiltins(db, T1);
+    expect(db.select().from(services).where(eq(services.code, 'AMBASSADEURS')).get()!.description).toBe('Texte de l’administrateur.');
+  });
+
+  it('turns a changed built-in text into a new version without touching the one in use; the newest text stays default', () => {
     const db = fresh();
     const diagId = startDiagnostic(db, 'cap-2023');
     const old = getReferentialRow(db, 'cap-2023')!;
 
-    ensureBuiltins(db, T1, { referential: revisedBuiltin(), services: builtinServices() });
+    ensureBuiltins(db, T1, { referentials: [revised(CAP_2023), CAP_2026], services: builtinServices() });
 
-    const rows = listReferentials(db);
-    expect(rows.map((r) => r.id)).toEqual(['cap-2023', 'cap-2023-2']);
-    expect(getReferentialRow(db, 'cap-2023')).toEqual({ ...old, isDefault: false });
+    expect(listReferentials(db).map((r) => r.id)).toEqual(['cap-2023', 'cap-2026', 'cap-2023-2']);
+    expect(getReferentialRow(db, 'cap-2023')).toEqual(old);
     const next = getReferentialRow(db, 'cap-2023-2')!;
-    expect(next).toMatchObject({ status: 'published', isDefault: true, builtin: true, label: 'CAP 2023 (révision 2)', publishedAt: T1.toISOString() });
+    expect(next).toMatchObject({ status: 'published', isDefault: false, builtin: true, label: 'CAP 2023 (révision 2)', publishedAt: T1.toISOString() });
     expect(getReferential(db, 'cap-2023-2')!.themes[0]!.criteria[0]!.questions[0]!.help).toMatch(/\(texte révisé\)$/);
     expect(getReferential(db, 'cap-2023')!.themes[0]!.criteria[0]!.questions[0]!.help).not.toMatch(/texte révisé/);
-    expect(defaultReferentialId(db)).toBe('cap-2023-2');
+    expect(defaultReferentialId(db)).toBe('cap-2026');
     expect(db.select().from(diagnostics).where(eq(diagnostics.id, diagId)).get()?.referentialId).toBe('cap-2023');
     expect(referentialUsage(db)).toEqual(new Map([['cap-2023', 1]]));
 
-    // The same revised text at the next start: nothing more.
-    ensureBuiltins(db, T1, { referential: revisedBuiltin(), services: builtinServices() });
-    expect(listReferentials(db)).toHaveLength(2);
+    // A revised CAP 2026 becomes the default; the same texts at the next start change nothing.
+    ensureBuiltins(db, T1, { referentials: [revised(CAP_2023), revised(CAP_2026)], services: builtinServices() });
+    expect(defaultReferentialId(db)).toBe('cap-2026-2');
+    ensureBuiltins(db, T1, { referentials: [revised(CAP_2023), revised(CAP_2026)], services: builtinServices() });
+    expect(listReferentials(db)).toHaveLength(4);
   });
 
   it('leaves the default alone when an admin chose an imported version', () => {
@@ -111,9 +150,9 @@ describe('ensureBuiltins', () => {
     expect(importReferential(db, mine, null, T0).ok).toBe(true);
     expect(publishReferential(db, 'cap-2025', null, T0)).toBe(true);
     expect(setDefaultReferential(db, 'cap-2025', null, T0)).toBe(true);
-    ensureBuiltins(db, T1, { referential: revisedBuiltin(), services: builtinServices() });
+    ensureBuiltins(db, T1, { referentials: [CAP_2023, revised(CAP_2026)], services: builtinServices() });
     expect(defaultReferentialId(db)).toBe('cap-2025');
-    expect(getReferentialRow(db, 'cap-2023-2')?.isDefault).toBe(false);
+    expect(getReferentialRow(db, 'cap-2026-2')?.isDefault).toBe(false);
   });
 });
 
@@ -127,11 +166,11 @@ function legacy(ref: Referential): unknown {
 describe('documents stored before recommendations had titles', () => {
   it('are read with a whole title taken from each recommendation’s first clause', () => {
     const db = fresh();
-    const doc = { ...(legacy(builtinReferential()) as object), id: 'cap-ancien', label: 'CAP ancien' } as any;
+    const doc = { ...(legacy(CAP_2023) as object), id: 'cap-ancien', label: 'CAP ancien' } as any;
     db.insert(referentials).values({ id: 'cap-ancien', label: 'CAP ancien', document: doc, checksum: 'x', status: 'published', isDefault: false, builtin: false, createdAt: T0.toISOString() }).run();
     const read = getReferential(db, 'cap-ancien')!;
     const q = read.themes[0]!.criteria[1]!.questions[1]!;
-    expect(q.recommendation.text).toBe(builtinReferential().themes[0]!.criteria[1]!.questions[1]!.recommendation.text);
+    expect(q.recommendation.text).toBe(CAP_2023.themes[0]!.criteria[1]!.questions[1]!.recommendation.text);
     expect(q.recommendation.title).toBe('Bâtir un modèle de rapport d’activité stable d’une année sur l’autre');
     for (const th of read.themes) for (const c of th.criteria) for (const x of c.questions) {
       expect(x.recommendation.title.length, x.code).toBeLessThanOrEqual(90);
@@ -154,8 +193,8 @@ describe('documents stored before recommendations had titles', () => {
     startDiagnostic(db, 'cap-2023');
 
     ensureBuiltins(db, T1);
-    expect(listReferentials(db).map((r) => [r.id, r.isDefault])).toEqual([['cap-2023', true]]);
-    expect(getReferential(db, 'cap-2023')).toEqual(builtinReferential());
+    expect(listReferentials(db).map((r) => [r.id, r.isDefault])).toEqual([['cap-2023', false], ['cap-2026', true]]);
+    expect(getReferential(db, 'cap-2023')).toEqual(CAP_2023);
     const events = db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2023')).all();
     expect(events.map((e) => e.action)).toEqual(['create', 'update']);
     ensureBuiltins(db, T1);
@@ -165,10 +204,10 @@ describe('documents stored before recommendations had titles', () => {
   it('are left as they are when their text differs from the built-in', () => {
     const db = openDatabase(':memory:');
     ensureBuiltins(db, T0);
-    const changed = legacy(revisedBuiltin()) as Referential;
+    const changed = legacy(revised(CAP_2023)) as Referential;
     db.update(referentials).set({ document: changed, checksum: 'avant' }).where(eq(referentials.id, 'cap-2023')).run();
     ensureBuiltins(db, T1);
-    expect(listReferentials(db).map((r) => r.id)).toEqual(['cap-2023', 'cap-2023-2']);
+    expect(listReferentials(db).map((r) => r.id)).toEqual(['cap-2023', 'cap-2026', 'cap-2023-2']);
     expect(getReferentialRow(db, 'cap-2023')!.document).toEqual(changed);
   });
 });
@@ -197,7 +236,7 @@ describe('import, publish, default', () => {
     expect(importReferential(db, importable('cap-2025', 'CAP 2025'), null, T0).ok).toBe(true);
     expect(getReferentialRow(db, 'cap-2025')).toMatchObject({ status: 'draft', isDefault: false, builtin: false });
     expect(setDefaultReferential(db, 'cap-2025', null, T0)).toBe(false);
-    expect(defaultReferentialId(db)).toBe('cap-2023');
+    expect(defaultReferentialId(db)).toBe('cap-2026');
     expect(publishReferential(db, 'cap-2025', null, T1)).toBe(true);
     expect(publishReferential(db, 'cap-2025', null, T1)).toBe(false);
     expect(setDefaultReferential(db, 'cap-2025', null, T1)).toBe(true);

@@ -46,16 +46,10 @@ export const CCONSO = (article: string): LegalRef => ref('Code de la consommatio
 export const CENV = (article: string): LegalRef => ref('Code de l’environnement', `art. ${article}`);
 /** Code rural et de la pêche maritime. */
 export const CRURAL = (article: string): LegalRef => ref('Code rural et de la pêche maritime', `art. ${article}`);
-/** Code de la commande publique. */
-export const CCP = (article: string): LegalRef => ref('Code de la commande publique', `art. ${article}`);
 /** Règlement (UE) 2016/679, the RGPD. */
 export const RGPD = (article: string): LegalRef => ref('Règlement (UE) 2016/679 (RGPD)', `art. ${article}`, 'https://eur-lex.europa.eu/eli/reg/2016/679/oj');
 
 export const LOI_ENTRETIEN_2025 = ref('Loi n° 2025-989 du 24 octobre 2025 (transposition des accords nationaux interprofessionnels sur l’emploi des salariés expérimentés et le dialogue social)', 'art. 3 (entretien de parcours professionnel, mise en conformité des accords au 1er octobre 2026)');
-export const DECRET_CTE_2024 = ref('Décret n° 2024-560 du 18 juin 2024 relatif aux comités territoriaux pour l’emploi', 'ensemble du texte (commission spécialisée de l’inclusion et de l’insertion par l’activité économique, en vigueur le 1er juillet 2024)', 'https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000049746070');
-export const LOI_PLEIN_EMPLOI_2023 = ref('Loi n° 2023-1196 du 18 décembre 2023 pour le plein emploi', 'art. 4 (comités territoriaux pour l’emploi)');
-export const LOI_1901 = ref('Loi du 1er juillet 1901 relative au contrat d’association', 'art. 5 (déclaration des modifications dans les trois mois)');
-export const LOI_ESS_2014 = ref('Loi n° 2014-856 du 31 juillet 2014 relative à l’économie sociale et solidaire', 'art. 1er (conditions d’appartenance à l’ESS, statuts des sociétés commerciales)');
 export const LOI_VOLONTARIAT_2006 = ref('Loi n° 2006-586 du 23 mai 2006 relative au volontariat associatif et à l’engagement éducatif', 'art. 20 (publication des rémunérations des trois plus hauts cadres dirigeants)');
 export const LOI_IAE_2020 = ref('Loi n° 2020-1577 du 14 décembre 2020 relative au renforcement de l’inclusion dans l’emploi par l’activité économique et à l’expérimentation « territoire zéro chômeur de longue durée »', 'art. 9 (entreprises à but d’emploi, activités non concurrentes)');
 export const DECRET_IAE_2021 = ref('Décret n° 2021-1128 du 30 août 2021 relatif à l’insertion par l’activité économique', 'ensemble du texte (éligibilité, PASS IAE, contrôle a posteriori)');

@@ -1,6 +1,6 @@
 // Thème 3 de CAP 2026 : ressources humaines, santé et sécurité, qualité des emplois, modèle
 // économique et commercial, obligations administratives, données personnelles, environnement.
-import { CCP, CDDI, CENV, CRURAL, CSS, CT, EMPLOYERS, ALL, ARRETE_LIEUX_2021, LOI_ENTRETIEN_2025, RGPD, SALARIED_PATHWAY, SIAE, SP_CDDI, type ThemeInput } from './authoring.ts';
+import { CDDI, CENV, CRURAL, CSS, CT, EMPLOYERS, ALL, ARRETE_LIEUX_2021, LOI_ENTRETIEN_2025, RGPD, SALARIED_PATHWAY, SIAE, SP_CDDI, type ThemeInput } from './authoring.ts';
 import type { StructureType } from '../schema.ts';
 
 const SALARIED_AND_EBE: StructureType[] = [...SALARIED_PATHWAY, 'EBE'];
@@ -694,7 +694,7 @@ export const theme: ThemeInput = {
         {
           code: 'FS-7.3',
           text: 'Les déchets produits sont-ils triés à la source selon les obligations, et le réemploi est-il recherché ?',
-          help: 'Depuis la loi du 10 février 2020 relative à la lutte contre le gaspillage et à l’économie circulaire (AGEC), les professionnels trient à la source leurs biodéchets depuis le 1er janvier 2024 (code de l’environnement, art. L541-21-1) ainsi que le papier, le métal, le plastique, le verre, le bois, et selon leur activité les textiles, le plâtre et la fraction minérale (art. D543-281 et suivants). Pour une structure de réemploi ou de recyclage, c’est aussi le cœur de l’activité : la traçabilité des flux compte.',
+          help: 'Depuis la loi du 10 février 2020 relative à la lutte contre le gaspillage et à l’économie circulaire (AGEC), les professionnels trient à la source leurs biodéchets depuis le 1er janvier 2024 (code de l’environnement, art. L541-21-1) ainsi que le papier, le métal, le plastique, le verre et le bois, et pour les déchets de construction la fraction minérale et le plâtre (art. L541-21-2 et D543-281). Pour une structure de réemploi ou de recyclage, c’est aussi le cœur de l’activité : la traçabilité des flux compte.',
           levels: [
             'Les déchets ne sont pas triés.',
             'Le tri est partiel et dépend des sites ou des personnes.',
@@ -706,7 +706,7 @@ export const theme: ThemeInput = {
           weight: 2,
           legal: true,
           complianceLevel: 3,
-          legalRefs: [CENV('L541-21-1'), CENV('D543-281')],
+          legalRefs: [CENV('L541-21-1'), CENV('L541-21-2'), CENV('D543-281')],
           naAllowed: false,
           appliesTo: ALL,
           iso9001: [],

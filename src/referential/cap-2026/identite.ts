@@ -1,6 +1,6 @@
 // Thème 1 de CAP 2026 : valeurs et projet, utilité sociale, gouvernance, participation des
 // salariés, coopération territoriale, éthique, égalité et non-discrimination.
-import { ALL, CT, CCOM, EMPLOYERS, LOI_1901, LOI_ESS_2014, LOI_IAE_2020, LOI_VOLONTARIAT_2006, PATHWAY, SALARIED_PATHWAY, type ThemeInput } from './authoring.ts';
+import { ALL, CT, CCOM, EMPLOYERS, LOI_IAE_2020, LOI_VOLONTARIAT_2006, SALARIED_PATHWAY, type ThemeInput } from './authoring.ts';
 
 export const theme: ThemeInput = {
   slug: 'identite',
@@ -270,7 +270,7 @@ export const theme: ThemeInput = {
           weight: 3,
           legal: true,
           complianceLevel: 3,
-          legalRefs: [CCOM('L612-4'), CCOM('L232-21 à L232-23')],
+          legalRefs: [CCOM('L612-4')],
           naAllowed: true,
           appliesTo: ALL,
           iso9001: ['7.5'],
@@ -623,7 +623,7 @@ export const theme: ThemeInput = {
         {
           code: 'ID-7.1',
           text: 'Les recrutements, y compris en parcours, se font-ils selon des critères écrits, sans discrimination ?',
-          help: 'Aucune personne ne peut être écartée d’un recrutement ou d’un accès à la formation pour l’un des motifs énumérés par la loi (origine, sexe, âge, handicap, état de santé, lieu de résidence, religion…) (code du travail, art. L1132-1). En IAE, l’entrée en parcours repose sur l’éligibilité et le besoin d’accompagnement, pas sur la productivité attendue. Des critères écrits et la traçabilité des décisions protègent les candidats comme la structure.',
+          help: 'Aucune personne ne peut être écartée d’un recrutement ou d’un accès à la formation pour l’un des motifs énumérés par la loi (origine, sexe, âge, handicap, état de santé, lieu de résidence, religion…) (code du travail, art. L1132-1). En IAE, l’entrée en parcours repose sur l’éligibilité et le besoin d’accompagnement, pas sur la productivité attendue. Des critères écrits et la traçabilité des décisions protègent les candidats comme la structure ; à partir de 300 salariés, les recruteurs sont formés à la non-discrimination au moins tous les cinq ans (art. L1131-2).',
           levels: [
             'Les choix se font sans critères, selon l’impression laissée par la personne.',
             'Des critères existent dans la tête des recruteurs, mais ne sont ni écrits ni partagés.',

@@ -1,6 +1,6 @@
 // Thème 2 de CAP 2026 : les services rendus aux personnes en parcours (accueil, accompagnement,
 // compétences, sorties, encadrement technique), aux clients, et les règles propres à chaque type.
-import { ALL, CDDI, CT, DECRET_AI_2021, DECRET_IAE_2021, INSTRUCTION_ETTI_2021, PATHWAY, SALARIED_PATHWAY, SIAE, type ThemeInput } from './authoring.ts';
+import { ALL, CT, DECRET_AI_2021, DECRET_IAE_2021, INSTRUCTION_ETTI_2021, PATHWAY, SALARIED_PATHWAY, SIAE, type ThemeInput } from './authoring.ts';
 import type { StructureType } from '../schema.ts';
 
 const PATHWAY_AND_EBE: StructureType[] = [...PATHWAY, 'EBE'];
