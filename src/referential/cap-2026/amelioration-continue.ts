@@ -224,8 +224,8 @@ export const theme: ThemeInput = {
           naAllowed: false,
           appliesTo: ALL,
           iso9001: ['10.2', '8.7'],
-          iso26000: ['consommateurs'],
-          iso26000Issues: ['6.7.6'],
+          iso26000: [],
+          iso26000Issues: [],
           services: ['FORM-QUALITE', 'CAP-ISO9001'],
           recommendation: {
             title: 'Créer une fiche incident et analyser chaque mois les causes des cas significatifs',
@@ -541,7 +541,7 @@ export const theme: ThemeInput = {
           appliesTo: ALL,
           iso9001: ['6.3', '8.3'],
           iso26000: ['communautes-developpement-local'],
-          iso26000Issues: ['6.8.6'],
+          iso26000Issues: ['6.8.3'],
           services: ['ATELIERS-FILIERES', 'PTCE', 'CREDIT-COOPERATIF'],
           recommendation: {
             title: 'Cadrer chaque expérimentation par une fiche projet et une date de bilan',
@@ -624,7 +624,7 @@ export const theme: ThemeInput = {
           legalRefs: [CT('L6316-1')],
           naAllowed: true,
           appliesTo: ALL,
-          iso9001: ['9.1.2'],
+          iso9001: [],
           iso26000: ['consommateurs'],
           iso26000Issues: ['6.7.3'],
           services: ['FORM-QUALITE', 'JUR-PLATEFORME'],

@@ -98,7 +98,7 @@ export const theme: ThemeInput = {
         {
           code: 'SV-1.4',
           text: 'La durée des contrats de parcours et de leurs prolongations respecte-t-elle les limites légales ?',
-          help: 'Le CDDI est conclu pour quatre mois au moins et renouvelé dans la limite de 24 mois ; il peut aller au-delà pour achever une formation, ou à titre exceptionnel pour une personne de 50 ans et plus, reconnue travailleur handicapé ou rencontrant des difficultés particulièrement importantes, après examen de sa situation (code du travail, art. L5132-5 pour les EI, L5132-11-1 pour les AI, L5132-15-1 pour les ACI). En ETTI, le contrat de mission peut durer 24 mois, renouvellement compris (art. L5132-6). Une AI qui n’emploie qu’en CDD d’usage répond « non applicable ».',
+          help: 'Le CDDI est conclu pour quatre mois au moins et renouvelé dans la limite de 24 mois ; il peut aller au-delà pour achever une formation en cours, ou à titre exceptionnel, après examen de sa situation, pour une personne de 50 ans et plus ou reconnue travailleur handicapé — et en ACI pour une personne qui rencontre des difficultés particulièrement importantes, jusqu’à 60 mois (code du travail, art. L5132-5 pour les EI, L5132-11-1 pour les AI, L5132-15-1 pour les ACI). En ETTI, le contrat de mission peut durer 24 mois, renouvellement compris (art. L5132-6). Une AI qui n’emploie qu’en CDD d’usage répond « non applicable ».',
           levels: [
             'Les durées des contrats ne sont pas vérifiées au regard des règles légales.',
             'Des contrats ou avenants irréguliers (durée totale dépassée, prolongation non justifiée) ont été signés récemment.',
@@ -113,7 +113,7 @@ export const theme: ThemeInput = {
           legalRefs: [CT('L5132-5'), CT('L5132-11-1'), CT('L5132-15-1'), CT('L5132-6')],
           naAllowed: true,
           appliesTo: ['AI', 'ACI', 'EI', 'ETTI'],
-          iso9001: ['8.5'],
+          iso9001: ['8.2'],
           iso26000: ['relations-conditions-travail'],
           iso26000Issues: ['6.4.3'],
           services: ['JUR-PLATEFORME', 'JUR-ATELIERS', 'FORM-JURIDIQUE'],
@@ -139,8 +139,8 @@ export const theme: ThemeInput = {
           naAllowed: false,
           appliesTo: SIAE,
           iso9001: ['8.2'],
-          iso26000: ['consommateurs', 'droits-humains'],
-          iso26000Issues: ['6.7.8', '6.3.7'],
+          iso26000: ['droits-humains'],
+          iso26000Issues: ['6.3.7'],
           services: ['FORM-CULTURE-IAE', 'COOACTIV'],
           recommendation: {
             title: 'Annoncer un délai de réponse aux candidatures et motiver chaque refus',
@@ -505,7 +505,7 @@ export const theme: ThemeInput = {
           legalRefs: [CT('L5132-9'), CT('R5132-18'), CT('D5132-18-1'), DECRET_AI_2021],
           naAllowed: true,
           appliesTo: ['AI'],
-          iso9001: ['8.5'],
+          iso9001: ['8.2'],
           iso26000: ['loyaute-pratiques'],
           iso26000Issues: ['6.6.5'],
           services: ['JUR-PLATEFORME', 'JUR-ATELIERS'],
