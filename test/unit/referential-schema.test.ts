@@ -2,7 +2,7 @@
 // faulty field and a French message. The built-in « CAP 2023 » still parses (it predates the legal
 // sources), and its successor « CAP 2026 » is checked in referential-cap-2026.test.ts.
 import { describe, it, expect } from 'vitest';
-import { builtinReferential, builtinReferentials, builtinServices, validationContext } from '../../src/referential/store.ts';
+import { builtinReferentials, builtinServices, validationContext } from '../../src/referential/store.ts';
 import { parseReferentialJson, questionCount, validateReferential, type ValidationError } from '../../src/referential/validate.ts';
 import { ISO26000_SUBJECTS, STRUCTURE_TYPES, THEME_SLUGS, type Question, type Referential } from '../../src/referential/schema.ts';
 import { isApplicable } from '../../src/scoring/index.ts';
@@ -259,7 +259,7 @@ describe('validateReferential refuses each kind of fault with its path', () => {
 });
 
 describe('the built-in referential « CAP 2023 »', () => {
-  const ref = builtinReferential();
+  const ref = builtinReferentials()[0]!;
   const all = questions(ref);
 
   it('passes the schema and the catalogue; the checks added since flag only its legal questions without sources', () => {
