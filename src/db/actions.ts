@@ -10,6 +10,7 @@ import { isEditable } from '../diagnostics/status.ts';
 import { proposeActions } from '../plan/prioritise.ts';
 import { activeServiceCodes, withActiveServices } from '../referential/store.ts';
 import type { ProposedAction } from '../plan/types.ts';
+import type { Successor } from '../referential/mapping.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
 import { LIMITS } from '../validation/limits.ts';
 
@@ -203,10 +204,22 @@ export function dropAction(db: Db, scope: Scope, actionId: string, reason: strin
 
 /**
  * Copies the open actions (not done, not dropped) of a previous diagnostic into a new one, as
- * « carried » actions linked to their original. Their question stays attached, so the plan of the
- * new diagnostic proposes nothing twice. Returns how many were carried over.
+ * « carried » actions linked to their original. Their question stays attached (across versions, the
+ * question that takes it over), so the plan of the new diagnostic proposes nothing twice. Returns
+ * how many were carried over.
  */
-export function carryOverActions(db: DbOrTx, fromDiagnosticId: string, toDiagnosticId: string, userId: string | null, now: Date): number {
+export function carryOverActions(
+  db: DbOrTx,
+  fromDiagnosticId: string,
+  toDiagnosticId: string,
+  userId: string | null,
+  now: Date,
+  /**
+   * Across referential versions: the question (and its theme) that takes over an old one, or null
+   * when none does (the action is then carried without a question).
+   */
+  successor?: (questionCode: string) => Successor | null,
+): number {
   // The new plan starts empty: it takes the first LIMITS.actionsPerDiagnostic open actions, by rank.
   const open = listActions(db, fromDiagnosticId).filter((a) => a.status !== 'done' && a.droppedReason === null).slice(0, LIMITS.actionsPerDiagnostic);
   const target = db.select({ organisationId: diagnostics.organisationId }).from(diagnostics).where(eq(diagnostics.id, toDiagnosticId)).get();
@@ -218,14 +231,15 @@ export function carryOverActions(db: DbOrTx, fromDiagnosticId: string, toDiagnos
     for (const a of open) {
       if (already.has(a.id)) continue;
       const id = newId();
+      const next = successor && a.questionCode ? successor(a.questionCode) : undefined;
       tx.insert(actions)
         .values({
           id,
           diagnosticId: toDiagnosticId,
-          questionCode: a.questionCode,
+          questionCode: next === undefined ? a.questionCode : (next?.questionCode ?? null),
           origin: 'carried',
           carriedFromId: a.id,
-          themeSlug: a.themeSlug,
+          themeSlug: next ? next.themeSlug : a.themeSlug,
           title: a.title,
           description: a.description,
           services: a.services,

@@ -27,11 +27,14 @@ export function proposeActions(ref: Referential, scores: DiagnosticScores, optio
   const candidates: { action: Omit<ProposedAction, 'rank'>; order: number }[] = [];
   scores.questions.forEach((qs, order) => {
     const q = index.questions.get(qs.code)?.question;
-    if (!q || typeof qs.level !== 'number' || qs.level >= target) return;
-    const gap = target - qs.level;
-    const urgency = qs.weight * gap;
-    // An unmet legal obligation comes first whatever its weight.
+    if (!q || typeof qs.level !== 'number') return;
+    // Below its compliance level a legal obligation is not met: it comes first whatever its weight,
+    // and is proposed even when the plan aims lower than that level.
     const obligation = belowCompliance(qs);
+    const aim = obligation ? Math.max(target, qs.complianceLevel) : target;
+    if (qs.level >= aim) return;
+    const gap = aim - qs.level;
+    const urgency = qs.weight * gap;
     candidates.push({
       order,
       action: {

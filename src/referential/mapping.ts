@@ -1,6 +1,7 @@
 // Carrying answers from one referential version to the next through the version's mapping, for
 // the prefill of a new diagnostic and for comparing results across versions. Pure.
-import type { Mapping, Question, Referential } from './schema.ts';
+import type { Mapping, Referential } from './schema.ts';
+import { indexOf } from './lookup.ts';
 
 /** An answer as it travels between versions: a level 0-4 or N/A, and its comment. */
 export interface CarriedAnswer {
@@ -34,15 +35,46 @@ export function originsOf(mapping: Mapping): Map<string, QuestionOrigin> {
   return origins;
 }
 
-/** The mapping of `to` when it maps from `fromId`; none otherwise (same version, or unrelated). */
-export function mappingBetween(fromId: string, to: Referential): Mapping | undefined {
-  return to.mapping && to.mapping.from === fromId ? to.mapping : undefined;
+/** Where an action attached to an earlier question goes: the question that takes it over, with its theme. */
+export interface Successor {
+  questionCode: string;
+  themeSlug: string;
 }
 
-function questionsOf(ref: Referential): Map<string, Question> {
-  const out = new Map<string, Question>();
-  for (const th of ref.themes) for (const c of th.criteria) for (const q of c.questions) out.set(q.code, q);
+/**
+ * For each code of the earlier version, the first question of `target` that takes it over, for
+ * carrying actions. A code the mapping sends nowhere (a question withdrawn) has no successor.
+ */
+export function successorsOf(mapping: Mapping, target: Referential): Map<string, Successor> {
+  const questions = indexOf(target).questions;
+  const out = new Map<string, Successor>();
+  for (const entry of mapping.questions) {
+    const to = entry.to.map((code) => questions.get(code)).find((e) => e !== undefined);
+    if (to) out.set(entry.from, { questionCode: to.question.code, themeSlug: to.theme.slug });
+  }
   return out;
+}
+
+/**
+ * How actions of a diagnostic on version `fromId` move to one on `to`: through the mapping when `to`
+ * maps from it, else undefined (same version, or unrelated ones: actions keep their question).
+ */
+export function actionSuccessor(fromId: string, to: Referential): ((questionCode: string) => Successor | null) | undefined {
+  const mapping = mappingBetween(fromId, to);
+  if (!mapping) return undefined;
+  const successors = successorsOf(mapping, to);
+  return (code) => successors.get(code) ?? null;
+}
+
+/**
+ * The mapping of `to` when it maps from `fromId`, or from a revision of it (`cap-2023-2` keeps the
+ * codes of `cap-2023`); none otherwise (same version, or unrelated ones).
+ */
+export function mappingBetween(fromId: string, to: Referential): Mapping | undefined {
+  const m = to.mapping;
+  if (!m || fromId === to.id) return undefined;
+  const revision = fromId.startsWith(`${m.from}-`) && /^\d+$/.test(fromId.slice(m.from.length + 1));
+  return m.from === fromId || revision ? m : undefined;
 }
 
 /**
@@ -64,10 +96,10 @@ function inheritedLevel(sources: readonly CarriedAnswer[]): { level: number | nu
  * characters (a comment that would not fit is left out, never cut).
  */
 export function carryAnswers(mapping: Mapping, target: Referential, previous: ReadonlyMap<string, CarriedAnswer>, commentMax: number): Map<string, CarriedAnswer & { sources: string[] }> {
-  const questions = questionsOf(target);
+  const questions = indexOf(target).questions;
   const out = new Map<string, CarriedAnswer & { sources: string[] }>();
   for (const [code, origin] of originsOf(mapping)) {
-    const q = questions.get(code);
+    const q = questions.get(code)?.question;
     if (!q) continue;
     const answered = origin.sources.filter((s) => previous.has(s));
     const inherited = inheritedLevel(answered.map((s) => previous.get(s)!));

@@ -5,7 +5,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Client, makeApp, org, user, text, type TestContext } from '../support/app.ts';
 import { auditEvents, diagnostics, referentials } from '../../src/db/schema.ts';
-import { activeServiceCodes, builtinReferential, getService, listReferentials } from '../../src/referential/store.ts';
+import { activeServiceCodes, builtinReferential, builtinReferentials, getService, listReferentials } from '../../src/referential/store.ts';
 import { importable } from '../fixtures/importable.ts';
 
 /** Posts a multipart form (file upload) with the client's cookies and CSRF token. */
@@ -55,7 +55,8 @@ describe('referential versions', () => {
     const html = await res.text();
     const page = text(html);
     expect(page).toContain('Référentiels');
-    expect(page).toMatch(/CAP 2023 cap-2023 Publiée Par défaut Intégrée 81 1 diagnostic/);
+    expect(page).toMatch(/CAP 2023 cap-2023 Publiée Intégrée 81 1 diagnostic/);
+    expect(page).toMatch(/CAP 2026 cap-2026 Publiée Par défaut Intégrée 101 Aucun/);
     expect(html).toContain('href="/admin/referentials/cap-2023"');
     expect(html).toContain('href="/admin/referentials/cap-2023/export.json"');
     expect(html).toMatch(/<form method="post" action="\/admin\/referentials\/import" enctype="multipart\/form-data"/);
@@ -68,7 +69,7 @@ describe('referential versions', () => {
     const page = text(await res.text());
     expect(page).toContain('Référentiel « CAP 2023 »');
     expect(page).toContain('4 thèmes, 25 critères, 81 questions');
-    const ai = builtinReferential().themes[1]!.criteria.find((c) => c.code === 'SV-7')!.questions[0]!;
+    const ai = builtinReferentials()[0]!.themes[1]!.criteria.find((c) => c.code === 'SV-7')!.questions[0]!;
     expect(page).toContain(text(`SV-7.1 ${ai.text}`));
     expect(page).toContain('Seulement : AI');
     expect(page).toContain(text(`Aide : ${ai.help}`));
@@ -82,10 +83,30 @@ describe('referential versions', () => {
     expect(page).toContain(text(`Recommandation pour le plan de progrès ${ai.recommendation.title} ${ai.recommendation.text}`));
     expect(page).toMatch(/Services qui aident .*JUR-PLATEFORME/);
     expect(page).toContain(getService(ctx.db, 'JUR-PLATEFORME')!.name);
-    // Published and default: neither publish nor default is offered.
-    expect(page).toContain('C’est la version par défaut des nouveaux diagnostics.');
+    // Published, no longer the default: it may become it again.
+    expect(page).toContain('En faire la version par défaut');
     expect(page).not.toContain('Publier cette version');
+    // CAP 2023 has no glossary, guide or mapping.
+    expect(page).not.toContain('Glossaire');
     expect((await admin.get('/admin/referentials/inconnue')).status).toBe(404);
+  });
+
+  it('shows the legal sources, compliance level and ISO 26000 issues of CAP 2026, with its guide, glossary and mapping', async () => {
+    const html = await (await admin.get('/admin/referentials/cap-2026')).text();
+    const page = text(html);
+    expect(page).toContain('C’est la version par défaut des nouveaux diagnostics.');
+    const ref = builtinReferential();
+    const q = ref.themes[2]!.criteria.find((c) => c.code === 'FS-2')!.questions[0]!;
+    expect(q.code).toBe('FS-2.1');
+    expect(page).toContain('Obligation remplie à partir du niveau 3');
+    expect(page).toContain(text(`${q.legalRefs![0]!.text}, ${q.legalRefs![0]!.article}`));
+    expect(page).toContain('vérifiée le 1er décembre 2026');
+    expect(page).toContain('Domaines d’action ISO 26000 6.4.6 Santé et sécurité au travail');
+    expect(page).toContain('Guide de choix du niveau');
+    expect(page).toContain(`Glossaire (${ref.glossary!.length} termes)`);
+    expect(page).toContain('Correspondance avec la version cap-2023');
+    // ID-1.3 of CAP 2023 went into SV-1.2, linked to its question.
+    expect(html).toMatch(/<code>ID-1\.3<\/code><\/th><td><a href="#q-SV-1\.2">SV-1\.2<\/a><\/td>/);
   });
 
   it('exports a version as a JSON download', async () => {
@@ -93,7 +114,8 @@ describe('referential versions', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="cap-2023.json"');
-    expect(JSON.parse(await res.text())).toEqual(builtinReferential());
+    expect(JSON.parse(await res.text())).toEqual(builtinReferentials()[0]);
+    expect(JSON.parse(await (await admin.get('/admin/referentials/cap-2026/export.json')).text())).toEqual(builtinReferential());
     expect((await admin.get('/admin/referentials/inconnue/export.json')).status).toBe(404);
   });
 
@@ -160,7 +182,7 @@ describe('referential versions', () => {
     const taken = await postMultipart(ctx, admin, '/admin/referentials/import', { file: { name: 'x.json', content: JSON.stringify({ ...importable('cap-2023', 'CAP 2023'), mapping: undefined }) } });
     expect(taken.status).toBe(422);
     expect(text(await taken.text())).toContain('Le document identifiant de la version : la version « cap-2023 » existe déjà : choisissez un autre identifiant chemin : id');
-    expect(listReferentials(ctx.db)).toHaveLength(1);
+    expect(listReferentials(ctx.db)).toHaveLength(2);
   });
 
   it('publishes a draft, then makes it the default; a draft cannot be the default', async () => {

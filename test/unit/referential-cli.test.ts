@@ -45,7 +45,7 @@ describe('npm run referential -- export', () => {
     const dataDir = join(dir, 'absent');
     const r = run(['export'], dataDir);
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('{\n  "id": "cap-2023",')).toBe(true);
+    expect(r.stdout.startsWith('{\n  "id": "cap-2026",')).toBe(true);
     expect(JSON.parse(r.stdout)).toEqual(builtinReferential());
     expect(existsSync(dataDir)).toBe(false);
   });
