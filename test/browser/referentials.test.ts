@@ -35,7 +35,7 @@ describe('referential administration', () => {
   test('the list of versions shows the built-in default and the import form, accessibly', async () => {
     await page.goto(`${srv.url}/admin/referentials`);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Référentiels');
-    const row = page.getByRole('row', { name: /CAP 2023/ });
+    const row = page.getByRole('row', { name: /CAP 2026/ });
     expect(await row.innerText()).toMatch(/Publiée\s+Par défaut/);
     expect(await checkA11y(page)).toEqual([]);
     await screenshot(page, 'referentials-list');
@@ -100,6 +100,20 @@ describe('referential administration', () => {
     await page.goto(`${srv.url}/admin/referentials/cap-2025?tout=1`);
     expect(await page.locator('details[open]').count()).toBe(101);
     expect(await checkA11y(page)).toEqual([]);
+  });
+
+  test('CAP 2026 shows its sources, guide, glossary and mapping, accessibly', async () => {
+    await page.goto(`${srv.url}/admin/referentials/cap-2026?tout=1`);
+    for (const summary of await page.locator('section.ref-parts > details > summary').all()) await summary.click();
+    expect(await page.locator('section.ref-parts > details[open]').count()).toBe(3);
+    const text = await mainText(page);
+    expect(text).toContain('Correspondance avec la version cap-2023');
+    expect(text).toContain('Obligation remplie à partir du niveau 3');
+    expect(await checkA11y(page)).toEqual([]);
+    // Folded questions, the guide open: short enough for a full-page screenshot.
+    await page.goto(`${srv.url}/admin/referentials/cap-2026`);
+    await page.locator('section.ref-parts > details > summary').first().click();
+    await screenshot(page, 'referentials-cap-2026');
   });
 
   test('the services pages are accessible', async () => {
