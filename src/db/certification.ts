@@ -13,6 +13,7 @@ import { actionsProgress, servicesFollowedByProgress, type ActionsProgress, type
 import { federationRows, matches } from './federation.ts';
 import type { FederationQuery } from '../federation/query.ts';
 import { isSettled } from '../diagnostics/status.ts';
+import { actionSuccessor, mappingBetween, originsOf } from '../referential/mapping.ts';
 import type { Actor } from '../auth/permissions.ts';
 
 export function gapInputFor(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores): GapInput {
@@ -47,10 +48,15 @@ export function progressSincePrevious(db: Db, ctx: DiagnosticContext, scores: Di
   if (!previous) return null;
   const prevCtx = getDiagnosticContext(db, previous.id);
   if (!prevCtx) return null;
-  const actions = [...listActions(db, previous.id), ...listActions(db, ctx.diagnostic.id).filter((a) => a.origin === 'carried')].map(completed);
+  // Across referential versions, the earlier plan's actions are named by the questions that took
+  // theirs over (as when they were carried), and levels compare through the mapping.
+  const mapping = prevCtx.referential.id !== ctx.referential.id ? mappingBetween(prevCtx.referential.id, ctx.referential) : undefined;
+  const successor = mapping ? actionSuccessor(prevCtx.referential.id, ctx.referential) : undefined;
+  const earlier = listActions(db, previous.id).map((a) => (successor && a.questionCode ? { ...a, questionCode: successor(a.questionCode)?.questionCode ?? null } : a));
+  const actions = [...earlier, ...listActions(db, ctx.diagnostic.id).filter((a) => a.origin === 'carried')].map(completed);
   const window = { from: previous.createdAt, to: ctx.diagnostic.submittedAt ?? now.toISOString() };
   const prefilled = new Set(loadAnswerStates(db, ctx.diagnostic.id).filter((a) => a.prefilledFrom).map((a) => a.questionCode));
-  return { previous, progress: actionsProgress(scoreDiagnosticById(db, prevCtx), scores, actions, window, prefilled) };
+  return { previous, progress: actionsProgress(scoreDiagnosticById(db, prevCtx), scores, actions, window, prefilled, mapping ? originsOf(mapping) : undefined) };
 }
 
 /**

@@ -52,6 +52,8 @@ export interface TypeThemeMeans {
 export interface WeakQuestion {
   code: string;
   text: string;
+  /** The referential version's label, when the latest diagnostics use more than one version. */
+  version: string | null;
   /** Mean level 0-4 over the latest diagnostics that scored it (N/A left out). */
   mean: number;
   answers: number;
@@ -232,14 +234,22 @@ function picture(db: Db, rows: FederationRow[]): RegionPicture {
   const bands = BANDS.map((b) => ({ id: b.id, label: b.label, count: counts.get(b.id) ?? 0 }));
 
   const json = JSON.stringify(ids);
+  // A code means a question within one referential version (FS-1.2 of CAP 2023 is not FS-1.2 of
+  // CAP 2026): answers are grouped by version and code.
   const weakRows = ids.length
-    ? db.all<{ code: string; mean: number; n: number }>(sql`
-        SELECT question_code AS code, AVG(level) AS mean, COUNT(*) AS n FROM answers
-        WHERE diagnostic_id IN (SELECT value FROM json_each(${json})) AND na = 0 AND level IS NOT NULL
-        GROUP BY question_code ORDER BY mean ASC, question_code ASC LIMIT 10`)
+    ? db.all<{ ref: string; code: string; mean: number; n: number }>(sql`
+        SELECT d.referential_id AS ref, a.question_code AS code, AVG(a.level) AS mean, COUNT(*) AS n
+        FROM answers a JOIN diagnostics d ON d.id = a.diagnostic_id
+        WHERE a.diagnostic_id IN (SELECT value FROM json_each(${json})) AND a.na = 0 AND a.level IS NOT NULL
+        GROUP BY d.referential_id, a.question_code ORDER BY mean ASC, a.question_code ASC, d.referential_id ASC LIMIT 10`)
     : [];
-  const texts = questionTexts(db, withDiag.map((r) => r.latest!.referentialId));
-  const weakest = weakRows.map((w) => ({ code: w.code, text: texts.get(w.code) ?? w.code, mean: w.mean, answers: w.n }));
+  const versions = [...new Set(withDiag.map((r) => r.latest!.referentialId))].sort();
+  const refs = new Map(versions.map((id) => [id, getReferential(db, id)]));
+  const weakest = weakRows.map((w) => {
+    const ref = refs.get(w.ref);
+    const text = ref ? indexOf(ref).questions.get(w.code)?.question.text : undefined;
+    return { code: w.code, text: text ?? w.code, version: versions.length > 1 ? (ref?.label ?? w.ref) : null, mean: w.mean, answers: w.n };
+  });
 
   const services = ids.length
     ? db
@@ -256,15 +266,6 @@ function picture(db: Db, rows: FederationRow[]): RegionPicture {
 }
 
 /** Question texts by code across the referential versions in use (latest version wins). */
-function questionTexts(db: Db, referentialIds: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const id of [...new Set(referentialIds)].sort()) {
-    const ref = getReferential(db, id);
-    if (ref) for (const { question } of indexOf(ref).entries) out.set(question.code, question.text);
-  }
-  return out;
-}
-
 /** Every organisation of the actor's scope, before filters, with its latest diagnostic scored. */
 export function federationRows(db: Db, actor: Actor, now: Date): FederationRow[] {
   const regions = actorRegions(actor);

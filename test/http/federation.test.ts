@@ -107,6 +107,18 @@ describe('the picture of the selection', () => {
     ]);
   });
 
+  it('groups the weakest questions by referential version when the latest diagnostics use more than one', async () => {
+    // Delta Bretagne's diagnostic on CAP 2026: its ID-1.1 is that version's question, not CAP 2023's.
+    ctx.db.update(diagnostics).set({ referentialId: 'cap-2026' }).where(eq(diagnostics.id, net.diags.d1)).run();
+    const weakest = pictureRows(await page(await as('admin@cap.test')), 'Questions au niveau moyen le plus bas');
+    expect(weakest.map((r) => [r.split(' ')[0], r.match(/\((CAP 20\d\d)\)/)?.[1], r.match(/(\d,\d \/ 4 \d+)$/)?.[1]])).toEqual([
+      ['ID-1.1', 'CAP 2026', '0,0 / 4 1'],
+      ['ID-2.1', 'CAP 2023', '0,0 / 4 1'],
+      ['ID-1.1', 'CAP 2023', '2,0 / 4 2'],
+      ['ID-1.2', 'CAP 2023', '4,0 / 4 1'],
+    ]);
+  });
+
   it('for an admin, mixes Bretagne in: ID-1.1 averages 1, 3 and 0', async () => {
     const html = await page(await as('admin@cap.test'));
     const weakest = pictureRows(html, 'Questions au niveau moyen le plus bas');
