@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { Client, makeApp, org, user, text, type TestContext } from '../support/app.ts';
-import { actions, answers, diagnostics } from '../../src/db/schema.ts';
+import { actions, answers, diagnostics, evidenceFiles } from '../../src/db/schema.ts';
 import { builtinReferentials, setDefaultReferential } from '../../src/referential/store.ts';
 import { originsOf } from '../../src/referential/mapping.ts';
 import { isApplicable } from '../../src/scoring/index.ts';
@@ -52,6 +52,10 @@ describe('starting a CAP 2026 diagnostic from a CAP 2023 one', () => {
     await member.get(`/diagnostics/${first}/plan`);
     ctx.db.update(actions).set({ status: 'done' }).where(and(eq(actions.diagnosticId, first), eq(actions.questionCode, 'ID-3.2'))).run();
 
+    // A document proved ID-1.3 (a row is enough: carrying evidence copies rows, not bytes).
+    const file = { hash: 'a'.repeat(64), size: 1000, mime: 'application/pdf', name: 'Livret d’accueil.pdf', uploadedBy: null, uploadedAt: '2025-03-10T09:30:00.000Z', carriedFromId: null };
+    ctx.db.insert(evidenceFiles).values({ ...file, id: 'ev-1', diagnosticId: first, questionCode: 'ID-1.3' }).run();
+
     // This year CAP 2026 is the default again, and the new diagnostic starts from last year's.
     ctx.now.value = new Date('2026-03-02T09:00:00Z');
     setDefaultReferential(ctx.db, 'cap-2026', null, ctx.now.value);
@@ -98,5 +102,10 @@ describe('starting a CAP 2026 diagnostic from a CAP 2023 one', () => {
     const codes = new Set(CAP_2026.themes.flatMap((th) => th.criteria.flatMap((c) => c.questions.map((q) => q.code))));
     for (const a of carried) if (a.questionCode) expect(codes.has(a.questionCode), a.questionCode).toBe(true);
     expect((await member.get(`/diagnostics/${second}/plan`)).status).toBe(200);
+  });
+
+  it('moves evidence to the question that takes over its own', () => {
+    const moved = ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.diagnosticId, second)).all();
+    expect(moved.map((e) => [e.questionCode, e.name, e.carriedFromId])).toEqual([['SV-1.2', 'Livret d’accueil.pdf', 'ev-1']]);
   });
 });
