@@ -714,6 +714,7 @@ function comparison(x: Ctx) {
   if (!r.comparison && !r.benchmark.length) return;
   h3(x, r.comparison ? P.comparisonTitle : P.peersTitle, 120);
   if (r.comparison) para(x, P.comparisonIntro(frenchDate(r.comparison.previousDate)), { size: 9, color: C.muted, gap: 0.3 });
+  if (r.comparison?.previousLabel) para(x, P.comparisonVersion(r.comparison.previousLabel), { size: 9, color: C.muted, gap: 0.3 });
   if (r.benchmark.length) para(x, P.peersIntro(r.organisation.types.join(', ')), { size: 9, color: C.muted, gap: 0.3 });
   const c = r.comparison?.result;
   const peers = r.benchmark;
