@@ -127,8 +127,11 @@ describe('CAP 2026 fixes the faults of CAP 2023', () => {
   it('gives the ACI revenue rule its article and its conditions', () => {
     const x = q('FS-4.4');
     expect(x.appliesTo).toEqual(['ACI']);
-    expect(x.legalRefs!.map((r) => r.article)).toEqual(['art. D5132-34']);
+    expect(x.legalRefs!.map((r) => r.article)[0]).toBe('art. D5132-34');
+    expect(x.legalRefs!.map((r) => r.text)).toContain('Circulaire DGEFP n° 2005-41 du 28 novembre 2005 relative aux ateliers et chantiers d’insertion');
     expect(x.help).toMatch(/inférieure à 30 %/);
+    expect(x.help).toMatch(/commission spécialisée du comité départemental pour l’emploi/);
+    expect(x.help).toMatch(/pour chaque atelier ou chantier/);
     expect(x.help).toMatch(/jusqu’à 50 %/);
     expect(x.help).toMatch(/pas déjà assurées par les entreprises locales/);
   });
@@ -144,6 +147,9 @@ describe('CAP 2026 fixes the faults of CAP 2023', () => {
     expect(x.help).toMatch(/au moins 20 heures par semaine/);
     expect(x.legalRefs!.map((r) => r.article)).toContain('F14100 (durée minimale de 20 heures par semaine)');
     expect(q('SV-1.4').help).not.toMatch(/20 heures/);
+    // The prefect's derogations exist in ACI only: for one person (D5132-43-5) or a whole workshop (D5132-43-8).
+    expect(x.help).toMatch(/En ACI seulement/);
+    expect(x.legalRefs!.map((r) => r.article)).toEqual(expect.arrayContaining(['art. L5132-15-1', 'art. D5132-43-5', 'art. D5132-43-8']));
   });
 
   it('does not credit the law of 14 December 2020 with a commission of people in pathways', () => {
@@ -156,6 +162,7 @@ describe('CAP 2026 fixes the faults of CAP 2023', () => {
     expect(help).toMatch(/susceptible de comporter un risque/);
     expect(help).toMatch(/art\. 10/);
     expect(help).toMatch(/placées sous main de justice/);
+    expect(q('FS-6.3').legalRefs!.map((r) => r.article)).toEqual(['art. 30, § 5', 'art. 9 et 10', 'art. 13 et 14']);
   });
 
   it('says the ESUS agreement is automatic for SIAE only when they belong to the ESS (statutes of a company)', () => {

@@ -56,4 +56,5 @@ export const DECRET_IAE_2021 = ref('Décret n° 2021-1128 du 30 août 2021 relat
 export const DECRET_AI_2021 = ref('Décret n° 2021-1129 du 30 août 2021', 'art. 1er (dérogation au plafond de mise à disposition des associations intermédiaires)');
 export const ARRETE_LIEUX_2021 = ref('Arrêté du 15 janvier 2021 relatif aux mesures de protection des personnes lors de l’utilisation de produits phytopharmaceutiques dans les lieux fréquentés par le public', 'ensemble du texte (interdiction au 1er juillet 2022)');
 export const SP_CDDI = ref('Service-public.fr, fiche « Contrat à durée déterminée d’insertion (CDDI) »', 'F14100 (durée minimale de 20 heures par semaine)', 'https://www.service-public.fr/particuliers/vosdroits/F14100');
+export const CIRCULAIRE_ACI_2005 = ref('Circulaire DGEFP n° 2005-41 du 28 novembre 2005 relative aux ateliers et chantiers d’insertion', 'part des recettes commerciales appréciée pour chaque atelier ou chantier');
 export const INSTRUCTION_ETTI_2021 = ref('Instruction DGEFP du 19 octobre 2021', 'mise en œuvre de la triple exclusivité des ETTI (activité, public, moyens)');

@@ -1,6 +1,6 @@
 // Thème 3 de CAP 2026 : ressources humaines, santé et sécurité, qualité des emplois, modèle
 // économique et commercial, obligations administratives, données personnelles, environnement.
-import { CDDI, CENV, CRURAL, CSS, CT, EMPLOYERS, ALL, ARRETE_LIEUX_2021, LOI_ENTRETIEN_2025, RGPD, SALARIED_PATHWAY, SIAE, SP_CDDI, type ThemeInput } from './authoring.ts';
+import { CDDI, CENV, CRURAL, CSS, CT, EMPLOYERS, ALL, ARRETE_LIEUX_2021, CIRCULAIRE_ACI_2005, LOI_ENTRETIEN_2025, RGPD, SALARIED_PATHWAY, SIAE, SP_CDDI, type ThemeInput } from './authoring.ts';
 import type { StructureType } from '../schema.ts';
 
 const SALARIED_AND_EBE: StructureType[] = [...SALARIED_PATHWAY, 'EBE'];
@@ -95,7 +95,7 @@ export const theme: ThemeInput = {
         {
           code: 'FS-1.5',
           text: 'Chaque salarié, permanent ou en parcours, bénéficie-t-il de ses entretiens de parcours professionnel aux échéances légales ?',
-          help: 'La loi n° 2025-989 du 24 octobre 2025 a remplacé l’entretien professionnel par l’entretien de parcours professionnel (code du travail, art. L6315-1) : le salarié est informé à l’embauche qu’il en bénéficiera dans l’année qui suit son arrivée, puis tous les quatre ans (un accord d’entreprise ou de branche peut fixer un rythme plus court, jamais plus long) ; tous les huit ans, un état des lieux récapitulatif vérifie ses entretiens, ses formations et sa progression. Les accords existants doivent être mis en conformité au 1er octobre 2026. Le premier entretien tombant dans l’année, les salariés en CDDI sont concernés. Pour les intérimaires, interroger le service juridique sur l’ancienneté à retenir.',
+          help: 'La loi n° 2025-989 du 24 octobre 2025 a remplacé l’entretien professionnel par l’entretien de parcours professionnel (code du travail, art. L6315-1) : le salarié est informé à l’embauche qu’il en bénéficiera dans l’année qui suit son arrivée, puis tous les quatre ans (un accord d’entreprise ou de branche peut fixer un rythme plus court, jamais plus long) ; tous les huit ans, un état des lieux récapitulatif vérifie ses entretiens, ses formations et sa progression. Les accords existants doivent être mis en conformité au 1er octobre 2026. Le premier entretien tombant dans l’année, les salariés en CDDI sont concernés. Pour les intérimaires d’une ETTI, la plateforme juridique de Coorace aide à fixer les échéances selon l’ancienneté acquise au fil des missions.',
           levels: [
             'Aucun entretien de parcours professionnel n’est organisé.',
             'Des entretiens ont lieu pour certains permanents, sans calendrier ni trace écrite ; les salariés en parcours n’en ont pas.',
@@ -323,7 +323,7 @@ export const theme: ThemeInput = {
         {
           code: 'FS-3.4',
           text: 'La durée hebdomadaire de travail des CDDI respecte-t-elle le minimum légal et tient-elle compte des souhaits des personnes ?',
-          help: 'La durée de travail d’un salarié en CDDI est d’au moins 20 heures par semaine et peut varier sans dépasser la durée légale (service-public.fr, fiche F14100 ; code du travail, art. L5132-15-1 pour les ACI). En ACI, le préfet peut accorder une dérogation, pour douze mois au plus, pour des salariés qui rencontrent des difficultés particulièrement importantes (art. D5132-43-8). Au-delà du minimum, un temps partiel subi pèse sur le revenu : les heures proposées gagnent à suivre le projet de la personne. Une AI qui n’emploie qu’en CDD d’usage répond « non applicable ».',
+          help: 'La durée de travail d’un salarié en CDDI est d’au moins 20 heures par semaine et peut varier sans dépasser la durée légale (service-public.fr, fiche F14100 ; code du travail, art. L5132-15-1 pour les ACI). En ACI seulement, le préfet peut accorder une dérogation pour une personne dont les difficultés particulièrement importantes le justifient, après examen de sa situation, pour douze mois au plus, prolongeables après un bilan de son accompagnement et de ses formations (art. D5132-43-5), ou pour tous les salariés d’un atelier qui présentent des difficultés communes particulièrement importantes, pour douze mois au plus (art. D5132-43-8). Au-delà du minimum, un temps partiel subi pèse sur le revenu : les heures proposées gagnent à suivre le projet de la personne. Une AI qui n’emploie qu’en CDD d’usage répond « non applicable ».',
           levels: [
             'La durée des CDDI n’est pas vérifiée.',
             'Des CDDI sont conclus sous 20 heures sans dérogation.',
@@ -335,7 +335,7 @@ export const theme: ThemeInput = {
           weight: 2,
           legal: true,
           complianceLevel: 2,
-          legalRefs: [SP_CDDI, CT('L5132-15-1'), CT('D5132-43-8')],
+          legalRefs: [SP_CDDI, CT('L5132-15-1'), CT('D5132-43-5'), CT('D5132-43-8')],
           naAllowed: true,
           appliesTo: CDDI,
           iso9001: [],
@@ -462,7 +462,7 @@ export const theme: ThemeInput = {
         {
           code: 'FS-4.4',
           text: 'En ACI, les recettes de la commercialisation restent-elles dans la limite réglementaire ?',
-          help: 'La commercialisation des biens et services produits en ACI est possible lorsqu’elle contribue aux activités d’insertion ; les recettes ne peuvent couvrir qu’une part inférieure à 30 % des charges liées à ces activités. Le préfet peut porter cette part jusqu’à 50 %, après avis favorable de la commission spécialisée du comité départemental pour l’emploi, si les activités ne sont pas déjà assurées par les entreprises locales (code du travail, art. D5132-34). La part s’apprécie pour chaque atelier ou chantier.',
+          help: 'La commercialisation des biens et services produits en ACI est possible lorsqu’elle contribue aux activités d’insertion ; les recettes ne peuvent couvrir qu’une part inférieure à 30 % des charges liées à ces activités. Le préfet peut porter cette part jusqu’à 50 %, après avis favorable de la commission spécialisée du comité départemental pour l’emploi, si les activités ne sont pas déjà assurées par les entreprises locales (code du travail, art. D5132-34). La part s’apprécie pour chaque atelier ou chantier (circulaire DGEFP n° 2005-41 du 28 novembre 2005).',
           levels: [
             'La part des recettes commerciales n’est pas calculée.',
             'La part est calculée globalement et dépasse 30 % pour au moins un atelier sans décision du préfet.',
@@ -474,7 +474,7 @@ export const theme: ThemeInput = {
           weight: 2,
           legal: true,
           complianceLevel: 3,
-          legalRefs: [CT('D5132-34')],
+          legalRefs: [CT('D5132-34'), CIRCULAIRE_ACI_2005],
           naAllowed: false,
           appliesTo: ['ACI'],
           iso9001: [],
@@ -619,7 +619,7 @@ export const theme: ThemeInput = {
           weight: 3,
           legal: true,
           complianceLevel: 3,
-          legalRefs: [RGPD('30'), RGPD('13 et 14')],
+          legalRefs: [RGPD('30, § 5'), RGPD('9 et 10'), RGPD('13 et 14')],
           naAllowed: false,
           appliesTo: ALL,
           iso9001: [],

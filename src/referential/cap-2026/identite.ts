@@ -345,7 +345,7 @@ export const theme: ThemeInput = {
         {
           code: 'ID-4.2',
           text: 'Les salariés en parcours ont-ils un espace collectif pour porter des propositions qui reçoivent une réponse ?',
-          help: 'Aucune instance propre aux salariés en parcours n’est prévue par le code du travail : le réseau Coorace a expérimenté, avec l’Anact, des commissions ou conseils de salariés en parcours, adossés au CSE quand il existe. Ces espaces ont travaillé sur les conditions de travail, l’accompagnement, la barrière de la langue ou la réécriture du livret d’accueil.',
+          help: 'Aucune instance propre aux salariés en parcours n’est prévue par le code du travail : c’est le réseau Coorace qui a expérimenté des commissions ou conseils de salariés en parcours, adossés au CSE quand il existe, et publié avec l’Anact un rapport sur le dialogue social dans l’IAE. Ces espaces ont travaillé sur les conditions de travail, l’accompagnement, la barrière de la langue ou la réécriture du livret d’accueil.',
           levels: [
             'Aucun espace n’est dédié à la parole collective des salariés en parcours.',
             'Des réunions ont lieu ponctuellement, à l’initiative d’un encadrant, sans suite visible.',
