@@ -7,6 +7,7 @@ import { actions, answers, diagnostics } from '../../src/db/schema.ts';
 import { builtinReferential, setDefaultReferential } from '../../src/referential/store.ts';
 import { isApplicable } from '../../src/scoring/index.ts';
 import type { StructureType } from '../../src/referential/schema.ts';
+import { MAX_LENGTH } from '../../src/validation/limits.ts';
 
 const HX = { 'HX-Request': 'true' };
 const ref = builtinReferential();
@@ -416,6 +417,10 @@ describe('saving a whole theme without JavaScript', () => {
     const body = text(html);
     expect(body).toContain('Certaines réponses n’ont pas été enregistrées');
     expect(body).toContain('ID-1.2 : Le commentaire dépasse la limite de 2 000 caractères');
+    // The hint under each comment box gives the same limit as the refusal.
+    expect(MAX_LENGTH.answerComment).toBe(2000);
+    expect(body).toContain('2 000 caractères au plus.');
+    expect(body).not.toContain('5 000 caractères');
     expect(body).toContain('ID-1.4 : Quelqu’un a modifié cette réponse');
     expect(html).toContain('y'.repeat(2001));
     expect(html).toContain('Ma version');

@@ -165,7 +165,7 @@ export const questionnaire = {
   naHint: 'la question ne concerne pas votre structure',
   evidence: 'Exemples de preuves',
   comment: 'Commentaire et éléments de preuve',
-  commentHint: '5 000 caractères au plus.',
+  commentHint: `${nf.format(MAX_LENGTH.answerComment)} caractères au plus.`,
   answeredBy: (name: string, role: string, at: string) => `Répondu par ${name} (${role}) le ${date(at)} à ${time(at)}`,
   answeredByUnknown: (at: string) => `Répondu le ${date(at)} à ${time(at)}`,
   roleLabels: { member: 'membre', consultant: 'conseiller·ère fédéral·e', admin: 'administrateur·rice' } as Record<string, string>,
