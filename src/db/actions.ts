@@ -61,7 +61,7 @@ export interface SyncResult {
 /**
  * Brings the stored plan in line with the scores: one proposed action per ProposedAction whose
  * question has no stored action yet (an edited, dropped or carried-over action for that question
- * stays as it is), priorities and ranks refreshed, and — only while answers may still change —
+ * stays as it is), priorities and ranks of proposed and carried actions refreshed, and — only while answers may still change —
  * untouched proposed actions removed once their question reaches the target. Writes nothing when
  * nothing changed, so that reading the plan stays a read.
  */
@@ -80,7 +80,9 @@ export function syncProposedActions(db: Db, ctx: DiagnosticContext, scores: Diag
   const toAdd = proposed.filter((p) => !storedQuestions.has(p.questionCode)).slice(0, room);
   const toUpdate: { row: ActionRow; set: Pick<ActionRow, 'priority' | 'rank' | 'quickWin'> }[] = [];
   for (const a of stored) {
-    const p = a.origin === 'proposed' && a.questionCode ? byQuestion.get(a.questionCode) : undefined;
+    // Priority, rank and quick win are derived from the answer, for carried actions too: one
+    // carried from an earlier version may meet a question that is now a legal obligation.
+    const p = (a.origin === 'proposed' || a.origin === 'carried') && a.questionCode ? byQuestion.get(a.questionCode) : undefined;
     if (p && (a.priority !== p.priority || a.rank !== p.rank || a.quickWin !== p.quickWin)) {
       toUpdate.push({ row: a, set: { priority: p.priority, rank: p.rank, quickWin: p.quickWin } });
     }

@@ -90,11 +90,33 @@ describe('starting a CAP 2026 diagnostic from a CAP 2023 one', () => {
     expect(services).toContain('[ID-1.3] Livret d’accueil remis à chaque salarié');
   });
 
+  it('flags a carried action whose question is now a legal obligation below compliance « à sécuriser », on the results and in the plan', async () => {
+    // CAP 2023's FS-6.4 (data security) was not legal; CAP 2026's is, met from level 3. Answered 2.
+    const legalNow = new Set(questionsOf(CAP_2026).filter((q) => q.legal && (q.complianceLevel ?? 2) > 2).map((q) => q.code));
+    const carried = ctx.db.select().from(actions).where(eq(actions.diagnosticId, second)).all().filter((a) => a.questionCode && legalNow.has(a.questionCode));
+    const stale = carried.filter((a) => a.priority !== 'obligation');
+    expect(stale.map((a) => a.questionCode)).toContain('FS-6.4');
+    // The questions new in CAP 2026 answered too, so that results show.
+    for (const q of questionsOf(CAP_2026)) {
+      if (stored(second, q.code)) continue;
+      expect((await member.post(`/diagnostics/${second}/answers/${q.code}`, { level: '2', comment: '', revision: '0' })).status, q.code).toBe(303);
+    }
+    // The results' three priorities are obligations to secure, and say so whatever was stored.
+    const results = text(await (await member.get(`/diagnostics/${second}/results`)).text());
+    const box = results.slice(results.indexOf('Priorités'), results.indexOf('Tout le plan de progrès'));
+    expect(box.match(/Obligation légale à sécuriser/g)).toHaveLength(3);
+    expect(box).not.toMatch(/Haute|Moyenne|Basse/);
+    // Opening the plan refreshes the stored priorities of carried actions like proposed ones.
+    expect((await member.get(`/diagnostics/${second}/plan`)).status).toBe(200);
+    for (const a of stale) expect(ctx.db.select().from(actions).where(eq(actions.id, a.id)).get()!.priority, a.questionCode!).toBe('obligation');
+  });
+
   it('carries the open actions to the questions that take them over', async () => {
-    const carried = ctx.db.select().from(actions).where(eq(actions.diagnosticId, second)).all();
+    // (The plan, opened above, has since proposed actions for the questions new in CAP 2026.)
+    const carried = ctx.db.select().from(actions).where(eq(actions.diagnosticId, second)).all().filter((a) => a.origin === 'carried');
     const open = ctx.db.select().from(actions).where(eq(actions.diagnosticId, first)).all().filter((a) => a.status !== 'done');
     expect(carried).toHaveLength(open.length);
-    expect(carried.every((a) => a.origin === 'carried')).toBe(true);
+    expect(new Set(carried.map((a) => a.carriedFromId))).toEqual(new Set(open.map((a) => a.id)));
     // ID-1.3 is now part of SV-1.2, in the services theme.
     const fromId13 = open.find((a) => a.questionCode === 'ID-1.3')!;
     expect(carried.find((a) => a.carriedFromId === fromId13.id)).toMatchObject({ questionCode: 'SV-1.2', themeSlug: 'services', title: fromId13.title });

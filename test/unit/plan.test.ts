@@ -3,7 +3,9 @@
 import { describe, it, expect } from 'vitest';
 import { miniReferential } from '../fixtures/mini-referential.ts';
 import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
-import { proposeActions } from '../../src/plan/prioritise.ts';
+import { needOf, proposeActions } from '../../src/plan/prioritise.ts';
+import { priorityNow } from '../../src/plan/focus.ts';
+import type { QuestionScore } from '../../src/scoring/types.ts';
 import { firstSentence, legacyActionTitle } from '../../src/plan/legacy-titles.ts';
 import { PRIORITY_LABELS } from '../../src/plan/types.ts';
 
@@ -187,5 +189,22 @@ describe('legacy titles (recognised in plans stored before titles existed)', () 
 describe('PRIORITY_LABELS', () => {
   it('names each priority in French', () => {
     expect(PRIORITY_LABELS).toEqual({ obligation: 'Obligation légale à sécuriser', haute: 'Haute', moyenne: 'Moyenne', basse: 'Basse' });
+  });
+});
+
+describe('priorityNow (the priority an action shows, from the answer as it stands)', () => {
+  const q = (code: string, level: number | null, legal = false) => ({ code, level, legal, complianceLevel: 3, weight: 2 }) as unknown as QuestionScore;
+  it('says « à sécuriser » for a legal question below its compliance level, whatever was stored', () => {
+    expect(priorityNow({ questionCode: 'A-1.1', priority: 'moyenne' }, [q('A-1.1', 2, true)])).toBe('obligation');
+  });
+  it('follows the gap for any other answered question below the target, and keeps the stored one otherwise', () => {
+    expect(priorityNow({ questionCode: 'A-1.1', priority: 'obligation' }, [q('A-1.1', 0)])).toBe('haute');
+    expect(priorityNow({ questionCode: 'A-1.1', priority: 'basse' }, [q('A-1.1', 3)])).toBe('basse');
+    expect(priorityNow({ questionCode: 'A-1.1', priority: 'haute' }, [q('A-1.1', null)])).toBe('haute');
+    expect(priorityNow({ questionCode: null, priority: 'basse' }, [q('A-1.1', 0, true)])).toBe('basse');
+  });
+  it('agrees with needOf, the rule proposeActions uses', () => {
+    expect(needOf(q('A-1.1', 1, true))).toEqual({ gap: 2, urgency: 4, priority: 'obligation', quickWin: false });
+    expect(needOf(q('A-1.1', 3, true))).toBeNull();
   });
 });
