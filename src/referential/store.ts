@@ -11,6 +11,7 @@ import { CAP_2023 } from './cap-2023/index.ts';
 import { CAP_2026 } from './cap-2026/index.ts';
 import { SERVICES } from './services-data.ts';
 import { audit } from '../db/audit.ts';
+import { HELP_CORRECTIONS } from './corrections.ts';
 
 export type ReferentialRow = typeof referentials.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -240,7 +241,8 @@ function storeBuiltin(db: Db, ref: Referential, newest: boolean, now: Date): voi
     .where(eq(referentials.builtin, true))
     .all()
     .filter((r) => sameFamily(r.id, ref.id));
-  addBuiltinTitles(db, family, ref, now);
+  correctBuiltinHelp(db, family, now);
+  addBuiltinTitles(db, family.map((r) => getReferentialRow(db, r.id)!), ref, now);
   if (db.select({ id: referentials.id, checksum: referentials.checksum }).from(referentials).where(eq(referentials.builtin, true)).all().some((r) => sameFamily(r.id, ref.id) && r.checksum === sum)) return;
   let id = ref.id;
   for (let n = 2; getReferentialRow(db, id); n++) id = `${ref.id}-${n}`;
@@ -316,6 +318,33 @@ function addBuiltinTitles(db: Db, builtins: ReferentialRow[], ref: Referential, 
     db.transaction((tx) => {
       tx.update(referentials).set({ document: doc, checksum: checksum(ref) }).where(eq(referentials.id, row.id)).run();
       audit(tx, { userId: null, action: 'update', entity: 'referential', entityId: row.id, before: { checksum: row.checksum }, after: { checksum: checksum(ref), actionTitles: true } }, now);
+    });
+    parsedCache.get(db)?.delete(row.id);
+  }
+}
+
+/**
+ * Stored built-in versions whose help texts still hold a note their authors left (HELP_CORRECTIONS):
+ * the help is replaced in place. Its checksum is recomputed as storeBuiltin computes it, so that a
+ * version now equal to the built-in text is not stored again as a revision.
+ */
+function correctBuiltinHelp(db: Db, builtins: ReferentialRow[], now: Date): void {
+  for (const row of builtins) {
+    const fixes: string[] = [];
+    const doc = mapQuestions(row.document, (q) => {
+      const fix = HELP_CORRECTIONS.find((c) => sameFamily(row.id, c.family) && c.code === q.code && q.help === c.from);
+      if (!fix) return q;
+      fixes.push(fix.code);
+      return { ...q, help: fix.to };
+    }) as Json;
+    if (!fixes.length) continue;
+    const family = HELP_CORRECTIONS.find((c) => sameFamily(row.id, c.family))!.family;
+    const builtin = builtinReferentials().find((r) => r.id === family);
+    // The checksum of a stored built-in is that of its text under the built-in's own id and label.
+    const sum = checksum(builtin ? { ...doc, id: builtin.id, label: builtin.label } : doc);
+    db.transaction((tx) => {
+      tx.update(referentials).set({ document: doc as Referential, checksum: sum }).where(eq(referentials.id, row.id)).run();
+      audit(tx, { userId: null, action: 'update', entity: 'referential', entityId: row.id, before: { checksum: row.checksum }, after: { checksum: sum, helpCorrected: fixes } }, now);
     });
     parsedCache.get(db)?.delete(row.id);
   }

@@ -8,6 +8,7 @@ import { auditEvents, diagnostics, referentials, services } from '../../src/db/s
 import { insertOrganisation } from '../../src/db/organisations.ts';
 import {
   activeServiceCodes,
+  checksum,
   builtinReferential,
   builtinReferentials,
   builtinServices,
@@ -26,6 +27,7 @@ import {
   withActiveServices,
 } from '../../src/referential/store.ts';
 import type { Referential, ServiceKind } from '../../src/referential/schema.ts';
+import { HELP_CORRECTIONS } from '../../src/referential/corrections.ts';
 import { importable } from '../fixtures/importable.ts';
 
 const T0 = new Date('2026-01-05T08:00:00Z');
@@ -199,6 +201,36 @@ describe('documents stored before recommendations had titles', () => {
     expect(events.map((e) => e.action)).toEqual(['create', 'update']);
     ensureBuiltins(db, T1);
     expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2023')).all()).toHaveLength(2);
+  });
+
+  it('lose the author’s note once shipped in CAP 2023’s help, in place, in the version and its revisions', () => {
+    const db = openDatabase(':memory:');
+    ensureBuiltins(db, T0);
+    // A database that stored CAP 2023 as first shipped, with a diagnostic on it, and a revision of it.
+    const [fix] = HELP_CORRECTIONS;
+    const withNote = (doc: Referential) => {
+      const d = structuredClone(doc);
+      for (const th of d.themes) for (const c of th.criteria) for (const q of c.questions) if (q.code === fix!.code) q.help = fix!.from;
+      return d;
+    };
+    db.update(referentials).set({ document: withNote(CAP_2023), checksum: checksum(withNote(CAP_2023)) }).where(eq(referentials.id, 'cap-2023')).run();
+    db.insert(referentials).values({ id: 'cap-2023-2', label: 'CAP 2023 (révision 2)', document: { ...withNote(revised(CAP_2023)), id: 'cap-2023-2', label: 'CAP 2023 (révision 2)' }, checksum: checksum(withNote(revised(CAP_2023))), status: 'published', isDefault: false, builtin: true, createdAt: T0.toISOString() }).run();
+    startDiagnostic(db, 'cap-2023');
+    expect(JSON.stringify(getReferential(db, 'cap-2023'))).toContain('vérifier le texte applicable');
+
+    ensureBuiltins(db, T1);
+    expect(listReferentials(db).map((r) => r.id)).toEqual(['cap-2023', 'cap-2026', 'cap-2023-2']);
+    expect(getReferential(db, 'cap-2023')).toEqual(CAP_2023);
+    expect(getReferentialRow(db, 'cap-2023')!.checksum).toBe(checksum(CAP_2023));
+    const help = (id: string) => getReferential(db, id)!.themes.flatMap((th) => th.criteria.flatMap((c) => c.questions)).find((q) => q.code === fix!.code)!.help;
+    expect(help('cap-2023-2')).toBe(fix!.to);
+    expect(help('cap-2023')).toMatch(/entretien de parcours professionnel/);
+    const events = db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2023')).all();
+    expect(events.map((e) => [e.action, (e.after as { helpCorrected?: string[] } | null)?.helpCorrected])).toEqual([['create', undefined], ['update', ['FS-1.2']]]);
+    // The next start changes nothing.
+    ensureBuiltins(db, T1);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2023')).all()).toHaveLength(2);
+    expect(listReferentials(db)).toHaveLength(3);
   });
 
   it('are left as they are when their text differs from the built-in', () => {
