@@ -716,7 +716,7 @@ export const theme: ThemeInput = {
         {
           code: 'SV-10.2',
           text: 'L’EITI aide-t-elle chaque travailleur indépendant accompagné à développer une activité qui le fait vivre ?',
-          help: 'L’entreprise d’insertion par le travail indépendant, créée à titre expérimental (loi n° 2018-771 du 5 septembre 2018, art. 83, expérimentation prolongée ; cahier des charges fixé par arrêté du 2 janvier 2025), met en relation les personnes avec des clients et les accompagne vers l’autonomie : chiffre d’affaires, déclarations, protection sociale, organisation. À la date de vérification, l’expérimentation courait jusqu’à la fin de 2026 : sa suite est à confirmer.',
+          help: 'L’entreprise d’insertion par le travail indépendant, créée à titre expérimental (loi n° 2018-771 du 5 septembre 2018, art. 83 ; décret n° 2018-1198 du 20 décembre 2018, qui en porte la durée à huit ans ; cahier des charges fixé par arrêté du 2 janvier 2025), met en relation les personnes avec des clients et les accompagne vers l’autonomie : chiffre d’affaires, déclarations, protection sociale, organisation. L’expérimentation court jusqu’au 22 décembre 2026 ; au-delà, le cadre de l’EITI sera celui du texte qui la prolongera ou la pérennisera.',
           levels: [
             'L’accompagnement se limite à la mise en relation avec des clients.',
             'Un accompagnement existe, sans objectifs d’activité ni suivi du revenu.',
