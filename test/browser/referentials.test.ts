@@ -41,7 +41,7 @@ describe('referential administration', () => {
     await screenshot(page, 'referentials-list');
   });
 
-  test('a faulty file is refused with every error in French and its path; nothing is stored', async () => {
+  test('a faulty file is refused with every error in French, grouped by question, with its path; nothing is stored', async () => {
     const doc = JSON.parse(JSON.stringify(importable('cap-faux', 'CAP faux')));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
     doc.themes[0].criteria[0].questions[0].levels.pop();
@@ -60,10 +60,10 @@ describe('referential administration', () => {
     const groups = await alert.locator('.import-errors__groups > li').allInnerTexts();
     expect(groups.map((g) => plain(g).replace(/\s+/g, ' ').trim())).toEqual([
       'Question ID-1.1 n° 1 du critère ID-1, thème « Identité et projet » descripteurs de niveau : exactement cinq descripteurs de niveau (0 à 4) chemin : themes[0].criteria[0].questions[0].levels',
-      'Question SV-1.1 n° 1 du critère SV-1, thème « Services aux salariés en parcours et aux clients » service n° 1 : service « SERVICE-FANTOME » absent du catalogue chemin : themes[1].criteria[0].questions[0].services[0]',
-      expect.stringMatching(/^Question FS-1\.3 n° 3 du critère FS-1, thème « Fonctions support, organisation et ressources » clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4\.9 » ; clauses admises .* chemin : themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\]$/),
+      'Question SV-1.1 n° 1 du critère SV-1, thème « Services aux personnes en parcours et aux clients » service n° 1 : service « SERVICE-FANTOME » absent du catalogue chemin : themes[1].criteria[0].questions[0].services[0]',
+      expect.stringMatching(/^Question FS-1\.4 n° 3 du critère FS-1, thème « Fonctions support et ressources » clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4\.9 » ; clauses admises .* chemin : themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\]$/),
     ]);
-    expect(await alert.getByRole('heading', { level: 3 }).allInnerTexts().then((h) => h.map((x) => plain(x).split('\n')[0]))).toEqual(['Question ID-1.1', 'Question SV-1.1', 'Question FS-1.3']);
+    expect(await alert.getByRole('heading', { level: 3 }).allInnerTexts().then((h) => h.map((x) => plain(x).split('\n')[0]))).toEqual(['Question ID-1.1', 'Question SV-1.1', 'Question FS-1.4']);
     expect(await checkA11y(page)).toEqual([]);
     await screenshot(page, 'referentials-import-errors');
     // On a phone the list reads without sideways scrolling (long paths wrap).

@@ -148,7 +148,7 @@ describe('referential versions', () => {
     expect(res.headers.get('Location')).toBe('/admin/referentials/cap-colle');
   });
 
-  it('refuses an invalid file with every error and its path, in French, and stores nothing', async () => {
+  it('refuses an invalid file with every error grouped by question, in French, with its path, and stores nothing', async () => {
     const doc = JSON.parse(JSON.stringify(importable('cap-faux', 'CAP faux')));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
     doc.themes[0].criteria[5].questions[0].code = 'ID-1.1'; // ID-6.1, new in CAP 2026: no mapping points to it
@@ -160,10 +160,12 @@ describe('referential versions', () => {
     expect(res.status).toBe(422);
     const page = text(await res.text());
     expect(page).toContain('Import refusé : 4 erreurs, rien n’a été enregistré');
-    expect(page).toContain('themes[0].criteria[5].questions[0].code code « ID-1.1 » déjà utilisé (themes[0].criteria[0].questions[0].code)');
-    expect(page).toContain('themes[1].criteria[0].questions[0].services[0] service « SERVICE-FANTOME » absent du catalogue');
-    expect(page).toContain('themes[2].criteria[0].questions[2].iso9001[1] clause ISO 9001 inconnue « 4.9 »');
-    expect(page).toContain('themes[3].criteria[0].questions[0].weight valeur maximale : 3');
+    // Grouped by question, in the document's order, each field in French with its JSON path after it.
+    expect(page).toContain('Question ID-1.1 n° 1 du critère ID-6, thème « Identité et projet » code : code « ID-1.1 » déjà utilisé : question n° 1 du critère ID-1, thème « Identité et projet » chemin : themes[0].criteria[5].questions[0].code');
+    expect(page).toContain('Question SV-1.1 n° 1 du critère SV-1, thème « Services aux personnes en parcours et aux clients » service n° 1 : service « SERVICE-FANTOME » absent du catalogue chemin : themes[1].criteria[0].questions[0].services[0]');
+    expect(page).toContain('Question FS-1.4 n° 3 du critère FS-1, thème « Fonctions support et ressources » clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4.9 »');
+    expect(page).toContain('chemin : themes[2].criteria[0].questions[2].iso9001[1]');
+    expect(page).toContain('Question AC-1.1 n° 1 du critère AC-1, thème « Amélioration continue » poids : doit être 1, 2 ou 3, pas 4 chemin : themes[3].criteria[0].questions[0].weight');
     expect({ refs: listReferentials(ctx.db).length, audit: auditCount(ctx) }).toEqual(before);
     expect(ctx.db.select().from(referentials).where(eq(referentials.id, 'cap-faux')).get()).toBeUndefined();
   });

@@ -72,7 +72,7 @@ describe('npm run referential -- validate FILE', () => {
     expect(r.stdout.trim()).toBe('Référentiel valide : 101 questions');
   });
 
-  it('exits 1 and prints each error with its path', () => {
+  it('exits 1 and prints each error under its question, in French, with its path', () => {
     const doc = JSON.parse(JSON.stringify(importable('cap-2026', 'CAP 2026')));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
     doc.themes[0].criteria[1].questions[0].levels.pop();
@@ -83,7 +83,7 @@ describe('npm run referential -- validate FILE', () => {
     expect(lines[0]).toMatch(/^Référentiel invalide \(.*bad\.json\) : 2 erreurs$/);
     expect(lines[1]).toBe('Question ID-2.1 (n° 1 du critère ID-2, thème « Identité et projet »)');
     expect(lines[2]).toBe('  descripteurs de niveau : exactement cinq descripteurs de niveau (0 à 4) [themes[0].criteria[1].questions[0].levels]');
-    expect(lines[3]).toBe('Question FS-1.3 (n° 3 du critère FS-1, thème « Fonctions support, organisation et ressources »)');
+    expect(lines[3]).toBe('Question FS-1.4 (n° 3 du critère FS-1, thème « Fonctions support et ressources »)');
     expect(lines[4]).toMatch(/^ {2}clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4\.9 » .* \[themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\]\]$/);
   });
 
