@@ -47,7 +47,7 @@ describe('starting a CAP 2026 diagnostic from a CAP 2023 one', () => {
       expect(res.status, q.code).toBe(303);
     }
     expect(stored(first, 'SV-7.1')).toMatchObject({ na: true });
-    expect((await member.post(`/diagnostics/${first}/submit`)).status).toBe(303);
+    expect((await member.post(`/diagnostics/${first}/submit`, { confirm: '1' })).status).toBe(303);
     // Its plan: one action per answer below level 3; the one on ID-3.2 is done.
     await member.get(`/diagnostics/${first}/plan`);
     ctx.db.update(actions).set({ status: 'done' }).where(and(eq(actions.diagnosticId, first), eq(actions.questionCode, 'ID-3.2'))).run();
