@@ -1,8 +1,8 @@
 // Admin pages for referential versions: the list with the import form, one version in full, and
 // the page that lists every validation error of a refused import.
 import { t } from '../src/i18n/index.ts';
-import { frenchDate } from '../src/dates.ts';
-import type { Referential, Question } from '../src/referential/schema.ts';
+import { frenchDate, frenchDay } from '../src/dates.ts';
+import { ISO26000_ISSUES, type Referential, type Question } from '../src/referential/schema.ts';
 import type { ReferentialRow, ServiceRow } from '../src/referential/store.ts';
 import type { ErrorGroup } from '../src/referential/error-places.ts';
 import { ISO9001_GROUP_LABELS, clauseGroup } from '../src/scoring/iso9001.ts';
@@ -217,6 +217,26 @@ function QuestionDetails({ q, services, open }: { q: Question; services: Map<str
           <dd>{q.weight}</dd>
           <dt>{r.legal}</dt>
           <dd>{q.legal ? t.common.yes : t.common.no}</dd>
+          {q.complianceLevel !== undefined && (
+            <>
+              <dt>{r.complianceLevel}</dt>
+              <dd>{r.complianceLevelOf(q.complianceLevel)}</dd>
+            </>
+          )}
+          {q.legalRefs && (
+            <>
+              <dt>{r.legalRefs}</dt>
+              <dd>
+                <ul class="ref-plain">
+                  {q.legalRefs.map((ref) => (
+                    <li>
+                      {ref.url ? <a href={ref.url}>{`${ref.text}, ${ref.article}`}</a> : `${ref.text}, ${ref.article}`} <span class="muted">({r.legalRefVerified(frenchDay(ref.verified))})</span>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
           <dt>{r.naAllowed}</dt>
           <dd>{q.naAllowed ? t.common.yes : t.common.no}</dd>
           <dt>{r.appliesTo}</dt>
@@ -225,6 +245,12 @@ function QuestionDetails({ q, services, open }: { q: Question; services: Map<str
           <dd>{q.iso9001.length ? q.iso9001.map((c) => `${c} (${ISO9001_GROUP_LABELS[clauseGroup(c)]})`).join(' ; ') : r.none}</dd>
           <dt>{r.iso26000}</dt>
           <dd>{q.iso26000.length ? q.iso26000.map((s) => ISO26000_SUBJECT_LABELS[s] ?? s).join(' ; ') : r.none}</dd>
+          {q.iso26000Issues && q.iso26000Issues.length > 0 && (
+            <>
+              <dt>{r.iso26000Issues}</dt>
+              <dd>{q.iso26000Issues.map((i) => `${i} ${ISO26000_ISSUES[i].label}`).join(' ; ')}</dd>
+            </>
+          )}
           <dt>{r.evidence}</dt>
           <dd>
             <ul class="ref-plain">
@@ -244,6 +270,97 @@ function QuestionDetails({ q, services, open }: { q: Question; services: Map<str
         </dl>
       </div>
     </details>
+  );
+}
+
+/** The level guide, the glossary and the mapping of a version, each folded. */
+function ReferenceParts({ ref }: { ref: Referential }) {
+  const guide = ref.levelGuide;
+  const glossary = ref.glossary ?? [];
+  const mapping = ref.mapping;
+  if (!guide && glossary.length === 0 && !mapping) return null;
+  return (
+    <section class="ref-parts">
+      {guide && (
+        <details class="ref-question">
+          <summary>{r.levelGuideTitle}</summary>
+          <div class="ref-question__body">
+            <p>{guide.intro}</p>
+            <ol class="ref-levels" start={0}>
+              {guide.levels.map((text, n) => (
+                <li>
+                  <strong>{r.levelN(n)} : </strong>
+                  {text}
+                </li>
+              ))}
+            </ol>
+            <h4>{r.levelGuideAdvice}</h4>
+            <ul>
+              {guide.advice.map((a) => (
+                <li>{a}</li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      )}
+      {glossary.length > 0 && (
+        <details class="ref-question">
+          <summary>{r.glossaryTitle(glossary.length)}</summary>
+          <dl class="ref-question__body details">
+            {glossary.map((term) => (
+              <>
+                <dt>{term.term}</dt>
+                <dd>
+                  {term.definition}{' '}
+                  <span class="muted">
+                    ({r.glossaryForms} : {term.forms.join(', ')})
+                  </span>
+                </dd>
+              </>
+            ))}
+          </dl>
+        </details>
+      )}
+      {mapping && (
+        <details class="ref-question">
+          <summary>{r.mappingTitle(mapping.from)}</summary>
+          <div class="ref-question__body">
+            <p>{r.mappingIntro}</p>
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{r.mappingFrom}</th>
+                    <th scope="col">{r.mappingTo}</th>
+                    <th scope="col">{r.mappingNote}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {mapping.questions.map((m) => (
+                    <tr>
+                      <th scope="row">
+                        <code>{m.from}</code>
+                      </th>
+                      <td>
+                        {m.to.length
+                          ? m.to.map((code, i) => (
+                              <>
+                                {i > 0 && ', '}
+                                <a href={`#q-${code}`}>{code}</a>
+                              </>
+                            ))
+                          : r.mappingWithdrawn}
+                      </td>
+                      <td>{m.note ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </details>
+      )}
+    </section>
   );
 }
 
@@ -322,6 +439,7 @@ export function ReferentialPage(p: { row: ReferentialRow; ref: Referential; usag
           </li>
         </ul>
       </nav>
+      <ReferenceParts ref={ref} />
       {ref.themes.map((th) => (
         <section class="ref-theme" id={`theme-${th.slug}`} aria-labelledby={`theme-${th.slug}-title`}>
           <h2 id={`theme-${th.slug}-title`}>{th.title}</h2>

@@ -2,13 +2,14 @@
 // conflict block. The theme page is one form posting every question (works without JavaScript);
 // with htmx each question block posts only its own fields to the answer URL on every change.
 import { t } from '../src/i18n/index.ts';
-import type { Question } from '../src/referential/schema.ts';
+import type { GlossaryTerm, Question } from '../src/referential/schema.ts';
 import type { AnswerWithAuthor } from '../src/db/diagnostics.ts';
 import { domId } from '../src/questionnaire/progress.ts';
 import { answerUrl } from '../src/web/urls.ts';
 import { valueOf, type FormValue } from '../src/questionnaire/form.ts';
 import { authorOf, personName } from '../src/people.ts';
 import { MAX_LENGTH } from '../src/validation/limits.ts';
+import { Linked } from './glossary.tsx';
 
 const q = t.questionnaire;
 
@@ -29,6 +30,28 @@ export interface QuestionState {
 export interface QuestionPlace {
   diagnosticId: string;
   editable: boolean;
+  /** The glossary of the diagnostic's referential version: its terms link to their definitions. */
+  glossary?: readonly GlossaryTerm[];
+}
+
+/** A legal question's compliance level and its sources, under its help. */
+function LegalNote({ question }: { question: Question }) {
+  if (!question.legal || (!question.complianceLevel && !question.legalRefs?.length)) return null;
+  return (
+    <div class="question__legal">
+      {question.complianceLevel !== undefined && <p>{q.legalCompliance(question.complianceLevel)}</p>}
+      {question.legalRefs && question.legalRefs.length > 0 && (
+        <details class="legal-refs">
+          <summary>{q.legalSources}</summary>
+          <ul>
+            {question.legalRefs.map((r) => (
+              <li>{r.url ? <a href={r.url}>{q.legalRef(r.text, r.article, r.verified)}</a> : q.legalRef(r.text, r.article, r.verified)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
 }
 
 function roleLabel(role: string | null): string {
@@ -174,10 +197,16 @@ export function QuestionBlock({ place, s }: { place: QuestionPlace; s: QuestionS
     <div class={classes} id={`q-${dom}`} {...autosave}>
       <fieldset class="question__levels" aria-describedby={describedBy}>
         <legend class="question__head">
-          <span class="question__code">{code}</span> <span class="question__text">{question.text}</span>
+          <span class="question__code">{code}</span>{' '}
+          <span class="question__text">
+            <Linked text={question.text} glossary={place.glossary} />
+          </span>
           {question.legal && <span class="badge badge--warn">{t.questionnaire.legal}</span>}
         </legend>
-        <p class="question__help">{question.help}</p>
+        <p class="question__help">
+          <Linked text={question.help} glossary={place.glossary} />
+        </p>
+        <LegalNote question={question} />
         <div class="levels">
           {question.levels.map((descriptor, i) => (
             <label class="level">

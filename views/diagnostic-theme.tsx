@@ -6,7 +6,8 @@
 // that saves first, then goes (field `goto`); with JavaScript the same places are plain links, the
 // autosave having already saved (static/questionnaire.js warns when leaving with a save in flight).
 import { t } from '../src/i18n/index.ts';
-import type { Criterion, Theme } from '../src/referential/schema.ts';
+import type { Criterion, GlossaryTerm, LevelGuide as Guide, Theme } from '../src/referential/schema.ts';
+import { termsUsed } from '../src/referential/glossary.ts';
 import type { DiagnosticRow } from '../src/db/diagnostics.ts';
 import type { Progress, ThemeCounts } from '../src/questionnaire/progress.ts';
 import { domId, themeLeft } from '../src/questionnaire/progress.ts';
@@ -17,6 +18,7 @@ import { QuestionBlock, type QuestionState } from './diagnostic-question.tsx';
 import { DetachedCommentForms, ReviewComments, type ReviewView } from './review.tsx';
 import { EvidenceBlock, EvidenceForms } from './evidence.tsx';
 import type { EvidenceWithUploader } from '../src/db/evidence.ts';
+import { GlossarySection, LevelGuide } from './glossary.tsx';
 
 const q = t.questionnaire;
 
@@ -46,6 +48,9 @@ export interface ThemePageProps {
   evidence: { byQuestion: ReadonlyMap<string, readonly EvidenceWithUploader[]>; maxFileBytes: number; usage: { used: number; quota: number } };
   /** A confirmation of this theme's carried-over answers that can still be undone. */
   undo?: { eventId: number; count: number };
+  /** The referential version's glossary and guide to choosing a level, when it has them. */
+  glossary?: readonly GlossaryTerm[];
+  levelGuide?: Guide;
 }
 
 /** What is left in a theme, on its tab and its overview card: « 3 restantes », « 2 à confirmer » or ✓. */
@@ -192,7 +197,11 @@ export function ThemePage(p: ThemePageProps) {
   const tp = p.progress.themes.find((x) => x.slug === p.theme.slug)!;
   const index = p.themes.findIndex((x) => x.slug === p.theme.slug);
   const next = p.themes[index + 1];
-  const place = { diagnosticId: id, editable: p.editable };
+  const place = { diagnosticId: id, editable: p.editable, glossary: p.glossary };
+  const terms = termsUsed(
+    p.groups.flatMap((g) => g.states.flatMap((s) => [s.question.text, s.question.help])),
+    p.glossary,
+  );
   return (
     <section class="questionnaire">
       {p.editable && (
@@ -240,6 +249,7 @@ export function ThemePage(p: ThemePageProps) {
         <ProgressBar slug={p.theme.slug} caption={p.theme.title} answered={tp.answered} applicable={tp.applicable} prefilled={tp.prefilled} />
         <ProgressBar caption={q.progressOverall} answered={p.progress.answered} applicable={p.progress.applicable} prefilled={p.progress.prefilled} />
       </div>
+      <LevelGuide guide={p.levelGuide} />
       {p.editable && (
         <>
           <p class="hint">{q.themeIntroHint}</p>
@@ -289,6 +299,7 @@ export function ThemePage(p: ThemePageProps) {
         )}
       </form>
       {p.editable && <EvidenceForms diagnosticId={id} codes={p.groups.flatMap((g) => g.states.map((s) => s.question.code))} csrf={p.csrf} />}
+      <GlossarySection terms={terms} />
       {p.review && <DetachedCommentForms review={p.review} targets={p.groups.flatMap((g) => g.states.map((s) => ({ kind: 'question' as const, target: s.question.code })))} back={themeUrl(id, p.theme.slug)} />}
       <Pager p={p} />
       {p.editable && <Pager p={p} asButtons />}

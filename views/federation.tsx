@@ -346,6 +346,7 @@ export function Picture({ p, themes }: { p: RegionPicture; themes: ThemeHead[] }
                       <tr>
                         <th scope="row">
                           <span class="question__code">{w.code}</span> {w.text}
+                          {w.version && <span class="muted"> ({w.version})</span>}
                         </th>
                         <td class="num nowrap" data-label={f.meanCol}>
                           {f.level(w.mean)}

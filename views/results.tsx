@@ -20,7 +20,8 @@ export interface ResultsPageProps {
   organisation: Organisation;
   referentialLabel: string;
   scores: DiagnosticScores;
-  comparison: { previous: DiagnosticRow; result: Comparison } | null;
+  /** `previousLabel`: the previous diagnostic's referential version, when it was another one. */
+  comparison: { previous: DiagnosticRow; previousLabel: string | null; result: Comparison } | null;
   benchmark: Benchmark;
   /** Set once a consultant has validated the diagnostic. */
   validation: { name: string; at: string } | null;
@@ -305,7 +306,10 @@ function LegalAndCoverage({ diagnosticId, scores }: { diagnosticId: string; scor
             <p>{r.legalIntro}</p>
             <ul class="results-list">
               {scores.legalFlags.map((q) => (
-                <QuestionItem diagnosticId={diagnosticId} q={q} />
+                <li>
+                  <QuestionLink diagnosticId={diagnosticId} q={q} /> {q.text}{' '}
+                  {typeof q.level === 'number' && <span class="muted">({r.legalLevel(q.level, q.complianceLevel)})</span>}
+                </li>
               ))}
             </ul>
           </div>
@@ -433,6 +437,7 @@ function QuestionTrendList({ diagnosticId, items, themeOf }: { diagnosticId: str
             {q.code}
           </a>{' '}
           {q.text} <span class={`trend-${q.trend}`}>({r.levelChange(q.before, q.after)})</span>
+          {q.from && <span class="muted"> {r.formerCodes(q.from)}</span>}
         </li>
       ))}
     </ul>
@@ -452,6 +457,11 @@ function ComparisonSection({ diagnosticId, scores, comparison }: { diagnosticId:
       ) : (
         <>
           <p>{r.comparisonIntro(r.date(comparison.previous.createdAt))}</p>
+          {comparison.previousLabel && (
+            <p class="hint">
+              {comparison.result.acrossVersions ? r.comparisonAcross(comparison.previousLabel, comparison.result.newQuestions) : r.comparisonOtherVersion(comparison.previousLabel)}
+            </p>
+          )}
           <TableRegion label={r.comparisonTitle}>
             <table class="stack">
               <caption class="visually-hidden">{r.comparisonTitle}</caption>

@@ -11,6 +11,7 @@ import { proposeActions } from '../plan/prioritise.ts';
 import { PENDING_PREFIX } from '../plan/format.ts';
 import { activeServiceCodes, withActiveServices } from '../referential/store.ts';
 import type { ProposedAction } from '../plan/types.ts';
+import type { Successor } from '../referential/mapping.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
 import { LIMITS } from '../validation/limits.ts';
 
@@ -67,9 +68,9 @@ interface PlanChanges {
 /**
  * What bringing the stored plan in line with the scores would change: one proposed action per
  * ProposedAction whose question has no stored action yet (an edited, dropped or carried-over
- * action for that question stays as it is), priorities and ranks refreshed, and — only while
- * answers may still change — untouched proposed actions removed once their question reaches the
- * target. Reads only.
+ * action for that question stays as it is), priorities and ranks of proposed and carried actions
+ * refreshed, and — only while answers may still change — untouched proposed actions removed once
+ * their question reaches the target. Reads only.
  */
 function planChanges(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, stored: ActionRow[]): PlanChanges {
   // A deactivated service, or one reserved to other structure types, is not proposed; stored actions keep theirs.
@@ -83,7 +84,9 @@ function planChanges(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores, s
   const toAdd = proposed.filter((p) => !storedQuestions.has(p.questionCode)).slice(0, room);
   const toUpdate: PlanChanges['toUpdate'] = [];
   for (const a of stored) {
-    const p = a.origin === 'proposed' && a.questionCode ? byQuestion.get(a.questionCode) : undefined;
+    // Priority, rank and quick win are derived from the answer, for carried actions too: one
+    // carried from an earlier version may meet a question that is now a legal obligation.
+    const p = (a.origin === 'proposed' || a.origin === 'carried') && a.questionCode ? byQuestion.get(a.questionCode) : undefined;
     if (p && (a.priority !== p.priority || a.rank !== p.rank || a.quickWin !== p.quickWin)) {
       toUpdate.push({ row: a, set: { priority: p.priority, rank: p.rank, quickWin: p.quickWin } });
     }
@@ -267,10 +270,22 @@ export function dropAction(db: Db, scope: Scope, actionId: string, reason: strin
 
 /**
  * Copies the open actions (not done, not dropped) of a previous diagnostic into a new one, as
- * « carried » actions linked to their original. Their question stays attached, so the plan of the
- * new diagnostic proposes nothing twice. Returns how many were carried over.
+ * « carried » actions linked to their original. Their question stays attached (across versions, the
+ * question that takes it over), so the plan of the new diagnostic proposes nothing twice. Returns
+ * how many were carried over.
  */
-export function carryOverActions(db: DbOrTx, fromDiagnosticId: string, toDiagnosticId: string, userId: string | null, now: Date): number {
+export function carryOverActions(
+  db: DbOrTx,
+  fromDiagnosticId: string,
+  toDiagnosticId: string,
+  userId: string | null,
+  now: Date,
+  /**
+   * Across referential versions: the question (and its theme) that takes over an old one, or null
+   * when none does (the action is then carried without a question).
+   */
+  successor?: (questionCode: string) => Successor | null,
+): number {
   // The new plan starts empty: it takes the first LIMITS.actionsPerDiagnostic open actions, by rank.
   const open = listActions(db, fromDiagnosticId).filter((a) => a.status !== 'done' && a.droppedReason === null).slice(0, LIMITS.actionsPerDiagnostic);
   const target = db.select({ organisationId: diagnostics.organisationId }).from(diagnostics).where(eq(diagnostics.id, toDiagnosticId)).get();
@@ -282,14 +297,15 @@ export function carryOverActions(db: DbOrTx, fromDiagnosticId: string, toDiagnos
     for (const a of open) {
       if (already.has(a.id)) continue;
       const id = newId();
+      const next = successor && a.questionCode ? successor(a.questionCode) : undefined;
       tx.insert(actions)
         .values({
           id,
           diagnosticId: toDiagnosticId,
-          questionCode: a.questionCode,
+          questionCode: next === undefined ? a.questionCode : (next?.questionCode ?? null),
           origin: 'carried',
           carriedFromId: a.id,
-          themeSlug: a.themeSlug,
+          themeSlug: next ? next.themeSlug : a.themeSlug,
           title: a.title,
           description: a.description,
           services: a.services,

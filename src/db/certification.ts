@@ -10,6 +10,7 @@ import { previousDiagnostic } from './peers.ts';
 import type { DiagnosticScores } from '../scoring/types.ts';
 import { gapQuestionsOf, type GapEvidence, type GapInput } from '../scoring/gap-analysis.ts';
 import { actionsProgress, type ActionsProgress, type CompletedActionInput } from '../scoring/actions-progress.ts';
+import { actionSuccessor, mappingBetween, originsOf } from '../referential/mapping.ts';
 
 export function gapInputFor(db: Db, ctx: DiagnosticContext, scores: DiagnosticScores): GapInput {
   const id = ctx.diagnostic.id;
@@ -43,8 +44,13 @@ export function progressSincePrevious(db: Db, ctx: DiagnosticContext, scores: Di
   if (!previous) return null;
   const prevCtx = getDiagnosticContext(db, previous.id);
   if (!prevCtx) return null;
-  const actions = [...listActions(db, previous.id), ...listActions(db, ctx.diagnostic.id).filter((a) => a.origin === 'carried')].map(completed);
+  // Across referential versions, the earlier plan's actions are named by the questions that took
+  // theirs over (as when they were carried), and levels compare through the mapping.
+  const mapping = prevCtx.referential.id !== ctx.referential.id ? mappingBetween(prevCtx.referential.id, ctx.referential) : undefined;
+  const successor = mapping ? actionSuccessor(prevCtx.referential.id, ctx.referential) : undefined;
+  const earlier = listActions(db, previous.id).map((a) => (successor && a.questionCode ? { ...a, questionCode: successor(a.questionCode)?.questionCode ?? null } : a));
+  const actions = [...earlier, ...listActions(db, ctx.diagnostic.id).filter((a) => a.origin === 'carried')].map(completed);
   const window = { from: previous.createdAt, to: ctx.diagnostic.submittedAt ?? now.toISOString() };
   const prefilled = new Set(loadAnswerStates(db, ctx.diagnostic.id).filter((a) => a.prefilledFrom).map((a) => a.questionCode));
-  return { previous, progress: actionsProgress(scoreDiagnosticById(db, prevCtx), scores, actions, window, prefilled) };
+  return { previous, progress: actionsProgress(scoreDiagnosticById(db, prevCtx), scores, actions, window, prefilled, mapping ? originsOf(mapping) : undefined) };
 }

@@ -10,6 +10,8 @@ import { carryOverActions } from './actions.ts';
 import { carryOverEvidence } from './evidence.ts';
 import { getReferential } from '../referential/store.ts';
 import { indexOf } from '../referential/lookup.ts';
+import { actionSuccessor, carryAnswers, mappingBetween } from '../referential/mapping.ts';
+import { MAX_LENGTH } from '../validation/limits.ts';
 import { newId } from '../ids.ts';
 import type { Role } from '../auth/permissions.ts';
 import type { DiagnosticScores } from '../scoring/index.ts';
@@ -52,7 +54,9 @@ export type CreateResult = { kind: 'created'; id: string; prefilled: number; fro
  * changes): then nothing is written and that one is returned, to lead the team to it — two drafts
  * side by side split the team's answers. With `fromId`, the answers and comments of that diagnostic
  * are copied (kept with their author and date, marked prefilled until someone touches them) and
- * its open actions carried over. The previous diagnostic, for comparison, is `fromId` or else the
+ * its open actions carried over. When the new diagnostic uses a later version whose mapping starts
+ * from the old one's (CAP 2026 from CAP 2023), answers and actions follow the mapping instead of the
+ * codes (docs/referentiel.md). The previous diagnostic, for comparison, is `fromId` or else the
  * latest completed one.
  */
 export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): CreateResult {
@@ -93,7 +97,23 @@ export function createDiagnostic(db: Db, input: NewDiagnostic, now: Date): Creat
         .run();
       let prefilled = 0;
       let evidence = 0;
-      if (from) {
+      const mapping = from && from.referentialId !== input.referentialId ? mappingBetween(from.referentialId, ref) : undefined;
+      if (from && mapping) {
+        const since = referenceDate(from);
+        const old = new Map(tx.select().from(answers).where(eq(answers.diagnosticId, from.id)).all().map((a) => [a.questionCode, a]));
+        for (const [code, carried] of carryAnswers(mapping, ref, old, MAX_LENGTH.answerComment)) {
+          // The answer keeps the author and date of its first source, like a copied answer.
+          const source = old.get(carried.sources[0]!)!;
+          tx.insert(answers)
+            .values({ ...source, questionCode: code, level: carried.level, na: carried.na, comment: carried.comment, diagnosticId: id, revision: 1, prefilledFrom: since })
+            .run();
+          prefilled++;
+        }
+        // Actions and evidence go to the question that takes over theirs.
+        const successor = actionSuccessor(from.referentialId, ref);
+        carryOverActions(tx, from.id, id, input.userId, now, successor);
+        evidence = carryOverEvidence(tx, from.id, id, new Set(indexOf(ref).questions.keys()), successor && ((code) => successor(code)?.questionCode ?? null));
+      } else if (from) {
         const since = referenceDate(from);
         for (const a of tx.select().from(answers).where(eq(answers.diagnosticId, from.id)).all()) {
           const q = indexOf(ref).questions.get(a.questionCode)?.question;

@@ -230,15 +230,17 @@ export function releaseUnreferenced(db: DbOrTx, hashes: Iterable<string>, remove
 
 /**
  * Copies the files of the answers that were carried over to a new diagnostic (same bytes, new rows
- * that keep who attached them and when). Runs inside createDiagnostic's transaction.
+ * that keep who attached them and when). Runs inside createDiagnostic's transaction. Across
+ * referential versions, `successor` names the question that takes over an old one (null: none).
  */
-export function carryOverEvidence(tx: DbOrTx, fromDiagnosticId: string, toDiagnosticId: string, questionCodes: ReadonlySet<string>): number {
+export function carryOverEvidence(tx: DbOrTx, fromDiagnosticId: string, toDiagnosticId: string, questionCodes: ReadonlySet<string>, successor?: (questionCode: string) => string | null): number {
   const rows = tx.select().from(evidenceFiles).where(eq(evidenceFiles.diagnosticId, fromDiagnosticId)).orderBy(asc(evidenceFiles.uploadedAt), asc(evidenceFiles.id)).all();
   let n = 0;
   for (const r of rows) {
-    if (!questionCodes.has(r.questionCode)) continue;
+    const questionCode = successor ? successor(r.questionCode) : r.questionCode;
+    if (questionCode === null || !questionCodes.has(questionCode)) continue;
     tx.insert(evidenceFiles)
-      .values({ ...r, id: newId(), diagnosticId: toDiagnosticId, carriedFromId: r.id })
+      .values({ ...r, id: newId(), diagnosticId: toDiagnosticId, questionCode, carriedFromId: r.id })
       .run();
     n++;
   }

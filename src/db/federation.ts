@@ -9,7 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './open.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { addTo, emptyTotals, meanOf, peerGroups, type Sums } from './peer-statistics.ts';
-import { getReferential, getServicesByCode, listReferentials } from '../referential/store.ts';
+import { getReferential, getServicesByCode } from '../referential/store.ts';
 import { indexOf } from '../referential/lookup.ts';
 import { STRUCTURE_TYPES, THEME_SLUGS, type StructureType, type ThemeSlug } from '../referential/schema.ts';
 import { REGIONS } from '../regions.ts';
@@ -60,6 +60,8 @@ export interface TypeThemeMeans {
 export interface WeakQuestion {
   code: string;
   text: string;
+  /** The referential version's label, when the diagnostics counted use more than one version. */
+  version: string | null;
   /** Mean level 0-4 over the diagnostics that scored it (N/A left out). */
   mean: number;
   answers: number;
@@ -325,17 +327,6 @@ export function* federationChunks(db: Db, actor: Actor, q: FederationQuery, now:
   }
 }
 
-/** Question texts by code across the published versions (the latest version wins). */
-function questionTexts(db: Db): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const row of listReferentials(db)) {
-    if (row.status !== 'published') continue;
-    const ref = getReferential(db, row.id);
-    if (ref) for (const { question } of indexOf(ref).entries) out.set(question.code, question.text);
-  }
-  return out;
-}
-
 /**
  * The picture of the active organisations of the actor's regions (optionally one region, one
  * type), each with its latest submitted or validated diagnostic: means by type, maturity bands and
@@ -366,19 +357,30 @@ export function regionPicture(db: Db, actor: Actor, filter: { region?: string; t
   });
   const bands = BANDS.map((b) => ({ id: b.id, label: b.label, count: groups.reduce((n, g) => n + (g.bands[b.id] ?? 0), 0) }));
 
-  const levels = new Map<string, Sums>();
+  // A code means a question within one referential version (FS-1.2 of CAP 2023 is not FS-1.2 of
+  // CAP 2026): levels are summed by version and code, and the version is named when several are in use.
+  const levels = new Map<string, { ref: string; code: string; sums: Sums }>();
   for (const g of groups) {
-    for (const [code, [s, n]] of Object.entries(g.questions)) {
-      const q = levels.get(code) ?? [0, 0];
-      levels.set(code, [q[0] + s, q[1] + n]);
+    for (const [ref, codes] of Object.entries(g.questions)) {
+      for (const [code, [s, n]] of Object.entries(codes)) {
+        const key = JSON.stringify([ref, code]);
+        const q = levels.get(key) ?? { ref, code, sums: [0, 0] };
+        levels.set(key, { ref, code, sums: [q.sums[0] + s, q.sums[1] + n] });
+      }
     }
   }
-  const texts = levels.size ? questionTexts(db) : new Map<string, string>();
-  const weakest = [...levels]
-    .filter(([, [, n]]) => n > 0)
-    .map(([code, [s, n]]) => ({ code, text: texts.get(code) ?? code, mean: s / n, answers: n }))
-    .sort((a, b) => a.mean - b.mean || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .slice(0, 10);
+  const counted = [...levels.values()].filter((q) => q.sums[1] > 0);
+  const versions = [...new Set(counted.map((q) => q.ref))].sort();
+  const refs = new Map(versions.map((id) => [id, getReferential(db, id)]));
+  const weakest = counted
+    .map(({ ref, code, sums: [s, n] }) => ({ ref, code, mean: s / n, answers: n }))
+    .sort((a, b) => a.mean - b.mean || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
+    .slice(0, 10)
+    .map(({ ref, code, mean, answers }) => {
+      const referential = refs.get(ref);
+      const text = referential ? indexOf(referential).questions.get(code)?.question.text : undefined;
+      return { code, text: text ?? code, version: versions.length > 1 ? (referential?.label ?? ref) : null, mean, answers };
+    });
 
   // The open actions of these plans, by service: summed from each plan's figures.
   const open = new Map<string, number>();

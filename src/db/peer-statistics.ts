@@ -1,6 +1,7 @@
 // Peer statistics (peer_statistics): per region and combination of structure types, the sums over
 // the latest submitted or validated diagnostic of every active organisation — count, overall and
-// theme scores, maturity bands, levels per question. The results page's comparison (src/db/peers.ts)
+// theme scores, maturity bands, levels per question (by referential version and code: FS-1.2 of
+// CAP 2023 is not FS-1.2 of CAP 2026). The results page's comparison (src/db/peers.ts)
 // and the federation's picture (src/db/federation.ts) add up a few of these rows instead of reading
 // every organisation's diagnostics and answers: at the national size, doing that per view took
 // most of a results page and most of the dashboard (bench/RESULTS.md).
@@ -26,20 +27,22 @@ export interface PeerGroup {
   overallCount: number;
   themes: Record<string, Sums>;
   bands: Partial<Record<BandId, number>>;
-  questions: Record<string, Sums>;
+  /** Sums of levels by referential version, then by question code. */
+  questions: Record<string, Record<string, Sums>>;
 }
 
 interface Member {
   region: string;
   types: string;
   d_id: string;
+  ref: string;
   overall: number | null;
   themes: string | null;
 }
 
 function members(db: Db, where: ReturnType<typeof sql>): Member[] {
   return db.all<Member>(sql`
-    SELECT o.region, o.types, d.id AS d_id, d.overall_score AS overall, d.theme_scores AS themes
+    SELECT o.region, o.types, d.id AS d_id, d.referential_id AS ref, d.overall_score AS overall, d.theme_scores AS themes
     FROM organisations o JOIN diagnostics d ON d.id = o.settled_diagnostic_id
     WHERE o.active = 1 AND ${where}`);
 }
@@ -49,12 +52,12 @@ type Building = PeerGroup & { typesText: string };
 /** Sums the members into groups; the sums of levels come from one aggregate over their answers. */
 function aggregate(db: Db, list: Member[]): Building[] {
   const groups = new Map<string, Building>();
-  const byDiagnostic = new Map<string, Building>();
+  const byDiagnostic = new Map<string, { g: Building; ref: string }>();
   for (const m of list) {
     const key = JSON.stringify([m.region, m.types]);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { region: m.region, types: JSON.parse(m.types) as string[], typesText: m.types, organisations: 0, overallSum: 0, overallCount: 0, themes: {}, bands: {}, questions: {} }));
-    byDiagnostic.set(m.d_id, g);
+    byDiagnostic.set(m.d_id, { g, ref: m.ref });
     g.organisations++;
     if (m.overall !== null) {
       g.overallSum += m.overall;
@@ -76,7 +79,8 @@ function aggregate(db: Db, list: Member[]): Building[] {
         AND a.na = 0 AND a.level IS NOT NULL
       GROUP BY a.diagnostic_id, a.question_code`);
     for (const r of sums) {
-      const s = (byDiagnostic.get(r.d)!.questions[r.q] ??= [0, 0]);
+      const { g, ref } = byDiagnostic.get(r.d)!;
+      const s = ((g.questions[ref] ??= {})[r.q] ??= [0, 0]);
       s[0] += r.s;
       s[1] += r.n;
     }
@@ -135,7 +139,7 @@ export function peerGroups(db: Db, opts: { questions?: boolean } = {}): PeerGrou
     overallCount: r.overall_count,
     themes: JSON.parse(r.themes) as Record<string, Sums>,
     bands: JSON.parse(r.bands) as Partial<Record<BandId, number>>,
-    questions: r.questions ? (JSON.parse(r.questions) as Record<string, Sums>) : {},
+    questions: r.questions ? (JSON.parse(r.questions) as Record<string, Record<string, Sums>>) : {},
   }));
 }
 

@@ -10,6 +10,8 @@ import type { DiagnosticScores } from '../scoring/types.ts';
 import { addTo, emptyTotals, meanOf, peerGroups, type Totals } from './peer-statistics.ts';
 import { THEME_SLUGS, type ThemeSlug } from '../referential/schema.ts';
 import { SETTLED_STATUSES } from '../diagnostics/status.ts';
+import { getReferential } from '../referential/store.ts';
+import { mappingBetween, originsOf } from '../referential/mapping.ts';
 
 /** Below this many other organisations a group's mean could point at someone: it stays hidden. */
 export const BENCHMARK_MIN_PEERS = 5;
@@ -108,12 +110,22 @@ function group(scope: BenchmarkGroup['scope'], region: string | null, t: Totals)
 
 /**
  * The comparison with the previous diagnostic, as the results page and the PDF show it; null when
- * there is none. Both call this, so that they compare with the same diagnostic.
+ * there is none. Both call this, so that they compare with the same diagnostic. When the previous
+ * one used an earlier referential version, questions are matched through the new version's mapping
+ * (docs/referentiel.md) and `previousLabel` names that version.
  */
-export function comparisonWithPrevious(db: Db, d: DiagnosticRow, scores: DiagnosticScores): { previous: DiagnosticRow; result: Comparison } | null {
+export function comparisonWithPrevious(db: Db, d: DiagnosticRow, scores: DiagnosticScores): { previous: DiagnosticRow; previousLabel: string | null; result: Comparison } | null {
   const prev = previousDiagnostic(db, d);
   const prevCtx = prev ? getDiagnosticContext(db, prev.id) : undefined;
-  return prevCtx ? { previous: prevCtx.diagnostic, result: compareScores(scoreDiagnosticById(db, prevCtx), scores) } : null;
+  if (!prevCtx) return null;
+  const sameVersion = prevCtx.referential.id === d.referentialId;
+  const current = sameVersion ? undefined : getReferential(db, d.referentialId);
+  const mapping = current ? mappingBetween(prevCtx.referential.id, current) : undefined;
+  return {
+    previous: prevCtx.diagnostic,
+    previousLabel: sameVersion ? null : prevCtx.referential.label,
+    result: compareScores(scoreDiagnosticById(db, prevCtx), scores, mapping ? originsOf(mapping) : undefined),
+  };
 }
 
 /** The peers' group drawn on the radar and the theme bars: the region's when shown, else the nation's. */

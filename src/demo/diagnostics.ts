@@ -1,13 +1,14 @@
 // Demo diagnostics (issue: questionnaire). Idempotent: an organisation that already has a
 // diagnostic is left alone. Answers go through the same writes as the application (revision
 // checks, audit trail), dated as if teams had answered over several sittings.
-//  - membre1's organisation: a diagnostic accompanied by the federation, submitted about a year
-//    ago with every applicable question answered, then a draft started from it twelve days ago,
-//    about half reviewed (the rest still marked « repris »);
+//  - membre1's organisation: a diagnostic accompanied by the federation on CAP 2023, submitted
+//    about a year ago with every applicable question answered, then a draft on CAP 2026 started
+//    from it twelve days ago (answers carried through the mapping), identity and services
+//    reviewed (the rest still marked « repris », new questions still to answer);
 //  - membre2's organisation: a draft, first theme answered and the second begun.
 import type { Db } from '../db/open.ts';
 import type { DemoIds } from './base.ts';
-import { getDiagnosticContext, listOrganisationDiagnostics } from '../db/diagnostics.ts';
+import { getAnswer, getDiagnosticContext, listOrganisationDiagnostics } from '../db/diagnostics.ts';
 import { getOrganisation } from '../db/organisations.ts';
 import { created, createDiagnostic, saveAnswer, submitDiagnostic, type Participant } from '../db/diagnostic-writes.ts';
 import { defaultReferentialId, getReferential } from '../referential/store.ts';
@@ -119,6 +120,8 @@ export function loadDiagnosticsDemo(db: Db, ids: DemoIds, now: Date): void {
   const karim: Author = { id: ids.users['membre2@cap.test']!, role: 'member' };
 
   const garonne = getOrganisation(db, ids.organisations[0]!);
+  // Last year's diagnostic used the version then in force.
+  const lastYearRef = getReferential(db, 'cap-2023') ? 'cap-2023' : referentialId;
   if (garonne && !listOrganisationDiagnostics(db, garonne.id).length) {
     const team: Participant[] = [
       { name: 'Sophie Durand', role: 'direction' },
@@ -128,13 +131,11 @@ export function loadDiagnosticsDemo(db: Db, ids: DemoIds, now: Date): void {
       { name: 'Bernard Lemaire', role: 'administrateur' },
     ];
     const means: Record<string, number> = { identite: 2.7, services: 2.3, 'fonctions-support': 1.9, 'amelioration-continue': 1.3 };
-    const questions = applicable(ref, garonne.types);
-    const first = created(createDiagnostic(db, { organisationId: garonne.id, referentialId, mode: 'accompagne', participants: team, userId: sophie.id }, sitting(now, 381, 0)));
-    const levels = new Map<string, number | 'na'>();
+    const questions = applicable(getReferential(db, lastYearRef)!, garonne.types);
+    const first = created(createDiagnostic(db, { organisationId: garonne.id, referentialId: lastYearRef, mode: 'accompagne', participants: team, userId: sophie.id }, sitting(now, 381, 0)));
     // Three sittings a week apart; the consultant took notes for about a third of the questions.
     questions.forEach(({ q, theme }, i) => {
       const value = level(q, means[theme] ?? 2, `g1:${q.code}`);
-      levels.set(q.code, value);
       const by = unit(`g1:${q.code}:who`) < 0.35 ? ines : sophie;
       const day = 380 - Math.floor((i * 3) / questions.length) * 7;
       answer(db, first.id, q, value, comment(q, value, `g1:${q.code}`), 0, by, sitting(now, day, i % 30));
@@ -142,17 +143,24 @@ export function loadDiagnosticsDemo(db: Db, ids: DemoIds, now: Date): void {
     const ctx = getDiagnosticContext(db, first.id)!;
     submitDiagnostic(db, ctx, sophie.id, sitting(now, 365, 40));
 
-    // This year's diagnostic, started from last year's answers; identity and services reviewed.
+    // This year's diagnostic, started from last year's answers; identity and services reviewed:
+    // a carried answer is confirmed or raised, a new question answered for the first time.
     const second = created(createDiagnostic(
       db,
       { organisationId: garonne.id, referentialId, mode: 'autodiagnostic', participants: [...team.slice(0, 3), { name: 'Mamadou Sy', role: 'parcours' }, team[4]!], fromId: first.id, userId: sophie.id },
       sitting(now, 12, 0),
     ));
-    applicable(ref, garonne.types, ['identite', 'services']).forEach(({ q }, i) => {
-      const before = levels.get(q.code)!;
-      const after = before === 'na' ? 'na' : Math.min(4, before + (unit(`g2:${q.code}`) < 0.45 ? 1 : 0));
+    applicable(ref, garonne.types, ['identite', 'services']).forEach(({ q, theme }, i) => {
+      const carried = getAnswer(db, second.id, q.code);
+      const at = sitting(now, i < 20 ? 12 : 5, i % 25);
+      if (!carried || (!carried.na && carried.level === null)) {
+        const value = level(q, means[theme] ?? 2, `g2:${q.code}`);
+        answer(db, second.id, q, value, comment(q, value, `g2:${q.code}`), carried?.revision ?? 0, sophie, at);
+        return;
+      }
+      const after = carried.na ? 'na' : Math.min(4, carried.level! + (unit(`g2:${q.code}`) < 0.45 ? 1 : 0));
       const text = after === 'na' ? comment(q, 'na', `g2:${q.code}`) : comment(q, after, `g2:${q.code}`, REVIEWED);
-      answer(db, second.id, q, after, text, 1, sophie, sitting(now, i < 20 ? 12 : 5, i % 25));
+      answer(db, second.id, q, after, text, carried.revision, sophie, at);
     });
   }
 

@@ -10,6 +10,8 @@ import { getDiagnosticContext, scoreDiagnosticById } from '../db/diagnostics.ts'
 import { carryOverActions, createAction, dropAction, listActions, syncProposedActions, updateAction, type ActionRow } from '../db/actions.ts';
 import { parisDay } from '../dates.ts';
 import { isSettled } from '../diagnostics/status.ts';
+import { getReferential } from '../referential/store.ts';
+import { actionSuccessor } from '../referential/mapping.ts';
 
 const DAY = 86_400_000;
 const OWNERS = ['Sophie Durand', 'Julien Roux', 'Aïcha Benmoussa', 'Bernard Lemaire'];
@@ -63,5 +65,8 @@ export function loadPlanDemo(db: Db, ids: DemoIds, now: Date): void {
 
   // This year's diagnostic, started from last year's: the open actions follow.
   const next = all.find((d) => d.previousId === last.id);
-  if (next) carryOverActions(db, last.id, next.id, sophie, new Date(next.createdAt));
+  if (!next) return;
+  // Across versions (last year on CAP 2023, this year on CAP 2026), actions follow the mapping.
+  const nextRef = getReferential(db, next.referentialId);
+  carryOverActions(db, last.id, next.id, sophie, new Date(next.createdAt), nextRef ? actionSuccessor(last.referentialId, nextRef) : undefined);
 }

@@ -2,6 +2,7 @@
 // plan page, the results page and the PDF all take them from here. Pure.
 import { belowCompliance } from '../scoring/legal.ts';
 import { DEFAULT_TARGET_LEVEL } from './types.ts';
+import { needOf } from './prioritise.ts';
 import type { QuestionScore } from '../scoring/types.ts';
 
 /** How many actions « Vos priorités » shows. */
@@ -45,4 +46,14 @@ export function focusOrder<T extends FocusItem>(items: readonly T[], questions: 
 /** The first `n` of focusOrder: « Vos priorités ». */
 export function priorities<T extends FocusItem>(items: readonly T[], questions: readonly QuestionScore[], n = FOCUS_COUNT): T[] {
   return focusOrder(items, questions).slice(0, n);
+}
+
+/**
+ * The priority to show for an action as the answers stand now: its question's need when it has
+ * one (a legal obligation below its compliance level is « à sécuriser » whatever was stored), else
+ * the stored priority (a structure's own action, or a question already at its aim).
+ */
+export function priorityNow(item: Pick<FocusItem, 'questionCode' | 'priority'>, questions: readonly QuestionScore[]): string {
+  const qs = item.questionCode ? questions.find((q) => q.code === item.questionCode) : undefined;
+  return (qs && needOf(qs)?.priority) ?? item.priority;
 }

@@ -470,11 +470,14 @@ function simpleTable(x: Ctx, columns: readonly TableColumn[], rows: readonly { c
   const { doc, tags } = x;
   const header = (asArtifact: boolean) => {
     const y = doc.y;
-    tags.artifact(() => doc.rect(M.left, y, W, 18).fillColor(C.soft).fill());
+    // A long header (« Moyenne régionale (Occitanie) » in a narrow column) wraps: the band grows with it.
+    const textHeight = Math.max(...columns.map((col) => doc.font(FONT_BOLD).fontSize(size - 0.5).heightOfString(printable(col.header), { width: col.width - 10 })));
+    const band = Math.max(18, textHeight + 8);
+    tags.artifact(() => doc.rect(M.left, y, W, band).fillColor(C.soft).fill());
     const draw = () => {
       let left = M.left;
       for (const col of columns) {
-        const cell = () => doc.font(FONT_BOLD).fontSize(size - 0.5).fillColor(C.ink).text(printable(col.header), left + 5, y + 5, { width: col.width - 10, align: col.align ?? 'left', lineBreak: false });
+        const cell = () => doc.font(FONT_BOLD).fontSize(size - 0.5).fillColor(C.ink).text(printable(col.header), left + 5, y + 5, { width: col.width - 10, align: col.align ?? 'left' });
         if (asArtifact) cell();
         else tags.leaf('TH', cell, { scope: 'Column' });
         left += col.width;
@@ -482,10 +485,10 @@ function simpleTable(x: Ctx, columns: readonly TableColumn[], rows: readonly { c
     };
     if (asArtifact) tags.artifact(draw, 'Pagination');
     else tags.group('TR', draw);
-    doc.y = y + 22;
+    doc.y = y + band + 4;
   };
   tags.group('Table', () => {
-    ensureSpace(doc, 40);
+    ensureSpace(doc, 60);
     header(false);
     for (const row of rows) {
       const heights = row.cells.map((c, i) => doc.font(row.bold && i === 0 ? FONT_BOLD : FONT_REGULAR).fontSize(size).heightOfString(printable(c), { width: columns[i]!.width - 10 }));
@@ -714,6 +717,7 @@ function comparison(x: Ctx) {
   if (!r.comparison && !r.benchmark.length) return;
   h3(x, r.comparison ? P.comparisonTitle : P.peersTitle, 120);
   if (r.comparison) para(x, P.comparisonIntro(frenchDate(r.comparison.previousDate)), { size: 9, color: C.muted, gap: 0.3 });
+  if (r.comparison?.previousLabel) para(x, P.comparisonVersion(r.comparison.previousLabel), { size: 9, color: C.muted, gap: 0.3 });
   if (r.benchmark.length) para(x, P.peersIntro(r.organisation.types.join(', ')), { size: 9, color: C.muted, gap: 0.3 });
   const c = r.comparison?.result;
   const peers = r.benchmark;

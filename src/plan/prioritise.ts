@@ -3,7 +3,7 @@
 // title is its recommendation's own title, written to be read alone: nothing is cut from a text.
 import type { Referential } from '../referential/schema.ts';
 import { indexOf } from '../referential/lookup.ts';
-import type { DiagnosticScores } from '../scoring/types.ts';
+import type { DiagnosticScores, QuestionScore } from '../scoring/types.ts';
 import { belowCompliance } from '../scoring/legal.ts';
 import { DEFAULT_TARGET_LEVEL, type Priority, type ProposedAction, type ProposeOptions } from './types.ts';
 
@@ -12,6 +12,28 @@ function priorityOf(obligation: boolean, urgency: number): Priority {
   if (urgency >= 6) return 'haute';
   if (urgency >= 3) return 'moyenne';
   return 'basse';
+}
+
+/** What a question's answer asks of the plan: nothing when it is unanswered, N/A or at its aim. */
+export interface Need {
+  gap: number;
+  urgency: number;
+  priority: Priority;
+  quickWin: boolean;
+}
+
+/**
+ * The need of one scored question. Below its compliance level a legal obligation is not met: it
+ * comes first whatever its weight, and is proposed even when the plan aims lower than that level.
+ */
+export function needOf(qs: Pick<QuestionScore, 'legal' | 'level' | 'complianceLevel' | 'weight'>, target: number = DEFAULT_TARGET_LEVEL): Need | null {
+  if (typeof qs.level !== 'number') return null;
+  const obligation = belowCompliance(qs);
+  const aim = obligation ? Math.max(target, qs.complianceLevel) : target;
+  if (qs.level >= aim) return null;
+  const gap = aim - qs.level;
+  const urgency = qs.weight * gap;
+  return { gap, urgency, priority: priorityOf(obligation, urgency), quickWin: gap === 1 && qs.weight === 3 };
 }
 
 /**
@@ -27,11 +49,8 @@ export function proposeActions(ref: Referential, scores: DiagnosticScores, optio
   const candidates: { action: Omit<ProposedAction, 'rank'>; order: number }[] = [];
   scores.questions.forEach((qs, order) => {
     const q = index.questions.get(qs.code)?.question;
-    if (!q || typeof qs.level !== 'number' || qs.level >= target) return;
-    const gap = target - qs.level;
-    const urgency = qs.weight * gap;
-    // An unmet legal obligation comes first whatever its weight.
-    const obligation = belowCompliance(qs);
+    const need = q && typeof qs.level === 'number' ? needOf(qs, target) : null;
+    if (!q || !need || typeof qs.level !== 'number') return;
     candidates.push({
       order,
       action: {
@@ -44,10 +63,7 @@ export function proposeActions(ref: Referential, scores: DiagnosticScores, optio
         legal: qs.legal,
         weight: qs.weight,
         level: qs.level,
-        gap,
-        urgency,
-        priority: priorityOf(obligation, urgency),
-        quickWin: gap === 1 && qs.weight === 3,
+        ...need,
       },
     });
   });

@@ -88,7 +88,8 @@ export interface PlanReport {
   /** Evidence files by question code, each as « name (size) — who, date », for the annex. */
   evidence?: ReadonlyMap<string, readonly string[]>;
   /** The comparison with the previous diagnostic, as the results page shows it; null without one. */
-  comparison: { previousDate: Date; result: Comparison } | null;
+  /** `previousLabel`: the previous diagnostic's referential version, when it was another one. */
+  comparison: { previousDate: Date; previousLabel: string | null; result: Comparison } | null;
   /** Peers' averages shown on the results page (the region's first), labelled; empty when hidden. */
   benchmark: { label: string; peers: number; overall: number | null; themes: Partial<Record<string, number | null>> }[];
   /** Set while the diagnostic is open: answers carried over and not yet confirmed. */
@@ -117,7 +118,7 @@ export function buildPlanReport(db: Db, ctx: DiagnosticContext, scores: Diagnost
   const bench = benchmarkFor(db, ctx);
   const answerRows = loadAnswers(db, d.id);
   return {
-    comparison: comparison ? { previousDate: new Date(comparison.previous.createdAt), result: comparison.result } : null,
+    comparison: comparison ? { previousDate: new Date(comparison.previous.createdAt), previousLabel: comparison.previousLabel, result: comparison.result } : null,
     benchmark: [bench.regional, bench.national]
       .filter((g) => g.shown)
       .map((g) => ({ label: g.scope === 'national' ? t.results.benchmarkNational : t.results.benchmarkRegional(g.region ?? ''), peers: g.peers, overall: g.overall, themes: g.themes })),

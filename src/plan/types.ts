@@ -7,7 +7,7 @@ export const PRIORITIES = ['obligation', 'haute', 'moyenne', 'basse'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = {
-  obligation: 'Obligation légale',
+  obligation: 'Obligation légale à sécuriser',
   haute: 'Haute',
   moyenne: 'Moyenne',
   basse: 'Basse',

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseSettings, SettingsError } from '../settings.ts';
 import { dataFile } from '../db/open.ts';
 import { t } from '../i18n/index.ts';
-import { builtinReferential, builtinServices, upgradeStoredDocument } from './store.ts';
+import { builtinReferential, builtinReferentials, builtinServices, questionCodesOf, upgradeStoredDocument } from './store.ts';
 import { parseReferentialJson, questionCount, validateReferential } from './validate.ts';
 import { groupErrors } from './error-places.ts';
 
@@ -20,6 +20,8 @@ const m = t.referentials.cli;
 interface Stored {
   defaultDocument?: unknown;
   serviceCodes?: Set<string>;
+  /** Question codes of each stored version, to check a mapping from one of them. */
+  versionCodes?: Map<string, Set<string>>;
 }
 
 /** What the database at CAP_DATA_DIR holds, if it exists and has the tables; nothing otherwise. */
@@ -32,7 +34,12 @@ function readDatabase(): Stored {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
     const row = sqlite.prepare('SELECT document FROM referentials WHERE is_default = 1 LIMIT 1').get() as { document: string } | undefined;
     const codes = (sqlite.prepare('SELECT code FROM services').all() as { code: string }[]).map((r) => r.code);
-    return { defaultDocument: row ? upgradeStoredDocument(JSON.parse(row.document)) : undefined, serviceCodes: codes.length ? new Set(codes) : undefined };
+    const versions = sqlite.prepare('SELECT id, document FROM referentials').all() as { id: string; document: string }[];
+    return {
+      defaultDocument: row ? upgradeStoredDocument(JSON.parse(row.document)) : undefined,
+      serviceCodes: codes.length ? new Set(codes) : undefined,
+      versionCodes: new Map(versions.map((v) => [v.id, questionCodesOf(JSON.parse(v.document))])),
+    };
   } catch {
     // A database from before the referential tables, or locked: the built-in text is the answer.
     return {};
@@ -57,7 +64,10 @@ function validateFile(file: string): number {
     return 1;
   }
   const json = parseReferentialJson(text);
-  const result = json.ok ? validateReferential(json.value, readDatabase().serviceCodes ?? new Set(builtinServices().map((s) => s.code))) : json;
+  const stored = readDatabase();
+  const builtins = new Map(builtinReferentials().map((r) => [r.id, questionCodesOf(r)]));
+  const versionCodes = (id: string) => stored.versionCodes?.get(id) ?? builtins.get(id);
+  const result = json.ok ? validateReferential(json.value, stored.serviceCodes ?? new Set(builtinServices().map((s) => s.code)), { versionCodes }) : json;
   if (result.ok) {
     console.log(plain(m.valid(questionCount(result.referential))));
     return 0;

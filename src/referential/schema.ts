@@ -33,6 +33,52 @@ export const ISO26000_SUBJECTS = [
 ] as const;
 export type Iso26000Subject = (typeof ISO26000_SUBJECTS)[number];
 
+/**
+ * The issues (domaines d’action) of ISO 26000, by clause number, each under its core subject.
+ * Governance (6.2) has no sub-issues: the clause itself is the issue.
+ */
+export const ISO26000_ISSUES = {
+  '6.2': { subject: 'gouvernance', label: 'Gouvernance de l’organisation' },
+  '6.3.3': { subject: 'droits-humains', label: 'Devoir de vigilance' },
+  '6.3.4': { subject: 'droits-humains', label: 'Situations présentant un risque pour les droits de l’Homme' },
+  '6.3.5': { subject: 'droits-humains', label: 'Prévention de la complicité' },
+  '6.3.6': { subject: 'droits-humains', label: 'Remédier aux atteintes aux droits de l’Homme' },
+  '6.3.7': { subject: 'droits-humains', label: 'Discrimination et groupes vulnérables' },
+  '6.3.8': { subject: 'droits-humains', label: 'Droits civils et politiques' },
+  '6.3.9': { subject: 'droits-humains', label: 'Droits économiques, sociaux et culturels' },
+  '6.3.10': { subject: 'droits-humains', label: 'Principes fondamentaux et droits au travail' },
+  '6.4.3': { subject: 'relations-conditions-travail', label: 'Emploi et relations employeur/employé' },
+  '6.4.4': { subject: 'relations-conditions-travail', label: 'Conditions de travail et protection sociale' },
+  '6.4.5': { subject: 'relations-conditions-travail', label: 'Dialogue social' },
+  '6.4.6': { subject: 'relations-conditions-travail', label: 'Santé et sécurité au travail' },
+  '6.4.7': { subject: 'relations-conditions-travail', label: 'Développement du capital humain' },
+  '6.5.3': { subject: 'environnement', label: 'Prévention de la pollution' },
+  '6.5.4': { subject: 'environnement', label: 'Utilisation durable des ressources' },
+  '6.5.5': { subject: 'environnement', label: 'Atténuation des changements climatiques et adaptation' },
+  '6.5.6': { subject: 'environnement', label: 'Protection de l’environnement, biodiversité et réhabilitation des habitats naturels' },
+  '6.6.3': { subject: 'loyaute-pratiques', label: 'Lutte contre la corruption' },
+  '6.6.4': { subject: 'loyaute-pratiques', label: 'Engagement politique responsable' },
+  '6.6.5': { subject: 'loyaute-pratiques', label: 'Concurrence loyale' },
+  '6.6.6': { subject: 'loyaute-pratiques', label: 'Promotion de la responsabilité sociétale dans la chaîne de valeur' },
+  '6.6.7': { subject: 'loyaute-pratiques', label: 'Respect des droits de propriété' },
+  '6.7.3': { subject: 'consommateurs', label: 'Pratiques loyales en matière de commercialisation, d’informations et de contrats' },
+  '6.7.4': { subject: 'consommateurs', label: 'Protection de la santé et de la sécurité des consommateurs' },
+  '6.7.5': { subject: 'consommateurs', label: 'Consommation durable' },
+  '6.7.6': { subject: 'consommateurs', label: 'Service après-vente, assistance et résolution des réclamations et litiges' },
+  '6.7.7': { subject: 'consommateurs', label: 'Protection des données et de la vie privée des consommateurs' },
+  '6.7.8': { subject: 'consommateurs', label: 'Accès aux services essentiels' },
+  '6.7.9': { subject: 'consommateurs', label: 'Éducation et sensibilisation' },
+  '6.8.3': { subject: 'communautes-developpement-local', label: 'Implication auprès des communautés' },
+  '6.8.4': { subject: 'communautes-developpement-local', label: 'Éducation et culture' },
+  '6.8.5': { subject: 'communautes-developpement-local', label: 'Création d’emplois et développement des compétences' },
+  '6.8.6': { subject: 'communautes-developpement-local', label: 'Développement des technologies et accès à la technologie' },
+  '6.8.7': { subject: 'communautes-developpement-local', label: 'Création de richesses et de revenus' },
+  '6.8.8': { subject: 'communautes-developpement-local', label: 'La santé' },
+  '6.8.9': { subject: 'communautes-developpement-local', label: 'Investissement dans la société' },
+} as const satisfies Record<string, { subject: Iso26000Subject; label: string }>;
+export type Iso26000Issue = keyof typeof ISO26000_ISSUES;
+const ISO26000_ISSUE_CODES = Object.keys(ISO26000_ISSUES) as [Iso26000Issue, ...Iso26000Issue[]];
+
 export const SERVICE_KINDS = ['formation', 'juridique', 'outil', 'accompagnement', 'partenaire', 'financement'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
@@ -85,8 +131,35 @@ const weightError = (issue: { input?: unknown }) =>
 // Strict objects: a misspelt key (« recomendation ») is reported with its path instead of being
 // silently dropped from the stored version.
 
+const versionId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'identifiant en minuscules, chiffres et tirets');
+const questionCode = z.string().regex(/^[A-Z]{2,3}-\d+\.\d+$/, 'code attendu du type « ID-2.3 »');
+
+/** An ISO date (YYYY-MM-DD) that exists in the calendar. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'date inexistante');
+
+/**
+ * A legal source a question relies on: the text (code, law, decree, regulation), the article and
+ * the date an author last checked it against the official source.
+ */
+export const legalRefSchema = z.strictObject({
+  /** « Code du travail », « Loi n° 2025-989 du 24 octobre 2025 », « Règlement (UE) 2016/679 (RGPD) »… */
+  text: text(200),
+  /** « art. L6315-1 », « art. 30, § 5 »… */
+  article: text(120),
+  /** When an author last read the article in force (Légifrance, EUR-Lex, service-public.fr…). */
+  verified: isoDate,
+  /** The official page, when there is a stable one. */
+  url: z.string().trim().max(400).regex(/^https:\/\/\S+$/, 'adresse https:// attendue').optional(),
+});
+
+/** Level at and above which a legal question's answer means the obligation is met. */
+export const complianceLevelSchema = z.number().int().min(1).max(4);
+
 export const questionSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z]{2,3}-\d+\.\d+$/, 'code attendu du type « ID-2.3 »'),
+  code: questionCode,
   text: text(500),
   help: text(),
   /** Level descriptors 0 to 4, written for this question. */
@@ -99,6 +172,12 @@ export const questionSchema = z.strictObject({
   appliesTo: z.array(z.enum(STRUCTURE_TYPES, { error: unknownValue('type de structure inconnu', `types admis : ${STRUCTURE_TYPES.join(', ')}`) })).min(1),
   iso9001: z.array(z.enum(ISO9001_CLAUSES, { error: unknownValue('clause ISO 9001 inconnue', 'clauses admises : 4.1 à 4.4, 5.1 à 5.3, 6.1 à 6.3, 7.1 à 7.5, 8.1 à 8.7, 9.1 à 9.3, 10.1 à 10.3 et leurs sous-clauses 5.1.1, 5.1.2, 7.1.1 à 7.1.6, 9.1.1 à 9.1.3') })),
   iso26000: z.array(z.enum(ISO26000_SUBJECTS, { error: unknownValue('question centrale ISO 26000 inconnue', `valeurs admises : ${ISO26000_SUBJECTS.join(', ')}`) })),
+  /** ISO 26000 issues (domaines d’action) by clause, each under a core subject listed in iso26000. */
+  iso26000Issues: z.array(z.enum(ISO26000_ISSUE_CODES, { error: unknownValue('domaine d’action ISO 26000 inconnu', 'valeurs admises : 6.2, 6.3.3 à 6.3.10, 6.4.3 à 6.4.7, 6.5.3 à 6.5.6, 6.6.3 à 6.6.7, 6.7.3 à 6.7.9, 6.8.3 à 6.8.9') })).max(8).optional(),
+  /** The legal sources of a legal question (required when legal is true). */
+  legalRefs: z.array(legalRefSchema).min(1).max(8).optional(),
+  /** For a legal question: the first level that means the obligation is met (required when legal is true). */
+  complianceLevel: complianceLevelSchema.optional(),
   services: z.array(z.string().min(1)).min(1).max(3),
   recommendation: recommendationSchema,
 });
@@ -117,11 +196,52 @@ export const themeSchema = z.strictObject({
   criteria: z.array(criterionSchema).min(1).max(LIMITS.questionsPerReferential),
 });
 
+/** A term of the glossary; its forms are the spellings linked to it in question texts. */
+export const glossaryTermSchema = z.strictObject({
+  /** Anchor of the definition: lower case, digits and dashes (« cddi », « pass-iae »). */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'identifiant en minuscules, chiffres et tirets'),
+  term: text(80),
+  definition: text(700),
+  /** Exact spellings (case-sensitive) that link to the definition: « CDDI », « PASS IAE »… */
+  forms: z.array(z.string().trim().min(2, '2 caractères au moins').max(80)).min(1).max(8),
+});
+
+/** How to choose a level: what each level means in general, and a few pieces of advice. */
+export const levelGuideSchema = z.strictObject({
+  intro: text(600),
+  /** The general meaning of levels 0 to 4. */
+  levels: z.array(text(300)).length(5, 'exactement cinq niveaux (0 à 4)'),
+  advice: z.array(text(400)).min(1).max(8),
+});
+
+/**
+ * Where each question of an earlier version went: `to` lists the codes of this version that take
+ * it over (one, several when it was split, none when it was dropped). Every question of the earlier
+ * version appears exactly once.
+ */
+export const mappingSchema = z.strictObject({
+  from: versionId,
+  questions: z
+    .array(
+      z.strictObject({
+        from: questionCode,
+        to: z.array(questionCode).max(5),
+        /** Why, for a question dropped, merged or split (shown to authors and on comparisons). */
+        note: z.string().trim().max(300).optional(),
+      }),
+    )
+    .min(1)
+    .max(LIMITS.questionsPerReferential),
+});
+
 export const referentialSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'identifiant en minuscules, chiffres et tirets'),
+  id: versionId,
   label: text(120),
   language: z.literal('fr'),
   themes: z.array(themeSchema).length(4, 'exactement quatre thèmes'),
+  glossary: z.array(glossaryTermSchema).max(300).optional(),
+  levelGuide: levelGuideSchema.optional(),
+  mapping: mappingSchema.optional(),
 }).refine((ref) => ref.themes.reduce((n, th) => n + th.criteria.reduce((m, c) => m + c.questions.length, 0), 0) <= LIMITS.questionsPerReferential, {
   path: ['themes'],
   // Every question may propose an action: more questions than a plan holds would not fit.
@@ -129,6 +249,10 @@ export const referentialSchema = z.strictObject({
 });
 
 export type Recommendation = z.infer<typeof recommendationSchema>;
+export type LegalRef = z.infer<typeof legalRefSchema>;
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+export type LevelGuide = z.infer<typeof levelGuideSchema>;
+export type Mapping = z.infer<typeof mappingSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Theme = z.infer<typeof themeSchema>;

@@ -215,7 +215,7 @@ export const SERVICES: ServiceInput[] = [
     name: 'Programme ambassadeurs',
     kind: 'accompagnement',
     description:
-      "Un programme pour les adhérents qui représentent le réseau, notamment en CDIAE : journée de formation, échanges sur la posture de représentant et kits de plaidoyer prêts à l’emploi. Il renforce la place de la structure dans les instances de son territoire.",
+      "Un programme pour les adhérents qui représentent le réseau dans les instances de l’emploi et de l’insertion, notamment la commission spécialisée IAE du comité départemental pour l’emploi, qui a remplacé le CDIAE le 1er juillet 2024 : journée de formation, échanges sur la posture de représentant et kits de plaidoyer prêts à l’emploi. Il renforce la place de la structure dans les instances de son territoire.",
     contact: 'Coorace national — plaidoyer, en lien avec la délégation régionale',
   },
 

@@ -6,10 +6,12 @@ import type { Db } from '../db/open.ts';
 import { auditEvents, referentials, services, diagnostics } from '../db/schema.ts';
 import { ACTION_TITLE_MAX, actionTitleProblem, referentialSchema, serviceSchema, type Referential, type Service, type StructureType } from './schema.ts';
 import { serviceApplies } from '../plan/services.ts';
-import { validateReferential, type ValidationResult } from './validate.ts';
+import { validateReferential, type ValidationContext, type ValidationResult } from './validate.ts';
 import { CAP_2023 } from './cap-2023/index.ts';
+import { CAP_2026 } from './cap-2026/index.ts';
 import { SERVICES } from './services-data.ts';
 import { audit } from '../db/audit.ts';
+import { HELP_CORRECTIONS } from './corrections.ts';
 
 export type ReferentialRow = typeof referentials.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -28,8 +30,38 @@ export function checksum(doc: unknown): string {
   return createHash('sha256').update(canonicalJson(doc)).digest('hex');
 }
 
+/** The newest built-in version, the default of a new installation (CAP 2026). */
 export function builtinReferential(): Referential {
-  return referentialSchema.parse(CAP_2023);
+  return referentialSchema.parse(CAP_2026);
+}
+
+/** Every built-in version, oldest first. */
+export function builtinReferentials(): Referential[] {
+  return [referentialSchema.parse(CAP_2023), referentialSchema.parse(CAP_2026)];
+}
+
+/** The question codes of a referential document (any shape: a stored document is not re-parsed). */
+export function questionCodesOf(doc: unknown): Set<string> {
+  const codes = new Set<string>();
+  const themes = (doc as { themes?: unknown })?.themes;
+  for (const th of Array.isArray(themes) ? themes : []) {
+    for (const c of Array.isArray(th?.criteria) ? th.criteria : []) {
+      for (const q of Array.isArray(c?.questions) ? c.questions : []) if (typeof q?.code === 'string') codes.add(q.code);
+    }
+  }
+  return codes;
+}
+
+/** What validation may look up: the codes of the versions stored in the database, else the built-ins. */
+export function validationContext(db?: Db): ValidationContext {
+  return {
+    versionCodes: (id) => {
+      const row = db ? db.select({ document: referentials.document }).from(referentials).where(eq(referentials.id, id)).get() : undefined;
+      if (row) return questionCodesOf(row.document);
+      const builtin = builtinReferentials().find((r) => r.id === id);
+      return builtin ? questionCodesOf(builtin) : undefined;
+    },
+  };
 }
 
 export function builtinServices(): Service[] {
@@ -132,7 +164,7 @@ export function isReferentialInUse(db: Db, id: string): boolean {
 
 /** Validates and stores a new draft version; nothing is stored when anything is wrong. */
 export function importReferential(db: Db, input: unknown, userId: string | null, now: Date): ValidationResult {
-  const result = validateReferential(input, serviceCodes(db));
+  const result = validateReferential(input, serviceCodes(db), validationContext(db));
   if (!result.ok) return result;
   const ref = result.referential;
   if (getReferentialRow(db, ref.id)) {
@@ -167,18 +199,24 @@ export function setDefaultReferential(db: Db, id: string, userId: string | null,
   return true;
 }
 
-/** What ensureBuiltins stores: the built-in text by default; tests pass a changed text. */
+/** What ensureBuiltins stores: the built-in texts by default, oldest first; tests pass changed texts. */
 export interface BuiltinSource {
-  referential: Referential;
+  referentials: Referential[];
   services: Service[];
 }
 
+/** `cap-2023`, `cap-2023-2`, `cap-2023-3`…: the stored versions of one built-in text. */
+function sameFamily(rowId: string, baseId: string): boolean {
+  return rowId === baseId || (rowId.startsWith(`${baseId}-`) && /^\d+$/.test(rowId.slice(baseId.length + 1)));
+}
+
 /**
- * Stores the built-in catalogue and referential if missing. When the built-in text changed since
- * it was stored, a new version (`cap-2023-2`, …) is published and made default; the old one stays
- * untouched for the diagnostics that use it. Services already stored are left as admins edited them.
+ * Stores the built-in catalogue and referentials if missing. When a built-in text changed since it
+ * was stored, a new version (`cap-2023-2`, …) is published; the old one stays untouched for the
+ * diagnostics that use it. The newest built-in (the last of the list) becomes the default unless
+ * an administrator chose another version. Services already stored are left as admins edited them.
  */
-export function ensureBuiltins(db: Db, now: Date, source: BuiltinSource = { referential: builtinReferential(), services: builtinServices() }): void {
+export function ensureBuiltins(db: Db, now: Date, source: BuiltinSource = { referentials: builtinReferentials(), services: builtinServices() }): void {
   const known = serviceCodes(db);
   const missing = source.services.filter((s) => !known.has(s.code));
   if (missing.length) {
@@ -190,22 +228,36 @@ export function ensureBuiltins(db: Db, now: Date, source: BuiltinSource = { refe
     });
   }
   restrictBuiltinServices(db, source.services, now);
-  const ref = source.referential;
+  updateUneditedServices(db, source.services, now);
+  const newest = source.referentials[source.referentials.length - 1]?.id;
+  for (const ref of source.referentials) storeBuiltin(db, ref, ref.id === newest, now);
+}
+
+function storeBuiltin(db: Db, ref: Referential, newest: boolean, now: Date): void {
   const sum = checksum(ref);
-  const builtins = db.select().from(referentials).where(eq(referentials.builtin, true)).all();
-  addBuiltinTitles(db, builtins, ref, now);
-  if (db.select({ id: referentials.id }).from(referentials).where(and(eq(referentials.builtin, true), eq(referentials.checksum, sum))).get()) return;
+  const family = db
+    .select()
+    .from(referentials)
+    .where(eq(referentials.builtin, true))
+    .all()
+    .filter((r) => sameFamily(r.id, ref.id));
+  correctBuiltinHelp(db, family, now);
+  addBuiltinTitles(db, family.map((r) => getReferentialRow(db, r.id)!), ref, now);
+  if (db.select({ id: referentials.id, checksum: referentials.checksum }).from(referentials).where(eq(referentials.builtin, true)).all().some((r) => sameFamily(r.id, ref.id) && r.checksum === sum)) return;
   let id = ref.id;
   for (let n = 2; getReferentialRow(db, id); n++) id = `${ref.id}-${n}`;
   const doc: Referential = { ...ref, id, label: id === ref.id ? ref.label : `${ref.label} (révision ${id.slice(ref.id.length + 1)})` };
-  const hasDefault = !!defaultReferentialId(db);
-  const replacesDefault = builtins.some((r) => r.isDefault);
+  const current = db.select().from(referentials).where(eq(referentials.isDefault, true)).get();
+  // A new built-in takes the default when there is none, or from another built-in when it is the
+  // newest text (a revision of an older one never displaces a newer version).
+  const isDefault = !current || (current.builtin && (newest || sameFamily(current.id, ref.id)));
   db.transaction((tx) => {
-    if (replacesDefault) tx.update(referentials).set({ isDefault: false }).where(and(eq(referentials.isDefault, true), eq(referentials.builtin, true))).run();
+    if (isDefault && current) tx.update(referentials).set({ isDefault: false }).where(eq(referentials.id, current.id)).run();
     tx.insert(referentials)
-      .values({ id, label: doc.label, document: doc, checksum: sum, status: 'published', isDefault: !hasDefault || replacesDefault, builtin: true, createdAt: now.toISOString(), publishedAt: now.toISOString() })
+      .values({ id, label: doc.label, document: doc, checksum: sum, status: 'published', isDefault, builtin: true, createdAt: now.toISOString(), publishedAt: now.toISOString() })
       .run();
     audit(tx, { userId: null, action: 'create', entity: 'referential', entityId: id, after: { id, label: doc.label, builtin: true } }, now);
+    if (isDefault && current) audit(tx, { userId: null, action: 'set-default', entity: 'referential', entityId: id, before: { default: current.id }, after: { default: id } }, now);
   });
 }
 
@@ -228,6 +280,32 @@ function restrictBuiltinServices(db: Db, builtins: readonly Service[], now: Date
 }
 
 /**
+ * Built-in service texts corrected in a later release, by code: the texts shipped before. A stored
+ * service still holding one of them was never edited by an administrator, so it takes the
+ * corrected text; an edited one is left alone.
+ */
+const SUPERSEDED_SERVICE_TEXTS: Readonly<Record<string, { description?: readonly string[] }>> = {
+  AMBASSADEURS: {
+    description: [
+      'Un programme pour les adhérents qui représentent le réseau, notamment en CDIAE\u00a0: journée de formation, échanges sur la posture de représentant et kits de plaidoyer prêts à l’emploi. Il renforce la place de la structure dans les instances de son territoire.',
+    ],
+  },
+};
+
+function updateUneditedServices(db: Db, builtin: Service[], now: Date): void {
+  for (const s of builtin) {
+    const old = SUPERSEDED_SERVICE_TEXTS[s.code];
+    if (!old) continue;
+    const row = getService(db, s.code);
+    if (!row || row.description === s.description || !old.description?.includes(row.description)) continue;
+    db.transaction((tx) => {
+      tx.update(services).set({ description: s.description }).where(eq(services.code, s.code)).run();
+      audit(tx, { userId: null, action: 'update', entity: 'service', entityId: s.code, before: { description: row.description }, after: { description: s.description, builtin: true } }, now);
+    });
+  }
+}
+
+/**
  * A built-in version stored before its recommendations had titles, whose text is otherwise the
  * built-in's: its titles are added in place (the only change a published version ever gets, since
  * no text a structure answered changes), instead of a needless « révision 2 ».
@@ -240,6 +318,33 @@ function addBuiltinTitles(db: Db, builtins: ReferentialRow[], ref: Referential, 
     db.transaction((tx) => {
       tx.update(referentials).set({ document: doc, checksum: checksum(ref) }).where(eq(referentials.id, row.id)).run();
       audit(tx, { userId: null, action: 'update', entity: 'referential', entityId: row.id, before: { checksum: row.checksum }, after: { checksum: checksum(ref), actionTitles: true } }, now);
+    });
+    parsedCache.get(db)?.delete(row.id);
+  }
+}
+
+/**
+ * Stored built-in versions whose help texts still hold a note their authors left (HELP_CORRECTIONS):
+ * the help is replaced in place. Its checksum is recomputed as storeBuiltin computes it, so that a
+ * version now equal to the built-in text is not stored again as a revision.
+ */
+function correctBuiltinHelp(db: Db, builtins: ReferentialRow[], now: Date): void {
+  for (const row of builtins) {
+    const fixes: string[] = [];
+    const doc = mapQuestions(row.document, (q) => {
+      const fix = HELP_CORRECTIONS.find((c) => sameFamily(row.id, c.family) && c.code === q.code && q.help === c.from);
+      if (!fix) return q;
+      fixes.push(fix.code);
+      return { ...q, help: fix.to };
+    }) as Json;
+    if (!fixes.length) continue;
+    const family = HELP_CORRECTIONS.find((c) => sameFamily(row.id, c.family))!.family;
+    const builtin = builtinReferentials().find((r) => r.id === family);
+    // The checksum of a stored built-in is that of its text under the built-in's own id and label.
+    const sum = checksum(builtin ? { ...doc, id: builtin.id, label: builtin.label } : doc);
+    db.transaction((tx) => {
+      tx.update(referentials).set({ document: doc as Referential, checksum: sum }).where(eq(referentials.id, row.id)).run();
+      audit(tx, { userId: null, action: 'update', entity: 'referential', entityId: row.id, before: { checksum: row.checksum }, after: { checksum: sum, helpCorrected: fixes } }, now);
     });
     parsedCache.get(db)?.delete(row.id);
   }

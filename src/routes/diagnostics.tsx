@@ -198,6 +198,8 @@ function renderTheme(
       review={loadReview(c, ctx)}
       evidence={{ byQuestion: evidenceByQuestion(listEvidence(db, ctx.diagnostic.id)), maxFileBytes: c.get('deps').evidence.maxFileBytes, usage: { used: evidenceUsage(db, ctx.organisation.id), quota: c.get('deps').evidence.quotaBytes } }}
       undo={opts.undo}
+      glossary={ctx.referential.glossary}
+      levelGuide={ctx.referential.levelGuide}
     />,
     { status: opts.status ?? 200 },
   );
@@ -238,7 +240,7 @@ function renderOverview(c: Context<AppEnv>, ctx: DiagnosticContext, opts: { inco
  * the server a query and the page a repaint for bars that do not move.
  */
 function statusFragment(c: Context<AppEnv>, ctx: DiagnosticContext, theme: Theme, s: QuestionState, status: 200 | 409 | 422, opts: { whole?: boolean; progress?: boolean; live: string }) {
-  const place = { diagnosticId: ctx.diagnostic.id, editable: canAnswer(c, ctx) };
+  const place = { diagnosticId: ctx.diagnostic.id, editable: canAnswer(c, ctx), glossary: ctx.referential.glossary };
   const counts = opts.progress ? progressCounts(c.get('deps').db, ctx.diagnostic.id, applicableIndex(ctx.referential, ctx.organisation.types)) : null;
   const tp = counts?.themes.find((x) => x.slug === theme.slug);
   return fragment(

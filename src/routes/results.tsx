@@ -13,7 +13,7 @@ import { listActions } from '../db/actions.ts';
 import { getPerson } from '../db/users.ts';
 import { hasResults } from '../scoring/highlights.ts';
 import { isEditable } from '../diagnostics/status.ts';
-import { priorities } from '../plan/focus.ts';
+import { priorities, priorityNow } from '../plan/focus.ts';
 import { proposeActions } from '../plan/prioritise.ts';
 import { personName } from '../people.ts';
 import { NoResultsYet, ResultsPage } from '../../views/results.tsx';
@@ -57,7 +57,7 @@ resultRoutes.get('/:id/results', loadDiagnostic('diagnostic.view'), (c) => {
       scores={scores}
       comparison={comparison}
       benchmark={benchmarkFor(db, ctx)}
-      priorities={focus.map((a) => ({ title: a.title, priority: a.priority, quickWin: a.quickWin }))}
+      priorities={focus.map((a) => ({ title: a.title, priority: priorityNow(a, scores.questions), quickWin: a.quickWin }))}
       provisional={provisional}
       validation={validation}
       reviewComments={reviewSection(c, ctx, resultsUrl(diagnostic.id))}

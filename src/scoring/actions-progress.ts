@@ -5,7 +5,8 @@
 // - a question is compared when both diagnostics answered it with a level (not « non applicable »,
 //   not unanswered), and the later answer is not a copy of the earlier one waiting to be reviewed
 //   (a prefilled answer nobody has confirmed says nothing about this year); questions are matched
-//   by code, so two referential versions compare on what they share;
+//   by code, or across referential versions through the new version's mapping (the earlier level
+//   being the lowest of the question's sources, as in compare.ts; actions then name the new codes);
 // - an action counts when it targets a question (custom actions without a question do not), is
 //   done, was not dropped, and was completed within the window: after the earlier diagnostic
 //   started and no later than the later one was submitted (or today, while it is open). Its
@@ -21,7 +22,7 @@
 import type { ThemeSlug } from '../referential/schema.ts';
 import type { DiagnosticScores, QuestionScore } from './types.ts';
 import type { NumericLevel } from './levels.ts';
-import { compareScore, type ScoreComparison } from './compare.ts';
+import { compareScore, type PreviousOrigin, type ScoreComparison } from './compare.ts';
 
 export interface CompletedActionInput {
   id: string;
@@ -101,6 +102,8 @@ export function actionsProgress(
   window: Window,
   /** Codes whose current answer is still the prefilled copy of the previous one. */
   prefilled: ReadonlySet<string> = new Set(),
+  /** Across referential versions: where each current question comes from (criteria are then not compared). */
+  origins?: ReadonlyMap<string, PreviousOrigin>,
 ): ActionsProgress {
   const done = completedInWindow(actions, window);
   const byQuestion = new Map<string, CompletedActionInput[]>();
@@ -111,8 +114,13 @@ export function actionsProgress(
   const counts: Record<MoveKind, number> = { 'with-action-progress': 0, 'with-action-no-progress': 0, 'moved-without-action': 0, steady: 0 };
   const compared = new Set<string>();
   let notYetReviewed = 0;
+  const beforeLevel = (code: string): NumericLevel | null => {
+    if (!origins) return numeric(before.get(code));
+    const levels = (origins.get(code)?.sources ?? []).map((s) => numeric(before.get(s))).filter((l): l is NumericLevel => l !== null);
+    return levels.length ? (Math.min(...levels) as NumericLevel) : null;
+  };
   for (const q of current.questions) {
-    const b = numeric(before.get(q.code));
+    const b = beforeLevel(q.code);
     const a = numeric(q);
     if (b === null || a === null) continue;
     if (prefilled.has(q.code)) {
@@ -127,7 +135,8 @@ export function actionsProgress(
     questions.push({ code: q.code, text: q.text, themeSlug: q.themeSlug, criterionCode: q.criterionCode, before: b, after: a, delta, actions: acts, kind });
   }
 
-  const previousCriteria = new Map(previous.themes.flatMap((t) => t.criteria.map((c) => [c.code, c.score] as const)));
+  // A criterion of another version may group other questions under the same code: not compared.
+  const previousCriteria = new Map(origins ? [] : previous.themes.flatMap((t) => t.criteria.map((c) => [c.code, c.score] as const)));
   const criteria: CriterionMove[] = current.themes.flatMap((t) =>
     t.criteria.map((c) => {
       const moves = questions.filter((m) => m.criterionCode === c.code);

@@ -1,6 +1,7 @@
 // Comparison of two diagnostics of the same organisation (last year's and this one), for the
-// « what moved » view. Themes are matched by slug and questions by code, so a newer referential
-// version still compares on what the two have in common.
+// « what moved » view. Themes are matched by slug. Questions are matched by code within a version;
+// across versions (a CAP 2023 diagnostic, then a CAP 2026 one) through the new version's mapping,
+// the earlier level of a question being the lowest of its sources (as when answers are carried).
 import type { ThemeSlug } from '../referential/schema.ts';
 import type { NumericLevel } from './levels.ts';
 import type { DiagnosticScores, QuestionScore } from './types.ts';
@@ -27,6 +28,14 @@ export interface QuestionComparison {
   before: NumericLevel;
   after: NumericLevel;
   trend: Exclude<Trend, 'n/a'>;
+  /** Across versions, when the question was not the same one under the same code: its former codes. */
+  from?: string[];
+}
+
+/** Where a question of the current version comes from (see referential/mapping.ts `originsOf`). */
+export interface PreviousOrigin {
+  sources: readonly string[];
+  changed: boolean;
 }
 
 export interface Comparison {
@@ -37,6 +46,10 @@ export interface Comparison {
   questions: QuestionComparison[];
   /** Question trends counted. */
   counts: { up: number; down: number; same: number };
+  /** Compared across referential versions through a mapping. */
+  acrossVersions: boolean;
+  /** Across versions, questions of the current version that no earlier question maps to. */
+  newQuestions: number;
 }
 
 /** Two scores compared as they are shown: a change that does not show once rounded is no change. */
@@ -50,21 +63,33 @@ function numeric(qs: QuestionScore | undefined): NumericLevel | null {
   return qs && typeof qs.level === 'number' ? qs.level : null;
 }
 
-export function compareScores(previous: DiagnosticScores, current: DiagnosticScores): Comparison {
+/**
+ * Compares two diagnostics. `origins`, given when the previous one used an earlier referential
+ * version, says for each current question which earlier questions it takes over; without it,
+ * questions match by code.
+ */
+export function compareScores(previous: DiagnosticScores, current: DiagnosticScores, origins?: ReadonlyMap<string, PreviousOrigin>): Comparison {
   const previousThemes = new Map(previous.themes.map((t) => [t.slug, t.score]));
   const themes = current.themes.map((t) => ({ slug: t.slug, title: t.title, ...compareScore(previousThemes.get(t.slug) ?? null, t.score) }));
 
   const previousQuestions = new Map(previous.questions.map((q) => [q.code, q]));
   const questions: QuestionComparison[] = [];
   const counts = { up: 0, down: 0, same: 0 };
+  let newQuestions = 0;
   for (const q of current.questions) {
-    const before = numeric(previousQuestions.get(q.code));
+    const origin = origins ? origins.get(q.code) : { sources: [q.code], changed: false };
+    if (!origin) {
+      newQuestions += 1;
+      continue;
+    }
+    const levels = origin.sources.map((code) => numeric(previousQuestions.get(code))).filter((l): l is NumericLevel => l !== null);
+    const before = levels.length ? (Math.min(...levels) as NumericLevel) : null;
     const after = numeric(q);
     if (before === null || after === null) continue;
     const trend = after > before ? 'up' : after < before ? 'down' : 'same';
     counts[trend] += 1;
-    questions.push({ code: q.code, text: q.text, before, after, trend });
+    questions.push({ code: q.code, text: q.text, before, after, trend, ...(origin.changed ? { from: [...origin.sources] } : {}) });
   }
 
-  return { overall: compareScore(previous.overall, current.overall), themes, questions, counts };
+  return { overall: compareScore(previous.overall, current.overall), themes, questions, counts, acrossVersions: origins !== undefined, newQuestions };
 }

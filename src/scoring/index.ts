@@ -19,5 +19,5 @@ export type {
 export { scoreDiagnostic } from './score-diagnostic.ts';
 export { shownScore, shownDelta } from './rounding.ts';
 export { LEGAL_MINIMUM_LEVEL, complianceLevelOf, belowCompliance } from './legal.ts';
-export { type Trend, type ScoreComparison, type ThemeComparison, type QuestionComparison, type Comparison, compareScore, compareScores } from './compare.ts';
+export { type Trend, type ScoreComparison, type ThemeComparison, type QuestionComparison, type PreviousOrigin, type Comparison, compareScore, compareScores } from './compare.ts';
 export { type Point, type LabelPoint, type TextAnchor, type RadarRing, type RadarGeometry, type RadarOptions, RADAR_RINGS, radarPoints, svgPoints } from './radar.ts';

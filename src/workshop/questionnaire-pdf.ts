@@ -1,12 +1,15 @@
 // The blank questionnaire for workshops: every question that applies to a structure type, with its
 // help, its five levels as boxes to tick, the evidence examples and lined space to write. Teams
 // often answer on paper together first and type the answers in afterwards. Pure layout (pdfkit):
-// a referential and a type in, a PDF out; same fonts as the plan's PDF.
+// a referential and a type in, a PDF out; same fonts as the plan's PDF. A version with a guide to
+// choosing a level (CAP 2026) prints its levels on the cover, and the definitions of the glossary
+// terms the printed questions use at the end.
 import PDFDocument from 'pdfkit';
 import { Writable } from 'node:stream';
 import { t } from '../i18n/index.ts';
 import type { Referential, StructureType } from '../referential/schema.ts';
 import { isApplicable } from '../scoring/applicability.ts';
+import { termsUsed } from '../referential/glossary.ts';
 import { FONT_BOLD, FONT_REGULAR, PAGE, registerFonts } from '../plan/pdf.ts';
 import { frenchDate } from '../dates.ts';
 
@@ -84,7 +87,20 @@ function cover(doc: Doc, q: BlankQuestionnaire, count: number) {
   doc.moveDown(1.2);
   text(doc, W_.howTo, { size: 10, gap: 0.8 });
   text(doc, W_.scale, { size: 10.5, bold: true, gap: 0.2 });
-  for (const line of W_.scaleLines) text(doc, line, { size: 10, indent: 10 });
+  const guide = q.referential.levelGuide;
+  const lines = guide ? guide.levels.map((level, i) => `${i} — ${level}`) : W_.scaleLines;
+  for (const line of lines) text(doc, line, { size: 10, indent: 10 });
+  if (q.referential.glossary?.length) text(doc, W_.glossaryHint, { size: 9, color: C.muted, indent: 10 });
+}
+
+function glossary(doc: Doc, terms: ReturnType<typeof termsUsed>) {
+  doc.addPage();
+  text(doc, W_.glossaryTitle, { size: 17, bold: true, color: C.brandDark, gap: 0.4 });
+  for (const term of terms) {
+    ensureSpace(doc, heightOf(doc, term.term, 10, true, W) + heightOf(doc, term.definition, 9, false, W) + 8);
+    text(doc, term.term, { size: 10, bold: true });
+    text(doc, term.definition, { size: 9, gap: 0.4 });
+  }
 }
 
 function question(doc: Doc, q: Referential['themes'][number]['criteria'][number]['questions'][number]) {
@@ -158,6 +174,9 @@ export function writeBlankQuestionnaire(q: BlankQuestionnaire, out: Writable): {
       for (const item of questions) question(doc, item);
     }
   }
+  const printed = groups.flatMap((g) => g.criteria.flatMap((c) => c.questions.flatMap((x) => [x.text, x.help])));
+  const terms = termsUsed(printed, q.referential.glossary);
+  if (terms.length) glossary(doc, terms);
   footers(doc, q);
   const pages = doc.bufferedPageRange().count;
   doc.end();

@@ -96,33 +96,33 @@ describe('evidence files', () => {
       const watched = watchErrors(page);
       await page.goto(`${srv.url}/diagnostics/${diagId}/themes/identite`);
       const url = page.url();
-      const block = page.locator('#ev-ID-1_3');
+      const block = page.locator('#ev-ID-1_4');
       await block.getByLabel('Fichier à joindre').setInputFiles({ name: 'Projet associatif.pdf', mimeType: 'application/pdf', buffer: samplePdf('Projet') });
       // The server's answer is held back a moment: the progress bar shows meanwhile.
       let release: () => void = () => {};
       const held = new Promise<void>((r) => (release = r));
-      await page.route('**/evidence/ID-1.3', async (route) => {
+      await page.route('**/evidence/ID-1.4', async (route) => {
         await held;
         await route.continue();
       });
       await block.getByRole('button', { name: 'Joindre le fichier' }).click();
-      await page.locator('#ev-ID-1_3 progress').waitFor();
-      expect(plain(await page.locator('#ev-ID-1_3 .evidence-files__status').innerText())).toMatch(/Envoi en cours…|Envoi : \d+ %/);
-      expect(await page.locator('#ev-ID-1_3 button', { hasText: 'Joindre le fichier' }).isDisabled()).toBe(true);
+      await page.locator('#ev-ID-1_4 progress').waitFor();
+      expect(plain(await page.locator('#ev-ID-1_4 .evidence-files__status').innerText())).toMatch(/Envoi en cours…|Envoi : \d+ %/);
+      expect(await page.locator('#ev-ID-1_4 button', { hasText: 'Joindre le fichier' }).isDisabled()).toBe(true);
       release();
-      await page.locator('#ev-ID-1_3 .evidence-files__list').waitFor();
-      await page.unroute('**/evidence/ID-1.3');
+      await page.locator('#ev-ID-1_4 .evidence-files__list').waitFor();
+      await page.unroute('**/evidence/ID-1.4');
       expect(page.url()).toBe(url);
-      expect(plain(await page.locator('#ev-ID-1_3').innerText())).toContain('Justificatif « Projet associatif.pdf » joint.');
+      expect(plain(await page.locator('#ev-ID-1_4').innerText())).toContain('Justificatif « Projet associatif.pdf » joint.');
       expect(await checkA11y(page)).toEqual([]);
       await screenshot(page, 'evidence-attached-js');
 
       // A file over the limit is refused before it is sent.
       const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x41);
-      const again = page.locator('#ev-ID-1_3');
+      const again = page.locator('#ev-ID-1_4');
       await again.getByLabel('Fichier à joindre').setInputFiles({ name: 'video.pdf', mimeType: 'application/pdf', buffer: big });
       await again.getByRole('button', { name: 'Joindre le fichier' }).click();
-      expect(plain(await page.locator('#ev-ID-1_3 .evidence-files__status').innerText())).toContain('Ce fichier dépasse 10 Mo');
+      expect(plain(await page.locator('#ev-ID-1_4 .evidence-files__status').innerText())).toContain('Ce fichier dépasse 10 Mo');
       expect(watched.errors).toEqual([]);
 
       // The gap analysis lists it as evidence of the clauses its question informs.

@@ -101,13 +101,13 @@ describe('questionnaire journeys', () => {
         void d.dismiss();
       });
       // Typed, and the link followed before the autosave's pause is over: the browser asks.
-      await page.locator('textarea[name="comment.ID-1.3"]').fill('En cours de frappe');
-      await page.locator('textarea[name="comment.ID-1.3"]').press('End');
+      await page.locator('textarea[name="comment.ID-1.4"]').fill('En cours de frappe');
+      await page.locator('textarea[name="comment.ID-1.4"]').press('End');
       await page.getByRole('link', { name: /Thème suivant/ }).click();
       await expect.poll(() => dialogs).toEqual(['beforeunload']);
       expect(page.url()).toContain('/themes/identite');
       // Staying, the save goes through; then leaving asks nothing.
-      await expect.poll(() => stored(draft.id, 'ID-1.3')?.comment).toBe('En cours de frappe');
+      await expect.poll(() => stored(draft.id, 'ID-1.4')?.comment).toBe('En cours de frappe');
       await htmxIdle(page);
       await Promise.all([page.waitForURL(/\/themes\/services$/), page.getByRole('link', { name: /Thème suivant/ }).click()]);
       expect(dialogs).toEqual(['beforeunload']);
@@ -125,9 +125,11 @@ describe('questionnaire journeys', () => {
       expect(await checkA11y(page)).toEqual([]);
       await Promise.all([page.waitForURL(/confirme=\d+/), page.getByRole('button', { name: `Confirmer les ${carried.length} réponses reprises` }).click()]);
       for (const c of carried) expect(stored(draft.id, c)!.prefilledFrom, c).toBeNull();
-      // The page opens on the undo, focused, and the tab shows the theme done.
+      // The page opens on the undo, focused, and the tab shows what is left: the questions new in
+      // CAP 2026 (the demo's draft was carried over from CAP 2023), or the theme done.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('prefill-panel');
-      expect(await page.locator('#tab-left-amelioration-continue').innerText()).toContain('✓');
+      const unanswered = codes.filter((c) => { const a = stored(draft.id, c); return !a || (!a.na && a.level === null); });
+      expect(await page.locator('#tab-left-amelioration-continue').innerText()).toContain(unanswered.length ? `${unanswered.length} restantes` : '✓');
       expect(await checkA11y(page)).toEqual([]);
       await screenshot(page, 'questionnaire-prefill-undo');
       await Promise.all([page.waitForURL(/\/themes\/amelioration-continue#prefill-panel$/), page.getByRole('button', { name: 'Annuler la confirmation' }).click()]);

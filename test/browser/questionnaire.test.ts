@@ -212,4 +212,38 @@ describe('questionnaire', () => {
       await noJs.close();
     }
   });
+  test('the level guide opens in place, a glossary link leads to its definition and the legal sources unfold, with and without JavaScript', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const browser = await launchBrowser({ javaScriptEnabled });
+      try {
+        const p = await firstPage(browser);
+        await login(p, srv.url, DEMO.member2);
+        await p.goto(`${srv.url}/diagnostics/${diagId}/themes/fonctions-support`);
+        const guide = p.locator('details.level-guide');
+        expect(await guide.getAttribute('open')).toBeNull();
+        await guide.locator('summary').click();
+        expect(await guide.getAttribute('open')).toBe('');
+        expect(await guide.innerText()).toContain('Niveau 4');
+        const sources = p.locator('#q-FS-2_1 details.legal-refs');
+        await sources.locator('summary').click();
+        expect(await sources.innerText()).toContain('Code du travail, art. R4121-1');
+        if (javaScriptEnabled) {
+          expect(await checkA11y(p)).toEqual([]);
+          await screenshot(p, 'questionnaire-guide-legal');
+        }
+        await p.locator('#q-FS-2_1 a.term', { hasText: 'DUERP' }).first().click();
+        await p.waitForURL(/#glossaire-duerp$/);
+        const term = p.locator('#glossaire-duerp');
+        expect(await term.evaluate((el) => el.matches(':target'))).toBe(true);
+        expect(await term.isVisible()).toBe(true);
+        const box = await term.boundingBox();
+        expect(box!.y).toBeGreaterThanOrEqual(0);
+        expect(box!.y).toBeLessThan(p.viewportSize()!.height);
+        if (javaScriptEnabled) await screenshot(p, 'questionnaire-glossary');
+      } finally {
+        await browser.close();
+      }
+    }
+    expect(watched.errors).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, plain, DEMO, firstPage, launchBrowser, login, mainText, screenshot, startServer, watchErrors, type TestServer } from './support/harness.ts';
 import { builtinReferential } from '../../src/referential/store.ts';
+import { importable } from '../fixtures/importable.ts';
 
 describe('referential administration', () => {
   let srv: TestServer;
@@ -34,14 +35,14 @@ describe('referential administration', () => {
   test('the list of versions shows the built-in default and the import form, accessibly', async () => {
     await page.goto(`${srv.url}/admin/referentials`);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Référentiels');
-    const row = page.getByRole('row', { name: /CAP 2023/ });
+    const row = page.getByRole('row', { name: /CAP 2026/ });
     expect(await row.innerText()).toMatch(/Publiée\s+Par défaut/);
     expect(await checkA11y(page)).toEqual([]);
     await screenshot(page, 'referentials-list');
   });
 
   test('a faulty file is refused with every error in French, grouped by question, with its path; nothing is stored', async () => {
-    const doc = JSON.parse(JSON.stringify({ ...builtinReferential(), id: 'cap-faux', label: 'CAP faux' }));
+    const doc = JSON.parse(JSON.stringify(importable('cap-faux', 'CAP faux')));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
     doc.themes[0].criteria[0].questions[0].levels.pop();
     doc.themes[1].criteria[0].questions[0].services[0] = 'SERVICE-FANTOME';
@@ -59,10 +60,10 @@ describe('referential administration', () => {
     const groups = await alert.locator('.import-errors__groups > li').allInnerTexts();
     expect(groups.map((g) => plain(g).replace(/\s+/g, ' ').trim())).toEqual([
       'Question ID-1.1 n° 1 du critère ID-1, thème « Identité et projet » descripteurs de niveau : exactement cinq descripteurs de niveau (0 à 4) chemin : themes[0].criteria[0].questions[0].levels',
-      'Question SV-1.1 n° 1 du critère SV-1, thème « Services aux salariés en parcours et aux clients » service n° 1 : service « SERVICE-FANTOME » absent du catalogue chemin : themes[1].criteria[0].questions[0].services[0]',
-      expect.stringMatching(/^Question FS-1\.3 n° 3 du critère FS-1, thème « Fonctions support, organisation et ressources » clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4\.9 » ; clauses admises .* chemin : themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\]$/),
+      'Question SV-1.1 n° 1 du critère SV-1, thème « Services aux personnes en parcours et aux clients » service n° 1 : service « SERVICE-FANTOME » absent du catalogue chemin : themes[1].criteria[0].questions[0].services[0]',
+      expect.stringMatching(/^Question FS-1\.4 n° 3 du critère FS-1, thème « Fonctions support et ressources » clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4\.9 » ; clauses admises .* chemin : themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\]$/),
     ]);
-    expect(await alert.getByRole('heading', { level: 3 }).allInnerTexts().then((h) => h.map((x) => plain(x).split('\n')[0]))).toEqual(['Question ID-1.1', 'Question SV-1.1', 'Question FS-1.3']);
+    expect(await alert.getByRole('heading', { level: 3 }).allInnerTexts().then((h) => h.map((x) => plain(x).split('\n')[0]))).toEqual(['Question ID-1.1', 'Question SV-1.1', 'Question FS-1.4']);
     expect(await checkA11y(page)).toEqual([]);
     await screenshot(page, 'referentials-import-errors');
     // On a phone the list reads without sideways scrolling (long paths wrap).
@@ -78,7 +79,7 @@ describe('referential administration', () => {
 
   test('a good file is imported as a draft, browsed, then published', async () => {
     const file = join(dir, 'cap-2025.json');
-    writeFileSync(file, JSON.stringify({ ...builtinReferential(), id: 'cap-2025', label: 'CAP 2025' }, null, 2));
+    writeFileSync(file, JSON.stringify(importable('cap-2025', 'CAP 2025'), null, 2));
     await page.goto(`${srv.url}/admin/referentials`);
     await page.getByLabel('Fichier JSON du référentiel').setInputFiles(file);
     await Promise.all([page.waitForURL((u) => u.pathname === '/admin/referentials/cap-2025'), page.getByRole('button', { name: 'Vérifier et importer' }).click()]);
@@ -97,8 +98,22 @@ describe('referential administration', () => {
 
     // Every question unfolded, so that axe-core also checks what the <details> hold.
     await page.goto(`${srv.url}/admin/referentials/cap-2025?tout=1`);
-    expect(await page.locator('details[open]').count()).toBe(81);
+    expect(await page.locator('details[open]').count()).toBe(101);
     expect(await checkA11y(page)).toEqual([]);
+  });
+
+  test('CAP 2026 shows its sources, guide, glossary and mapping, accessibly', async () => {
+    await page.goto(`${srv.url}/admin/referentials/cap-2026?tout=1`);
+    for (const summary of await page.locator('section.ref-parts > details > summary').all()) await summary.click();
+    expect(await page.locator('section.ref-parts > details[open]').count()).toBe(3);
+    const text = await mainText(page);
+    expect(text).toContain('Correspondance avec la version cap-2023');
+    expect(text).toContain('Obligation remplie à partir du niveau 3');
+    expect(await checkA11y(page)).toEqual([]);
+    // Folded questions, the guide open: short enough for a full-page screenshot.
+    await page.goto(`${srv.url}/admin/referentials/cap-2026`);
+    await page.locator('section.ref-parts > details > summary').first().click();
+    await screenshot(page, 'referentials-cap-2026');
   });
 
   test('the services pages are accessible', async () => {

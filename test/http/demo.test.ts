@@ -54,9 +54,9 @@ describe('home page of a member', () => {
     const m1 = new Client(ctx);
     await m1.login('membre1@cap.test', DEMO_PASSWORD);
     const html = await (await m1.get('/')).text();
-    // Every question has an answer, half of them carried over and still to confirm: the way back
-    // leads to the first of those.
-    expect(text(html)).toMatch(/Diagnostic du \d+ \S+ \d{4} — Brouillon \d+ \/ \d+ questions répondues Relire les réponses reprises, à partir de la question [A-Z]+-\d+\.\d+ \([^)]+\) Plan de progrès/);
+    // The CAP 2026 draft carried over from CAP 2023: the questions new in CAP 2026 are still to
+    // answer, and the way back leads to the first of them.
+    expect(text(html)).toMatch(/Diagnostic du \d+ \S+ \d{4} — Brouillon \d+ \/ \d+ questions répondues Reprendre à la question [A-Z]+-\d+\.\d+ \([^)]+\) Plan de progrès/);
     expect(html).toContain(`href="/diagnostics/${draft!.id}"`);
     expect(html).toMatch(new RegExp(`href="/diagnostics/${draft!.id}/themes/[a-z-]+#q-[A-Z]+-\\d+_\\d+"`));
 

@@ -112,18 +112,19 @@ describe('one open diagnostic per structure', () => {
 
   it('shows each open diagnostic of an old database holding two, on the home page and the structure’s page', async () => {
     const first = await started(w.sophie, w.orgId);
-    for (const code of ['ID-1.1', 'ID-1.2', 'ID-1.3']) await w.sophie.post(`/diagnostics/${first}/answers/${code}`, { level: '3', comment: '', revision: '0' });
+    // CAP 2026's identity theme opens with ID-1.1, ID-1.2, ID-1.4, then ID-2.1.
+    for (const code of ['ID-1.1', 'ID-1.2', 'ID-1.4']) await w.sophie.post(`/diagnostics/${first}/answers/${code}`, { level: '3', comment: '', revision: '0' });
     // Before the rule, starting again silently made a second, empty draft.
-    w.ctx.db.insert(diagnostics).values({ id: 'second-draft', organisationId: w.orgId, referentialId: 'cap-2023', status: 'draft', mode: 'autodiagnostic', participants: [], createdAt: '2026-03-05T09:00:00.000Z' }).run();
+    w.ctx.db.insert(diagnostics).values({ id: 'second-draft', organisationId: w.orgId, referentialId: 'cap-2026', status: 'draft', mode: 'autodiagnostic', participants: [], createdAt: '2026-03-05T09:00:00.000Z' }).run();
     for (const c of [await w.sophie.get('/'), await w.sophie.get(`/organisations/${w.orgId}`)]) {
       const html = await c.text();
       const body = text(html);
       expect(body).toContain('2 diagnostics sont en cours pour cette structure');
       expect(body).toContain(`3 / ${applicable.length} questions répondues`);
       expect(body).toContain(`0 / ${applicable.length} questions répondues`);
-      expect(body).toContain('Reprendre à la question ID-1.4 (Identité et projet)');
+      expect(body).toContain('Reprendre à la question ID-2.1 (Identité et projet)');
       expect(body).toContain('Commencer le questionnaire');
-      expect(html).toContain(`href="/diagnostics/${first}/themes/identite#q-ID-1_4"`);
+      expect(html).toContain(`href="/diagnostics/${first}/themes/identite#q-ID-2_1"`);
       expect(html).toContain('href="/diagnostics/second-draft/themes/identite#q-ID-1_1"');
     }
   });

@@ -80,7 +80,7 @@ describe('GET /diagnostics/:id/export.csv', () => {
 
 describe('GET /federation/export.csv', () => {
   const HEADER =
-    '"Structure";"Région";"Types";"Statut";"Commencé le";"Soumis le";"Validé le";"Score global";"Score « Identité et projet »";"Score « Services aux salariés en parcours et aux clients »";"Score « Fonctions support, organisation et ressources »";"Score « Amélioration continue »";"Actions faites";"Actions (hors abandonnées)";"Actions en retard";"Diagnostics à relire";"À relire depuis le";"SIRET"';
+    '"Structure";"Région";"Types";"Statut";"Commencé le";"Soumis le";"Validé le";"Score global";"Score « Identité et projet »";"Score « Services aux personnes en parcours et aux clients »";"Score « Fonctions support et ressources »";"Score « Amélioration continue »";"Actions faites";"Actions (hors abandonnées)";"Actions en retard";"Diagnostics à relire";"À relire depuis le";"SIRET"';
 
   it('gives a consultant one row per latest diagnostic of their region, and nothing of Bretagne', async () => {
     const res = await (await as('conseil.occitanie@cap.test')).get('/federation/export.csv');

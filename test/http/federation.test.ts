@@ -6,6 +6,7 @@ import { Client, makeApp, text, type TestContext } from '../support/app.ts';
 import { network, rowsOf, type Network } from './federation-fixtures.ts';
 import { diagnostics } from '../../src/db/schema.ts';
 import { ensureDerivedData } from '../../src/db/derived-data.ts';
+import { rebuildPeerStatistics } from '../../src/db/peer-statistics.ts';
 
 /** Rows of the picture table whose (visually hidden) caption is `caption`. */
 function pictureRows(html: string, caption: string): string[] {
@@ -101,6 +102,19 @@ describe('the picture of the selection', () => {
     expect(services.map((r) => [r.split(' Pôle')[0], r.split(' ').pop()])).toEqual([
       ['Formations juridiques', '2'],
       ['Formations au développement commercial', '1'],
+    ]);
+  });
+
+  it('groups the weakest questions by referential version when the diagnostics counted use more than one', async () => {
+    // Delta Bretagne's diagnostic on CAP 2026: its ID-1.1 is that version's question, not CAP 2023's.
+    ctx.db.update(diagnostics).set({ referentialId: 'cap-2026' }).where(eq(diagnostics.id, net.diags.d1)).run();
+    rebuildPeerStatistics(ctx.db);
+    const weakest = pictureRows(await page(await as('admin@cap.test')), 'Questions au niveau moyen le plus bas');
+    expect(weakest.map((r) => [r.split(' ')[0], r.match(/\((CAP 20\d\d)\)/)?.[1], r.match(/(\d,\d \/ 4 \d+)$/)?.[1]])).toEqual([
+      ['ID-1.1', 'CAP 2026', '0,0 / 4 1'],
+      ['ID-2.1', 'CAP 2023', '0,0 / 4 1'],
+      ['ID-1.1', 'CAP 2023', '1,0 / 4 1'],
+      ['ID-1.2', 'CAP 2023', '4,0 / 4 1'],
     ]);
   });
 

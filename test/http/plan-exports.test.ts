@@ -71,7 +71,7 @@ describe('GET /diagnostics/:id/plan.xlsx', () => {
       expect(row.getCell(4).value).toBe(index.questions.get(a.questionCode!)!.question.recommendation.text);
     }
     // The first rows are the priorities: legal obligations first.
-    expect(ws.getRow(2).getCell(2).value).toBe('Obligation légale');
+    expect(ws.getRow(2).getCell(2).value).toBe('Obligation légale à sécuriser');
     const due = ws.getColumn(8).values.filter((v) => v instanceof Date) as Date[];
     expect(due.map((d) => d.toISOString().slice(0, 10)).sort()).toEqual(['2026-01-15', '2026-04-30', '2026-05-01', '2026-06-01']);
     const late = (ws.getColumn(3).values as unknown[]).indexOf(rows[1]!.title);

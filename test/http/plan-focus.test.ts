@@ -189,10 +189,12 @@ describe('services people can reach', () => {
 });
 
 describe('results of the same diagnostic', () => {
-  it('show no criterion none of whose questions applies (no « 0 sur 0 » SV-7 row for an ACI)', async () => {
+  it('show no criterion none of whose questions applies (no « 0 sur 0 » SV-7 or SV-10 row for an ACI)', async () => {
     const page = text(await (await member.get(`/diagnostics/${id}/results`)).text());
-    expect(page).toContain('SV-6');
+    // CAP 2026: SV-9 (encadrement technique) applies to an ACI; SV-7 (AI, ETTI) and SV-10 (GEIQ, EITI) do not.
+    expect(page).toContain('SV-9');
     expect(page).not.toContain('SV-7');
+    expect(page).not.toContain('SV-10');
     expect(page).not.toMatch(/0 question notée sur 0/);
   });
 });

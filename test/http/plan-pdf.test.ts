@@ -78,7 +78,7 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
   it('holds the organisation, the four themes, every action and service, with French characters intact', async () => {
     const all = fold(await pdfText(pdf));
     expect(all).toContain(ORG_NAME);
-    for (const theme of ['Identité et projet', 'Services aux salariés en parcours et aux clients', 'Fonctions support, organisation et ressources', 'Amélioration continue']) {
+    for (const theme of ['Identité et projet', 'Services aux personnes en parcours et aux clients', 'Fonctions support et ressources', 'Amélioration continue']) {
       expect(all).toContain(theme);
     }
     const rows = listActions(ctx.db, diagId);
@@ -104,7 +104,7 @@ describe('GET /diagnostics/:id/plan.pdf', () => {
     expect(cover).toContain('Plan de progrès');
     expect(cover).toContain('Atelier et chantier d’insertion (ACI)');
     expect(cover).toContain('Occitanie');
-    expect(cover).toContain('CAP 2023');
+    expect(cover).toContain('CAP 2026');
     expect(cover).toContain('Validé avec ines.martin le 20 février 2026');
     expect(cover).toContain('2 mars 2026');
     const { pages } = await pdfInfo(pdf);

@@ -67,7 +67,7 @@ describe('plan page', () => {
     const page = text(html);
     expect(page).toContain(`Plan de progrès — ${ORG_NAME}`);
     expect(page).toContain('0 action faite sur 12');
-    for (const theme of ['Identité et projet', 'Services aux salariés en parcours et aux clients', 'Fonctions support, organisation et ressources', 'Amélioration continue']) {
+    for (const theme of ['Identité et projet', 'Services aux personnes en parcours et aux clients', 'Fonctions support et ressources', 'Amélioration continue']) {
       expect(page).toContain(theme);
     }
     for (const r of rows) expect(page).toContain(r.title);

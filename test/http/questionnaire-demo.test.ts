@@ -8,7 +8,7 @@ import { answers, diagnostics } from '../../src/db/schema.ts';
 import { listOrganisationDiagnostics } from '../../src/db/diagnostics.ts';
 
 describe('demo diagnostics', () => {
-  it('gives membre1 a submitted diagnostic from a year ago and a half-reviewed draft, membre2 a draft', async () => {
+  it('gives membre1 a submitted CAP 2023 diagnostic from a year ago and a half-reviewed CAP 2026 draft, membre2 a draft', async () => {
     const ctx = makeApp();
     const ids = await loadBaseDemo(ctx.db, ctx.now.value);
     loadDiagnosticsDemo(ctx.db, ids, ctx.now.value);
@@ -24,6 +24,9 @@ describe('demo diagnostics', () => {
     expect(submitted!.overallScore).toBeGreaterThan(20);
     expect(draft!.status).toBe('draft');
     expect(draft!.previousId).toBe(submitted!.id);
+    // Last year's version, then this year's, the answers carried through the mapping.
+    expect(submitted!.referentialId).toBe('cap-2023');
+    expect(draft!.referentialId).toBe('cap-2026');
     const draftAnswers = ctx.db.select().from(answers).where(eq(answers.diagnosticId, draft!.id)).all();
     const prefilled = draftAnswers.filter((a) => a.prefilledFrom).length;
     expect(prefilled).toBeGreaterThan(draftAnswers.length / 3);
@@ -41,6 +44,13 @@ describe('demo diagnostics', () => {
     expect(theme).toMatch(/Répondu par (Sophie Durand \(membre\)|Inès Martin \(conseiller·ère fédéral·e\)) le \d+ \S+ 2025 à \d\d:\d\d/);
     const reviewed = text(await (await c.get(`/diagnostics/${draft!.id}/themes/fonctions-support`)).text());
     expect(reviewed).toContain('Repris du diagnostic du');
+    // FS-1.5 of CAP 2026 takes over FS-1.2 of CAP 2023: its comment keeps the former code.
+    const fs15 = ctx.db.select().from(answers).where(eq(answers.diagnosticId, draft!.id)).all().find((a) => a.questionCode === 'FS-1.5');
+    expect(fs15?.prefilledFrom).toBeTruthy();
+    if (fs15!.comment) expect(fs15!.comment).toMatch(/^\[FS-1\.2\] /);
+    // The comparison on the results page goes through the mapping too.
+    const results = text(await (await c.get(`/diagnostics/${draft!.id}/results`)).text());
+    expect(results).toContain('Le diagnostic précédent suivait la version CAP 2023 du référentiel');
 
     const [jardins] = listOrganisationDiagnostics(ctx.db, ids.organisations[1]!);
     expect(jardins!.status).toBe('draft');

@@ -59,11 +59,11 @@ describe('orientation', () => {
     const page = await (await w.member.get(`/diagnostics/${w.id}/themes/services`)).text();
     const tabs = page.slice(page.indexOf("<ul class=\"theme-nav\">"), page.indexOf('</nav>', page.indexOf('class="theme-nav"')));
     expect(text(tabs)).toBe(
-      `Identité et projet ✓ (toutes les questions ont une réponse) Services aux salariés en parcours et aux clients ${byTheme.get('services')!.length - 3} restantes (${byTheme.get('services')!.length - 3} questions restantes) Fonctions support, organisation et ressources ${byTheme.get('fonctions-support')!.length} restantes (${byTheme.get('fonctions-support')!.length} questions restantes) Amélioration continue ${byTheme.get('amelioration-continue')!.length} restantes (${byTheme.get('amelioration-continue')!.length} questions restantes)`,
+      `Identité et projet ✓ (toutes les questions ont une réponse) Services aux personnes en parcours et aux clients ${byTheme.get('services')!.length - 3} restantes (${byTheme.get('services')!.length - 3} questions restantes) Fonctions support et ressources ${byTheme.get('fonctions-support')!.length} restantes (${byTheme.get('fonctions-support')!.length} questions restantes) Amélioration continue ${byTheme.get('amelioration-continue')!.length} restantes (${byTheme.get('amelioration-continue')!.length} questions restantes)`,
     );
     const overview = text(await (await w.member.get(`/diagnostics/${w.id}`)).text());
     expect(overview).toContain(`Identité et projet Avancement : Identité et projet ${identite.length} / ${identite.length} questions répondues ✓ (toutes les questions ont une réponse) Relire`);
-    expect(overview).toContain(`Reprendre à la question ${byTheme.get('services')![3]!.code} (Services aux salariés en parcours et aux clients)`);
+    expect(overview).toContain(`Reprendre à la question ${byTheme.get('services')![3]!.code} (Services aux personnes en parcours et aux clients)`);
   });
 
   it('answers an autosave with a polite announcement, and with the progress bars only when the question gains or loses an answer', async () => {
@@ -91,11 +91,11 @@ describe('orientation', () => {
     const level = await (await w.member.post(`/diagnostics/${w.id}/answers/ID-1.2`, { 'level.ID-1.2': '1', 'comment.ID-1.2': 'À voir', 'revision.ID-1.2': '1' }, { headers: HX })).text();
     expect(text(level)).toContain(`2 / ${applicable.length} questions répondues`);
 
-    const refused = await w.member.post(`/diagnostics/${w.id}/answers/ID-1.3`, { 'level.ID-1.3': '9', 'revision.ID-1.3': '0' }, { headers: HX });
+    const refused = await w.member.post(`/diagnostics/${w.id}/answers/ID-1.4`, { 'level.ID-1.4': '9', 'revision.ID-1.4': '0' }, { headers: HX });
     expect(refused.status).toBe(422);
     const refusedHtml = await refused.text();
-    expect(refusedHtml).toContain('<div id="live-region" hx-swap-oob="innerHTML">Question ID-1.3');
-    expect(text(refusedHtml.slice(refusedHtml.indexOf('id="live-region"') - 5))).toBe('Question ID-1.3 : Choisissez un niveau de 0 à 4, ou « Non applicable ».');
+    expect(refusedHtml).toContain('<div id="live-region" hx-swap-oob="innerHTML">Question ID-1.4');
+    expect(text(refusedHtml.slice(refusedHtml.indexOf('id="live-region"') - 5))).toBe('Question ID-1.4 : Choisissez un niveau de 0 à 4, ou « Non applicable ».');
     const conflict = await w.member.post(`/diagnostics/${w.id}/answers/ID-1.1`, { 'level.ID-1.1': '4', 'revision.ID-1.1': '1' }, { headers: HX });
     expect(conflict.status).toBe(409);
     expect(text(await conflict.text())).toContain('Question ID-1.1 : quelqu’un l’a modifiée pendant que vous la remplissiez ; rien n’a été enregistré.');
@@ -171,8 +171,8 @@ describe('submitting', () => {
     const headings = [...summary.matchAll(/<h3[^>]*>(.*?)<\/h3>/g)].map((m) => text(m[1]!));
     const sv = byTheme.get('services')![0]!;
     expect(headings).toEqual([
-      'Services aux salariés en parcours et aux clients : 1 question sans réponse',
-      `Fonctions support, organisation et ressources : ${byTheme.get('fonctions-support')!.length} questions sans réponse`,
+      'Services aux personnes en parcours et aux clients : 1 question sans réponse',
+      `Fonctions support et ressources : ${byTheme.get('fonctions-support')!.length} questions sans réponse`,
       `Amélioration continue : ${byTheme.get('amelioration-continue')!.length} questions sans réponse`,
     ]);
     expect(summary).toContain(`href="/diagnostics/${w.id}/themes/services#q-${sv.code.replace('.', '_')}"`);

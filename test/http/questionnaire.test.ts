@@ -4,9 +4,10 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { Client, makeApp, org, user, text, type TestContext } from '../support/app.ts';
 import { actions, answers, diagnostics } from '../../src/db/schema.ts';
-import { builtinReferential } from '../../src/referential/store.ts';
+import { builtinReferential, setDefaultReferential } from '../../src/referential/store.ts';
 import { isApplicable } from '../../src/scoring/index.ts';
 import type { StructureType } from '../../src/referential/schema.ts';
+import { MAX_LENGTH } from '../../src/validation/limits.ts';
 
 const HX = { 'HX-Request': 'true' };
 const ref = builtinReferential();
@@ -92,7 +93,7 @@ describe('starting a diagnostic', () => {
     expect(body).toContain('Identité et projet');
     expect(body).toContain('Amélioration continue');
     const row = w.ctx.db.select().from(diagnostics).where(eq(diagnostics.id, id)).get()!;
-    expect(row.referentialId).toBe('cap-2023');
+    expect(row.referentialId).toBe('cap-2026');
     expect(row.status).toBe('draft');
     const list = text(await (await w.member.get(`/organisations/${w.orgId}`)).text());
     expect(list).toContain('Diagnostic du 2 mars 2026');
@@ -362,7 +363,7 @@ describe('saving an answer', () => {
     const ines = new Client(w.ctx);
     await ines.login('ines@cap.test');
     await ines.get(`/diagnostics/${id}`);
-    await ines.post(`/diagnostics/${id}/answers/ID-1.3`, { level: '2', comment: 'Noté en séance', revision: '0' });
+    await ines.post(`/diagnostics/${id}/answers/ID-1.4`, { level: '2', comment: 'Noté en séance', revision: '0' });
     const body = text(await (await w.member.get(`/diagnostics/${id}/themes/identite`)).text());
     expect(body).toContain('Répondu par ines (conseiller·ère fédéral·e) le 2 mars 2026 à 10:00');
   });
@@ -381,7 +382,7 @@ describe('saving a whole theme without JavaScript', () => {
     await ines.get(`/diagnostics/${id}`);
     await ines.post(`/diagnostics/${id}/answers/ID-1.2`, { level: '2', comment: 'Revu en séance', revision: '1' });
 
-    const fields: Record<string, string> = { ...hidden, 'level.ID-1.1': '3', 'comment.ID-1.1': 'Charte', 'level.ID-1.2': '1', 'comment.ID-1.2': 'Ancien', 'level.ID-1.3': '4', 'comment.ID-1.3': '' };
+    const fields: Record<string, string> = { ...hidden, 'level.ID-1.1': '3', 'comment.ID-1.1': 'Charte', 'level.ID-1.2': '1', 'comment.ID-1.2': 'Ancien', 'level.ID-1.4': '4', 'comment.ID-1.4': '' };
     for (const q of applicableTo(['AI']).filter((x) => x.theme === 'identite')) fields[`comment.${q.code}`] ??= '';
     const res = await w.member.post(`/diagnostics/${id}/themes/identite`, fields);
     expect(res.status).toBe(303);
@@ -389,7 +390,7 @@ describe('saving a whole theme without JavaScript', () => {
     const after = text(await (await w.member.get(res.headers.get('Location')!)).text());
     expect(after).toContain('2 réponses enregistrées');
     expect(stored(w.ctx, id, 'ID-1.1')).toMatchObject({ level: 3, comment: 'Charte' });
-    expect(stored(w.ctx, id, 'ID-1.3')).toMatchObject({ level: 4 });
+    expect(stored(w.ctx, id, 'ID-1.4')).toMatchObject({ level: 4 });
     expect(stored(w.ctx, id, 'ID-1.2')).toMatchObject({ level: 2, comment: 'Revu en séance', revision: 2 });
   });
 
@@ -400,7 +401,7 @@ describe('saving a whole theme without JavaScript', () => {
     const ines = new Client(w.ctx);
     await ines.login('ines@cap.test');
     await ines.get(`/diagnostics/${id}`);
-    await ines.post(`/diagnostics/${id}/answers/ID-1.3`, { level: '0', comment: 'Rien d’écrit', revision: '0' });
+    await ines.post(`/diagnostics/${id}/answers/ID-1.4`, { level: '0', comment: 'Rien d’écrit', revision: '0' });
 
     const res = await w.member.post(`/diagnostics/${id}/themes/identite`, {
       ...hidden,
@@ -408,27 +409,31 @@ describe('saving a whole theme without JavaScript', () => {
       'comment.ID-1.1': 'Bon',
       'level.ID-1.2': '2',
       'comment.ID-1.2': 'y'.repeat(2001),
-      'level.ID-1.3': '4',
-      'comment.ID-1.3': 'Ma version',
+      'level.ID-1.4': '4',
+      'comment.ID-1.4': 'Ma version',
     });
     expect(res.status).toBe(409);
     const html = await res.text();
     const body = text(html);
     expect(body).toContain('Certaines réponses n’ont pas été enregistrées');
     expect(body).toContain('ID-1.2 : Le commentaire dépasse la limite de 2 000 caractères');
-    expect(body).toContain('ID-1.3 : Quelqu’un a modifié cette réponse');
+    // The hint under each comment box gives the same limit as the refusal.
+    expect(MAX_LENGTH.answerComment).toBe(2000);
+    expect(body).toContain('2 000 caractères au plus.');
+    expect(body).not.toContain('5 000 caractères');
+    expect(body).toContain('ID-1.4 : Quelqu’un a modifié cette réponse');
     expect(html).toContain('y'.repeat(2001));
     expect(html).toContain('Ma version');
     expect(stored(w.ctx, id, 'ID-1.1')).toMatchObject({ level: 3, comment: 'Bon' });
     expect(stored(w.ctx, id, 'ID-1.2')).toBeUndefined();
-    expect(stored(w.ctx, id, 'ID-1.3')).toMatchObject({ level: 0, comment: 'Rien d’écrit' });
+    expect(stored(w.ctx, id, 'ID-1.4')).toMatchObject({ level: 0, comment: 'Rien d’écrit' });
 
-    // Choosing « Garder ma saisie » submits the theme form with the current revision for ID-1.3.
+    // Choosing « Garder ma saisie » submits the theme form with the current revision for ID-1.4.
     const again = hiddenInputs(html);
-    const resolved = await w.member.post(`/diagnostics/${id}/themes/identite`, { ...again, 'level.ID-1.3': '4', 'comment.ID-1.3': 'Ma version', keep: 'mine:ID-1.3:1' });
+    const resolved = await w.member.post(`/diagnostics/${id}/themes/identite`, { ...again, 'level.ID-1.4': '4', 'comment.ID-1.4': 'Ma version', keep: 'mine:ID-1.4:1' });
     expect(resolved.status).toBe(303);
-    expect(resolved.headers.get('Location')).toBe(`/diagnostics/${id}/themes/identite#q-ID-1_3`);
-    expect(stored(w.ctx, id, 'ID-1.3')).toMatchObject({ level: 4, comment: 'Ma version', revision: 2 });
+    expect(resolved.headers.get('Location')).toBe(`/diagnostics/${id}/themes/identite#q-ID-1_4`);
+    expect(stored(w.ctx, id, 'ID-1.4')).toMatchObject({ level: 4, comment: 'Ma version', revision: 2 });
   });
 });
 
@@ -494,6 +499,41 @@ describe('submitting', () => {
     w.ctx.db.update(diagnostics).set({ status: 'changes_requested' }).where(eq(diagnostics.id, id)).run();
     const res = await w.member.post(`/diagnostics/${id}/answers/ID-1.1`, { level: '3', comment: '', revision: '1' });
     expect(res.status).toBe(303);
+  });
+});
+
+describe('helping to answer: level guide, glossary, legal note', () => {
+  it('shows the guide at the top of each theme, links glossary terms to definitions on the page, and says from which level an obligation is met', async () => {
+    const w = await world();
+    const id = await startDiagnostic(w.member, w.orgId);
+    const html = await (await w.member.get(`/diagnostics/${id}/themes/fonctions-support`)).text();
+    // The guide: a native disclosure, closed, before the first question.
+    expect(html).toMatch(/<details class="level-guide"><summary>Comment choisir un niveau\s\?<\/summary>/);
+    expect(html.indexOf('class="level-guide"')).toBeLessThan(html.indexOf('class="question"'));
+    expect(text(html)).toContain(text(`Niveau 4 — ${ref.levelGuide!.levels[4]}`));
+    // Glossary: plain links to anchors of the same page, every one with its definition.
+    expect(html).toContain('(<a class="term" href="#glossaire-duerp">DUERP</a>)');
+    const targets = new Set([...html.matchAll(/<a class="term" href="#([^"]+)">/g)].map((m) => m[1]!));
+    expect(targets.size).toBeGreaterThan(3);
+    for (const anchor of targets) expect(html, anchor).toContain(`<dt id="${anchor}" tabindex="-1">`);
+    const defined = [...html.matchAll(/<dt id="(glossaire-[^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(defined)).toEqual(targets);
+    // The legal note of FS-2.1 (met from level 3) with its sources.
+    const fs21 = html.slice(html.indexOf('id="q-FS-2_1"'), html.indexOf('id="q-FS-2_2"'));
+    expect(text(fs21)).toContain('Obligation remplie à partir du niveau 3 ; en dessous, elle est signalée « obligation légale à sécuriser »');
+    expect(text(fs21)).toContain('Code du travail, art. R4121-2 (vérifié le 1er décembre 2026)');
+  });
+
+  it('gives a CAP 2023 diagnostic the general guide and no glossary', async () => {
+    const w = await world();
+    setDefaultReferential(w.ctx.db, 'cap-2023', null, w.ctx.now.value);
+    const id = await startDiagnostic(w.member, w.orgId);
+    const html = await (await w.member.get(`/diagnostics/${id}/themes/identite`)).text();
+    expect(text(html)).toContain('Comment choisir un niveau ?');
+    expect(text(html)).toContain('Niveau 4 — Évalué, amélioré et partagé.');
+    expect(html).not.toContain('class="term"');
+    expect(html).not.toContain('id="glossaire"');
+    expect(html).not.toContain('Obligation remplie à partir du niveau');
   });
 });
 

@@ -5,7 +5,8 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Client, makeApp, org, user, text, type TestContext } from '../support/app.ts';
 import { auditEvents, diagnostics, referentials } from '../../src/db/schema.ts';
-import { activeServiceCodes, builtinReferential, getService, listReferentials } from '../../src/referential/store.ts';
+import { activeServiceCodes, builtinReferential, builtinReferentials, getService, listReferentials } from '../../src/referential/store.ts';
+import { importable } from '../fixtures/importable.ts';
 
 /** Posts a multipart form (file upload) with the client's cookies and CSRF token. */
 async function postMultipart(ctx: TestContext, c: Client, path: string, parts: { file?: { name: string; content: string }; json?: string; csrf?: string | null }) {
@@ -54,7 +55,8 @@ describe('referential versions', () => {
     const html = await res.text();
     const page = text(html);
     expect(page).toContain('Référentiels');
-    expect(page).toMatch(/CAP 2023 cap-2023 Publiée Par défaut Intégrée 81 1 diagnostic/);
+    expect(page).toMatch(/CAP 2023 cap-2023 Publiée Intégrée 81 1 diagnostic/);
+    expect(page).toMatch(/CAP 2026 cap-2026 Publiée Par défaut Intégrée 101 Aucun/);
     expect(html).toContain('href="/admin/referentials/cap-2023"');
     expect(html).toContain('href="/admin/referentials/cap-2023/export.json"');
     expect(html).toMatch(/<form method="post" action="\/admin\/referentials\/import" enctype="multipart\/form-data"/);
@@ -67,7 +69,7 @@ describe('referential versions', () => {
     const page = text(await res.text());
     expect(page).toContain('Référentiel « CAP 2023 »');
     expect(page).toContain('4 thèmes, 25 critères, 81 questions');
-    const ai = builtinReferential().themes[1]!.criteria.find((c) => c.code === 'SV-7')!.questions[0]!;
+    const ai = builtinReferentials()[0]!.themes[1]!.criteria.find((c) => c.code === 'SV-7')!.questions[0]!;
     expect(page).toContain(text(`SV-7.1 ${ai.text}`));
     expect(page).toContain('Seulement : AI');
     expect(page).toContain(text(`Aide : ${ai.help}`));
@@ -81,10 +83,30 @@ describe('referential versions', () => {
     expect(page).toContain(text(`Recommandation pour le plan de progrès ${ai.recommendation.title} ${ai.recommendation.text}`));
     expect(page).toMatch(/Services qui aident .*JUR-PLATEFORME/);
     expect(page).toContain(getService(ctx.db, 'JUR-PLATEFORME')!.name);
-    // Published and default: neither publish nor default is offered.
-    expect(page).toContain('C’est la version par défaut des nouveaux diagnostics.');
+    // Published, no longer the default: it may become it again.
+    expect(page).toContain('En faire la version par défaut');
     expect(page).not.toContain('Publier cette version');
+    // CAP 2023 has no glossary, guide or mapping.
+    expect(page).not.toContain('Glossaire');
     expect((await admin.get('/admin/referentials/inconnue')).status).toBe(404);
+  });
+
+  it('shows the legal sources, compliance level and ISO 26000 issues of CAP 2026, with its guide, glossary and mapping', async () => {
+    const html = await (await admin.get('/admin/referentials/cap-2026')).text();
+    const page = text(html);
+    expect(page).toContain('C’est la version par défaut des nouveaux diagnostics.');
+    const ref = builtinReferential();
+    const q = ref.themes[2]!.criteria.find((c) => c.code === 'FS-2')!.questions[0]!;
+    expect(q.code).toBe('FS-2.1');
+    expect(page).toContain('Obligation remplie à partir du niveau 3');
+    expect(page).toContain(text(`${q.legalRefs![0]!.text}, ${q.legalRefs![0]!.article}`));
+    expect(page).toContain('vérifiée le 1er décembre 2026');
+    expect(page).toContain('Domaines d’action ISO 26000 6.4.6 Santé et sécurité au travail');
+    expect(page).toContain('Guide de choix du niveau');
+    expect(page).toContain(`Glossaire (${ref.glossary!.length} termes)`);
+    expect(page).toContain('Correspondance avec la version cap-2023');
+    // ID-1.3 of CAP 2023 went into SV-1.2, linked to its question.
+    expect(html).toMatch(/<code>ID-1\.3<\/code><\/th><td><a href="#q-SV-1\.2">SV-1\.2<\/a><\/td>/);
   });
 
   it('exports a version as a JSON download', async () => {
@@ -92,25 +114,28 @@ describe('referential versions', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="cap-2023.json"');
-    expect(JSON.parse(await res.text())).toEqual(builtinReferential());
+    expect(JSON.parse(await res.text())).toEqual(builtinReferentials()[0]);
+    expect(JSON.parse(await (await admin.get('/admin/referentials/cap-2026/export.json')).text())).toEqual(builtinReferential());
     expect((await admin.get('/admin/referentials/inconnue/export.json')).status).toBe(404);
   });
 
   it('round-trips: export, change the id, import gives the same document as a draft', async () => {
-    const exported = await (await admin.get('/admin/referentials/cap-2023/export.json')).text();
+    // CAP 2023 predates the legal sources and no longer validates: round-trip a version that does.
+    await admin.get('/admin/referentials');
+    await postMultipart(ctx, admin, '/admin/referentials/import', { json: JSON.stringify(importable('cap-source', 'CAP 2023')) });
+    const exported = await (await admin.get('/admin/referentials/cap-source/export.json')).text();
     const doc = JSON.parse(exported);
     doc.id = 'cap-2025';
     doc.label = 'CAP 2025';
-    await admin.get('/admin/referentials');
     const res = await postMultipart(ctx, admin, '/admin/referentials/import', { file: { name: 'cap-2025.json', content: JSON.stringify(doc, null, 2) } });
     expect(res.headers.get('Location')).toBe('/admin/referentials/cap-2025');
     const page = await follow(admin, res);
-    expect(page).toContain('La version « CAP 2025 » est importée comme brouillon (81 questions). Relisez-la, puis publiez-la.');
+    expect(page).toContain('La version « CAP 2025 » est importée comme brouillon (101 questions). Relisez-la, puis publiez-la.');
     expect(page).toContain('Brouillon');
     expect(page).toContain('Publier cette version');
     const again = JSON.parse(await (await admin.get('/admin/referentials/cap-2025/export.json')).text());
     expect(again).toEqual(doc);
-    expect({ ...again, id: 'cap-2023', label: 'CAP 2023' }).toEqual(JSON.parse(exported));
+    expect({ ...again, id: 'cap-source', label: 'CAP 2023' }).toEqual(JSON.parse(exported));
     const trail = ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2025')).all();
     expect(trail.map((e) => e.action)).toEqual(['import']);
     expect(trail[0]!.userId).toBeTruthy();
@@ -118,15 +143,15 @@ describe('referential versions', () => {
 
   it('imports from the pasted JSON when no file is chosen', async () => {
     await admin.get('/admin/referentials');
-    const json = JSON.stringify({ ...builtinReferential(), id: 'cap-colle', label: 'CAP collé' });
+    const json = JSON.stringify(importable('cap-colle', 'CAP collé'));
     const res = await postMultipart(ctx, admin, '/admin/referentials/import', { json });
     expect(res.headers.get('Location')).toBe('/admin/referentials/cap-colle');
   });
 
   it('refuses an invalid file with every error grouped by question, in French, with its path, and stores nothing', async () => {
-    const doc = JSON.parse(JSON.stringify({ ...builtinReferential(), id: 'cap-faux', label: 'CAP faux' }));
+    const doc = JSON.parse(JSON.stringify(importable('cap-faux', 'CAP faux')));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
-    doc.themes[0].criteria[0].questions[1].code = 'ID-1.1';
+    doc.themes[0].criteria[5].questions[0].code = 'ID-1.1'; // ID-6.1, new in CAP 2026: no mapping points to it
     doc.themes[1].criteria[0].questions[0].services[0] = 'SERVICE-FANTOME';
     doc.themes[3].criteria[0].questions[0].weight = 4;
     const before = { refs: listReferentials(ctx.db).length, audit: auditCount(ctx) };
@@ -136,11 +161,9 @@ describe('referential versions', () => {
     const page = text(await res.text());
     expect(page).toContain('Import refusé : 4 erreurs, rien n’a été enregistré');
     // Grouped by question, in the document's order, each field in French with its JSON path after it.
-    expect(page).toContain(
-      'Question ID-1.1 n° 2 du critère ID-1, thème « Identité et projet » code : code « ID-1.1 » déjà utilisé : question n° 1 du critère ID-1, thème « Identité et projet » chemin : themes[0].criteria[0].questions[1].code',
-    );
-    expect(page).toContain('Question SV-1.1 n° 1 du critère SV-1, thème « Services aux salariés en parcours et aux clients » service n° 1 : service « SERVICE-FANTOME » absent du catalogue chemin : themes[1].criteria[0].questions[0].services[0]');
-    expect(page).toContain('Question FS-1.3 n° 3 du critère FS-1, thème « Fonctions support, organisation et ressources » clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4.9 »');
+    expect(page).toContain('Question ID-1.1 n° 1 du critère ID-6, thème « Identité et projet » code : code « ID-1.1 » déjà utilisé : question n° 1 du critère ID-1, thème « Identité et projet » chemin : themes[0].criteria[5].questions[0].code');
+    expect(page).toContain('Question SV-1.1 n° 1 du critère SV-1, thème « Services aux personnes en parcours et aux clients » service n° 1 : service « SERVICE-FANTOME » absent du catalogue chemin : themes[1].criteria[0].questions[0].services[0]');
+    expect(page).toContain('Question FS-1.4 n° 3 du critère FS-1, thème « Fonctions support et ressources » clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4.9 »');
     expect(page).toContain('chemin : themes[2].criteria[0].questions[2].iso9001[1]');
     expect(page).toContain('Question AC-1.1 n° 1 du critère AC-1, thème « Amélioration continue » poids : doit être 1, 2 ou 3, pas 4 chemin : themes[3].criteria[0].questions[0].weight');
     expect({ refs: listReferentials(ctx.db).length, audit: auditCount(ctx) }).toEqual(before);
@@ -158,15 +181,15 @@ describe('referential versions', () => {
     const empty = await postMultipart(ctx, admin, '/admin/referentials/import', {});
     expect(empty.status).toBe(422);
     expect(text(await empty.text())).toContain('Choisissez un fichier JSON ou collez son contenu.');
-    const taken = await postMultipart(ctx, admin, '/admin/referentials/import', { file: { name: 'x.json', content: JSON.stringify(builtinReferential()) } });
+    const taken = await postMultipart(ctx, admin, '/admin/referentials/import', { file: { name: 'x.json', content: JSON.stringify({ ...importable('cap-2023', 'CAP 2023'), mapping: undefined }) } });
     expect(taken.status).toBe(422);
     expect(text(await taken.text())).toContain('Le document identifiant de la version : la version « cap-2023 » existe déjà : choisissez un autre identifiant chemin : id');
-    expect(listReferentials(ctx.db)).toHaveLength(1);
+    expect(listReferentials(ctx.db)).toHaveLength(2);
   });
 
   it('publishes a draft, then makes it the default; a draft cannot be the default', async () => {
     await admin.get('/admin/referentials');
-    await postMultipart(ctx, admin, '/admin/referentials/import', { json: JSON.stringify({ ...builtinReferential(), id: 'cap-2025', label: 'CAP 2025' }) });
+    await postMultipart(ctx, admin, '/admin/referentials/import', { json: JSON.stringify(importable('cap-2025', 'CAP 2025')) });
     await admin.get('/admin/referentials/cap-2025');
     const early = await admin.post('/admin/referentials/cap-2025/default');
     expect(await follow(admin, early)).toContain('Publiez d’abord cette version pour pouvoir en faire la version par défaut.');
@@ -183,7 +206,7 @@ describe('referential versions', () => {
     expect(await follow(admin, def)).toContain('« CAP 2025 » est désormais la version par défaut des nouveaux diagnostics.');
     const list = text(await (await admin.get('/admin/referentials')).text());
     expect(list).toMatch(/CAP 2023 cap-2023 Publiée Intégrée 81/);
-    expect(list).toMatch(/CAP 2025 cap-2025 Publiée Par défaut 81/);
+    expect(list).toMatch(/CAP 2025 cap-2025 Publiée Par défaut 101/);
     const actions = ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, 'cap-2025')).all().map((e) => e.action);
     expect(actions).toEqual(['import', 'publish', 'set-default']);
     expect((await admin.post('/admin/referentials/inconnue/publish')).status).toBe(404);

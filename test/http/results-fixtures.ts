@@ -1,15 +1,19 @@
 // Data for the results tests, inserted directly with drizzle: organisations, diagnostics, answers.
+// Diagnostics use CAP 2023 unless a seed names another version: the hand-worked figures of the
+// tests are on its questions; what CAP 2026 changes (compliance levels, the comparison across
+// versions) is tested with `referentialId: REF_2026.id`.
 import type { Db } from '../../src/db/open.ts';
 import { answers, diagnostics } from '../../src/db/schema.ts';
-import { builtinReferential } from '../../src/referential/store.ts';
-import type { Question, StructureType, ThemeSlug } from '../../src/referential/schema.ts';
+import { builtinReferentials } from '../../src/referential/store.ts';
+import type { Question, Referential, StructureType, ThemeSlug } from '../../src/referential/schema.ts';
 import { isApplicable, type Level } from '../../src/scoring/index.ts';
 import { rebuildDerivedData } from '../../src/db/derived-data.ts';
 
-export const REF = builtinReferential();
+export const REF: Referential = builtinReferentials().find((r) => r.id === 'cap-2023')!;
+export const REF_2026: Referential = builtinReferentials().find((r) => r.id === 'cap-2026')!;
 
-export function questionsOf(types: StructureType[], theme?: ThemeSlug): (Question & { themeSlug: ThemeSlug })[] {
-  return REF.themes
+export function questionsOf(types: StructureType[], theme?: ThemeSlug, ref: Referential = REF): (Question & { themeSlug: ThemeSlug })[] {
+  return ref.themes
     .filter((th) => !theme || th.slug === theme)
     .flatMap((th) => th.criteria.flatMap((c) => c.questions.map((q) => ({ ...q, themeSlug: th.slug }))))
     .filter((q) => isApplicable(q, types));
@@ -25,6 +29,8 @@ export interface DiagnosticSeed {
   overallScore?: number | null;
   themeScores?: Record<string, number | null> | null;
   previousId?: string | null;
+  /** Default CAP 2023. */
+  referentialId?: string;
   validatedBy?: string | null;
   validatedAt?: string | null;
 }
@@ -38,7 +44,7 @@ export function insertDiagnostic(db: Db, seed: DiagnosticSeed): string {
     .values({
       id,
       organisationId: seed.organisationId,
-      referentialId: REF.id,
+      referentialId: seed.referentialId ?? REF.id,
       status,
       mode: 'autodiagnostic',
       participants: [],
@@ -65,9 +71,9 @@ export function insertDiagnostic(db: Db, seed: DiagnosticSeed): string {
 }
 
 /** Every applicable question of the given themes answered with `level(q, i)`. */
-export function answersFor(types: StructureType[], level: (q: Question, i: number) => Level, themes?: ThemeSlug[]): Record<string, Level> {
+export function answersFor(types: StructureType[], level: (q: Question, i: number) => Level, themes?: ThemeSlug[], ref: Referential = REF): Record<string, Level> {
   const out: Record<string, Level> = {};
-  questionsOf(types)
+  questionsOf(types, undefined, ref)
     .filter((q) => !themes || themes.includes(q.themeSlug))
     .forEach((q, i) => {
       out[q.code] = level(q, i);

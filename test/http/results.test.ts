@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { Client, makeApp, org, user, text, type TestContext } from '../support/app.ts';
-import { answersFor, insertDiagnostic } from './results-fixtures.ts';
+import { answersFor, insertDiagnostic, REF_2026 } from './results-fixtures.ts';
 import type { Level } from '../../src/scoring/index.ts';
 
 /** Codes linked (#q-ID-1_2 anchors, as the questionnaire writes them) inside the first match of `re`. */
@@ -78,6 +78,22 @@ describe('results page', () => {
     expect(text(legal)).toContain('en dessous du niveau qui la satisfait');
     // ID-3.1 is a legal obligation answered at level 1; the other legal questions are at 2 or more.
     expect(codesIn(legal, /([\s\S]*)/)).toEqual(['ID-3.1']);
+    expect(text(legal)).toContain('(niveau 1 sur 4, obligation satisfaite à partir du niveau 2)');
+  });
+
+  it('flags each legal obligation of CAP 2026 below its own compliance level', async () => {
+    // ID-7.2 (met from level 3) at 2 and FS-2.3 (met from 2) at 1 are flagged; ID-4.1 (met from 2)
+    // at 2 is not.
+    const all = { ...answersFor(['AI'], () => 3, undefined, REF_2026), 'ID-7.2': 2 as Level, 'FS-2.3': 1 as Level, 'ID-4.1': 2 as Level };
+    const id = insertDiagnostic(ctx.db, { organisationId: orgA, referentialId: REF_2026.id, answers: all });
+    const html = await (await c.get(`/diagnostics/${id}/results`)).text();
+    const legal = html.match(/id="obligations"[\s\S]*?<\/section>/)?.[0] ?? '';
+    expect(codesIn(legal, /([\s\S]*)/)).toEqual(['ID-7.2', 'FS-2.3']);
+    expect(text(legal)).toContain('(niveau 2 sur 4, obligation satisfaite à partir du niveau 3)');
+    expect(text(legal)).toContain('(niveau 1 sur 4, obligation satisfaite à partir du niveau 2)');
+    // The plan puts them first, under the same name.
+    const plan = text(await (await c.get(`/diagnostics/${id}/plan`)).text());
+    expect(plan).toContain('Obligation légale à sécuriser');
   });
 
   it('shows ISO 9001 clause groups and ISO 26000 subjects with an RSE level and the not-a-certification sentence', async () => {
@@ -131,6 +147,26 @@ describe('results page', () => {
     expect(section).toContain('18 en hausse, 1 en baisse, 59 stables');
     expect(section).toContain('SV-1.2');
     expect(section).toContain('niveau 2 → 1');
+  });
+
+  it('compares a CAP 2026 diagnostic with a CAP 2023 one through the mapping', async () => {
+    // Last year on CAP 2023, everything at 2 but ID-1.3 at 4 and SV-1.2 at 1, both merged into
+    // SV-1.2 of CAP 2026: the lowest, 1, is its earlier level.
+    const before = { ...answersFor(['AI'], () => 2), 'ID-1.3': 4 as Level, 'SV-1.2': 1 as Level };
+    const prev = insertDiagnostic(ctx.db, { organisationId: orgA, createdAt: '2025-02-01T10:00:00.000Z', answers: before });
+    const id = insertDiagnostic(ctx.db, { organisationId: orgA, previousId: prev, referentialId: REF_2026.id, answers: answersFor(['AI'], () => 3, undefined, REF_2026) });
+    const html = await (await c.get(`/diagnostics/${id}/results`)).text();
+    const section = text(html.match(/id="evolution"[\s\S]*?<\/section>/)?.[0] ?? '');
+    expect(section).toContain('Comparaison avec le diagnostic commencé le 1er février 2025.');
+    expect(section).toContain('Le diagnostic précédent suivait la version CAP 2023 du référentiel');
+    // The 15 questions of CAP 2026 for an AI that nothing maps to (ID-6.1, ID-7.1…) are left out.
+    expect(section).toContain('15 questions nouvelles n’ont pas d’équivalent');
+    expect(section).toMatch(/SV-1\.2 [^()]+\(niveau 1 → 3\) \(auparavant ID-1\.3, SV-1\.2\)/);
+    // A question that kept its code and meaning names no former code.
+    expect(section).toMatch(/ID-1\.1 [^()]+\(niveau 2 → 3\)(?! \(auparavant)/);
+    // Themes still compare by slug (ID-1.3 at 4 lifts last year's identity a little above 50 %).
+    expect(section).toMatch(/Identité et projet 5\d % 75 % ↑/);
+    expect(section).toContain('Amélioration continue 50 % 75 % ↑ +25 points');
   });
 
   it('finds the previous submitted diagnostic without previousId, and says when there is none', async () => {

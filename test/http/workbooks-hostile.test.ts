@@ -29,7 +29,7 @@ beforeEach(async () => {
   ctx = makeApp();
   orgId = org(ctx.db, { name: 'Atelier d’Oc', region: 'Occitanie', types: ['ACI'] });
   const memberId = await user(ctx.db, 'member', 'membre@cap.test', { organisationIds: [orgId] });
-  diagnosticId = created(createDiagnostic(ctx.db, { organisationId: orgId, referentialId: 'cap-2023', mode: 'autodiagnostic', participants: [], userId: memberId }, ctx.now.value)).id;
+  diagnosticId = created(createDiagnostic(ctx.db, { organisationId: orgId, referentialId: ref.id, mode: 'autodiagnostic', participants: [], userId: memberId }, ctx.now.value)).id;
   member = new Client(ctx);
   await member.login('membre@cap.test');
   await member.get(`/diagnostics/${diagnosticId}/themes/${crowded[0]!.theme}`);

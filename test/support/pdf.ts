@@ -153,3 +153,19 @@ export async function pdfTags(pdf: Uint8Array): Promise<PdfTags> {
 export function flatten(node: PdfNode): PdfNode[] {
   return [node, ...node.children.flatMap(flatten)];
 }
+
+/** A piece of text on a page and where it is drawn (PDF units, origin at the bottom left). */
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  height: number;
+}
+
+/** The text pieces of one page (1-based) with their positions, from PDF.js's text layer. */
+export async function pdfTextItems(pdf: Uint8Array, page: number): Promise<PdfTextItem[]> {
+  return open(pdf, async (doc) => {
+    const content = await (await doc.getPage(page)).getTextContent();
+    return content.items.flatMap((item) => ('str' in item && item.str.trim() ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, height: item.height }] : []));
+  });
+}

@@ -25,8 +25,8 @@ export interface DiagnosticFixture {
 
 /**
  * Inserts a diagnostic and its answers: `weak` applicable questions spread over the four themes
- * at levels 0-2, every other one at level 4 (or N/A where allowed, one in nine), so the plan
- * proposes exactly `weak` actions.
+ * at levels 0-2, every other one at level 4 (or N/A for one in four of the questions that allow
+ * it), so the plan proposes exactly `weak` actions.
  */
 export function insertDiagnostic(db: Db, f: DiagnosticFixture): { id: string; weakCodes: string[] } {
   const refId = defaultReferentialId(db)!;
@@ -58,6 +58,7 @@ export function insertDiagnostic(db: Db, f: DiagnosticFixture): { id: string; we
   const step = questions.length / weak;
   const weakIdx = new Set(Array.from({ length: weak }, (_, i) => Math.floor(i * step)));
   const weakCodes: string[] = [];
+  let naAllowedSeen = 0;
   questions.forEach((q, i) => {
     let level: number | null;
     let na = false;
@@ -65,7 +66,7 @@ export function insertDiagnostic(db: Db, f: DiagnosticFixture): { id: string; we
       level = i % 3;
       weakCodes.push(q.code);
     } else if (f.complete === false) return;
-    else if (q.naAllowed && i % 9 === 4) {
+    else if (q.naAllowed && naAllowedSeen++ % 4 === 1) {
       level = null;
       na = true;
     } else level = 4;

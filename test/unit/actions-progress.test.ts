@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { builtinReferential } from '../../src/referential/store.ts';
+import { builtinReferentials } from '../../src/referential/store.ts';
+import { originsOf } from '../../src/referential/mapping.ts';
 import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
 import { actionsProgress, completedInWindow, serviceCountsOf, servicesFollowedByProgress, servicesFollowUpOf, type CompletedActionInput } from '../../src/scoring/actions-progress.ts';
 
-const ref = builtinReferential();
+const ref = builtinReferentials().find((r) => r.id === 'cap-2023')!;
+const ref2026 = builtinReferentials().find((r) => r.id === 'cap-2026')!;
 const score = (levels: Record<string, Level>) => scoreDiagnostic(ref, ['ACI'], new Map(Object.entries(levels)));
 const WINDOW = { from: '2025-03-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' };
 
@@ -71,6 +73,22 @@ describe('answers carried over and not yet reviewed', () => {
     expect(p.questions.map((m) => m.code)).toEqual(['ID-1.2']);
     expect(p.notYetReviewed).toBe(1);
     expect(p.actionsNotCompared.map((a) => a.questionCode)).toEqual(['ID-1.1']);
+  });
+});
+
+describe('across referential versions, through the mapping', () => {
+  it('compares each CAP 2026 question with the lowest level of its CAP 2023 sources; criteria are not compared', () => {
+    // SV-1.2 of CAP 2026 merges ID-1.3 (2) and SV-1.2 (1) of CAP 2023.
+    const previous = score({ 'ID-1.1': 1, 'ID-1.3': 2, 'SV-1.2': 1 });
+    const current = scoreDiagnostic(ref2026, ['ACI'], new Map(Object.entries({ 'ID-1.1': 3, 'SV-1.2': 3, 'ID-7.1': 2 } as Record<string, Level>)));
+    // Actions are given with the codes of CAP 2026 (src/db/certification.ts translates them).
+    const a = action('SV-1.2');
+    const p = actionsProgress(previous, current, [a], WINDOW, new Set(), originsOf(ref2026.mapping!));
+    expect(p.questions.map((m) => [m.code, m.before, m.after, m.kind])).toEqual([
+      ['ID-1.1', 1, 3, 'moved-without-action'],
+      ['SV-1.2', 1, 3, 'with-action-progress'],
+    ]);
+    expect(p.criteria.every((c) => c.before === null && c.trend === 'n/a')).toBe(true);
   });
 });
 

@@ -31,9 +31,14 @@ describe('the blank questionnaire for workshops', () => {
     expect(text).toContain('Pour une structure de type : Atelier et chantier d’insertion (ACI)');
     const first = ref.themes[0]!.criteria[0]!.questions[0]!;
     expect(text).toContain(`${first.code} — `);
-    for (let level = 0; level <= 4; level++) expect(text).toContain(`Niveau ${level} — ${first.levels[level]!.slice(0, 30)}`);
+    for (let level = 0; level <= 4; level++) expect(text).toContain(`Niveau ${level} — ${first.levels[level]!.slice(0, 30)}`.replace(/\s+/g, ' '));
     expect(text).toContain('Ce qui justifie notre réponse');
     expect(text).toContain(`Page ${pages} sur ${pages}`);
+    // CAP 2026: its guide's levels on the cover, the glossary of the printed terms at the end.
+    expect(text).toContain(`4 — ${ref.levelGuide!.levels[4]!.slice(0, 40)}`.replace(/\s+/g, ' '));
+    expect(text).toMatch(/Glossaire IAE — insertion par l’activité économique /);
+    expect(text).toContain('DUERP — document unique d’évaluation des risques professionnels');
+    expect(text).toContain(ref.glossary!.find((g) => g.id === 'duerp')!.definition.slice(0, 40).replace(/\s+/g, ' '));
     // About 35 pages laid out, then read back by PDF.js: more than the unit suite's default 5 s on a busy machine.
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ISO9001_CLAUSES } from '../../src/referential/schema.ts';
-import { builtinReferential } from '../../src/referential/store.ts';
+import { builtinReferentials } from '../../src/referential/store.ts';
 import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
 import { ISO9001_CLAUSE_LIST, subClausesOf } from '../../src/scoring/iso9001-clauses.ts';
 import { assessRequirement, gapQuestionsOf, iso26000GapAnalysis, iso9001GapAnalysis, type GapEvidence } from '../../src/scoring/gap-analysis.ts';
@@ -54,8 +54,18 @@ describe('the status of a requirement follows the documented rules', () => {
   });
 });
 
+describe('the gap analysis of a CAP 2026 diagnostic', () => {
+  it('informs 7.1.5, 8.1 and 8.6, which CAP 2023 left out; only two general clauses stay uninformed', () => {
+    const ref = builtinReferentials().find((r) => r.id === 'cap-2026')!;
+    const scores = scoreDiagnostic(ref, ['ACI'], new Map());
+    const iso = iso9001GapAnalysis({ questions: gapQuestionsOf(ref, scores.questions, new Map()), evidence: new Map(), actions: [] });
+    expect(iso.rows.filter((r) => r.status === 'non-informe').map((r) => r.id)).toEqual(['5.1.1', '10.1']);
+    for (const code of ['7.1.5', '8.1', '8.6']) expect(iso.rows.find((r) => r.id === code)!.status, code).toBe('sans-reponse');
+  });
+});
+
 describe('the gap analysis of a CAP 2023 diagnostic', () => {
-  const ref = builtinReferential();
+  const ref = builtinReferentials().find((r) => r.id === 'cap-2023')!;
   const all = ref.themes.flatMap((t) => t.criteria.flatMap((c) => c.questions));
 
   function analyse(levels: Record<string, Level>, evidence: Record<string, GapEvidence[]> = {}, actions: { id: string; questionCode: string; title: string; status: 'todo' | 'in_progress' | 'done' }[] = []) {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { builtinReferential } from '../../src/referential/store.ts';
+import { builtinReferentials } from '../../src/referential/store.ts';
 import { ISO9001_CLAUSES } from '../../src/referential/schema.ts';
 import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
 import { gapQuestionsOf } from '../../src/scoring/gap-analysis.ts';
 import { gapReport } from '../../src/certification/report.ts';
 import { renderGapWorkbook } from '../../src/certification/xlsx.ts';
 
-const ref = builtinReferential();
+// CAP 2023, which informs no clause 8.1 (CAP 2026 does).
+const ref = builtinReferentials().find((r) => r.id === 'cap-2023')!;
 
 async function workbook(levels: Record<string, Level>, comments: Record<string, string>) {
   const scores = scoreDiagnostic(ref, ['ACI'], new Map(Object.entries(levels)));

@@ -3,7 +3,9 @@
 import { describe, it, expect } from 'vitest';
 import { miniReferential } from '../fixtures/mini-referential.ts';
 import { scoreDiagnostic, type Level } from '../../src/scoring/index.ts';
-import { proposeActions } from '../../src/plan/prioritise.ts';
+import { needOf, proposeActions } from '../../src/plan/prioritise.ts';
+import { priorityNow } from '../../src/plan/focus.ts';
+import type { QuestionScore } from '../../src/scoring/types.ts';
 import { firstSentence, legacyActionTitle } from '../../src/plan/legacy-titles.ts';
 import { PRIORITY_LABELS } from '../../src/plan/types.ts';
 
@@ -108,6 +110,23 @@ describe('proposeActions', () => {
     expect(two.map((a) => a.gap)).toEqual([1, 2, 1, 2]);
   });
 
+  it('takes the compliance level of each legal question, and aims at it even when the target is lower', () => {
+    // As in CAP 2026, ID-1.2 met only from level 3: at level 2 it is an obligation to secure.
+    const stricter = structuredClone(miniReferential);
+    const id12 = stricter.themes[0]!.criteria[0]!.questions[1]!;
+    expect(id12.code).toBe('ID-1.2');
+    id12.complianceLevel = 3;
+    const s = scoreDiagnostic(stricter, ['AI'], scenarioP);
+    expect(s.legalFlags.map((q) => q.code)).toEqual(['ID-1.2', 'FS-1.1']);
+    expect(summary(proposeActions(stricter, s)).slice(0, 2)).toEqual([
+      [1, 'FS-1.1', 6, 'obligation'],
+      [2, 'ID-1.2', 1, 'obligation'],
+    ]);
+    // Target 2: ID-1.2 is at the target but below its compliance level, so it stays, gap 1.
+    const two = proposeActions(stricter, s, { targetLevel: 2 });
+    expect(two.find((a) => a.questionCode === 'ID-1.2')).toMatchObject({ priority: 'obligation', gap: 1, rank: 2 });
+  });
+
   it('proposes nothing for an empty or fully mature diagnostic', () => {
     expect(proposeActions(miniReferential, scoreDiagnostic(miniReferential, ['AI'], new Map()))).toEqual([]);
     const mature = answers(Object.fromEntries(scoresP.questions.map((q) => [q.code, 4 as Level])));
@@ -169,6 +188,23 @@ describe('legacy titles (recognised in plans stored before titles existed)', () 
 
 describe('PRIORITY_LABELS', () => {
   it('names each priority in French', () => {
-    expect(PRIORITY_LABELS).toEqual({ obligation: 'Obligation légale', haute: 'Haute', moyenne: 'Moyenne', basse: 'Basse' });
+    expect(PRIORITY_LABELS).toEqual({ obligation: 'Obligation légale à sécuriser', haute: 'Haute', moyenne: 'Moyenne', basse: 'Basse' });
+  });
+});
+
+describe('priorityNow (the priority an action shows, from the answer as it stands)', () => {
+  const q = (code: string, level: number | null, legal = false) => ({ code, level, legal, complianceLevel: 3, weight: 2 }) as unknown as QuestionScore;
+  it('says « à sécuriser » for a legal question below its compliance level, whatever was stored', () => {
+    expect(priorityNow({ questionCode: 'A-1.1', priority: 'moyenne' }, [q('A-1.1', 2, true)])).toBe('obligation');
+  });
+  it('follows the gap for any other answered question below the target, and keeps the stored one otherwise', () => {
+    expect(priorityNow({ questionCode: 'A-1.1', priority: 'obligation' }, [q('A-1.1', 0)])).toBe('haute');
+    expect(priorityNow({ questionCode: 'A-1.1', priority: 'basse' }, [q('A-1.1', 3)])).toBe('basse');
+    expect(priorityNow({ questionCode: 'A-1.1', priority: 'haute' }, [q('A-1.1', null)])).toBe('haute');
+    expect(priorityNow({ questionCode: null, priority: 'basse' }, [q('A-1.1', 0, true)])).toBe('basse');
+  });
+  it('agrees with needOf, the rule proposeActions uses', () => {
+    expect(needOf(q('A-1.1', 1, true))).toEqual({ gap: 2, urgency: 4, priority: 'obligation', quickWin: false });
+    expect(needOf(q('A-1.1', 3, true))).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataFile, openDatabase } from '../../src/db/open.ts';
 import { builtinReferential, ensureBuiltins, importReferential, insertService, publishReferential, setDefaultReferential } from '../../src/referential/store.ts';
+import { importable } from '../fixtures/importable.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -44,7 +45,7 @@ describe('npm run referential -- export', () => {
     const dataDir = join(dir, 'absent');
     const r = run(['export'], dataDir);
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('{\n  "id": "cap-2023",')).toBe(true);
+    expect(r.stdout.startsWith('{\n  "id": "cap-2026",')).toBe(true);
     expect(JSON.parse(r.stdout)).toEqual(builtinReferential());
     expect(existsSync(dataDir)).toBe(false);
   });
@@ -53,7 +54,7 @@ describe('npm run referential -- export', () => {
     const dataDir = join(dir, 'with-db');
     const db = openDatabase(dataFile(dataDir));
     ensureBuiltins(db, NOW);
-    expect(importReferential(db, { ...builtinReferential(), id: 'cap-2025', label: 'CAP 2025' }, null, NOW).ok).toBe(true);
+    expect(importReferential(db, importable('cap-2025', 'CAP 2025'), null, NOW).ok).toBe(true);
     publishReferential(db, 'cap-2025', null, NOW);
     setDefaultReferential(db, 'cap-2025', null, NOW);
     db.$client.close();
@@ -65,14 +66,14 @@ describe('npm run referential -- export', () => {
 
 describe('npm run referential -- validate FILE', () => {
   it('exits 0 and counts the questions of a valid file', () => {
-    const file = writeJson('valid.json', builtinReferential());
+    const file = writeJson('valid.json', importable('cap-2026', 'CAP 2026'));
     const r = run(['validate', file], join(dir, 'absent'));
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe('Référentiel valide : 81 questions');
+    expect(r.stdout.trim()).toBe('Référentiel valide : 101 questions');
   });
 
   it('exits 1 and prints each error under its question, in French, with its path', () => {
-    const doc = JSON.parse(JSON.stringify(builtinReferential()));
+    const doc = JSON.parse(JSON.stringify(importable('cap-2026', 'CAP 2026')));
     doc.themes[2].criteria[0].questions[2].iso9001 = ['7.1', '4.9'];
     doc.themes[0].criteria[1].questions[0].levels.pop();
     const r = run(['validate', writeJson('bad.json', doc)], join(dir, 'absent'));
@@ -82,7 +83,7 @@ describe('npm run referential -- validate FILE', () => {
     expect(lines[0]).toMatch(/^Référentiel invalide \(.*bad\.json\) : 2 erreurs$/);
     expect(lines[1]).toBe('Question ID-2.1 (n° 1 du critère ID-2, thème « Identité et projet »)');
     expect(lines[2]).toBe('  descripteurs de niveau : exactement cinq descripteurs de niveau (0 à 4) [themes[0].criteria[1].questions[0].levels]');
-    expect(lines[3]).toBe('Question FS-1.3 (n° 3 du critère FS-1, thème « Fonctions support, organisation et ressources »)');
+    expect(lines[3]).toBe('Question FS-1.4 (n° 3 du critère FS-1, thème « Fonctions support et ressources »)');
     expect(lines[4]).toMatch(/^ {2}clause ISO 9001 n° 2 : clause ISO 9001 inconnue « 4\.9 » .* \[themes\[2\]\.criteria\[0\]\.questions\[2\]\.iso9001\[1\]\]$/);
   });
 
@@ -92,7 +93,7 @@ describe('npm run referential -- validate FILE', () => {
     ensureBuiltins(db, NOW);
     insertService(db, { code: 'NOUVEAU-SERVICE', name: 'Nouveau service', kind: 'outil', description: 'Un outil.', contact: 'outil@coorace.test' }, null, NOW);
     db.$client.close();
-    const doc = JSON.parse(JSON.stringify(builtinReferential()));
+    const doc = JSON.parse(JSON.stringify(importable('cap-2026', 'CAP 2026')));
     doc.themes[0].criteria[0].questions[0].services = ['NOUVEAU-SERVICE'];
     const file = writeJson('custom.json', doc);
     expect(run(['validate', file], dataDir).code).toBe(0);

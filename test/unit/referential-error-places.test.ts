@@ -10,6 +10,7 @@ const SERVICE_CODES = new Set(builtinServices().map((s) => s.code));
 /** Plain spaces for the comparison: the strings carry French no-break spaces. */
 const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v).replace(/[\u00a0\u202f]/g, ' '));
 
+// The built-in CAP 2026 without its mapping from CAP 2023 (checked only against a database that has it).
 function groupsOf(doc: unknown) {
   const r = validateReferential(doc, SERVICE_CODES);
   expect(r.ok).toBe(false);
@@ -18,7 +19,7 @@ function groupsOf(doc: unknown) {
 
 describe('groupErrors', () => {
   it('groups errors by question, in the order of the document, with French field names and the paths', () => {
-    const doc = JSON.parse(JSON.stringify(builtinReferential()));
+    const doc = JSON.parse(JSON.stringify({ ...builtinReferential(), mapping: undefined }));
     doc.themes[3].criteria[0].questions[0].weight = 4;
     doc.themes[0].criteria[0].questions[1].weight = 0;
     doc.themes[0].criteria[0].questions[1].iso9001 = ['7.1', '4.9'];
@@ -46,19 +47,19 @@ describe('groupErrors', () => {
   });
 
   it('names a criterion, a theme, and a question whose code is itself wrong by its position', () => {
-    const doc = JSON.parse(JSON.stringify(builtinReferential()));
+    const doc = JSON.parse(JSON.stringify({ ...builtinReferential(), mapping: undefined }));
     doc.themes[1].criteria[1].questions[0].code = '';
     doc.themes[2].criteria[1].code = 'FS2';
     doc.themes[3].description = '';
     expect(groupsOf(doc)).toEqual([
       {
         title: 'Question n° 1',
-        context: 'n° 1 du critère SV-2, thème « Services aux salariés en parcours et aux clients »',
+        context: 'n° 1 du critère SV-2, thème « Services aux personnes en parcours et aux clients »',
         errors: [{ field: 'code', message: 'code attendu du type « ID-2.3 »', path: 'themes[1].criteria[1].questions[0].code' }],
       },
       {
         title: 'Critère FS2',
-        context: 'n° 2 du thème « Fonctions support, organisation et ressources »',
+        context: 'n° 2 du thème « Fonctions support et ressources »',
         errors: [{ field: 'code', message: 'code attendu du type « ID-2 »', path: 'themes[2].criteria[1].code' }],
       },
       { title: 'Thème « Amélioration continue »', context: '', errors: [{ field: 'description', message: 'texte obligatoire', path: 'themes[3].description' }] },

@@ -69,6 +69,38 @@ describe('compareScores', () => {
   });
 });
 
+describe('compareScores across versions, through origins', () => {
+  // As if `current` were a later version: ID-1.2 merges last year's ID-1.1 (4) and ID-1.2 (0);
+  // SE-1.2 took over SE-1.1 (2); FS-1.1 keeps its code; nothing maps to the other questions.
+  const origins = new Map([
+    ['ID-1.2', { sources: ['ID-1.1', 'ID-1.2'], changed: true }],
+    ['SE-1.2', { sources: ['SE-1.1'], changed: true }],
+    ['FS-1.1', { sources: ['FS-1.1'], changed: false }],
+  ]);
+  const c = compareScores(previous, current, origins);
+
+  it('compares each question with the lowest level of its sources and names changed ones', () => {
+    expect(c.questions).toEqual([
+      { code: 'ID-1.2', text: 'Question ID-1.2', before: 0, after: 2, trend: 'up', from: ['ID-1.1', 'ID-1.2'] },
+      { code: 'SE-1.2', text: 'Question SE-1.2', before: 2, after: 1, trend: 'down', from: ['SE-1.1'] },
+      { code: 'FS-1.1', text: 'Question FS-1.1', before: 1, after: 3, trend: 'up' },
+    ]);
+    expect(c.counts).toEqual({ up: 2, down: 1, same: 0 });
+  });
+
+  it('counts the questions nothing maps to, and says it compared across versions', () => {
+    // Every other scored question of the current diagnostic has no origin.
+    expect(c.newQuestions).toBe(current.questions.length - 3);
+    expect(c.acrossVersions).toBe(true);
+    expect(compareScores(previous, current).acrossVersions).toBe(false);
+    expect(compareScores(previous, current).newQuestions).toBe(0);
+  });
+
+  it('still compares themes by slug', () => {
+    expect(c.themes.map((t) => t.trend)).toEqual(compareScores(previous, current).themes.map((t) => t.trend));
+  });
+});
+
 describe('compareScore — from the values shown', () => {
   it.each([
     [60, 60.4, 'same', 0],

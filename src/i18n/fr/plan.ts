@@ -214,6 +214,7 @@ export const plan = {
     comparisonTitle: 'Évolution et comparaison',
     peersTitle: 'Comparaison avec des structures similaires',
     comparisonIntro: (date: string) => `Comparaison avec le diagnostic commencé le ${date} ; les écarts sont calculés sur les scores arrondis affichés.`,
+    comparisonVersion: (label: string) => `Le diagnostic précédent suivait la version ${label} du référentiel : les thèmes portent sur des questions en partie différentes, à lire comme une tendance.`,
     peersIntro: (types: string) => `Moyennes des derniers diagnostics soumis ou validés des autres structures ayant un type en commun avec la vôtre (${types}).`,
     before: 'Avant',
     now: 'Maintenant',

@@ -1,7 +1,7 @@
 // Strings of the questionnaire: starting a diagnostic, its overview, theme pages, saving answers.
 // Dates and times are shown in metropolitan French time whatever the server's zone (src/dates.ts).
 import { shownScore } from '../../scoring/rounding.ts';
-import { frenchDate as date, frenchTime as time } from '../../dates.ts';
+import { frenchDate as date, frenchDay, frenchTime as time } from '../../dates.ts';
 import { LIMITS, MAX_LENGTH } from '../../validation/limits.ts';
 
 const nf = new Intl.NumberFormat('fr-FR');
@@ -136,10 +136,36 @@ export const questionnaire = {
   levelNum: (n: number) => `Niveau ${n}`,
   na: 'Non applicable',
   legal: 'Obligation légale',
+  legalCompliance: (level: number) => `Obligation remplie à partir du niveau ${level} ; en dessous, elle est signalée « obligation légale à sécuriser » et passe en tête du plan de progrès.`,
+  legalSources: 'Sources',
+  legalRef: (text: string, article: string, verified: string) => `${text}, ${article} (vérifié le ${frenchDay(verified)})`,
+
+  // How to choose a level (shown at the top of each theme) and the glossary (at the bottom)
+  levelGuideTitle: 'Comment choisir un niveau ?',
+  levelGuideLevels: 'Ce que veut dire chaque niveau',
+  levelGuideAdvice: 'Conseils',
+  /** For a referential version that ships no guide of its own (CAP 2023). */
+  levelGuideDefault: {
+    intro: 'Chaque question décrit cinq niveaux pour son sujet. Lisez-les tous, puis retenez le plus haut niveau dont la description est entièrement vraie aujourd’hui dans la structure.',
+    levels: [
+      'Rien n’est en place.',
+      'Pratique ponctuelle ou informelle.',
+      'En place, mais en partie.',
+      'Formalisé, appliqué et suivi.',
+      'Évalué, amélioré et partagé.',
+    ],
+    advice: [
+      'Un niveau atteint à moitié compte pour le niveau inférieur.',
+      'Appuyez-vous sur des preuves et notez-les dans le commentaire.',
+      'Répondez « Non applicable » seulement quand l’aide de la question le prévoit.',
+    ],
+  },
+  glossaryTitle: 'Glossaire',
+  glossaryIntro: 'Les termes marqués d’un lien dans les questions de ce thème renvoient à leur définition ci-dessous.',
   naHint: 'la question ne concerne pas votre structure',
   evidence: 'Exemples de preuves',
   comment: 'Commentaire et éléments de preuve',
-  commentHint: '5 000 caractères au plus.',
+  commentHint: `${nf.format(MAX_LENGTH.answerComment)} caractères au plus.`,
   answeredBy: (name: string, role: string, at: string) => `Répondu par ${name} (${role}) le ${date(at)} à ${time(at)}`,
   answeredByUnknown: (at: string) => `Répondu le ${date(at)} à ${time(at)}`,
   roleLabels: { member: 'membre', consultant: 'conseiller·ère fédéral·e', admin: 'administrateur·rice' } as Record<string, string>,

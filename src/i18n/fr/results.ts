@@ -116,6 +116,11 @@ export const results = {
   comparisonTitle: 'Évolution depuis le diagnostic précédent',
   comparisonNone: 'Aucun diagnostic précédent soumis ou validé pour cette structure : l’évolution s’affichera au prochain diagnostic.',
   comparisonIntro: (date: string) => `Comparaison avec le diagnostic commencé le ${date}.`,
+  comparisonAcross: (label: string, newQuestions: number) =>
+    `Le diagnostic précédent suivait la version ${label} du référentiel : chaque question est comparée à celles dont elle reprend le contenu (table de correspondance), au niveau le plus bas d’entre elles quand plusieurs ont été fusionnées. Les scores de thème portent sur des questions en partie différentes : lisez-les comme une tendance.` +
+    (newQuestions === 0 ? '' : newQuestions === 1 ? ' Une question nouvelle n’a pas d’équivalent et n’est comparée à rien.' : ` ${newQuestions} questions nouvelles n’ont pas d’équivalent et ne sont comparées à rien.`),
+  comparisonOtherVersion: (label: string) => `Le diagnostic précédent suivait la version ${label} du référentiel : seules les questions de même code sont comparées.`,
+  formerCodes: (codes: readonly string[]) => `(auparavant ${codes.join(', ')})`,
   before: 'Avant',
   after: 'Maintenant',
   evolution: 'Évolution',

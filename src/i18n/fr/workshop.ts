@@ -14,6 +14,8 @@ export const workshop = {
     '3 — formalisé, appliqué et suivi',
     '4 — évalué, amélioré et partagé',
   ],
+  glossaryHint: 'Les sigles et termes techniques des questions sont définis dans le glossaire, en fin de document.',
+  glossaryTitle: 'Glossaire',
   fillIn: {
     structure: 'Structure',
     date: 'Date de l’atelier',

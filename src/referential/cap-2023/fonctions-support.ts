@@ -55,7 +55,7 @@ export const theme: ThemeInput = {
         {
           code: 'FS-1.2',
           text: 'Les entretiens professionnels des permanents sont-ils réalisés à la périodicité légale, tracés par écrit, et complétés par un échange annuel sur le travail et les objectifs ?',
-          help: 'L’entretien professionnel porte sur les perspectives d’évolution et de formation : l’article L6315-1 du code du travail l’impose tous les deux ans dans le cadre en vigueur en 2023, avec un état des lieux récapitulatif à six ans (une loi de 2025 en a revu le rythme : vérifier le texte applicable). L’entretien annuel d’évaluation n’est pas obligatoire, mais il structure le dialogue entre manager et salarié.',
+          help: 'L’entretien professionnel porte sur les perspectives d’évolution et de formation : l’article L6315-1 du code du travail l’imposait tous les deux ans dans le cadre en vigueur en 2023, avec un état des lieux récapitulatif à six ans. Depuis la loi n° 2025-989 du 24 octobre 2025, c’est l’entretien de parcours professionnel : dans l’année qui suit l’embauche, puis tous les quatre ans, avec un état des lieux à huit ans (question FS-1.5 de CAP 2026). L’entretien annuel d’évaluation n’est pas obligatoire, mais il structure le dialogue entre manager et salarié.',
           levels: [
             'Aucun entretien professionnel n’a eu lieu ces deux dernières années.',
             'Des entretiens ont lieu pour certains permanents, à l’initiative du manager, sans calendrier ni trace écrite.',
