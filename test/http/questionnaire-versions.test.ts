@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { Client, makeApp, org, user, text, type TestContext } from '../support/app.ts';
-import { actions, answers, diagnostics, evidenceFiles } from '../../src/db/schema.ts';
+import { actions, answers, diagnostics, evidenceFiles, serviceFollowUp } from '../../src/db/schema.ts';
 import { builtinReferentials, setDefaultReferential } from '../../src/referential/store.ts';
 import { originsOf } from '../../src/referential/mapping.ts';
 import { isApplicable } from '../../src/scoring/index.ts';
@@ -106,13 +106,18 @@ describe('starting a CAP 2026 diagnostic from a CAP 2023 one', () => {
     const box = results.slice(results.indexOf('Priorités'), results.indexOf('Tout le plan de progrès'));
     expect(box.match(/Obligation légale à sécuriser/g)).toHaveLength(3);
     expect(box).not.toMatch(/Haute|Moyenne|Basse/);
-    // Opening the plan refreshes the stored priorities of carried actions like proposed ones.
-    expect((await member.get(`/diagnostics/${second}/plan`)).status).toBe(200);
+    // The plan shows carried actions with their priority derived again, like proposed ones; viewing
+    // it stores nothing, « Mettre le plan à jour » stores them.
+    const plan = await member.get(`/diagnostics/${second}/plan`);
+    expect(plan.status).toBe(200);
+    expect(text(await plan.text())).toContain('Obligation légale à sécuriser');
+    for (const a of stale) expect(ctx.db.select().from(actions).where(eq(actions.id, a.id)).get()!.priority, a.questionCode!).toBe(a.priority);
+    expect((await member.post(`/diagnostics/${second}/plan/sync`, {})).status).toBe(303);
     for (const a of stale) expect(ctx.db.select().from(actions).where(eq(actions.id, a.id)).get()!.priority, a.questionCode!).toBe('obligation');
   });
 
   it('carries the open actions to the questions that take them over', async () => {
-    // (The plan, opened above, has since proposed actions for the questions new in CAP 2026.)
+    // (The plan, stored above, has since proposed actions for the questions new in CAP 2026.)
     const carried = ctx.db.select().from(actions).where(eq(actions.diagnosticId, second)).all().filter((a) => a.origin === 'carried');
     const open = ctx.db.select().from(actions).where(eq(actions.diagnosticId, first)).all().filter((a) => a.status !== 'done');
     expect(carried).toHaveLength(open.length);
@@ -129,5 +134,24 @@ describe('starting a CAP 2026 diagnostic from a CAP 2023 one', () => {
   it('moves evidence to the question that takes over its own', () => {
     const moved = ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.diagnosticId, second)).all();
     expect(moved.map((e) => [e.questionCode, e.name, e.carriedFromId])).toEqual([['SV-1.2', 'Livret d’accueil.pdf', 'ev-1']]);
+  });
+
+  it('compares last year’s completed actions through the mapping for the federation’s services followed by progress', async () => {
+    // The done action on CAP 2023's ID-3.2 calls on a service; the CAP 2026 question taking ID-3.2
+    // over is answered one level higher (its sources were at 2), and the diagnostic submitted.
+    const done = ctx.db.select().from(actions).where(and(eq(actions.diagnosticId, first), eq(actions.questionCode, 'ID-3.2'))).get()!;
+    const services = done.services.length ? done.services : ['SRV-TEST'];
+    ctx.db.update(actions).set({ services }).where(eq(actions.id, done.id)).run();
+    const origins = originsOf(CAP_2026.mapping!);
+    const heir = questionsOf(CAP_2026).find((q) => origins.get(q.code)?.sources.includes('ID-3.2'))!;
+    expect(origins.get(heir.code)!.sources.every((code) => stored(first, code)?.level === 2)).toBe(true);
+    const res = await member.post(`/diagnostics/${second}/answers/${heir.code}`, { level: '3', comment: '', revision: String(stored(second, heir.code)!.revision) });
+    expect(res.status).toBe(303);
+    expect((await member.post(`/diagnostics/${second}/submit`, { confirm: '1' })).status).toBe(303);
+    expect(ctx.db.select().from(diagnostics).where(eq(diagnostics.id, second)).get()!.status).toBe('submitted');
+    // Stored where the data changed: this structure's share counts the action, followed by progress.
+    const row = ctx.db.select().from(serviceFollowUp).where(eq(serviceFollowUp.organisationId, orgId)).get()!;
+    expect(row.diagnosticId).toBe(second);
+    expect(row.services).toEqual(Object.fromEntries([...new Set(services)].map((code) => [code, [1, 1]])));
   });
 });
