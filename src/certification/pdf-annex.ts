@@ -22,8 +22,16 @@ const BOTTOM = PAGE.height - M.bottom;
 const C = { ink: '#1d2330', muted: '#4f5768', brand: '#0b5e75', brandDark: '#084658', line: '#d5d9e2', ok: '#1e6b35', warn: '#8a5a00', danger: '#a4161a' } as const;
 const STATUS_COLOR: Record<string, string> = { couvert: C.ok, partiel: C.warn, 'a-construire': C.danger, 'sans-reponse': C.muted, 'non-informe': C.muted };
 
+// These sections are drawn inside one tagged division of the plan's PDF: a new page must close the
+// division's marked content on the page it leaves and open it again on the next one, which
+// continueOnNewPage does and addPage does not (a page would end with an unclosed BDC, the last one
+// with an EMC that closes nothing).
+function newPage(doc: Doc) {
+  doc.continueOnNewPage();
+}
+
 function ensureSpace(doc: Doc, height: number) {
-  if (doc.y + height > BOTTOM) doc.addPage();
+  if (doc.y + height > BOTTOM) newPage(doc);
 }
 
 function heading(doc: Doc, value: string, size: number, color: string = C.brandDark, keepWith = 60) {
@@ -34,7 +42,7 @@ function heading(doc: Doc, value: string, size: number, color: string = C.brandD
 }
 
 function title(doc: Doc, value: string) {
-  doc.addPage();
+  newPage(doc);
   doc.font(FONT_BOLD).fontSize(20).fillColor(C.brandDark).text(value, M.left, doc.y, { width: W });
   const y = doc.y + 4;
   doc.moveTo(M.left, y).lineTo(M.left + W, y).lineWidth(1.5).strokeColor(C.brand).stroke();

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { Client, makeApp, org, text, user, type TestContext } from '../support/app.ts';
 import { removeTempDirs, tempDir } from '../support/datadir.ts';
 import { samplePdf } from '../support/files.ts';
-import { pdfText } from '../support/pdf.ts';
+import { pdfText, unbalancedMarkedContent } from '../support/pdf.ts';
 import { FileStore } from '../../src/evidence/store.ts';
 import { created, createDiagnostic } from '../../src/db/diagnostic-writes.ts';
 import { actions, answers, diagnostics, evidenceFiles } from '../../src/db/schema.ts';
@@ -109,18 +109,24 @@ describe('what a year of actions moved', () => {
   it('the plan PDF carries the same section, and the gap analysis as an annex when asked', async () => {
     const plain = await member.get(`/diagnostics/${current}/plan.pdf`);
     expect(plain.status).toBe(200);
-    const plainText = (await pdfText(new Uint8Array(await plain.arrayBuffer()))).replace(/\s+/g, ' ');
+    const plainPdf = new Uint8Array(await plain.arrayBuffer());
+    const plainText = (await pdfText(plainPdf)).replace(/\s+/g, ' ');
     expect(plainText).toContain('Actions faites → progrès constatés');
     expect(plainText).toContain('Écrire la charte des valeurs avec le conseil d’administration — terminée le 15 septembre 2025');
     expect(plainText).not.toContain('Annexe — Analyse d’écart ISO 9001');
 
     const withAnnex = await member.get(`/diagnostics/${current}/plan.pdf?annexe=iso9001`);
-    const annexText = (await pdfText(new Uint8Array(await withAnnex.arrayBuffer()))).replace(/\s+/g, ' ');
+    const annexPdf = new Uint8Array(await withAnnex.arrayBuffer());
+    const annexText = (await pdfText(annexPdf)).replace(/\s+/g, ' ');
     expect(annexText).toContain('Annexe — Analyse d’écart ISO 9001');
     expect(annexText).toContain('4.1 Compréhension de l’organisme et de son contexte');
     expect(annexText).toContain('10.3 Amélioration continue');
     expect(annexText).toContain('Aucune question du questionnaire'.slice(0, 10));
     expect(annexText).toContain('Lecture RSE par question centrale ISO 26000');
+    // These sections run over several pages inside the tagged PDF: every page's marked content
+    // still opens and closes on that page, as screen readers and PDF/UA checkers require.
+    expect(await unbalancedMarkedContent(plainPdf)).toEqual([]);
+    expect(await unbalancedMarkedContent(annexPdf)).toEqual([]);
   });
 
   it('a first diagnostic has no such section', async () => {

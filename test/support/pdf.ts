@@ -169,3 +169,26 @@ export async function pdfTextItems(pdf: Uint8Array, page: number): Promise<PdfTe
     return content.items.flatMap((item) => ('str' in item && item.str.trim() ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, height: item.height }] : []));
   });
 }
+
+/**
+ * Pages whose marked content does not nest: an end (EMC) that closes nothing, or a begin (BMC/BDC)
+ * left open at the page's end. Each page's content must be balanced on its own (ISO 32000, 14.6).
+ */
+export async function unbalancedMarkedContent(pdf: Uint8Array): Promise<{ page: number; problem: string }[]> {
+  return open(pdf, async (doc) => {
+    const problems: { page: number; problem: string }[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const ops = await (await doc.getPage(n)).getOperatorList();
+      let depth = 0;
+      for (const fn of ops.fnArray) {
+        if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) depth++;
+        else if (fn === OPS.endMarkedContent && --depth < 0) {
+          problems.push({ page: n, problem: 'EMC sans BDC' });
+          depth = 0;
+        }
+      }
+      if (depth > 0) problems.push({ page: n, problem: `${depth} BDC non fermé(s)` });
+    }
+    return problems;
+  });
+}
