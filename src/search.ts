@@ -4,22 +4,12 @@
 // name (so « art » does not find « Chantier des Terrils »). Digits typed together (at least three,
 // spaces allowed) are also read as the start of a SIRET. Pure: the lists filter their rows with it.
 import { MAX_LENGTH } from './validation/limits.ts';
+import { fold } from './sort-key.ts';
+
+export { fold };
 
 /** Words of a search beyond this many are ignored. */
 export const MAX_SEARCH_WORDS = 6;
-
-/** Lower case, without accents or ligatures, punctuation as single spaces. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 export interface Search {
   /** Folded words, each to start a word of the name. */

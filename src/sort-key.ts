@@ -6,14 +6,9 @@
 /** Longest digit run kept whole; longer runs are cut (no name carries a 100-digit number). */
 const MAX_DIGITS = 99;
 
-/**
- * Lower case without accents or ligatures, punctuation as single spaces, and every run of digits
- * written as its length on two digits followed by the digits (leading zeros dropped): « 2 » → « 012 »,
- * « 11 » → « 0211 », so that a shorter number always comes first and equal lengths compare digit
- * by digit. Digits sort before letters, as in the French collation.
- */
-export function sortKey(name: string): string {
-  const plain = name
+/** Lower case, without accents or ligatures, punctuation as single spaces: what sorting and searching compare. */
+export function fold(s: string): string {
+  return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -22,7 +17,16 @@ export function sortKey(name: string): string {
     .replace(/ß/g, 'ss')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  return plain.replace(/\p{N}+/gu, (run) => {
+}
+
+/**
+ * The folded name (see fold) with every run of digits
+ * written as its length on two digits followed by the digits (leading zeros dropped): « 2 » → « 012 »,
+ * « 11 » → « 0211 », so that a shorter number always comes first and equal lengths compare digit
+ * by digit. Digits sort before letters, as in the French collation.
+ */
+export function sortKey(name: string): string {
+  return fold(name).replace(/\p{N}+/gu, (run) => {
     const digits = run.replace(/\D/g, '').replace(/^0+/, '').slice(0, MAX_DIGITS);
     return String(digits.length).padStart(2, '0') + digits;
   });
